@@ -1,0 +1,98 @@
+// reception-admin, run as the administrator and scripts run it.
+#include "test_support.hpp"
+
+#include "applications.hpp"
+#include "schedule.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace reception;
+using namespace reception::test;
+
+static std::string admin(const std::string& args) {
+    return std::string(RECEPTION_ADMIN_BIN) + " " + args + " 2>&1";
+}
+
+TEST_CASE("admin: deadline --from 2026-03-20 --working-days 15 prints the due date") {
+    std::string out;
+    CHECK(run_command(admin("deadline --from 2026-03-20 --working-days 15"), &out) == 0);
+    CHECK(out == "2026-04-15\n");
+    out.clear();
+    CHECK(run_command(admin("deadline --from 2026-03-20 --calendar-days 30"), &out) == 0);
+    CHECK(out == "2026-04-20\n");
+    CHECK(run_command(admin("deadline --from 2026-02-30 --working-days 15")) == 2);
+}
+
+TEST_CASE("admin: validate exits 0 when valid, 1 with the reason when not") {
+    std::string out;
+    CHECK(run_command(admin("validate iin 871008401427"), &out) == 0);
+    out.clear();
+    CHECK(run_command(admin("validate iin 871008401428"), &out) == 1);
+    CHECK(out.find("bad_checksum") != std::string::npos);
+    out.clear();
+    CHECK(run_command(admin("validate bin 940140000385"), &out) == 0);
+    out.clear();
+    CHECK(run_command(admin("validate phone '8 701 123 45 67'"), &out) == 0);
+    CHECK(out == "valid: +7 701 123 45 67\n");
+    out.clear();
+    CHECK(run_command(admin("validate phone '+7 912 123 45 67' --lang ru"), &out) == 1);
+    CHECK(out.find("not_kazakh_phone") != std::string::npos);
+}
+
+TEST_CASE("admin: holidays prints a year's non-working days with the reason") {
+    std::string out;
+    CHECK(run_command(admin("holidays 2026"), &out) == 0);
+    CHECK(out.find("2026-03-23") != std::string::npos);
+    CHECK(out.find("2026-12-16") != std::string::npos);
+    CHECK(out.find("2026-08-31") == std::string::npos); // 30 August is no longer a holiday
+}
+
+TEST_CASE("admin: create, load the demo schedule, and info on a store") {
+    TempDir dir;
+    std::string store = (dir / "s.db").string();
+    std::string out;
+    CHECK(run_command(admin("create --store " + store + " --terminal K2"), &out) == 0);
+    CHECK(out.find("terminal K2") != std::string::npos);
+    out.clear();
+    CHECK(run_command(admin("load-schedule --store " + store + " " +
+                            (assets() / "demo/schedule.json").string()),
+                      &out) == 0);
+    CHECK(out.find("5 officials") != std::string::npos);
+    // Loading the same file again updates, it does not double.
+    CHECK(run_command(admin("load-schedule --store " + store + " " +
+                            (assets() / "demo/schedule.json").string())) == 0);
+    auto s = Store::open(store, OpenMode::Existing);
+    CHECK(list_officials(*s).size() == 5);
+    // reg-7: with the demo schedule every official receives at least once a month.
+    CHECK(officials_without_session(*s, day(2026, 11, 1)).empty());
+    auto march = sessions_between(*s, day(2026, 3, 1), day(2026, 3, 31));
+    for (const auto& ses : march) CHECK(calendar().is_working_day(ses.date));
+    out.clear();
+    CHECK(run_command(admin("info --store " + store), &out) == 0);
+    CHECK(out.find("integrity:      ok") != std::string::npos);
+    CHECK(run_command(admin("migrate --store " + (dir / "missing.db").string())) == 2);
+}
+
+TEST_CASE("reg-7: an official with no session in a month is flagged") {
+    TestStore s;
+    nlohmann::json doc = {
+        {"rooms", {{{"code", "main"}, {"name_kk", "Бөлме"}, {"name_ru", "Приёмная"}}}},
+        {"officials",
+         {{{"uuid", "a1f4c2d0-3b5e-4c7a-8d9e-1f2a3b4c5d01"}, {"surname", "Жұмабаев"},
+           {"name", "Ерлан"}, {"role", "akim"}}}}};
+    load_schedule(*s, profile(), calendar(), doc, at(2026, 3, 1));
+    auto missing = officials_without_session(*s, day(2026, 3, 1));
+    REQUIRE(missing.size() == 1);
+    CHECK(full_name(missing[0]) == "Жұмабаев Ерлан");
+}
+
+TEST_CASE("schedule: a bad record is refused with its place named and nothing is loaded") {
+    TestStore s;
+    nlohmann::json doc = {
+        {"officials",
+         {{{"surname", "Жұмабаев"}, {"name", "Ерлан"}, {"role", "akim"}},
+          {{"surname", "Қайыров"}, {"name", "Нұрлан"}, {"role", "king"}}}}};
+    CHECK_THROWS_WITH_AS(load_schedule(*s, profile(), calendar(), doc, at(2026, 3, 1)),
+                         "officials[1].role: unknown_role", InputError);
+    CHECK(list_officials(*s).empty());
+}

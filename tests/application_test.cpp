@@ -1,0 +1,292 @@
+// Applications: registration (reg-5, reg-6, reg-25), the legal moves and their history.
+#include "test_support.hpp"
+
+#include "applications.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace reception;
+using namespace reception::test;
+
+static Application draft(Channel channel = Channel::Kiosk) {
+    Application a;
+    a.channel = channel;
+    a.applicant.surname = "Сәрсенбаева";
+    a.applicant.name = "Әйгерім";
+    a.applicant.iin = "871008401427";
+    a.applicant.phone = "8 (701) 123-45-67";
+    a.applicant.address = "Хромтау, Әйтеке би к-сі, 12";
+    a.essence = "Ауладағы жолды жөндеу туралы мәселе";
+    a.language = "kk";
+    return a;
+}
+
+static Application registered(Store& s, Instant t, Application a = draft()) {
+    return register_application(s, profile(), calendar(), a, "operator-1", t);
+}
+
+static long long count_rows(Store& s, const char* table_sql) {
+    Stmt st = s.prepare(table_sql);
+    st.step();
+    return st.integer(0);
+}
+
+static MoveInput move(AppState to) {
+    MoveInput in;
+    in.to = to;
+    in.actor = "responsible-1";
+    return in;
+}
+
+TEST_CASE("reg-5: an application without the essence of the issue is not accepted, nothing saved") {
+    TestStore s;
+    for (const char* essence : {"", "   ", "жол"}) {
+        Application a = draft();
+        a.essence = essence;
+        try {
+            registered(*s, at(2026, 3, 16), a);
+            FAIL("accepted an application without essence: " << essence);
+        } catch (const InputError& e) {
+            CHECK(e.field == "essence");
+            CHECK((e.code == "empty" || e.code == "too_short"));
+        }
+    }
+    CHECK(count_rows(*s, "SELECT count(*) FROM applications") == 0);
+    CHECK(count_rows(*s, "SELECT count(*) FROM outbox") == 0);
+    CHECK(count_rows(*s, "SELECT count(*) FROM number_counters") == 0); // no number used up
+}
+
+TEST_CASE("reg-25: an application is registered on the day it arrives in working hours") {
+    TestStore s;
+    Application a = registered(*s, at(2026, 3, 20, 10, 0)); // Friday
+    CHECK(a.registered_on == day(2026, 3, 20));
+    CHECK(a.reg_number == "K1-2026-00001");
+    CHECK(a.applicant.phone == "+77011234567");
+    CHECK(a.state == AppState::Registered);
+}
+
+TEST_CASE("reg-25: after hours on Friday before Nauryz, registered on Thursday 26 March 2026") {
+    TestStore s;
+    CHECK(registered(*s, at(2026, 3, 20, 18, 45)).registered_on == day(2026, 3, 26));
+    CHECK(registered(*s, at(2026, 3, 21, 11, 0)).registered_on == day(2026, 3, 26)); // Saturday
+    CHECK(registered(*s, at(2026, 3, 23, 11, 0)).registered_on == day(2026, 3, 26)); // Nauryz
+    CHECK(registered(*s, at(2026, 3, 26, 8, 0)).registered_on == day(2026, 3, 26));  // before 9
+}
+
+TEST_CASE("reg-25: on a holiday of the May days, registered on the next working day") {
+    TestStore s;
+    CHECK(registered(*s, at(2026, 5, 9, 12, 0)).registered_on == day(2026, 5, 12)); // Sat, Mon off
+    CHECK(registered(*s, at(2026, 5, 7, 12, 0)).registered_on == day(2026, 5, 8));  // Defender's Day
+}
+
+TEST_CASE("reg-25: oral applications go into the separate protocol, written ones do not") {
+    TestStore s;
+    Application phone = registered(*s, at(2026, 3, 16), draft(Channel::Phone));
+    Application oral = registered(*s, at(2026, 3, 16), draft(Channel::OralInPerson));
+    Application kiosk = registered(*s, at(2026, 3, 16), draft(Channel::Kiosk));
+    CHECK(phone.oral_protocol_number == "OP-K1-2026-0001");
+    CHECK(oral.oral_protocol_number == "OP-K1-2026-0002");
+    CHECK(kiosk.oral_protocol_number.empty());
+    CHECK(find_by_reg_number(*s, "OP-K1-2026-0002")->uuid == oral.uuid);
+}
+
+TEST_CASE("reg-6: an application missing an APPC art. 63 item is accepted, marked needs correction") {
+    TestStore s;
+    Application a = draft();
+    a.applicant.surname = "";
+    a.applicant.address = "";
+    a.applicant.phone = "";
+    Application r = registered(*s, at(2026, 3, 16), a); // Monday
+    CHECK(r.state == AppState::NeedsCorrection);
+    REQUIRE(r.correction_due);
+    // 5 working days after Monday 16 March: 17, 18, 19, 20, then Nauryz (23-25), then 26.
+    CHECK(*r.correction_due == day(2026, 3, 26));
+    auto h = history(*s, r.uuid);
+    REQUIRE(h.size() == 2);
+    CHECK(h[1].to_state == "needs_correction");
+    CHECK(h[1].data["missing"] == "surname,address");
+}
+
+TEST_CASE("validation: a wrong IIN or phone is refused with the field named, nothing saved") {
+    TestStore s;
+    Application a = draft();
+    a.applicant.iin = "871008401428";
+    CHECK_THROWS_WITH_AS(registered(*s, at(2026, 3, 16), a), "iin: bad_checksum", InputError);
+    a = draft();
+    a.applicant.phone = "+7 912 345 67 89";
+    CHECK_THROWS_WITH_AS(registered(*s, at(2026, 3, 16), a), "phone: not_kazakh_phone", InputError);
+    a = draft();
+    a.applicant.kind = ApplicantKind::Representative;
+    a.applicant.bin = "940140000386";
+    CHECK_THROWS_WITH_AS(registered(*s, at(2026, 3, 16), a), "bin: bad_checksum", InputError);
+    CHECK(count_rows(*s, "SELECT count(*) FROM applications") == 0);
+}
+
+TEST_CASE("reg-10: a representative of a legal entity gives the BIN and the authority document") {
+    TestStore s;
+    Application a = draft();
+    a.applicant.kind = ApplicantKind::Representative;
+    a.applicant.bin = "940140000385";
+    a.applicant.entity_name = "«Хромтау Құрылыс» ЖШС";
+    a.applicant.authority_document = "Сенімхат № 15, 02.03.2026";
+    Application r = registered(*s, at(2026, 3, 16), a);
+    CHECK(r.state == AppState::Registered);
+    CHECK(find_application(*s, r.uuid)->applicant.bin == "940140000385");
+    a.applicant.authority_document = "";
+    CHECK(registered(*s, at(2026, 3, 16), a).state == AppState::NeedsCorrection);
+}
+
+TEST_CASE("state machine: only legal moves are made, each one an event with who, when, why") {
+    TestStore s;
+    Application a = registered(*s, at(2026, 3, 16, 10));
+    CHECK_THROWS_WITH_AS(move_application(*s, profile(), calendar(), a.uuid,
+                                          move(AppState::Received), at(2026, 3, 16, 11)),
+                         "state: transition_not_allowed", InputError);
+    MoveInput in = move(AppState::InReview);
+    in.reason = "preliminary review";
+    a = move_application(*s, profile(), calendar(), a.uuid, in, at(2026, 3, 16, 11));
+    CHECK(a.state == AppState::InReview);
+    auto h = history(*s, a.uuid);
+    REQUIRE(h.size() == 2);
+    CHECK(h[1].from_state == "registered");
+    CHECK(h[1].to_state == "in_review");
+    CHECK(h[1].actor == "responsible-1");
+    CHECK(h[1].reason == "preliminary review");
+    CHECK(h[1].at == at(2026, 3, 16, 11));
+    CHECK(h[1].data["item"] == "reg-25");
+    MoveInput nobody = move(AppState::Withdrawn);
+    nobody.actor = "";
+    CHECK_THROWS_WITH_AS(move_application(*s, profile(), calendar(), a.uuid, nobody,
+                                          at(2026, 3, 16, 12)),
+                         "state: actor_required", InputError);
+    // A final state has no way out.
+    a = move_application(*s, profile(), calendar(), a.uuid, move(AppState::Withdrawn),
+                         at(2026, 3, 16, 12));
+    CHECK(is_final(AppState::Withdrawn));
+    CHECK_THROWS_AS(move_application(*s, profile(), calendar(), a.uuid, move(AppState::InReview),
+                                     at(2026, 3, 16, 13)),
+                    InputError);
+}
+
+TEST_CASE("reg-6: an application not corrected in time is returned, not before") {
+    TestStore s;
+    Application a = registered(*s, at(2026, 3, 16, 10));
+    MoveInput fix = move(AppState::NeedsCorrection);
+    CHECK_THROWS_WITH_AS(move_application(*s, profile(), calendar(), a.uuid, fix,
+                                          at(2026, 3, 16, 11)),
+                         "state: correction_missing_required", InputError);
+    fix.missing = "address";
+    a = move_application(*s, profile(), calendar(), a.uuid, fix, at(2026, 3, 16, 11));
+    REQUIRE(a.correction_due);
+    CHECK(*a.correction_due == day(2026, 3, 26));
+    CHECK_THROWS_WITH_AS(move_application(*s, profile(), calendar(), a.uuid,
+                                          move(AppState::Returned), at(2026, 3, 26, 17)),
+                         "state: correction_term_running", InputError);
+    a = move_application(*s, profile(), calendar(), a.uuid, move(AppState::Returned),
+                         at(2026, 3, 27, 9));
+    CHECK(a.state == AppState::Returned);
+}
+
+TEST_CASE("reg-32: the draft refusal goes out at least 3 working days before the decision") {
+    TestStore s;
+    Application a = registered(*s, at(2026, 3, 16, 10));
+    a = move_application(*s, profile(), calendar(), a.uuid, move(AppState::InReview),
+                         at(2026, 3, 16, 11));
+    MoveInput draft_refusal = move(AppState::RefusalDraftSent);
+    draft_refusal.decision_on = day(2026, 3, 27);
+    CHECK_THROWS_WITH_AS(move_application(*s, profile(), calendar(), a.uuid, draft_refusal,
+                                          at(2026, 3, 19, 10)),
+                         "state: refusal_ground_required", InputError);
+    draft_refusal.refusal_ground = "court_act_exists";
+    // Thursday 19 March + 3 working days = 20, 26, 27 (Nauryz between): 27 is the earliest.
+    draft_refusal.decision_on = day(2026, 3, 26);
+    CHECK_THROWS_WITH_AS(move_application(*s, profile(), calendar(), a.uuid, draft_refusal,
+                                          at(2026, 3, 19, 10)),
+                         "state: decision_date_too_soon", InputError);
+    draft_refusal.decision_on = day(2026, 3, 27);
+    a = move_application(*s, profile(), calendar(), a.uuid, draft_refusal, at(2026, 3, 19, 10));
+    CHECK(a.state == AppState::RefusalDraftSent);
+    MoveInput refuse = move(AppState::Refused);
+    refuse.refusal_ground = "court_act_exists";
+    CHECK_THROWS_WITH_AS(move_application(*s, profile(), calendar(), a.uuid, refuse,
+                                          at(2026, 3, 26, 10)),
+                         "state: refusal_too_early", InputError);
+    a = move_application(*s, profile(), calendar(), a.uuid, refuse, at(2026, 3, 27, 10));
+    CHECK(a.state == AppState::Refused);
+    CHECK(a.refusal_ground == "court_act_exists");
+}
+
+TEST_CASE("reg-15: a refusal needs one of the grounds of the regulation") {
+    TestStore s;
+    Application a = registered(*s, at(2026, 3, 2, 10));
+    move_application(*s, profile(), calendar(), a.uuid, move(AppState::InReview), at(2026, 3, 2, 11));
+    MoveInput d = move(AppState::RefusalDraftSent);
+    d.refusal_ground = "does_not_like_the_applicant";
+    d.decision_on = day(2026, 3, 10);
+    CHECK_THROWS_WITH_AS(move_application(*s, profile(), calendar(), a.uuid, d, at(2026, 3, 2, 12)),
+                         "state: refusal_ground_required", InputError);
+    for (const char* g : {"outside_competence", "decision_exists", "court_act_exists", "returned",
+                          "withdrawn"})
+        CHECK(profile().refusal_ground(g) != nullptr);
+}
+
+TEST_CASE("reg-30: a letter extends once; a decision of the akim or a deputy extends further") {
+    TestStore s;
+    Application a = registered(*s, at(2026, 3, 2, 10));
+    move_application(*s, profile(), calendar(), a.uuid, move(AppState::InReview), at(2026, 3, 2, 11));
+    MoveInput ext = move(AppState::Extended);
+    CHECK_THROWS_WITH_AS(move_application(*s, profile(), calendar(), a.uuid, ext, at(2026, 3, 3)),
+                         "state: extension_kind_required", InputError);
+    ext.extension = "letter";
+    move_application(*s, profile(), calendar(), a.uuid, ext, at(2026, 3, 3));
+    CHECK_THROWS_WITH_AS(move_application(*s, profile(), calendar(), a.uuid, ext, at(2026, 3, 4)),
+                         "state: extension_already_used", InputError);
+    ext.extension = "decision";
+    CHECK_THROWS_WITH_AS(move_application(*s, profile(), calendar(), a.uuid, ext, at(2026, 3, 4)),
+                         "state: extension_decided_by_required", InputError);
+    ext.decided_by = "deputy akim Әбілқасымова Г.Т.";
+    CHECK(move_application(*s, profile(), calendar(), a.uuid, ext, at(2026, 3, 4)).state ==
+          AppState::Extended);
+}
+
+TEST_CASE("reg-37: an application is never assigned to the employee who handled it before") {
+    TestStore s;
+    Application a = draft(Channel::OralInPerson);
+    a.from_personal_reception = true; // reg-36
+    a.previous_handler = "employee-17";
+    a = registered(*s, at(2026, 3, 16), a);
+    CHECK(find_application(*s, a.uuid)->from_personal_reception);
+    CHECK_THROWS_WITH_AS(assign_application(*s, a.uuid, "employee-17", "head", at(2026, 3, 16)),
+                         "assigned_to: reassign_previous_handler", InputError);
+    CHECK(assign_application(*s, a.uuid, "employee-22", "head", at(2026, 3, 16)).assigned_to ==
+          "employee-22");
+    // The schema holds the rule too, whatever code writes the row.
+    CHECK_THROWS_AS(s->exec("UPDATE applications SET assigned_to = previous_handler"), StoreError);
+}
+
+TEST_CASE("lookup: a caller's open applications are found by phone in any spelling, or by IIN") {
+    TestStore s;
+    Application a = registered(*s, at(2026, 3, 16));
+    Application other = draft();
+    other.applicant.phone = "+7 702 000 00 00";
+    other.applicant.iin = "760212350620";
+    registered(*s, at(2026, 3, 16), other);
+    CHECK(open_applications_of(*s, "87011234567", "").size() == 1);
+    CHECK(open_applications_of(*s, "+7 (701) 123 45 67", "").size() == 1);
+    CHECK(open_applications_of(*s, "", "760212350620").size() == 1);
+    move_application(*s, profile(), calendar(), a.uuid, move(AppState::Withdrawn), at(2026, 3, 17));
+    CHECK(open_applications_of(*s, "87011234567", "").empty());
+}
+
+TEST_CASE("outbox: registration and every move leave a change for the sync agent") {
+    TestStore s;
+    Application a = registered(*s, at(2026, 3, 16));
+    move_application(*s, profile(), calendar(), a.uuid, move(AppState::InReview), at(2026, 3, 16));
+    Stmt st = s->prepare("SELECT kind FROM outbox WHERE entity_uuid = ?1 ORDER BY seq");
+    st.bind(1, a.uuid);
+    std::vector<std::string> kinds;
+    while (st.step()) kinds.push_back(st.text(0));
+    CHECK(kinds == std::vector<std::string>{"application.registered", "application.state_changed"});
+    // And each history event is itself carried to the server.
+    CHECK(count_rows(*s, "SELECT count(*) FROM outbox WHERE kind = 'event.appended'") == 2);
+}

@@ -1,0 +1,181 @@
+// The deadline engine: every clock of the regulation, with its due date, state and item, on the
+// 2026 calendar (Nauryz 21-25 March, the May holidays).
+#include "test_support.hpp"
+
+#include "applications.hpp"
+#include "deadlines.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace reception;
+using namespace reception::test;
+
+namespace {
+
+Application sample() {
+    Application a;
+    a.channel = Channel::Paper;
+    a.applicant.surname = "Ахметов";
+    a.applicant.name = "Қанат";
+    a.applicant.phone = "+77051234567";
+    a.applicant.address = "Хромтау";
+    a.essence = "Жер учаскесін беру мәселесі бойынша";
+    return a;
+}
+
+struct Case {
+    TestStore s;
+    Application a;
+    explicit Case(Instant when) {
+        a = register_application(*s, profile(), calendar(), sample(), "clerk", when);
+    }
+    void to(AppState st, Instant when, MoveInput in = {}) {
+        in.to = st;
+        in.actor = "clerk";
+        a = move_application(*s, profile(), calendar(), a.uuid, in, when);
+    }
+    void event(const char* kind, nlohmann::json data, Instant when) {
+        record_application_event(*s, a.uuid, kind, "clerk", "", data, when);
+    }
+    std::vector<Clock> clocks(Date today, std::optional<Date> session = std::nullopt) {
+        return application_clocks(a, history(*s, a.uuid), session, profile(), calendar(), today);
+    }
+    Clock clock(const std::string& code, Date today, std::optional<Date> session = std::nullopt) {
+        for (auto& c : clocks(today, session))
+            if (c.code == code) return c;
+        FAIL("no clock " << code);
+        return {};
+    }
+};
+
+} // namespace
+
+TEST_CASE("reg-29: response with date within 15 working days, across Nauryz 2026") {
+    Case c(at(2026, 3, 20, 10)); // Friday; 23-25 March are days off
+    Clock r = c.clock("reg29_response_date", day(2026, 3, 20));
+    CHECK(r.item == "reg-29");
+    // 26, 27 | 30, 31, 1, 2, 3 | 6-10 | 13, 14, 15 -> Wednesday 15 April
+    CHECK(r.due == day(2026, 4, 15));
+    CHECK(r.state == ClockState::Running);
+    CHECK(r.days_left(day(2026, 4, 10)) == 5);
+    CHECK(c.clock("reg29_response_date", day(2026, 4, 15)).state == ClockState::Running);
+    CHECK(c.clock("reg29_response_date", day(2026, 4, 16)).state == ClockState::Overdue);
+}
+
+TEST_CASE("reg-29: across the May holidays 2026") {
+    Case c(at(2026, 4, 30, 10)); // Thursday; 1, 7, 11 May are days off
+    // 4, 5, 6, 8 | 12-15 | 18-22 | 25, 26 -> Tuesday 26 May
+    CHECK(c.clock("reg29_response_date", day(2026, 4, 30)).due == day(2026, 5, 26));
+}
+
+TEST_CASE("reg-29: the clock is met when the date is set, late when set after the due date") {
+    Case on_time(at(2026, 3, 2, 10));
+    on_time.to(AppState::InReview, at(2026, 3, 3));
+    MoveInput s;
+    s.session_uuid = "5e5e5e5e-0000-4000-8000-000000000001";
+    on_time.to(AppState::Scheduled, at(2026, 3, 10), s);
+    Clock met = on_time.clock("reg29_response_date", day(2026, 4, 30));
+    CHECK(met.state == ClockState::Met);
+    CHECK(met.done_on == day(2026, 3, 10));
+
+    Case late(at(2026, 3, 2, 10));
+    late.to(AppState::InReview, at(2026, 3, 3));
+    late.to(AppState::Scheduled, at(2026, 4, 1), s);
+    CHECK(late.clock("reg29_response_date", day(2026, 4, 30)).state == ClockState::MetLate);
+}
+
+TEST_CASE("reg-30: a letter extends to 30 calendar days, moved off a Sunday; notice in 3 days") {
+    Case c(at(2026, 3, 20, 10));
+    c.to(AppState::InReview, at(2026, 3, 26));
+    MoveInput ext;
+    ext.extension = "letter";
+    c.to(AppState::Extended, at(2026, 4, 2, 11), ext); // Thursday
+    Clock r = c.clock("reg30_extension_30_days", day(2026, 4, 2));
+    CHECK(r.item == "reg-30");
+    CHECK(r.due == day(2026, 4, 20)); // 19 April is a Sunday
+    Clock notice = c.clock("reg30_extension_notice", day(2026, 4, 2));
+    CHECK(notice.due == day(2026, 4, 7)); // 3, 6, 7 April
+    CHECK(notice.state == ClockState::Running);
+    CHECK(c.clock("reg30_extension_notice", day(2026, 4, 8)).state == ClockState::Overdue);
+    c.event(event_kind::kNoticeSent, {{"about", "extension"}, {"channel", "sms"}}, at(2026, 4, 6));
+    CHECK(c.clock("reg30_extension_notice", day(2026, 4, 8)).state == ClockState::Met);
+}
+
+TEST_CASE("reg-30: a decision extends to two months at most") {
+    Case c(at(2026, 3, 20, 10));
+    c.to(AppState::InReview, at(2026, 3, 26));
+    MoveInput ext;
+    ext.extension = "decision";
+    ext.decided_by = "akim";
+    c.to(AppState::Extended, at(2026, 4, 10), ext);
+    Clock r = c.clock("reg30_extension_two_months", day(2026, 4, 10));
+    CHECK(r.due == day(2026, 5, 20));
+}
+
+TEST_CASE("reg-6: the correction clock runs from the request to the due date") {
+    Case c(at(2026, 3, 16, 10));
+    MoveInput fix;
+    fix.missing = "address";
+    c.to(AppState::NeedsCorrection, at(2026, 3, 16, 11), fix);
+    Clock k = c.clock("reg6_correction", day(2026, 3, 27));
+    CHECK(k.due == day(2026, 3, 26));
+    CHECK(k.state == ClockState::Overdue);
+    c.to(AppState::Corrected, at(2026, 3, 25, 9));
+    CHECK(c.clock("reg6_correction", day(2026, 3, 27)).state == ClockState::Met);
+}
+
+TEST_CASE("reg-19: the applicant hears of a request to another body within 2 working days") {
+    Case c(at(2026, 5, 6, 10));
+    c.event(event_kind::kOtherBodyRequested, {{"body", "district land office"}}, at(2026, 5, 6, 12));
+    Clock k = c.clock("reg19_other_body_notice", day(2026, 5, 6));
+    CHECK(k.item == "reg-19");
+    CHECK(k.due == day(2026, 5, 12)); // 8 May, then 11 May is off, 12 May
+}
+
+TEST_CASE("reg-20: another body's refusal is reported within 2 working days") {
+    Case c(at(2026, 3, 2, 10));
+    c.event(event_kind::kOtherBodyRefused, {{"body", "regional office"}}, at(2026, 3, 3, 12));
+    CHECK(c.clock("reg20_other_body_refusal_report", day(2026, 3, 3)).due == day(2026, 3, 5));
+    c.event(event_kind::kRefusalReported, {}, at(2026, 3, 5, 12));
+    CHECK(c.clock("reg20_other_body_refusal_report", day(2026, 3, 6)).state == ClockState::Met);
+}
+
+TEST_CASE("reg-26: the note to the akim is due 5 working days before the reception") {
+    Case c(at(2026, 3, 16, 10));
+    Clock n = c.clock("reg26_note_to_akim", day(2026, 3, 16), day(2026, 4, 1));
+    // Before Wednesday 1 April: 31, 30, 27, 26, 20 (Nauryz skipped) -> Friday 20 March
+    CHECK(n.due == day(2026, 3, 20));
+    c.event(event_kind::kNoteAttached, {{"proposal", "date"}}, at(2026, 3, 19));
+    CHECK(c.clock("reg26_note_to_akim", day(2026, 3, 30), day(2026, 4, 1)).state == ClockState::Met);
+}
+
+TEST_CASE("reg-32: the draft refusal clock states the last day to send it") {
+    Case c(at(2026, 3, 2, 10));
+    c.to(AppState::InReview, at(2026, 3, 3));
+    MoveInput d;
+    d.refusal_ground = "outside_competence";
+    d.decision_on = day(2026, 3, 12);
+    c.to(AppState::RefusalDraftSent, at(2026, 3, 5), d);
+    Clock k = c.clock("reg32_draft_refusal", day(2026, 3, 5));
+    CHECK(k.due == day(2026, 3, 6)); // 11, 10, 6 (9 March is off)
+    CHECK(k.state == ClockState::Met);
+}
+
+TEST_CASE("reg-16: an official cancels at least 2 working days before the session") {
+    Clock k = cancellation_clock(day(2026, 3, 26), std::nullopt, profile(), calendar(),
+                                 day(2026, 3, 19));
+    CHECK(k.due == day(2026, 3, 19)); // 26 March: back over Nauryz to 20, 19
+    CHECK(k.state == ClockState::Running);
+    CHECK(cancellation_clock(day(2026, 3, 26), day(2026, 3, 26), profile(), calendar(),
+                             day(2026, 3, 26))
+              .state == ClockState::MetLate);
+}
+
+TEST_CASE("deadlines: the work list shows the open clock due soonest") {
+    Case c(at(2026, 3, 16, 10));
+    c.event(event_kind::kOtherBodyRequested, {}, at(2026, 3, 17));
+    auto clocks = c.clocks(day(2026, 3, 17));
+    const Clock* next = nearest_open_clock(clocks);
+    REQUIRE(next);
+    CHECK(next->code == "reg19_other_body_notice");
+}

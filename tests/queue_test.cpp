@@ -1,0 +1,240 @@
+// The queue of reg-12: out-of-turn categories first, then order of arrival; numbers readable
+// aloud and unique per room and day; tickets move forward only.
+#include "test_support.hpp"
+
+#include "ticket_queue.hpp"
+
+#include <doctest/doctest.h>
+#include <regex>
+#include <set>
+#include <sys/wait.h>
+#include <unistd.h>
+
+using namespace reception;
+using namespace reception::test;
+
+static Ticket take(Store& s, const std::string& service, const std::string& category, Instant t) {
+    return issue_ticket(s, profile(), {"main", service, category, "kk", "kiosk-1"}, t);
+}
+
+TEST_CASE("reg-12: out-of-turn categories are called first, then in order of arrival") {
+    TestStore s;
+    Ticket a = take(*s, "same_day", "", at(2026, 3, 16, 9, 0));
+    Ticket b = take(*s, "same_day", "", at(2026, 3, 16, 9, 1));
+    Ticket veteran = take(*s, "same_day", "wwii_veteran", at(2026, 3, 16, 9, 2));
+    Ticket c = take(*s, "same_day", "", at(2026, 3, 16, 9, 3));
+    Ticket pregnant = take(*s, "same_day", "pregnant", at(2026, 3, 16, 9, 4));
+    std::vector<std::string> order;
+    while (auto t = call_next(*s, "main", day(2026, 3, 16), {"same_day"}, "1", "clerk",
+                              at(2026, 3, 16, 9, 30)))
+        order.push_back(t->number);
+    CHECK(order == std::vector<std::string>{veteran.number, pregnant.number, a.number, b.number,
+                                            c.number});
+}
+
+TEST_CASE("reg-12: people ahead counts out-of-turn visitors and earlier arrivals") {
+    TestStore s;
+    take(*s, "same_day", "", at(2026, 3, 16, 9, 0));
+    take(*s, "same_day", "", at(2026, 3, 16, 9, 1));
+    Ticket mine = take(*s, "same_day", "", at(2026, 3, 16, 9, 2));
+    CHECK(people_ahead(*s, mine) == 2);
+    Ticket veteran = take(*s, "same_day", "labour_veteran", at(2026, 3, 16, 9, 3));
+    CHECK(people_ahead(*s, mine) == 3);
+    CHECK(people_ahead(*s, veteran) == 0);
+    Ticket other_service = take(*s, "documents", "", at(2026, 3, 16, 9, 4));
+    CHECK(people_ahead(*s, other_service) == 0);
+}
+
+TEST_CASE("queue: numbers are a letter per service and three digits, restarting each day") {
+    TestStore s;
+    Ticket a1 = take(*s, "same_day", "", at(2026, 3, 16, 9, 0));
+    Ticket a2 = take(*s, "same_day", "", at(2026, 3, 16, 9, 1));
+    Ticket b1 = take(*s, "consultation", "", at(2026, 3, 16, 9, 2));
+    Ticket next_day = take(*s, "same_day", "", at(2026, 3, 17, 9, 0));
+    CHECK(a1.number == "A-001");
+    CHECK(a2.number == "A-002");
+    CHECK(b1.number == "B-001");
+    CHECK(next_day.number == "A-001");
+    CHECK(next_day.day == day(2026, 3, 17));
+}
+
+TEST_CASE("queue: a ticket taken at 23:30 UTC belongs to the next local day (UTC+5)") {
+    TestStore s;
+    Instant late_utc = local_instant(day(2026, 3, 17), 4 * 60 + 30); // 04:30 local on 17 Mar
+    CHECK(take(*s, "same_day", "", late_utc).day == day(2026, 3, 17));
+}
+
+TEST_CASE("queue: an unknown service or category is refused and nothing is written") {
+    TestStore s;
+    CHECK_THROWS_AS(take(*s, "passport", "", at(2026, 3, 16)), StoreError);
+    CHECK_THROWS_AS(take(*s, "same_day", "vip", at(2026, 3, 16)), StoreError);
+    Stmt st = s->prepare("SELECT (SELECT count(*) FROM tickets) + (SELECT count(*) FROM outbox)");
+    st.step();
+    CHECK(st.integer(0) == 0);
+}
+
+TEST_CASE("queue: tickets move forward only") {
+    TestStore s;
+    Ticket t = take(*s, "same_day", "", at(2026, 3, 16, 9, 0));
+    auto called = call_next(*s, "main", day(2026, 3, 16), {}, "2", "clerk", at(2026, 3, 16, 9, 5));
+    REQUIRE(called);
+    CHECK(called->state == TicketState::Called);
+    CHECK(called->desk == "2");
+    CHECK(recall_ticket(*s, t.uuid, "clerk", at(2026, 3, 16, 9, 6)).state == TicketState::Called);
+    CHECK(start_ticket(*s, t.uuid, "clerk", at(2026, 3, 16, 9, 7)).state == TicketState::Serving);
+    CHECK(finish_ticket(*s, t.uuid, "clerk", at(2026, 3, 16, 9, 20)).state == TicketState::Done);
+    CHECK_THROWS_AS(start_ticket(*s, t.uuid, "clerk", at(2026, 3, 16, 9, 21)), StoreError);
+    CHECK_THROWS_AS(no_show_ticket(*s, t.uuid, "clerk", at(2026, 3, 16, 9, 21)), StoreError);
+    CHECK_FALSE(ticket_move_allowed(TicketState::Done, TicketState::Waiting));
+    CHECK_FALSE(ticket_move_allowed(TicketState::NoShow, TicketState::Called));
+    CHECK_FALSE(ticket_move_allowed(TicketState::Waiting, TicketState::Done));
+}
+
+TEST_CASE("queue: a visitor who does not come is marked no-show and the next one is called") {
+    TestStore s;
+    Ticket first = take(*s, "same_day", "", at(2026, 3, 16, 9, 0));
+    Ticket second = take(*s, "same_day", "", at(2026, 3, 16, 9, 1));
+    call_next(*s, "main", day(2026, 3, 16), {}, "1", "clerk", at(2026, 3, 16, 9, 5));
+    CHECK(no_show_ticket(*s, first.uuid, "clerk", at(2026, 3, 16, 9, 8)).state ==
+          TicketState::NoShow);
+    auto next = call_next(*s, "main", day(2026, 3, 16), {}, "1", "clerk", at(2026, 3, 16, 9, 8));
+    REQUIRE(next);
+    CHECK(next->uuid == second.uuid);
+}
+
+TEST_CASE("queue: a transferred visitor keeps the number and place by arrival time") {
+    TestStore s;
+    Ticket early = take(*s, "consultation", "", at(2026, 3, 16,9, 0));
+    Ticket later = take(*s, "documents", "", at(2026, 3, 16, 9, 10));
+    auto called = call_next(*s, "main", day(2026, 3, 16), {"consultation"}, "1", "clerk",
+                            at(2026, 3, 16, 9, 15));
+    REQUIRE(called);
+    Ticket moved = transfer_ticket(*s, profile(), early.uuid, "documents", "", "clerk",
+                                   at(2026, 3, 16, 9, 20));
+    CHECK(moved.number == early.number);
+    CHECK(moved.state == TicketState::Waiting);
+    CHECK(find_ticket(*s, early.uuid)->state == TicketState::Transferred);
+    auto next = call_next(*s, "main", day(2026, 3, 16), {"documents"}, "3", "clerk",
+                          at(2026, 3, 16, 9, 21));
+    REQUIRE(next);
+    CHECK(next->uuid == moved.uuid); // arrived at 9:00, before the 9:10 ticket
+    CHECK(later.state == TicketState::Waiting);
+}
+
+TEST_CASE("reg-12: a category claimed wrongly is removed by the clerk, logged, and loses priority") {
+    TestStore s;
+    Ticket normal = take(*s, "same_day", "", at(2026, 3, 16, 9, 0));
+    Ticket claimed = take(*s, "same_day", "disability", at(2026, 3, 16, 9, 5));
+    remove_category(*s, claimed.uuid, "clerk-aigul", "no document shown", at(2026, 3, 16, 9, 6));
+    auto next = call_next(*s, "main", day(2026, 3, 16), {}, "1", "clerk", at(2026, 3, 16, 9, 7));
+    REQUIRE(next);
+    CHECK(next->uuid == normal.uuid);
+    Stmt st = s->prepare("SELECT actor, reason, json_extract(data, '$.claimed_category') FROM "
+                         "events WHERE entity_uuid = ?1 AND kind = 'category_removed'");
+    st.bind(1, claimed.uuid);
+    REQUIRE(st.step());
+    CHECK(st.text(0) == "clerk-aigul");
+    CHECK(st.text(1) == "no document shown");
+    CHECK(st.text(2) == "disability");
+}
+
+TEST_CASE("queue: the board's recent calls show the newest call first") {
+    TestStore s;
+    take(*s, "same_day", "", at(2026, 3, 16, 9, 0));
+    take(*s, "same_day", "", at(2026, 3, 16, 9, 1));
+    call_next(*s, "main", day(2026, 3, 16), {}, "1", "c", at(2026, 3, 16, 9, 5));
+    call_next(*s, "main", day(2026, 3, 16), {}, "2", "c", at(2026, 3, 16, 9, 6));
+    auto calls = recent_calls(*s, "main", day(2026, 3, 16), 5);
+    REQUIRE(calls.size() == 2);
+    CHECK(calls[0].number == "A-002");
+    CHECK(calls[0].desk == "2");
+    auto waiting = waiting_by_service(*s, "main", day(2026, 3, 16), at(2026, 3, 16, 9, 6));
+    CHECK(waiting.empty());
+}
+
+TEST_CASE("queue: the desk sees the waiting count and the longest wait per service") {
+    TestStore s;
+    take(*s, "same_day", "", at(2026, 3, 16, 9, 0));
+    take(*s, "same_day", "", at(2026, 3, 16, 9, 20));
+    take(*s, "documents", "", at(2026, 3, 16, 9, 25));
+    auto w = waiting_by_service(*s, "main", day(2026, 3, 16), at(2026, 3, 16, 9, 30));
+    REQUIRE(w.size() == 2);
+    CHECK(w[0].service == "documents");
+    CHECK(w[0].waiting == 1);
+    CHECK(w[1].service == "same_day");
+    CHECK(w[1].waiting == 2);
+    CHECK(w[1].longest_wait_minutes == 30);
+}
+
+TEST_CASE("queue: two kiosks issuing at the same moment never print the same number") {
+    TempDir dir;
+    auto path = dir / "shared.db";
+    { auto s = Store::open(path, OpenMode::CreateIfMissing); }
+    const int per_kiosk = 150;
+    pid_t kids[2];
+    for (pid_t& kid : kids) {
+        kid = fork();
+        if (kid == 0) {
+            auto s = Store::open(path, OpenMode::Existing);
+            for (int i = 0; i < per_kiosk; ++i)
+                issue_ticket(*s, profile(), {"main", "same_day", "", "kk", "k"}, at(2026, 3, 16));
+            _exit(0);
+        }
+    }
+    for (pid_t kid : kids) {
+        int status = 0;
+        waitpid(kid, &status, 0);
+        CHECK(WIFEXITED(status));
+        CHECK(WEXITSTATUS(status) == 0);
+    }
+    auto s = Store::open(path, OpenMode::Existing);
+    Stmt st = s->prepare("SELECT count(*), count(DISTINCT number), max(number) FROM tickets");
+    st.step();
+    CHECK(st.integer(0) == 2 * per_kiosk);
+    CHECK(st.integer(1) == 2 * per_kiosk);
+    CHECK(st.text(2) == "A-300");
+}
+
+TEST_CASE("queue: two desks calling at the same moment never get the same ticket") {
+    TempDir dir;
+    auto path = dir / "desks.db";
+    const int tickets = 120;
+    {
+        auto s = Store::open(path, OpenMode::CreateIfMissing);
+        for (int i = 0; i < tickets; ++i)
+            issue_ticket(*s, profile(), {"main", "same_day", "", "kk", "k"}, at(2026, 3, 16));
+    }
+    int fds[2][2];
+    pid_t kids[2];
+    for (int d = 0; d < 2; ++d) {
+        REQUIRE(pipe(fds[d]) == 0);
+        kids[d] = fork();
+        if (kids[d] == 0) {
+            auto s = Store::open(path, OpenMode::Existing);
+            std::string got;
+            while (auto t = call_next(*s, "main", day(2026, 3, 16), {}, std::to_string(d + 1),
+                                      "desk", at(2026, 3, 16, 10)))
+                got += t->uuid + "\n";
+            (void)!write(fds[d][1], got.data(), got.size());
+            _exit(0);
+        }
+        close(fds[d][1]);
+    }
+    std::multiset<std::string> called;
+    int per_desk[2] = {0, 0};
+    for (int d = 0; d < 2; ++d) {
+        std::string out;
+        char buf[4096];
+        ssize_t n;
+        while ((n = read(fds[d][0], buf, sizeof buf)) > 0) out.append(buf, size_t(n));
+        close(fds[d][0]);
+        waitpid(kids[d], nullptr, 0);
+        for (size_t p = 0; (p = out.find('\n')) != std::string::npos; out.erase(0, p + 1)) {
+            called.insert(out.substr(0, p));
+            per_desk[d]++;
+        }
+    }
+    CHECK(called.size() == size_t(tickets));
+    CHECK(std::set<std::string>(called.begin(), called.end()).size() == size_t(tickets));
+    MESSAGE("desk 1 called " << per_desk[0] << ", desk 2 called " << per_desk[1]);
+}

@@ -1,0 +1,41 @@
+// What the tests share: a fresh temporary folder, the real profile and calendar.
+#pragma once
+
+#include "calendar.hpp"
+#include "profile.hpp"
+#include "store.hpp"
+
+#include <filesystem>
+#include <memory>
+#include <string>
+
+namespace reception::test {
+
+// A folder under /tmp removed when the object goes away.
+struct TempDir {
+    std::filesystem::path path;
+    TempDir();
+    ~TempDir();
+    std::filesystem::path operator/(const std::string& name) const { return path / name; }
+};
+
+const RegulationProfile& profile();   // assets/regulations/khromtau-2023-133.json
+const WorkCalendar& calendar();       // assets/calendar/*.json
+std::filesystem::path assets();
+
+// A new store in a temp folder, with terminal id "K1".
+struct TestStore {
+    TempDir dir;
+    std::unique_ptr<Store> store;
+    TestStore();
+    Store& operator*() { return *store; }
+    Store* operator->() { return store.get(); }
+};
+
+// A local (UTC+5) date and time as an instant: at(2026, 3, 20, 10, 30).
+Instant at(int y, unsigned m, unsigned d, int hour = 10, int minute = 0);
+Date day(int y, unsigned m, unsigned d);
+// Runs a command, returns its exit code; its stdout goes to *out when given.
+int run_command(const std::string& cmd, std::string* out = nullptr);
+
+} // namespace reception::test
