@@ -96,8 +96,10 @@ CREATE INDEX applications_by_state ON applications(state, registered_on);
 
 -- The history of every record: who did what, when and why. Append-only: the triggers below
 -- refuse to rewrite it.
+-- seq is the rowid: events are never deleted, so it only grows (no AUTOINCREMENT, which would
+-- write sqlite_sequence on every action).
 CREATE TABLE events (
-    seq         INTEGER PRIMARY KEY AUTOINCREMENT,
+    seq         INTEGER PRIMARY KEY,
     uuid        TEXT NOT NULL UNIQUE,
     entity      TEXT NOT NULL,
     entity_uuid TEXT NOT NULL,
@@ -159,9 +161,11 @@ CREATE TABLE number_counters (
     last  INTEGER NOT NULL
 ) WITHOUT ROWID;
 
--- Changes waiting for the sync agent, written in the same transaction as the change.
+-- Changes waiting for the sync agent, written in the same transaction as the change. seq
+-- orders them locally; op_id is what the server deduplicates on, so a seq reused after the
+-- table was emptied does no harm.
 CREATE TABLE outbox (
-    seq         INTEGER PRIMARY KEY AUTOINCREMENT,
+    seq         INTEGER PRIMARY KEY,
     op_id       TEXT NOT NULL UNIQUE,
     entity      TEXT NOT NULL,
     entity_uuid TEXT NOT NULL,
@@ -169,7 +173,6 @@ CREATE TABLE outbox (
     payload     TEXT NOT NULL CHECK (json_valid(payload)),
     created_at  TEXT NOT NULL
 );
-CREATE INDEX outbox_by_entity ON outbox(entity_uuid);
 )SQL";
 
 static const Migration kMigrations[] = {
