@@ -50,8 +50,9 @@ std::filesystem::path fresh(const std::filesystem::path& dir, const char* name) 
 std::vector<double> bare_commits(const std::filesystem::path& dir, int n) {
     sqlite3* db = nullptr;
     sqlite3_open(fresh(dir, "bare.db").c_str(), &db);
-    sqlite3_exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;"
-                     "CREATE TABLE t(id TEXT PRIMARY KEY, v TEXT)",
+    sqlite3_exec(db,
+                 "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;"
+                 "CREATE TABLE t(id TEXT PRIMARY KEY, v TEXT)",
                  nullptr, nullptr, nullptr);
     sqlite3_stmt* st = nullptr;
     sqlite3_prepare_v2(db, "INSERT INTO t VALUES (?1, ?2)", -1, &st, nullptr);
@@ -93,21 +94,21 @@ std::vector<double> call_next_with_history(const std::filesystem::path& dir, con
     Date today = local_date(now);
     fill_history(*store, today, history);
     for (int i = 0; i < n; ++i)
-        issue_ticket(*store, profile, {"main", "same_day", i % 7 == 0 ? "disability" : "", "kk", "b"},
-                     now);
-    return time_each(n, [&](int) {
-        call_next(*store, "main", today, {"same_day"}, "1", "bench", now);
-    });
+        issue_ticket(*store, profile,
+                     {"main", "same_day", i % 7 == 0 ? "disability" : "", "kk", "b"}, now);
+    return time_each(
+        n, [&](int) { call_next(*store, "main", today, {"same_day"}, "1", "bench", now); });
 }
 
 void report(const char* what, const std::vector<double>& t) {
-    std::printf("%-44s median %8.1f us   p90 %8.1f us   (n=%zu)\n", what, median_us(t),
-                [&] {
-                    auto v = t;
-                    std::sort(v.begin(), v.end());
-                    return v[v.size() * 9 / 10];
-                }(),
-                t.size());
+    std::printf(
+        "%-44s median %8.1f us   p90 %8.1f us   (n=%zu)\n", what, median_us(t),
+        [&] {
+            auto v = t;
+            std::sort(v.begin(), v.end());
+            return v[v.size() * 9 / 10];
+        }(),
+        t.size());
 }
 
 } // namespace

@@ -48,7 +48,8 @@ RegulationProfile current_profile(const Options& o) {
 // Subcommands
 int cmd_create(const Options& o, OpenMode mode) {
     auto store = Store::open(o.store, mode);
-    if (!o.terminal.empty()) store->transaction([&] { store->set_meta("terminal_id", o.terminal); });
+    if (!o.terminal.empty())
+        store->transaction([&] { store->set_meta("terminal_id", o.terminal); });
     std::cout << o.store << ": schema version " << store->schema_version() << ", terminal "
               << store->terminal_id() << "\n";
     return 0;
@@ -57,8 +58,8 @@ int cmd_create(const Options& o, OpenMode mode) {
 int cmd_info(const Options& o) {
     auto store = Store::open(o.store, OpenMode::Existing);
     std::cout << "store:          " << o.store << "\n"
-              << "schema version: " << store->schema_version() << " (this program: "
-              << Store::latest_schema_version() << ")\n"
+              << "schema version: " << store->schema_version()
+              << " (this program: " << Store::latest_schema_version() << ")\n"
               << "terminal:       " << store->terminal_id() << "\n";
     for (const char* table : {"applications", "tickets", "officials", "sessions", "outbox"}) {
         // Table names cannot be bound; they come from this fixed list, never from input.
@@ -127,8 +128,10 @@ int cmd_deadline(const Options& o) {
 int cmd_validate(const Options& o) {
     Reason r;
     std::string shown = o.value;
-    if (o.kind == "iin") r = check_iin(o.value);
-    else if (o.kind == "bin") r = check_bin(o.value);
+    if (o.kind == "iin")
+        r = check_iin(o.value);
+    else if (o.kind == "bin")
+        r = check_bin(o.value);
     else if (o.kind == "phone") {
         Phone p;
         r = check_phone(o.value, true, &p);
@@ -193,7 +196,9 @@ int main(int argc, char** argv) {
     load->add_option("--store", o.store, "store file")->required();
     load->add_option("file", o.file, "schedule JSON")->required();
     auto* holidays = app.add_subcommand("holidays", "print a year's non-working days");
-    holidays->add_option("year", o.year, "year, e.g. 2026")->required()->check(CLI::Range(1990, 2100));
+    holidays->add_option("year", o.year, "year, e.g. 2026")
+        ->required()
+        ->check(CLI::Range(1990, 2100));
     auto* deadline = app.add_subcommand("deadline", "print the due date of a term");
     deadline->add_option("--from", o.from, "start date YYYY-MM-DD")->required();
     deadline->add_option("--working-days", o.working_days, "N working days after --from")

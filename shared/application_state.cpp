@@ -45,7 +45,9 @@ static const LegalMove kMoves[] = {
     {S::OnControl, S::Answered, "reg-35"},
 };
 
-bool app_move_allowed(AppState from, AppState to) { return move_item(from, to)[0] != '\0'; }
+bool app_move_allowed(AppState from, AppState to) {
+    return move_item(from, to)[0] != '\0';
+}
 
 const char* move_item(AppState from, AppState to) {
     for (const auto& m : kMoves)
@@ -60,7 +62,9 @@ std::vector<AppState> next_app_states(AppState from) {
     return out;
 }
 
-bool is_final(AppState s) { return next_app_states(s).empty(); }
+bool is_final(AppState s) {
+    return next_app_states(s).empty();
+}
 
 // Checks per target state
 static std::string check_refusal_draft(const MoveInput& in, const MoveContext& ctx,
@@ -102,17 +106,23 @@ std::string check_move(AppState from, const MoveInput& in, const MoveContext& ct
     if (!app_move_allowed(from, in.to)) return "transition_not_allowed";
     if (in.actor.empty()) return "actor_required";
     switch (in.to) {
-    case S::RefusalDraftSent: return check_refusal_draft(in, ctx, p, cal);
-    case S::Refused: return check_refusal(in, ctx, p, cal);
-    case S::NeedsCorrection: return in.missing.empty() ? "correction_missing_required" : "";
+    case S::RefusalDraftSent:
+        return check_refusal_draft(in, ctx, p, cal);
+    case S::Refused:
+        return check_refusal(in, ctx, p, cal);
+    case S::NeedsCorrection:
+        return in.missing.empty() ? "correction_missing_required" : "";
     case S::Returned:
         // reg-6: returned only when the term to correct has run out.
         if (ctx.correction_due && ctx.today <= *ctx.correction_due)
             return "correction_term_running";
         return "";
-    case S::Extended: return check_extension(in, ctx);
-    case S::Scheduled: return in.session_uuid.empty() ? "session_required" : "";
-    default: return "";
+    case S::Extended:
+        return check_extension(in, ctx);
+    case S::Scheduled:
+        return in.session_uuid.empty() ? "session_required" : "";
+    default:
+        return "";
     }
 }
 

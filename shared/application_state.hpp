@@ -34,8 +34,8 @@ const char* move_item(AppState from, AppState to);
 // What a move needs besides the target state.
 struct MoveInput {
     AppState to = AppState::InReview;
-    std::string actor;  // who: required for every move
-    std::string reason; // why, in the clerk's words
+    std::string actor;                  // who: required for every move
+    std::string reason;                 // why, in the clerk's words
     std::string refusal_ground;         // refusal_draft_sent, refused: a reg-15 ground code
     std::string missing;                // needs_correction: what APPC art. 63 item is missing
     std::optional<Date> correction_due; // needs_correction: default from the profile term

@@ -134,8 +134,10 @@ static void insert_application(Store& store, const Application& a) {
     st.bind(c++, a.accepted_by);
     st.bind(c++, a.accepted_where);
     st.bind(c++, a.refusal_ground);
-    if (a.correction_due) st.bind(c++, format_date(*a.correction_due));
-    else st.bind_null(c++);
+    if (a.correction_due)
+        st.bind(c++, format_date(*a.correction_due));
+    else
+        st.bind_null(c++);
     st.bind(c++, a.session_uuid);
     st.bind(c++, format_instant(a.updated_at));
     st.bind_opt(c++, a.oral_protocol_number);
@@ -149,8 +151,10 @@ static void update_application(Store& store, const Application& a) {
                             "session_uuid = ?7, updated_at = ?8 WHERE uuid = ?1");
     st.bind(1, a.uuid).bind(2, to_code(a.state)).bind(3, a.assigned_to);
     st.bind(4, a.previous_handler).bind(5, a.refusal_ground);
-    if (a.correction_due) st.bind(6, format_date(*a.correction_due));
-    else st.bind_null(6);
+    if (a.correction_due)
+        st.bind(6, format_date(*a.correction_due));
+    else
+        st.bind_null(6);
     st.bind(7, a.session_uuid).bind(8, format_instant(a.updated_at));
     st.run();
 }
@@ -182,8 +186,8 @@ static void check_input(const RegulationProfile& profile, Application& a) {
     if (r != Reason::Ok) throw InputError("essence", reason_code(r));
     a.essence = trim(a.essence);
     Applicant& p = a.applicant;
-    for (auto [field, value] : {std::pair{"surname", &p.surname}, {"name", &p.name},
-                                {"patronymic", &p.patronymic}}) {
+    for (auto [field, value] :
+         {std::pair{"surname", &p.surname}, {"name", &p.name}, {"patronymic", &p.patronymic}}) {
         Reason n = check_name(*value, false);
         if (n != Reason::Ok) throw InputError(field, reason_code(n));
         *value = trim(*value);
@@ -234,8 +238,8 @@ static std::string oral_protocol_number(Store& store, Date registered_on) {
     return buf;
 }
 
-static void save_move(Store& store, Application& a, AppState from, const MoveInput& in,
-                      json data, Instant now);
+static void save_move(Store& store, Application& a, AppState from, const MoveInput& in, json data,
+                      Instant now);
 
 Application register_application(Store& store, const RegulationProfile& profile,
                                  const WorkCalendar& cal, Application a, const std::string& actor,
@@ -253,11 +257,10 @@ Application register_application(Store& store, const RegulationProfile& profile,
         if (profile.is_oral_channel(to_code(a.channel)))
             a.oral_protocol_number = oral_protocol_number(store, a.registered_on);
         insert_application(store, a);
-        store.append_event("application", a.uuid, "registered", "", to_code(a.state), actor,
-                           "reg-25",
-                           json{{"reg_number", a.reg_number},
-                                {"registered_on", format_date(a.registered_on)}},
-                           now);
+        store.append_event(
+            "application", a.uuid, "registered", "", to_code(a.state), actor, "reg-25",
+            json{{"reg_number", a.reg_number}, {"registered_on", format_date(a.registered_on)}},
+            now);
         store.append_outbox("application", a.uuid, "application.registered", application_json(a));
         if (missing.empty()) return;
         // reg-6: accepted all the same, and the applicant is told what to add and by when.
@@ -372,8 +375,8 @@ static void save_move(Store& store, Application& a, AppState from, const MoveInp
 }
 
 Application move_application(Store& store, const RegulationProfile& profile,
-                             const WorkCalendar& cal, const std::string& uuid,
-                             const MoveInput& in, Instant now) {
+                             const WorkCalendar& cal, const std::string& uuid, const MoveInput& in,
+                             Instant now) {
     Application a;
     store.transaction([&] {
         auto found = find_application(store, uuid);
@@ -422,8 +425,8 @@ Application assign_application(Store& store, const std::string& uuid, const std:
 }
 
 void record_application_event(Store& store, const std::string& uuid, const std::string& kind,
-                              const std::string& actor, const std::string& reason,
-                              const json& data, Instant now) {
+                              const std::string& actor, const std::string& reason, const json& data,
+                              Instant now) {
     if (actor.empty()) throw InputError("actor", "actor_required");
     store.transaction([&] {
         auto a = find_application(store, uuid);

@@ -63,8 +63,8 @@ MoveContext move_context(Store& store, const Application& a, Date today);
 
 // Makes a move after check_move; throws InputError("state", code) when it is refused.
 Application move_application(Store& store, const RegulationProfile& profile,
-                             const WorkCalendar& cal, const std::string& uuid,
-                             const MoveInput& in, Instant now);
+                             const WorkCalendar& cal, const std::string& uuid, const MoveInput& in,
+                             Instant now);
 
 // reg-37: assigns to an employee; refused (InputError "reassign_previous_handler") when that is
 // the employee who handled the application before.

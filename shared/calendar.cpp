@@ -13,7 +13,8 @@ static std::map<Date, std::string> parse_days(const json& j, const char* key, in
                                               bool weekend, const std::string& src) {
     std::map<Date, std::string> out;
     if (!j.contains(key)) return out;
-    if (!j[key].is_array()) throw CalendarError(src + ": \"" + std::string(key) + "\" must be a list");
+    if (!j[key].is_array())
+        throw CalendarError(src + ": \"" + std::string(key) + "\" must be a list");
     for (const auto& e : j[key]) {
         if (!e.is_object() || !e.contains("date") || !e["date"].is_string())
             throw CalendarError(src + ": every entry of " + key + " needs a \"date\"");
@@ -68,9 +69,13 @@ WorkCalendar WorkCalendar::load_dir(const std::filesystem::path& dir) {
     return c;
 }
 
-void WorkCalendar::add_year(CalendarYear y) { years_[y.year] = std::move(y); }
+void WorkCalendar::add_year(CalendarYear y) {
+    years_[y.year] = std::move(y);
+}
 
-bool WorkCalendar::covers(int year) const { return years_.count(year) != 0; }
+bool WorkCalendar::covers(int year) const {
+    return years_.count(year) != 0;
+}
 
 std::vector<int> WorkCalendar::years() const {
     std::vector<int> out;
@@ -118,7 +123,8 @@ Date WorkCalendar::sub_working_days(Date d, int n) const {
     for (int i = 0; i < n; ++i) {
         int back = 1;
         while (!is_working_day(add_days(d, -back)))
-            if (++back > 60) throw CalendarError("no working day within 60 days before " + format_date(d));
+            if (++back > 60)
+                throw CalendarError("no working day within 60 days before " + format_date(d));
         d = add_days(d, -back);
     }
     return d;

@@ -23,8 +23,8 @@ struct CalendarError : std::runtime_error {
 // One year's data file: which weekdays are off and which weekend days are worked.
 struct CalendarYear {
     int year = 0;
-    std::string source; // where the list comes from (decree, Labour Code)
-    std::map<Date, std::string> days_off;        // weekdays that are not worked, with the reason
+    std::string source;                           // where the list comes from (decree, Labour Code)
+    std::map<Date, std::string> days_off;         // weekdays that are not worked, with the reason
     std::map<Date, std::string> working_weekends; // Saturdays/Sundays worked by transfer
 };
 

@@ -41,8 +41,9 @@ std::optional<Instant> parse_instant(std::string_view iso) {
         return std::nullopt;
     auto date = parse_date(iso.substr(0, 10));
     int h, mi, s;
-    if (!date || !parse_fixed_int(iso.substr(11, 2), h) || !parse_fixed_int(iso.substr(14, 2), mi) ||
-        !parse_fixed_int(iso.substr(17, 2), s) || h > 23 || mi > 59 || s > 60)
+    if (!date || !parse_fixed_int(iso.substr(11, 2), h) ||
+        !parse_fixed_int(iso.substr(14, 2), mi) || !parse_fixed_int(iso.substr(17, 2), s) ||
+        h > 23 || mi > 59 || s > 60)
         return std::nullopt;
     return Instant{sys_days{*date}} + hours{h} + minutes{mi} + seconds{s};
 }
@@ -53,15 +54,18 @@ std::string format_instant(Instant t) {
     hh_mm_ss hms{t - day_start};
     char buf[32];
     std::snprintf(buf, sizeof buf, "%sT%02d:%02d:%02dZ", format_date(d).c_str(),
-                  int(hms.hours().count()), int(hms.minutes().count()),
-                  int(hms.seconds().count()));
+                  int(hms.hours().count()), int(hms.minutes().count()), int(hms.seconds().count()));
     return buf;
 }
 
 // Arithmetic
-Date make_date(int y, unsigned m, unsigned d) { return Date{year{y}, month{m}, day{d}}; }
+Date make_date(int y, unsigned m, unsigned d) {
+    return Date{year{y}, month{m}, day{d}};
+}
 
-Date add_days(Date d, int n) { return Date{sys_days{d} + days{n}}; }
+Date add_days(Date d, int n) {
+    return Date{sys_days{d} + days{n}};
+}
 
 Date add_months(Date d, int n) {
     year_month ym = year_month{d.year(), d.month()} + months{n};
@@ -70,14 +74,22 @@ Date add_months(Date d, int n) {
     return Date{ym.year(), ym.month(), dd};
 }
 
-int days_between(Date a, Date b) { return int((sys_days{b} - sys_days{a}).count()); }
+int days_between(Date a, Date b) {
+    return int((sys_days{b} - sys_days{a}).count());
+}
 
-unsigned iso_weekday(Date d) { return weekday{sys_days{d}}.iso_encoding(); }
+unsigned iso_weekday(Date d) {
+    return weekday{sys_days{d}}.iso_encoding();
+}
 
-bool is_weekend(Date d) { return iso_weekday(d) >= 6; }
+bool is_weekend(Date d) {
+    return iso_weekday(d) >= 6;
+}
 
 // Local time
-Date local_date(Instant t) { return Date{floor<days>(t + kLocalUtcOffset)}; }
+Date local_date(Instant t) {
+    return Date{floor<days>(t + kLocalUtcOffset)};
+}
 
 int local_minute_of_day(Instant t) {
     auto local = t + kLocalUtcOffset;
@@ -88,6 +100,8 @@ Instant local_instant(Date d, int minute_of_day) {
     return Instant{sys_days{d}} + minutes{minute_of_day} - kLocalUtcOffset;
 }
 
-Instant now_utc() { return floor<seconds>(system_clock::now()); }
+Instant now_utc() {
+    return floor<seconds>(system_clock::now());
+}
 
 } // namespace reception

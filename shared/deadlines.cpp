@@ -7,10 +7,14 @@ namespace reception {
 
 const char* to_code(ClockState s) {
     switch (s) {
-    case ClockState::Running: return "running";
-    case ClockState::Met: return "met";
-    case ClockState::MetLate: return "met_late";
-    case ClockState::Overdue: return "overdue";
+    case ClockState::Running:
+        return "running";
+    case ClockState::Met:
+        return "met";
+    case ClockState::MetLate:
+        return "met_late";
+    case ClockState::Overdue:
+        return "overdue";
     }
     return "running";
 }
@@ -19,12 +23,16 @@ const char* to_code(ClockState s) {
 static Clock make_clock(std::string code, std::string item, Date started, Date due,
                         std::optional<Date> done_on, Date today) {
     Clock c{std::move(code), std::move(item), started, due, done_on, ClockState::Running};
-    if (done_on) c.state = *done_on <= due ? ClockState::Met : ClockState::MetLate;
-    else if (today > due) c.state = ClockState::Overdue;
+    if (done_on)
+        c.state = *done_on <= due ? ClockState::Met : ClockState::MetLate;
+    else if (today > due)
+        c.state = ClockState::Overdue;
     return c;
 }
 
-static Date event_day(const HistoryEvent& e) { return local_date(e.at); }
+static Date event_day(const HistoryEvent& e) {
+    return local_date(e.at);
+}
 
 // The first event at or after `from` that matches, as a day.
 template <class Pred>
@@ -59,9 +67,8 @@ static Clock response_clock(const Application& a, const std::vector<HistoryEvent
         }
     }
     auto answered = first_after(events, Instant{}, [](const HistoryEvent& e) {
-        return e.kind == "state_changed" &&
-               (e.to_state == "scheduled" || e.to_state == "refused" ||
-                e.to_state == "returned" || e.to_state == "withdrawn");
+        return e.kind == "state_changed" && (e.to_state == "scheduled" || e.to_state == "refused" ||
+                                             e.to_state == "returned" || e.to_state == "withdrawn");
     });
     return make_clock(code, item, a.registered_on, due, answered, today);
 }
@@ -76,14 +83,14 @@ static void clocks_per_event(std::vector<Clock>& out, const std::vector<HistoryE
         if (!starts(e)) continue;
         Date start = event_day(e);
         auto done = first_after(events, e.at, stops);
-        out.push_back(make_clock(code, term.item, start, term_after(cal, term, start), done, today));
+        out.push_back(
+            make_clock(code, term.item, start, term_after(cal, term, start), done, today));
     }
 }
 
 std::vector<Clock> application_clocks(const Application& a, const std::vector<HistoryEvent>& events,
-                                      std::optional<Date> session_date,
-                                      const RegulationProfile& p, const WorkCalendar& cal,
-                                      Date today) {
+                                      std::optional<Date> session_date, const RegulationProfile& p,
+                                      const WorkCalendar& cal, Date today) {
     std::vector<Clock> out;
     out.push_back(response_clock(a, events, p, cal, today));
 
@@ -117,8 +124,8 @@ std::vector<Clock> application_clocks(const Application& a, const std::vector<Hi
         auto decision = parse_date(e.data.value("decision_on", ""));
         if (!decision) continue;
         Date due = term_before(cal, p.term("draft_refusal_before"), *decision);
-        out.push_back(make_clock("reg32_draft_refusal", "reg-32", event_day(e), due,
-                                 event_day(e), today));
+        out.push_back(
+            make_clock("reg32_draft_refusal", "reg-32", event_day(e), due, event_day(e), today));
     }
 
     // reg-26: the note to the akim, N working days before the reception.
@@ -127,7 +134,8 @@ std::vector<Clock> application_clocks(const Application& a, const std::vector<Hi
         auto done = first_after(events, Instant{}, [](const HistoryEvent& e) {
             return e.kind == event_kind::kNoteAttached;
         });
-        out.push_back(make_clock("reg26_note_to_akim", "reg-26", a.registered_on, due, done, today));
+        out.push_back(
+            make_clock("reg26_note_to_akim", "reg-26", a.registered_on, due, done, today));
     }
     return out;
 }

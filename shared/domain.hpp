@@ -54,31 +54,31 @@ struct Applicant {
     std::string phone;                     // +77XXXXXXXXX
     std::string address;
     std::string entity_name, bin, authority_document; // representative only (reg-10)
-    bool foreigner = false;                            // reg-11
+    bool foreigner = false;                           // reg-11
 };
 
 struct Application {
     std::string uuid;
-    std::string reg_number; // printed on the receipt, read to a caller
+    std::string reg_number;           // printed on the receipt, read to a caller
     std::string oral_protocol_number; // reg-25: oral applications, the separate protocol
     Channel channel = Channel::Kiosk;
     Applicant applicant;
-    std::string essence;        // reg-5: required
-    std::string official_uuid;  // addressed official, empty for "not sure"
-    std::string language = "kk"; // reg-21: kk or ru
-    bool interpreter_needed = false; // reg-11
-    bool video_consent = false;      // reg-13
+    std::string essence;                  // reg-5: required
+    std::string official_uuid;            // addressed official, empty for "not sure"
+    std::string language = "kk";          // reg-21: kk or ru
+    bool interpreter_needed = false;      // reg-11
+    bool video_consent = false;           // reg-13
     bool from_personal_reception = false; // reg-36
     std::string previous_handler;         // reg-37: may not be assigned again
     std::string assigned_to;
     AppState state = AppState::Registered;
     Instant received_at{};
-    Date registered_on{};   // reg-25: the day of arrival or the next working day
+    Date registered_on{};    // reg-25: the day of arrival or the next working day
     std::string accepted_by; // APPC art. 64: who accepted it
     std::string accepted_where;
-    std::string refusal_ground; // reg-15 ground code when refused
-    std::optional<Date> correction_due;  // reg-6
-    std::string session_uuid;            // when scheduled
+    std::string refusal_ground;         // reg-15 ground code when refused
+    std::optional<Date> correction_due; // reg-6
+    std::string session_uuid;           // when scheduled
     Instant updated_at{};
 };
 
@@ -107,8 +107,8 @@ struct ReceptionSession {
     Date date{};
     int start_minute = 0, end_minute = 0; // local minutes after midnight
     SessionMode mode = SessionMode::InPerson;
-    bool ad_hoc = false;     // reg-9: outside the schedule, on the akim's instruction
-    bool cancelled = false;  // reg-16
+    bool ad_hoc = false;    // reg-9: outside the schedule, on the akim's instruction
+    bool cancelled = false; // reg-16
     std::string cancel_reason;
     Instant updated_at{};
 };
@@ -117,14 +117,14 @@ struct Booking {
     std::string uuid;
     std::string application_uuid;
     std::string session_uuid;
-    int position = 0;  // reg-28: order within the session
+    int position = 0; // reg-28: order within the session
     int start_minute = 0;
     Instant updated_at{};
 };
 
 struct Ticket {
     std::string uuid;
-    std::string room;     // room code
+    std::string room; // room code
     Date day{};
     std::string service;  // service code from the profile
     std::string number;   // "A-012", readable aloud

@@ -9,9 +9,12 @@ namespace reception {
 
 const char* lang_code(Lang l) {
     switch (l) {
-    case Lang::kk: return "kk";
-    case Lang::ru: return "ru";
-    case Lang::en: return "en";
+    case Lang::kk:
+        return "kk";
+    case Lang::ru:
+        return "ru";
+    case Lang::en:
+        return "en";
     }
     return "en";
 }
@@ -75,7 +78,8 @@ std::string Catalog::format(Lang l, std::string_view key,
     std::string out = text(l, key);
     for (const auto& [name, value] : args) {
         std::string mark = "{" + name + "}";
-        for (size_t p = out.find(mark); p != std::string::npos; p = out.find(mark, p + value.size()))
+        for (size_t p = out.find(mark); p != std::string::npos;
+             p = out.find(mark, p + value.size()))
             out.replace(p, mark.size(), value);
     }
     return out;

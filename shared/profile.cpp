@@ -18,11 +18,17 @@ const std::string& NamedCode::name(std::string_view lang) const {
 }
 
 const std::vector<std::string>& required_terms() {
-    static const std::vector<std::string> names{
-        "response_date",        "extension_letter",        "extension_decision",
-        "extension_notice",     "draft_refusal_before",    "objection",
-        "other_body_notice",    "other_body_refusal_report", "official_cancellation_before",
-        "note_before_reception", "correction"};
+    static const std::vector<std::string> names{"response_date",
+                                                "extension_letter",
+                                                "extension_decision",
+                                                "extension_notice",
+                                                "draft_refusal_before",
+                                                "objection",
+                                                "other_body_notice",
+                                                "other_body_refusal_report",
+                                                "official_cancellation_before",
+                                                "note_before_reception",
+                                                "correction"};
     return names;
 }
 
@@ -48,7 +54,9 @@ const NamedCode* RegulationProfile::category(std::string_view c) const {
 const NamedCode* RegulationProfile::refusal_ground(std::string_view c) const {
     return find_code(refusal_grounds, c);
 }
-const Role* RegulationProfile::role(std::string_view c) const { return find_code(roles, c); }
+const Role* RegulationProfile::role(std::string_view c) const {
+    return find_code(roles, c);
+}
 const Service* RegulationProfile::service(std::string_view c) const {
     return find_code(services, c);
 }
@@ -88,8 +96,8 @@ struct Parser {
     int minutes(const json& j, const char* key, const std::string& where) const {
         std::string s = str(j, key, where);
         int h = 0, m = 0;
-        if (s.size() != 5 || s[2] != ':' || std::sscanf(s.c_str(), "%d:%d", &h, &m) != 2 || h > 23 ||
-            m > 59)
+        if (s.size() != 5 || s[2] != ':' || std::sscanf(s.c_str(), "%d:%d", &h, &m) != 2 ||
+            h > 23 || m > 59)
             fail(where + "." + key + ": not a time HH:MM");
         return h * 60 + m;
     }
@@ -128,10 +136,14 @@ struct Parser {
         t.count = count(j, "count", where);
         t.item = str(j, "item", where);
         std::string unit = str(j, "unit", where);
-        if (unit == "working_days") t.unit = TermUnit::WorkingDays;
-        else if (unit == "calendar_days") t.unit = TermUnit::CalendarDays;
-        else if (unit == "months") t.unit = TermUnit::Months;
-        else fail(where + ".unit: \"" + unit + "\" is not working_days, calendar_days or months");
+        if (unit == "working_days")
+            t.unit = TermUnit::WorkingDays;
+        else if (unit == "calendar_days")
+            t.unit = TermUnit::CalendarDays;
+        else if (unit == "months")
+            t.unit = TermUnit::Months;
+        else
+            fail(where + ".unit: \"" + unit + "\" is not working_days, calendar_days or months");
         return t;
     }
 };
@@ -185,18 +197,20 @@ RegulationProfile parse_profile(const std::string& text, const std::string& sour
                                           if (x.item.empty()) x.item = "reg-12";
                                       });
     r.refusal_grounds = p.list<NamedCode>(
-        j, "refusal_grounds", [&](const json& e, const std::string& w, NamedCode& x) { p.named(e, w, x); });
+        j, "refusal_grounds",
+        [&](const json& e, const std::string& w, NamedCode& x) { p.named(e, w, x); });
     r.roles = p.list<Role>(j, "roles", [&](const json& e, const std::string& w, Role& x) {
         p.named(e, w, x);
         x.rank = p.count(e, "rank", w);
         x.may_receive_by_video = e.value("video", false);
         x.may_receive_ad_hoc = e.value("ad_hoc", false);
     });
-    r.services = p.list<Service>(j, "services", [&](const json& e, const std::string& w, Service& x) {
-        p.named(e, w, x);
-        x.prefix = p.str(e, "prefix", w);
-        if (x.prefix.empty() || x.prefix.size() > 2) p.fail(w + ".prefix: one or two letters");
-    });
+    r.services =
+        p.list<Service>(j, "services", [&](const json& e, const std::string& w, Service& x) {
+            p.named(e, w, x);
+            x.prefix = p.str(e, "prefix", w);
+            if (x.prefix.empty() || x.prefix.size() > 2) p.fail(w + ".prefix: one or two letters");
+        });
     r.channels = p.strings(j, "channels");
     r.oral_channels = p.strings(j, "oral_channels");
     for (const auto& c : r.oral_channels)
@@ -243,18 +257,24 @@ const RegulationProfile& profile_for(const std::vector<RegulationProfile>& profi
 // 2026 is Sunday 19 April, so the term ends on Monday 20 April.
 Date term_after(const WorkCalendar& cal, const Term& t, Date d) {
     switch (t.unit) {
-    case TermUnit::WorkingDays: return cal.add_working_days(d, t.count);
-    case TermUnit::CalendarDays: return cal.working_day_on_or_after(add_days(d, t.count));
-    case TermUnit::Months: return cal.working_day_on_or_after(add_months(d, t.count));
+    case TermUnit::WorkingDays:
+        return cal.add_working_days(d, t.count);
+    case TermUnit::CalendarDays:
+        return cal.working_day_on_or_after(add_days(d, t.count));
+    case TermUnit::Months:
+        return cal.working_day_on_or_after(add_months(d, t.count));
     }
     return d;
 }
 
 Date term_before(const WorkCalendar& cal, const Term& t, Date d) {
     switch (t.unit) {
-    case TermUnit::WorkingDays: return cal.sub_working_days(d, t.count);
-    case TermUnit::CalendarDays: return add_days(d, -t.count);
-    case TermUnit::Months: return add_months(d, -t.count);
+    case TermUnit::WorkingDays:
+        return cal.sub_working_days(d, t.count);
+    case TermUnit::CalendarDays:
+        return add_days(d, -t.count);
+    case TermUnit::Months:
+        return add_months(d, -t.count);
     }
     return d;
 }

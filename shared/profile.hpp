@@ -59,11 +59,11 @@ struct RegulationProfile {
     int min_sessions_per_month = 1; // reg-7
     WorkingHours hours;
     int essence_min_chars = 10, essence_max_chars = 4000; // reg-5
-    std::vector<NamedCode> out_of_turn; // reg-12
-    std::vector<NamedCode> refusal_grounds; // reg-15
-    std::vector<Role> roles;                // reg-2
-    std::vector<std::string> channels;      // reg-4
-    std::vector<std::string> oral_channels; // reg-25: the separate protocol
+    std::vector<NamedCode> out_of_turn;                   // reg-12
+    std::vector<NamedCode> refusal_grounds;               // reg-15
+    std::vector<Role> roles;                              // reg-2
+    std::vector<std::string> channels;                    // reg-4
+    std::vector<std::string> oral_channels;               // reg-25: the separate protocol
     std::vector<Service> services;
 
     // The term by name; throws ProfileError when the profile lacks it, so a missing term is

@@ -61,8 +61,11 @@ static void save_room(Store& store, const Room& r) {
         .bind(5, format_instant(r.updated_at))
         .run();
     store.append_outbox("room", r.uuid, "room.saved",
-                        json{{"uuid", r.uuid}, {"code", r.code}, {"name_kk", r.name_kk},
-                             {"name_ru", r.name_ru}, {"updated_at", format_instant(r.updated_at)}});
+                        json{{"uuid", r.uuid},
+                             {"code", r.code},
+                             {"name_kk", r.name_kk},
+                             {"name_ru", r.name_ru},
+                             {"updated_at", format_instant(r.updated_at)}});
 }
 
 static void save_official(Store& store, const Official& o) {
@@ -84,10 +87,15 @@ static void save_official(Store& store, const Official& o) {
         .bind(9, format_instant(o.updated_at))
         .run();
     store.append_outbox("official", o.uuid, "official.saved",
-                        json{{"uuid", o.uuid}, {"surname", o.surname}, {"name", o.name},
-                             {"patronymic", o.patronymic}, {"role", o.role},
-                             {"position_kk", o.position_kk}, {"position_ru", o.position_ru},
-                             {"active", o.active}, {"updated_at", format_instant(o.updated_at)}});
+                        json{{"uuid", o.uuid},
+                             {"surname", o.surname},
+                             {"name", o.name},
+                             {"patronymic", o.patronymic},
+                             {"role", o.role},
+                             {"position_kk", o.position_kk},
+                             {"position_ru", o.position_ru},
+                             {"active", o.active},
+                             {"updated_at", format_instant(o.updated_at)}});
 }
 
 static void save_session(Store& store, const ReceptionSession& s) {
@@ -112,13 +120,18 @@ static void save_session(Store& store, const ReceptionSession& s) {
         .bind(10, s.cancel_reason)
         .bind(11, format_instant(s.updated_at))
         .run();
-    store.append_outbox(
-        "session", s.uuid, "session.saved",
-        json{{"uuid", s.uuid}, {"official_uuid", s.official_uuid}, {"room_uuid", s.room_uuid},
-             {"date", format_date(s.date)}, {"start_minute", s.start_minute},
-             {"end_minute", s.end_minute}, {"mode", to_code(s.mode)}, {"ad_hoc", s.ad_hoc},
-             {"cancelled", s.cancelled}, {"cancel_reason", s.cancel_reason},
-             {"updated_at", format_instant(s.updated_at)}});
+    store.append_outbox("session", s.uuid, "session.saved",
+                        json{{"uuid", s.uuid},
+                             {"official_uuid", s.official_uuid},
+                             {"room_uuid", s.room_uuid},
+                             {"date", format_date(s.date)},
+                             {"start_minute", s.start_minute},
+                             {"end_minute", s.end_minute},
+                             {"mode", to_code(s.mode)},
+                             {"ad_hoc", s.ad_hoc},
+                             {"cancelled", s.cancelled},
+                             {"cancel_reason", s.cancel_reason},
+                             {"updated_at", format_instant(s.updated_at)}});
 }
 
 // Parsing one record of each kind
@@ -139,8 +152,8 @@ static Official parse_official(const json& j, const std::string& where,
     o.surname = field_str(j, "surname", where);
     o.name = field_str(j, "name", where);
     o.patronymic = field_str(j, "patronymic", where, false);
-    for (auto [key, v] : {std::pair{"surname", &o.surname}, {"name", &o.name},
-                          {"patronymic", &o.patronymic}}) {
+    for (auto [key, v] :
+         {std::pair{"surname", &o.surname}, {"name", &o.name}, {"patronymic", &o.patronymic}}) {
         Reason r = check_name(*v, false);
         if (r != Reason::Ok) throw InputError(where + "." + key, reason_code(r));
     }
@@ -167,7 +180,8 @@ static SessionRule parse_session(const json& j, const std::string& where,
     ReceptionSession& s = r.base;
     s.uuid = uuid_or_new(j, where);
     s.official_uuid = field_str(j, "official", where);
-    if (!officials.count(s.official_uuid)) throw InputError(where + ".official", "unknown_official");
+    if (!officials.count(s.official_uuid))
+        throw InputError(where + ".official", "unknown_official");
     s.room_uuid = field_str(j, "room", where);
     if (!rooms.count(s.room_uuid)) throw InputError(where + ".room", "unknown_room");
     s.start_minute = field_time(j, "start", where);
@@ -284,8 +298,9 @@ static Official official_from_row(const Stmt& st) {
 }
 
 std::vector<Official> list_officials(Store& store) {
-    Stmt st = store.prepare("SELECT uuid, surname, name, patronymic, role, position_kk, "
-                            "position_ru, active, updated_at FROM officials ORDER BY surname, name");
+    Stmt st =
+        store.prepare("SELECT uuid, surname, name, patronymic, role, position_kk, "
+                      "position_ru, active, updated_at FROM officials ORDER BY surname, name");
     std::vector<Official> out;
     while (st.step()) out.push_back(official_from_row(st));
     return out;

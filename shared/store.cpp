@@ -18,12 +18,17 @@ static StoreError error_from(sqlite3* db, int rc, const std::string& what) {
     std::string msg = what + ": " + (db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
     switch (rc & 0xff) {
     case SQLITE_CORRUPT:
-    case SQLITE_NOTADB: return StoreError("store_corrupt", msg);
-    case SQLITE_CONSTRAINT: return StoreError("store_constraint", msg);
+    case SQLITE_NOTADB:
+        return StoreError("store_corrupt", msg);
+    case SQLITE_CONSTRAINT:
+        return StoreError("store_constraint", msg);
     case SQLITE_BUSY:
-    case SQLITE_LOCKED: return StoreError("store_busy", msg);
-    case SQLITE_FULL: return StoreError("store_full", msg);
-    default: return StoreError("store_io", msg);
+    case SQLITE_LOCKED:
+        return StoreError("store_busy", msg);
+    case SQLITE_FULL:
+        return StoreError("store_full", msg);
+    default:
+        return StoreError("store_io", msg);
     }
 }
 
@@ -67,8 +72,12 @@ std::string Stmt::text(int col) const {
     auto p = reinterpret_cast<const char*>(sqlite3_column_text(s_, col));
     return p ? std::string(p, size_t(sqlite3_column_bytes(s_, col))) : std::string();
 }
-long long Stmt::integer(int col) const { return sqlite3_column_int64(s_, col); }
-bool Stmt::is_null(int col) const { return sqlite3_column_type(s_, col) == SQLITE_NULL; }
+long long Stmt::integer(int col) const {
+    return sqlite3_column_int64(s_, col);
+}
+bool Stmt::is_null(int col) const {
+    return sqlite3_column_type(s_, col) == SQLITE_NULL;
+}
 
 // Opening
 static bool file_has_sqlite_header(const std::filesystem::path& file) {
@@ -142,8 +151,8 @@ void Store::migrate() {
                                             {"supported", std::to_string(latest_schema_version())},
                                             {"path", path_.string()}};
     if (found > 0 && app_id != kApplicationId)
-        throw StoreError("store_corrupt", path_.string() + ": a SQLite file, but not a reception store",
-                         args);
+        throw StoreError("store_corrupt",
+                         path_.string() + ": a SQLite file, but not a reception store", args);
     if (found > latest_schema_version())
         throw StoreError("store_newer_schema",
                          path_.string() + ": store schema version " + std::to_string(found) +
@@ -253,9 +262,15 @@ std::string Store::append_event(std::string_view entity, std::string_view entity
         .bind(9, data.dump())
         .bind(10, format_instant(at))
         .run();
-    nlohmann::json ev{{"uuid", id},       {"entity", entity}, {"entity_uuid", entity_uuid},
-                      {"kind", kind},     {"from", from_state}, {"to", to_state},
-                      {"actor", actor},   {"reason", reason}, {"data", data},
+    nlohmann::json ev{{"uuid", id},
+                      {"entity", entity},
+                      {"entity_uuid", entity_uuid},
+                      {"kind", kind},
+                      {"from", from_state},
+                      {"to", to_state},
+                      {"actor", actor},
+                      {"reason", reason},
+                      {"data", data},
                       {"at", format_instant(at)}};
     append_outbox("event", id, "event.appended", ev);
     return id;
@@ -277,7 +292,9 @@ void Store::set_meta(const std::string& key, const std::string& value) {
         .run();
 }
 
-std::string Store::terminal_id() { return meta("terminal_id").value_or("T"); }
+std::string Store::terminal_id() {
+    return meta("terminal_id").value_or("T");
+}
 
 std::string Store::integrity_check() {
     Stmt st = prepare("PRAGMA integrity_check");

@@ -52,9 +52,10 @@ static json ticket_json(const Ticket& t) {
 
 static void insert_ticket(Store& store, const Ticket& t) {
     store
-        .prepare("INSERT INTO tickets(uuid, room, day, service, number, category, priority, "
-                 "language, state, desk, kiosk, transferred_from, issued_at, called_at, updated_at) "
-                 "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)")
+        .prepare(
+            "INSERT INTO tickets(uuid, room, day, service, number, category, priority, "
+            "language, state, desk, kiosk, transferred_from, issued_at, called_at, updated_at) "
+            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)")
         .bind(1, t.uuid)
         .bind(2, t.room)
         .bind(3, format_date(t.day))
@@ -74,8 +75,8 @@ static void insert_ticket(Store& store, const Ticket& t) {
 }
 
 std::optional<Ticket> find_ticket(Store& store, const std::string& uuid) {
-    static const std::string sql = std::string("SELECT ") + kTicketColumns +
-                                   " FROM tickets WHERE uuid = ?1";
+    static const std::string sql =
+        std::string("SELECT ") + kTicketColumns + " FROM tickets WHERE uuid = ?1";
     Stmt st = store.prepare(sql.c_str());
     st.bind(1, uuid);
     if (!st.step()) return std::nullopt;
@@ -122,8 +123,8 @@ Ticket issue_ticket(Store& store, const RegulationProfile& profile, const Ticket
     t.kiosk = req.kiosk;
     t.issued_at = t.updated_at = now;
     store.transaction([&] {
-        t.number = ticket_label(service->prefix, next_ticket_number(store, t.room, t.day,
-                                                                    service->prefix));
+        t.number = ticket_label(service->prefix,
+                                next_ticket_number(store, t.room, t.day, service->prefix));
         insert_ticket(store, t);
         store.append_outbox("ticket", t.uuid, "ticket.issued", ticket_json(t));
     });
@@ -134,7 +135,8 @@ int people_ahead(Store& store, const Ticket& t) {
     Stmt st = store.prepare(
         "SELECT count(*) FROM tickets WHERE room = ?1 AND day = ?2 AND service = ?3 "
         "AND state = 'waiting' AND uuid <> ?4 AND (priority < ?5 OR (priority = ?5 AND "
-        "(issued_at < ?6 OR (issued_at = ?6 AND rowid < (SELECT rowid FROM tickets WHERE uuid = ?4)))))");
+        "(issued_at < ?6 OR (issued_at = ?6 AND rowid < (SELECT rowid FROM tickets WHERE uuid = "
+        "?4)))))");
     st.bind(1, t.room)
         .bind(2, format_date(t.day))
         .bind(3, t.service)
@@ -149,11 +151,14 @@ int people_ahead(Store& store, const Ticket& t) {
 bool ticket_move_allowed(TicketState from, TicketState to) {
     using S = TicketState;
     switch (from) {
-    case S::Waiting: return to == S::Called || to == S::Transferred;
-    case S::Called: return to == S::Called || to == S::Serving || to == S::NoShow ||
-                           to == S::Transferred;
-    case S::Serving: return to == S::Done || to == S::Transferred;
-    default: return false; // done, no_show and transferred are final
+    case S::Waiting:
+        return to == S::Called || to == S::Transferred;
+    case S::Called:
+        return to == S::Called || to == S::Serving || to == S::NoShow || to == S::Transferred;
+    case S::Serving:
+        return to == S::Done || to == S::Transferred;
+    default:
+        return false; // done, no_show and transferred are final
     }
 }
 
@@ -184,8 +189,8 @@ static void save_move(Store& store, Ticket& t, TicketState from, const std::stri
         .run();
     data["number"] = t.number;
     data["desk"] = t.desk;
-    store.append_event("ticket", t.uuid, kind, to_code(from), to_code(t.state), actor, reason,
-                       data, now);
+    store.append_event("ticket", t.uuid, kind, to_code(from), to_code(t.state), actor, reason, data,
+                       now);
     store.append_outbox("ticket", t.uuid, "ticket." + kind, ticket_json(t));
 }
 
@@ -247,7 +252,8 @@ Ticket no_show_ticket(Store& store, const std::string& uuid, const std::string& 
 Ticket transfer_ticket(Store& store, const RegulationProfile& profile, const std::string& uuid,
                        const std::string& service, const std::string& desk,
                        const std::string& actor, Instant now) {
-    if (!profile.service(service)) throw StoreError("unknown_service", "unknown service " + service);
+    if (!profile.service(service))
+        throw StoreError("unknown_service", "unknown service " + service);
     Ticket next;
     store.transaction([&] {
         Ticket old = load_for_move(store, uuid, TicketState::Transferred);
@@ -308,9 +314,8 @@ std::vector<ServiceWaiting> waiting_by_service(Store& store, const std::string& 
         w.waiting = int(st.integer(1));
         auto oldest = parse_instant(st.text(2));
         if (oldest && *oldest < now)
-            w.longest_wait_minutes = int(std::chrono::duration_cast<std::chrono::minutes>(
-                                             now - *oldest)
-                                             .count());
+            w.longest_wait_minutes =
+                int(std::chrono::duration_cast<std::chrono::minutes>(now - *oldest).count());
         out.push_back(w);
     }
     return out;

@@ -6,21 +6,36 @@ namespace reception {
 
 const char* reason_code(Reason r) {
     switch (r) {
-    case Reason::Ok: return "ok";
-    case Reason::Empty: return "empty";
-    case Reason::TooLong: return "too_long";
-    case Reason::TooShort: return "too_short";
-    case Reason::NotDigits: return "not_digits";
-    case Reason::WrongLength: return "wrong_length";
-    case Reason::BadChecksum: return "bad_checksum";
-    case Reason::BadDate: return "bad_date";
-    case Reason::BadCentury: return "bad_century";
-    case Reason::BadEntityType: return "bad_entity_type";
-    case Reason::BadUnitType: return "bad_unit_type";
-    case Reason::BadMonth: return "bad_month";
-    case Reason::NotKazakhPhone: return "not_kazakh_phone";
-    case Reason::LandlineNotAllowed: return "landline_not_allowed";
-    case Reason::BadCharacters: return "bad_characters";
+    case Reason::Ok:
+        return "ok";
+    case Reason::Empty:
+        return "empty";
+    case Reason::TooLong:
+        return "too_long";
+    case Reason::TooShort:
+        return "too_short";
+    case Reason::NotDigits:
+        return "not_digits";
+    case Reason::WrongLength:
+        return "wrong_length";
+    case Reason::BadChecksum:
+        return "bad_checksum";
+    case Reason::BadDate:
+        return "bad_date";
+    case Reason::BadCentury:
+        return "bad_century";
+    case Reason::BadEntityType:
+        return "bad_entity_type";
+    case Reason::BadUnitType:
+        return "bad_unit_type";
+    case Reason::BadMonth:
+        return "bad_month";
+    case Reason::NotKazakhPhone:
+        return "not_kazakh_phone";
+    case Reason::LandlineNotAllowed:
+        return "landline_not_allowed";
+    case Reason::BadCharacters:
+        return "bad_characters";
     }
     return "unknown";
 }
@@ -32,10 +47,14 @@ static long decode_utf8(std::string_view s, size_t& i) {
     if (c < 0x80) return c;
     int extra;
     long cp;
-    if ((c & 0xE0) == 0xC0) extra = 1, cp = c & 0x1F;
-    else if ((c & 0xF0) == 0xE0) extra = 2, cp = c & 0x0F;
-    else if ((c & 0xF8) == 0xF0) extra = 3, cp = c & 0x07;
-    else return -1;
+    if ((c & 0xE0) == 0xC0)
+        extra = 1, cp = c & 0x1F;
+    else if ((c & 0xF0) == 0xE0)
+        extra = 2, cp = c & 0x0F;
+    else if ((c & 0xF8) == 0xF0)
+        extra = 3, cp = c & 0x07;
+    else
+        return -1;
     for (int k = 0; k < extra; ++k) {
         if (i >= s.size() || ((unsigned char)s[i] & 0xC0) != 0x80) return -1;
         cp = (cp << 6) | ((unsigned char)s[i++] & 0x3F);
@@ -64,9 +83,12 @@ std::string trim(std::string_view s) {
     }
     size_t e = s.size();
     while (e > b) {
-        if (s[e - 1] == ' ' || s[e - 1] == '\t' || s[e - 1] == '\n' || s[e - 1] == '\r') --e;
-        else if (e - b >= 2 && s.substr(e - 2, 2) == "\xc2\xa0") e -= 2;
-        else break;
+        if (s[e - 1] == ' ' || s[e - 1] == '\t' || s[e - 1] == '\n' || s[e - 1] == '\r')
+            --e;
+        else if (e - b >= 2 && s.substr(e - 2, 2) == "\xc2\xa0")
+            e -= 2;
+        else
+            break;
     }
     return std::string(s.substr(b, e - b));
 }
@@ -93,7 +115,9 @@ bool iin_bin_checksum_ok(std::string_view d) {
     return check == d[11] - '0';
 }
 
-static int two(std::string_view s, size_t at) { return (s[at] - '0') * 10 + (s[at + 1] - '0'); }
+static int two(std::string_view s, size_t at) {
+    return (s[at] - '0') * 10 + (s[at + 1] - '0');
+}
 
 // Order of checks: the cheapest message that helps most first (nothing typed, letters typed,
 // wrong count), then the meaning of the digits, then the check digit.
@@ -122,7 +146,8 @@ std::optional<IinInfo> iin_info(std::string_view text) {
     std::string s = trim(text);
     int century_digit = s[6] - '0';
     int year = 1800 + 100 * ((century_digit - 1) / 2) + two(s, 0);
-    return IinInfo{make_date(year, unsigned(two(s, 2)), unsigned(two(s, 4))), century_digit % 2 == 1};
+    return IinInfo{make_date(year, unsigned(two(s, 2)), unsigned(two(s, 4))),
+                   century_digit % 2 == 1};
 }
 
 Reason check_bin(std::string_view text) {
@@ -139,10 +164,12 @@ Reason check_bin(std::string_view text) {
 // Phones
 // Kazakhstan's mobile codes (libphonenumber's KZ metadata) and landline area codes 710-729.
 static bool is_mobile_code(int c) {
-    return (c >= 700 && c <= 702) || (c >= 705 && c <= 708) || c == 747 ||
-           (c >= 760 && c <= 764) || c == 771 || (c >= 775 && c <= 778) || c == 785;
+    return (c >= 700 && c <= 702) || (c >= 705 && c <= 708) || c == 747 || (c >= 760 && c <= 764) ||
+           c == 771 || (c >= 775 && c <= 778) || c == 785;
 }
-static bool is_landline_code(int c) { return c >= 710 && c <= 729; }
+static bool is_landline_code(int c) {
+    return c >= 710 && c <= 729;
+}
 
 Reason check_phone(std::string_view text, bool allow_landline, Phone* out) {
     std::string s = trim(text);
@@ -150,19 +177,26 @@ Reason check_phone(std::string_view text, bool allow_landline, Phone* out) {
     std::string digits;
     for (size_t i = 0; i < s.size(); ++i) {
         char c = s[i];
-        if (c >= '0' && c <= '9') digits += c;
-        else if (c == '+' && digits.empty() && i == 0) continue;
-        else if (c == ' ' || c == '-' || c == '(' || c == ')' || c == '.') continue;
-        else return Reason::NotDigits;
+        if (c >= '0' && c <= '9')
+            digits += c;
+        else if (c == '+' && digits.empty() && i == 0)
+            continue;
+        else if (c == ' ' || c == '-' || c == '(' || c == ')' || c == '.')
+            continue;
+        else
+            return Reason::NotDigits;
     }
     // 8 7XX..., +7 7XX..., 7 7XX... (11 digits) or 7XX... (10 digits).
     if (digits.size() == 11 && (digits[0] == '7' || digits[0] == '8')) digits.erase(0, 1);
     if (digits.size() != 10) return Reason::WrongLength;
     int code = std::stoi(digits.substr(0, 3));
     PhoneKind kind;
-    if (is_mobile_code(code)) kind = PhoneKind::Mobile;
-    else if (is_landline_code(code)) kind = PhoneKind::Landline;
-    else return Reason::NotKazakhPhone;
+    if (is_mobile_code(code))
+        kind = PhoneKind::Mobile;
+    else if (is_landline_code(code))
+        kind = PhoneKind::Landline;
+    else
+        return Reason::NotKazakhPhone;
     if (kind == PhoneKind::Landline && !allow_landline) return Reason::LandlineNotAllowed;
     if (out) *out = Phone{"+7" + digits, kind};
     return Reason::Ok;
@@ -183,15 +217,24 @@ static bool is_name_letter(long cp) {
     if (cp >= 0x0410 && cp <= 0x044F) return true; // А..я
     if (cp == 0x0401 || cp == 0x0451) return true; // Ё ё
     switch (cp) {
-    case 0x04D8: case 0x04D9: // Ә ә
-    case 0x0492: case 0x0493: // Ғ ғ
-    case 0x049A: case 0x049B: // Қ қ
-    case 0x04A2: case 0x04A3: // Ң ң
-    case 0x04E8: case 0x04E9: // Ө ө
-    case 0x04B0: case 0x04B1: // Ұ ұ
-    case 0x04AE: case 0x04AF: // Ү ү
-    case 0x04BA: case 0x04BB: // Һ һ
-    case 0x0406: case 0x0456: // І і
+    case 0x04D8:
+    case 0x04D9: // Ә ә
+    case 0x0492:
+    case 0x0493: // Ғ ғ
+    case 0x049A:
+    case 0x049B: // Қ қ
+    case 0x04A2:
+    case 0x04A3: // Ң ң
+    case 0x04E8:
+    case 0x04E9: // Ө ө
+    case 0x04B0:
+    case 0x04B1: // Ұ ұ
+    case 0x04AE:
+    case 0x04AF: // Ү ү
+    case 0x04BA:
+    case 0x04BB: // Һ һ
+    case 0x0406:
+    case 0x0456: // І і
         return true;
     }
     return false;

@@ -13,20 +13,20 @@ namespace reception {
 
 enum class Reason {
     Ok,
-    Empty,            // nothing typed where something is required
-    TooLong,          // longer than the field allows
-    TooShort,         // shorter than makes sense (an essence of 3 letters)
-    NotDigits,        // letters or signs where only digits belong
-    WrongLength,      // IIN/BIN must be 12 digits
-    BadChecksum,      // the 12th digit does not match the other 11
-    BadDate,          // IIN digits 1-6 are not a real birth date
-    BadCentury,       // IIN digit 7 outside 1-6
-    BadEntityType,    // BIN digit 5 outside 4-6
-    BadUnitType,      // BIN digit 6 outside 0-3
-    BadMonth,         // BIN digits 3-4 are not a month
-    NotKazakhPhone,   // not +7 7XX... (a +7 9XX number is Russian)
+    Empty,              // nothing typed where something is required
+    TooLong,            // longer than the field allows
+    TooShort,           // shorter than makes sense (an essence of 3 letters)
+    NotDigits,          // letters or signs where only digits belong
+    WrongLength,        // IIN/BIN must be 12 digits
+    BadChecksum,        // the 12th digit does not match the other 11
+    BadDate,            // IIN digits 1-6 are not a real birth date
+    BadCentury,         // IIN digit 7 outside 1-6
+    BadEntityType,      // BIN digit 5 outside 4-6
+    BadUnitType,        // BIN digit 6 outside 0-3
+    BadMonth,           // BIN digits 3-4 are not a month
+    NotKazakhPhone,     // not +7 7XX... (a +7 9XX number is Russian)
     LandlineNotAllowed, // a landline where a mobile is required (SMS)
-    BadCharacters,    // a name with digits or signs no name has
+    BadCharacters,      // a name with digits or signs no name has
 };
 
 // The code used in translation keys: "error." + reason_code(r), e.g. "error.bad_checksum".

@@ -78,8 +78,10 @@ TEST_CASE("reg-7: an official with no session in a month is flagged") {
     nlohmann::json doc = {
         {"rooms", {{{"code", "main"}, {"name_kk", "Бөлме"}, {"name_ru", "Приёмная"}}}},
         {"officials",
-         {{{"uuid", "a1f4c2d0-3b5e-4c7a-8d9e-1f2a3b4c5d01"}, {"surname", "Жұмабаев"},
-           {"name", "Ерлан"}, {"role", "akim"}}}}};
+         {{{"uuid", "a1f4c2d0-3b5e-4c7a-8d9e-1f2a3b4c5d01"},
+           {"surname", "Жұмабаев"},
+           {"name", "Ерлан"},
+           {"role", "akim"}}}}};
     load_schedule(*s, profile(), calendar(), doc, at(2026, 3, 1));
     auto missing = officials_without_session(*s, day(2026, 3, 1));
     REQUIRE(missing.size() == 1);
@@ -88,10 +90,9 @@ TEST_CASE("reg-7: an official with no session in a month is flagged") {
 
 TEST_CASE("schedule: a bad record is refused with its place named and nothing is loaded") {
     TestStore s;
-    nlohmann::json doc = {
-        {"officials",
-         {{{"surname", "Жұмабаев"}, {"name", "Ерлан"}, {"role", "akim"}},
-          {{"surname", "Қайыров"}, {"name", "Нұрлан"}, {"role", "king"}}}}};
+    nlohmann::json doc = {{"officials",
+                           {{{"surname", "Жұмабаев"}, {"name", "Ерлан"}, {"role", "akim"}},
+                            {{"surname", "Қайыров"}, {"name", "Нұрлан"}, {"role", "king"}}}}};
     CHECK_THROWS_WITH_AS(load_schedule(*s, profile(), calendar(), doc, at(2026, 3, 1)),
                          "officials[1].role: unknown_role", InputError);
     CHECK(list_officials(*s).empty());

@@ -76,7 +76,7 @@ TEST_CASE("reg-25: after hours on Friday before Nauryz, registered on Thursday 2
 TEST_CASE("reg-25: on a holiday of the May days, registered on the next working day") {
     TestStore s;
     CHECK(registered(*s, at(2026, 5, 9, 12, 0)).registered_on == day(2026, 5, 12)); // Sat, Mon off
-    CHECK(registered(*s, at(2026, 5, 7, 12, 0)).registered_on == day(2026, 5, 8));  // Defender's Day
+    CHECK(registered(*s, at(2026, 5, 7, 12, 0)).registered_on == day(2026, 5, 8)); // Defender's Day
 }
 
 TEST_CASE("reg-25: oral applications go into the separate protocol, written ones do not") {
@@ -90,7 +90,8 @@ TEST_CASE("reg-25: oral applications go into the separate protocol, written ones
     CHECK(find_by_reg_number(*s, "OP-K1-2026-0002")->uuid == oral.uuid);
 }
 
-TEST_CASE("reg-6: an application missing an APPC art. 63 item is accepted, marked needs correction") {
+TEST_CASE(
+    "reg-6: an application missing an APPC art. 63 item is accepted, marked needs correction") {
     TestStore s;
     Application a = draft();
     a.applicant.surname = "";
@@ -156,9 +157,9 @@ TEST_CASE("state machine: only legal moves are made, each one an event with who,
     CHECK(h[1].data["item"] == "reg-25");
     MoveInput nobody = move(AppState::Withdrawn);
     nobody.actor = "";
-    CHECK_THROWS_WITH_AS(move_application(*s, profile(), calendar(), a.uuid, nobody,
-                                          at(2026, 3, 16, 12)),
-                         "state: actor_required", InputError);
+    CHECK_THROWS_WITH_AS(
+        move_application(*s, profile(), calendar(), a.uuid, nobody, at(2026, 3, 16, 12)),
+        "state: actor_required", InputError);
     // A final state has no way out.
     a = move_application(*s, profile(), calendar(), a.uuid, move(AppState::Withdrawn),
                          at(2026, 3, 16, 12));
@@ -172,9 +173,9 @@ TEST_CASE("reg-6: an application not corrected in time is returned, not before")
     TestStore s;
     Application a = registered(*s, at(2026, 3, 16, 10));
     MoveInput fix = move(AppState::NeedsCorrection);
-    CHECK_THROWS_WITH_AS(move_application(*s, profile(), calendar(), a.uuid, fix,
-                                          at(2026, 3, 16, 11)),
-                         "state: correction_missing_required", InputError);
+    CHECK_THROWS_WITH_AS(
+        move_application(*s, profile(), calendar(), a.uuid, fix, at(2026, 3, 16, 11)),
+        "state: correction_missing_required", InputError);
     fix.missing = "address";
     a = move_application(*s, profile(), calendar(), a.uuid, fix, at(2026, 3, 16, 11));
     REQUIRE(a.correction_due);
@@ -194,23 +195,23 @@ TEST_CASE("reg-32: the draft refusal goes out at least 3 working days before the
                          at(2026, 3, 16, 11));
     MoveInput draft_refusal = move(AppState::RefusalDraftSent);
     draft_refusal.decision_on = day(2026, 3, 27);
-    CHECK_THROWS_WITH_AS(move_application(*s, profile(), calendar(), a.uuid, draft_refusal,
-                                          at(2026, 3, 19, 10)),
-                         "state: refusal_ground_required", InputError);
+    CHECK_THROWS_WITH_AS(
+        move_application(*s, profile(), calendar(), a.uuid, draft_refusal, at(2026, 3, 19, 10)),
+        "state: refusal_ground_required", InputError);
     draft_refusal.refusal_ground = "court_act_exists";
     // Thursday 19 March + 3 working days = 20, 26, 27 (Nauryz between): 27 is the earliest.
     draft_refusal.decision_on = day(2026, 3, 26);
-    CHECK_THROWS_WITH_AS(move_application(*s, profile(), calendar(), a.uuid, draft_refusal,
-                                          at(2026, 3, 19, 10)),
-                         "state: decision_date_too_soon", InputError);
+    CHECK_THROWS_WITH_AS(
+        move_application(*s, profile(), calendar(), a.uuid, draft_refusal, at(2026, 3, 19, 10)),
+        "state: decision_date_too_soon", InputError);
     draft_refusal.decision_on = day(2026, 3, 27);
     a = move_application(*s, profile(), calendar(), a.uuid, draft_refusal, at(2026, 3, 19, 10));
     CHECK(a.state == AppState::RefusalDraftSent);
     MoveInput refuse = move(AppState::Refused);
     refuse.refusal_ground = "court_act_exists";
-    CHECK_THROWS_WITH_AS(move_application(*s, profile(), calendar(), a.uuid, refuse,
-                                          at(2026, 3, 26, 10)),
-                         "state: refusal_too_early", InputError);
+    CHECK_THROWS_WITH_AS(
+        move_application(*s, profile(), calendar(), a.uuid, refuse, at(2026, 3, 26, 10)),
+        "state: refusal_too_early", InputError);
     a = move_application(*s, profile(), calendar(), a.uuid, refuse, at(2026, 3, 27, 10));
     CHECK(a.state == AppState::Refused);
     CHECK(a.refusal_ground == "court_act_exists");
@@ -219,21 +220,23 @@ TEST_CASE("reg-32: the draft refusal goes out at least 3 working days before the
 TEST_CASE("reg-15: a refusal needs one of the grounds of the regulation") {
     TestStore s;
     Application a = registered(*s, at(2026, 3, 2, 10));
-    move_application(*s, profile(), calendar(), a.uuid, move(AppState::InReview), at(2026, 3, 2, 11));
+    move_application(*s, profile(), calendar(), a.uuid, move(AppState::InReview),
+                     at(2026, 3, 2, 11));
     MoveInput d = move(AppState::RefusalDraftSent);
     d.refusal_ground = "does_not_like_the_applicant";
     d.decision_on = day(2026, 3, 10);
     CHECK_THROWS_WITH_AS(move_application(*s, profile(), calendar(), a.uuid, d, at(2026, 3, 2, 12)),
                          "state: refusal_ground_required", InputError);
-    for (const char* g : {"outside_competence", "decision_exists", "court_act_exists", "returned",
-                          "withdrawn"})
+    for (const char* g :
+         {"outside_competence", "decision_exists", "court_act_exists", "returned", "withdrawn"})
         CHECK(profile().refusal_ground(g) != nullptr);
 }
 
 TEST_CASE("reg-30: a letter extends once; a decision of the akim or a deputy extends further") {
     TestStore s;
     Application a = registered(*s, at(2026, 3, 2, 10));
-    move_application(*s, profile(), calendar(), a.uuid, move(AppState::InReview), at(2026, 3, 2, 11));
+    move_application(*s, profile(), calendar(), a.uuid, move(AppState::InReview),
+                     at(2026, 3, 2, 11));
     MoveInput ext = move(AppState::Extended);
     CHECK_THROWS_WITH_AS(move_application(*s, profile(), calendar(), a.uuid, ext, at(2026, 3, 3)),
                          "state: extension_kind_required", InputError);

@@ -126,7 +126,8 @@ TEST_CASE("reg-6: the correction clock runs from the request to the due date") {
 
 TEST_CASE("reg-19: the applicant hears of a request to another body within 2 working days") {
     Case c(at(2026, 5, 6, 10));
-    c.event(event_kind::kOtherBodyRequested, {{"body", "district land office"}}, at(2026, 5, 6, 12));
+    c.event(event_kind::kOtherBodyRequested, {{"body", "district land office"}},
+            at(2026, 5, 6, 12));
     Clock k = c.clock("reg19_other_body_notice", day(2026, 5, 6));
     CHECK(k.item == "reg-19");
     CHECK(k.due == day(2026, 5, 12)); // 8 May, then 11 May is off, 12 May
@@ -146,7 +147,8 @@ TEST_CASE("reg-26: the note to the akim is due 5 working days before the recepti
     // Before Wednesday 1 April: 31, 30, 27, 26, 20 (Nauryz skipped) -> Friday 20 March
     CHECK(n.due == day(2026, 3, 20));
     c.event(event_kind::kNoteAttached, {{"proposal", "date"}}, at(2026, 3, 19));
-    CHECK(c.clock("reg26_note_to_akim", day(2026, 3, 30), day(2026, 4, 1)).state == ClockState::Met);
+    CHECK(c.clock("reg26_note_to_akim", day(2026, 3, 30), day(2026, 4, 1)).state ==
+          ClockState::Met);
 }
 
 TEST_CASE("reg-32: the draft refusal clock states the last day to send it") {
@@ -162,8 +164,8 @@ TEST_CASE("reg-32: the draft refusal clock states the last day to send it") {
 }
 
 TEST_CASE("reg-16: an official cancels at least 2 working days before the session") {
-    Clock k = cancellation_clock(day(2026, 3, 26), std::nullopt, profile(), calendar(),
-                                 day(2026, 3, 19));
+    Clock k =
+        cancellation_clock(day(2026, 3, 26), std::nullopt, profile(), calendar(), day(2026, 3, 19));
     CHECK(k.due == day(2026, 3, 19)); // 26 March: back over Nauryz to 20, 19
     CHECK(k.state == ClockState::Running);
     CHECK(cancellation_clock(day(2026, 3, 26), day(2026, 3, 26), profile(), calendar(),

@@ -55,7 +55,8 @@ TEST_CASE("reg-12: the out-of-turn categories come from the profile, named in kk
     CHECK(p.category("pregnant")->name("ru") == "Беременные женщины");
 }
 
-TEST_CASE("profile: a second profile with other numbers changes deadlines and lists, no code change") {
+TEST_CASE(
+    "profile: a second profile with other numbers changes deadlines and lists, no code change") {
     json j = khromtau_json();
     j["id"] = "test-2025-108";
     j["effective_from"] = "2025-03-21";
@@ -93,8 +94,8 @@ TEST_CASE("profile: a second profile with other numbers changes deadlines and li
     CHECK_THROWS_AS(issue_ticket(*s, second, {"main", "same_day", "labour_veteran", "kk", "k"},
                                  at(2026, 3, 20)),
                     StoreError);
-    CHECK_NOTHROW(issue_ticket(*s, second, {"main", "same_day", "disability", "kk", "k"},
-                               at(2026, 3, 20)));
+    CHECK_NOTHROW(
+        issue_ticket(*s, second, {"main", "same_day", "disability", "kk", "k"}, at(2026, 3, 20)));
 }
 
 TEST_CASE("profile: the profile in effect on a day is chosen; an expired one is flagged") {

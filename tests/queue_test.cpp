@@ -28,8 +28,8 @@ TEST_CASE("reg-12: out-of-turn categories are called first, then in order of arr
     while (auto t = call_next(*s, "main", day(2026, 3, 16), {"same_day"}, "1", "clerk",
                               at(2026, 3, 16, 9, 30)))
         order.push_back(t->number);
-    CHECK(order == std::vector<std::string>{veteran.number, pregnant.number, a.number, b.number,
-                                            c.number});
+    CHECK(order ==
+          std::vector<std::string>{veteran.number, pregnant.number, a.number, b.number, c.number});
 }
 
 TEST_CASE("reg-12: people ahead counts out-of-turn visitors and earlier arrivals") {
@@ -104,7 +104,7 @@ TEST_CASE("queue: a visitor who does not come is marked no-show and the next one
 
 TEST_CASE("queue: a transferred visitor keeps the number and place by arrival time") {
     TestStore s;
-    Ticket early = take(*s, "consultation", "", at(2026, 3, 16,9, 0));
+    Ticket early = take(*s, "consultation", "", at(2026, 3, 16, 9, 0));
     Ticket later = take(*s, "documents", "", at(2026, 3, 16, 9, 10));
     auto called = call_next(*s, "main", day(2026, 3, 16), {"consultation"}, "1", "clerk",
                             at(2026, 3, 16, 9, 15));
@@ -121,7 +121,8 @@ TEST_CASE("queue: a transferred visitor keeps the number and place by arrival ti
     CHECK(later.state == TicketState::Waiting);
 }
 
-TEST_CASE("reg-12: a category claimed wrongly is removed by the clerk, logged, and loses priority") {
+TEST_CASE(
+    "reg-12: a category claimed wrongly is removed by the clerk, logged, and loses priority") {
     TestStore s;
     Ticket normal = take(*s, "same_day", "", at(2026, 3, 16, 9, 0));
     Ticket claimed = take(*s, "same_day", "disability", at(2026, 3, 16, 9, 5));

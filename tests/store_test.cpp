@@ -51,7 +51,8 @@ TEST_CASE("store: a store of a newer schema version is refused with a clear erro
     {
         sqlite3* db;
         sqlite3_open(path.c_str(), &db);
-        std::string sql = "PRAGMA user_version=" + std::to_string(Store::latest_schema_version() + 1);
+        std::string sql =
+            "PRAGMA user_version=" + std::to_string(Store::latest_schema_version() + 1);
         sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr);
         sqlite3_close(db);
     }

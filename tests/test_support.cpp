@@ -19,7 +19,9 @@ TempDir::~TempDir() {
     std::filesystem::remove_all(path, ec);
 }
 
-std::filesystem::path assets() { return assets_dir(); }
+std::filesystem::path assets() {
+    return assets_dir();
+}
 
 const RegulationProfile& profile() {
     static RegulationProfile p = load_profile(assets() / "regulations/khromtau-2023-133.json");
@@ -40,7 +42,9 @@ Instant at(int y, unsigned m, unsigned d, int hour, int minute) {
     return local_instant(make_date(y, m, d), hour * 60 + minute);
 }
 
-Date day(int y, unsigned m, unsigned d) { return make_date(y, m, d); }
+Date day(int y, unsigned m, unsigned d) {
+    return make_date(y, m, d);
+}
 
 int run_command(const std::string& cmd, std::string* out) {
     FILE* p = popen(cmd.c_str(), "r");

@@ -19,8 +19,8 @@ struct TempDir {
     std::filesystem::path operator/(const std::string& name) const { return path / name; }
 };
 
-const RegulationProfile& profile();   // assets/regulations/khromtau-2023-133.json
-const WorkCalendar& calendar();       // assets/calendar/*.json
+const RegulationProfile& profile(); // assets/regulations/khromtau-2023-133.json
+const WorkCalendar& calendar();     // assets/calendar/*.json
 std::filesystem::path assets();
 
 // A new store in a temp folder, with terminal id "K1".

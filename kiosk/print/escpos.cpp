@@ -26,7 +26,9 @@ std::string encode_escpos(const Raster& r, bool cut) {
                 out += char(byte);
             }
     }
-    out += "\x1b" "d" "\x04"; // ESC d 4: feed four lines past the cutter
+    out += "\x1b"
+           "d"
+           "\x04";               // ESC d 4: feed four lines past the cutter
     if (cut) out += "\x1dV\x01"; // GS V 1: partial cut
     return out;
 }
@@ -49,10 +51,13 @@ std::optional<Raster> decode_escpos(const std::string& s) {
             if (out.width != bytes_per_row * 8) return std::nullopt;
             for (int y = 0; y < rows; ++y)
                 for (int x = 0; x < out.width; ++x)
-                    out.dots.push_back((byte(i + size_t(y * bytes_per_row + x / 8)) >> (7 - x % 8)) & 1);
+                    out.dots.push_back(
+                        (byte(i + size_t(y * bytes_per_row + x / 8)) >> (7 - x % 8)) & 1);
             out.height += rows;
             i += n;
-        } else if (s.compare(i, 2, "\x1b" "d") == 0) {
+        } else if (s.compare(i, 2,
+                             "\x1b"
+                             "d") == 0) {
             i += 3;
         } else if (s.compare(i, 2, "\x1dV") == 0) {
             i += 3;

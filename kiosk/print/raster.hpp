@@ -10,11 +10,12 @@
 namespace reception::print {
 
 struct Raster {
-    int width = 0, height = 0;   // dots; width is a multiple of 8
-    std::vector<uint8_t> dots;   // width*height, 1 = black
+    int width = 0, height = 0; // dots; width is a multiple of 8
+    std::vector<uint8_t> dots; // width*height, 1 = black
     bool at(int x, int y) const { return dots[size_t(y) * size_t(width) + size_t(x)] != 0; }
     void set(int x, int y) {
-        if (x >= 0 && y >= 0 && x < width && y < height) dots[size_t(y) * size_t(width) + size_t(x)] = 1;
+        if (x >= 0 && y >= 0 && x < width && y < height)
+            dots[size_t(y) * size_t(width) + size_t(x)] = 1;
     }
     int black_dots() const;
 };
