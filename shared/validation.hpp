@@ -37,10 +37,13 @@ struct IinInfo {
     bool male = false;
 };
 
-// 12 digits, check digit, birth date and century digit (docs/kazakhstan.md).
+// 12 digits, check digit, birth date and century digit (docs/kazakhstan.md). Spaces around are
+// trimmed. The first failing check is told, in this order: Empty, NotDigits, WrongLength,
+// BadCentury, BadDate, BadChecksum.
 Reason check_iin(std::string_view iin);
 std::optional<IinInfo> iin_info(std::string_view iin); // nullopt when not valid
-// 12 digits, check digit, registration month, entity type and unit digits.
+// 12 digits, check digit, registration month, entity type and unit digits. Order: Empty,
+// NotDigits, WrongLength, BadMonth, BadEntityType, BadUnitType, BadChecksum.
 Reason check_bin(std::string_view bin);
 // The shared check-digit rule of IIN and BIN: true when digit 12 matches digits 1-11.
 bool iin_bin_checksum_ok(std::string_view twelve_digits);
@@ -51,6 +54,7 @@ struct Phone {
     PhoneKind kind = PhoneKind::Mobile;
 };
 // Accepts "8 701 123 45 67", "+7 (701) 123-45-67", "7011234567"...; normalises to +77XXXXXXXXX.
+// Separators: space, no-break space, brackets, dash, dot. *out is written only on Ok.
 Reason check_phone(std::string_view text, bool allow_landline, Phone* out = nullptr);
 // "+7 701 123 45 67", for reading aloud and printing.
 std::string format_phone(std::string_view e164);
@@ -61,6 +65,8 @@ Reason check_name(std::string_view name, bool required);
 // The essence of the issue (reg-5): required; between min_chars and max_chars code points.
 Reason check_essence(std::string_view essence, int min_chars = 10, int max_chars = 4000);
 
+// UTF-8 to code points; a malformed sequence becomes U+FFFD (never a crash, never dropped).
+std::u32string utf8_decode(std::string_view s);
 // Number of UTF-8 code points (the length a person sees).
 size_t utf8_length(std::string_view s);
 // Trims ASCII and Unicode non-breaking spaces from both ends.

@@ -1,0 +1,65 @@
+#include "kiosk_config.hpp"
+
+#include "validation.hpp"
+
+#include <cstdlib>
+#include <fstream>
+
+namespace reception::kiosk {
+
+std::filesystem::path default_store_path() {
+    const char* xdg = std::getenv("XDG_DATA_HOME");
+    const char* home = std::getenv("HOME");
+    std::filesystem::path base = xdg && *xdg ? std::filesystem::path(xdg)
+                                 : home      ? std::filesystem::path(home) / ".local/share"
+                                             : std::filesystem::path("/tmp");
+    return base / "reception" / "kiosk.db";
+}
+
+static bool to_int(const std::string& v, int lo, int hi, int& out) {
+    try {
+        size_t used = 0;
+        int n = std::stoi(v, &used);
+        if (used != v.size() || n < lo || n > hi) return false;
+        out = n;
+        return true;
+    } catch (...) {
+        return false;
+    }
+}
+
+std::vector<std::string> read_config_file(const std::filesystem::path& file, KioskConfig& c) {
+    std::vector<std::string> errors;
+    std::ifstream in(file);
+    if (!in) return {file.string() + ": cannot be read"};
+    std::string line;
+    for (int n = 1; std::getline(in, line); ++n) {
+        std::string t = trim(line);
+        if (t.empty() || t[0] == '#') continue;
+        size_t eq = t.find('=');
+        std::string where = file.string() + ":" + std::to_string(n) + ": ";
+        if (eq == std::string::npos) {
+            errors.push_back(where + "expected key = value");
+            continue;
+        }
+        std::string key = trim(t.substr(0, eq)), value = trim(t.substr(eq + 1));
+        bool ok = true;
+        if (key == "store") c.store = value;
+        else if (key == "room") c.room = value;
+        else if (key == "kiosk_id") c.kiosk_id = value;
+        else if (key == "printer") c.printer = value;
+        else if (key == "preview_dir") c.preview_dir = value;
+        else if (key == "language") ok = (c.language = value) == "kk" || value == "ru";
+        else if (key == "inactivity_seconds") ok = to_int(value, 10, 3600, c.inactivity_seconds);
+        else if (key == "countdown_seconds") ok = to_int(value, 3, 120, c.countdown_seconds);
+        else if (key == "service_pin") c.service_pin = value;
+        else if (key == "restriction_mode") ok = (c.restriction_mode = value == "true") || value == "false";
+        else if (key == "monitor") ok = to_int(value, 0, 16, c.monitor);
+        else if (key == "accepted_where") c.accepted_where = value;
+        else errors.push_back(where + "unknown key \"" + key + "\"");
+        if (!ok) errors.push_back(where + "bad value for " + key + ": \"" + value + "\"");
+    }
+    return errors;
+}
+
+} // namespace reception::kiosk

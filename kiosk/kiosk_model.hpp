@@ -1,0 +1,135 @@
+// The kiosk without a window: which screen is shown, the visitor's language, the form typed so
+// far, and the intents the screens send (take a ticket, sign up, go back). Tests drive it
+// directly; the screens (screens/*.cpp) only draw it and call these functions.
+#pragma once
+
+#include "applications.hpp"
+#include "calendar.hpp"
+#include "domain.hpp"
+#include "i18n.hpp"
+#include "kiosk_config.hpp"
+#include "print/printout.hpp"
+#include "profile.hpp"
+#include "store.hpp"
+
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace reception::kiosk {
+
+enum class Screen {
+    Start,          // language switch, the three big choices
+    Service,        // take a ticket: which service
+    Category,       // take a ticket: out-of-turn category, or none (reg-12)
+    TicketDone,     // the number, large; people ahead; printer state
+    SignupOfficial, // sign up: which official, or "not sure"
+    SignupEssence,  // the essence of the issue (reg-5)
+    SignupApplicant,// individual or representative (reg-10), BIN, authority document
+    SignupPerson,   // IIN, surname, name, patronymic, phone
+    SignupOptions,  // language (reg-21), video (reg-13/14), foreigner, interpreter (reg-11)
+    SignupReview,   // everything on one screen before sending
+    SignupDone,     // the receipt of APPC art. 64
+    Schedule,       // who receives when this month (reg-8)
+};
+const char* screen_code(Screen s);
+
+// The sign-up form as typed; wiped on reset.
+struct SignupForm {
+    std::string official_uuid; // empty: "not sure"
+    bool official_chosen = false;
+    std::string essence;
+    bool representative = false;
+    std::string bin, entity_name, authority_document;
+    std::string iin, surname, name, patronymic, phone;
+    std::string language = "kk";
+    bool video = false, foreigner = false, interpreter = false;
+};
+
+// What the visitor needs to see after the printer was tried.
+struct PrintState {
+    bool tried = false, ok = false;
+    std::string error;
+};
+
+class KioskModel {
+  public:
+    KioskModel(Store& store, const RegulationProfile& profile, const WorkCalendar& cal,
+               const Catalog& texts, KioskConfig config);
+
+    // What the screens read
+    Screen screen() const { return screen_; }
+    Lang lang() const { return lang_; }
+    const std::string& t(std::string_view key) const { return texts_.text(lang_, key); }
+    std::string tf(std::string_view key, const std::vector<std::pair<std::string, std::string>>& a) const {
+        return texts_.format(lang_, key, a);
+    }
+    const RegulationProfile& profile() const { return profile_; }
+    const KioskConfig& config() const { return config_; }
+    SignupForm& form() { return form_; }
+    // field -> error code ("error." + code is the text), shown next to the field.
+    const std::map<std::string, std::string>& errors() const { return errors_; }
+    std::string error_text(const std::string& field) const;
+    const std::optional<Ticket>& ticket() const { return ticket_; }
+    int people_ahead() const { return ahead_; }
+    const std::optional<Application>& receipt() const { return receipt_; }
+    const PrintState& print_state() const { return print_; }
+    const std::string& chosen_service() const { return service_; }
+    Store& store() { return store_; }
+    const WorkCalendar& calendar() const { return cal_; }
+
+    // Intents
+    void set_lang(Lang l);
+    void go(Screen s);
+    void back();
+    void start_ticket() { go(Screen::Service); }
+    void choose_service(const std::string& code);
+    // "" for none; issues and prints the ticket, then shows it.
+    void choose_category(const std::string& code, Instant now);
+    void start_signup();
+    void choose_official(const std::string& uuid); // "" = not sure
+    // Checks the fields of the current step; on success goes to the next step.
+    bool next_step();
+    // Registers the application (one transaction) and prints the receipt.
+    bool submit(Instant now);
+
+    // Inactivity: any touch calls touched(); tick() runs the countdown and resets.
+    void touched(Instant now) { last_touch_ = now; }
+    // Seconds left of the countdown shown on screen, or -1 when none is shown.
+    int countdown(Instant now) const;
+    // Returns true when it went back to the start and wiped the form.
+    bool tick(Instant now);
+    void reset();
+
+    // The printer: tests replace it; by default it writes ESC/POS to config().printer.
+    std::function<print::PrintResult(const print::Raster&)> printer;
+    // Lines of the last printout (tests check them; the preview PNG shows them).
+    const std::vector<print::PrintLine>& last_printout() const { return printout_; }
+
+  private:
+    bool check_step(Screen s);
+    void print_lines(std::vector<print::PrintLine> lines);
+    Store& store_;
+    const RegulationProfile& profile_;
+    const WorkCalendar& cal_;
+    const Catalog& texts_;
+    KioskConfig config_;
+    Screen screen_ = Screen::Start;
+    Lang lang_ = Lang::kk;
+    SignupForm form_;
+    std::map<std::string, std::string> errors_;
+    std::string service_;
+    std::optional<Ticket> ticket_;
+    int ahead_ = 0;
+    std::optional<Application> receipt_;
+    PrintState print_;
+    std::vector<print::PrintLine> printout_;
+    Instant last_touch_{};
+};
+
+// "14:05, 20.03.2026" in local time.
+std::string local_time_text(Instant t);
+
+} // namespace reception::kiosk
