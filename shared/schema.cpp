@@ -144,7 +144,6 @@ CREATE UNIQUE INDEX tickets_number_unique ON tickets(room, day, number)
 -- or 100,000 tickets in the day's history (bench/store_bench).
 CREATE INDEX tickets_waiting ON tickets(room, day, priority, issued_at) WHERE state = 'waiting';
 CREATE INDEX tickets_called ON tickets(room, day, called_at) WHERE called_at <> '';
-CREATE INDEX tickets_by_desk ON tickets(room, day, desk, state);
 
 -- Last ticket number per room, day and service prefix.
 CREATE TABLE ticket_counters (
