@@ -44,19 +44,32 @@ std::vector<std::string> read_config_file(const std::filesystem::path& file, Kio
         }
         std::string key = trim(t.substr(0, eq)), value = trim(t.substr(eq + 1));
         bool ok = true;
-        if (key == "store") c.store = value;
-        else if (key == "room") c.room = value;
-        else if (key == "kiosk_id") c.kiosk_id = value;
-        else if (key == "printer") c.printer = value;
-        else if (key == "preview_dir") c.preview_dir = value;
-        else if (key == "language") ok = (c.language = value) == "kk" || value == "ru";
-        else if (key == "inactivity_seconds") ok = to_int(value, 10, 3600, c.inactivity_seconds);
-        else if (key == "countdown_seconds") ok = to_int(value, 3, 120, c.countdown_seconds);
-        else if (key == "service_pin") c.service_pin = value;
-        else if (key == "restriction_mode") ok = (c.restriction_mode = value == "true") || value == "false";
-        else if (key == "monitor") ok = to_int(value, 0, 16, c.monitor);
-        else if (key == "accepted_where") c.accepted_where = value;
-        else errors.push_back(where + "unknown key \"" + key + "\"");
+        if (key == "store")
+            c.store = value;
+        else if (key == "room")
+            c.room = value;
+        else if (key == "kiosk_id")
+            c.kiosk_id = value;
+        else if (key == "printer")
+            c.printer = value;
+        else if (key == "preview_dir")
+            c.preview_dir = value;
+        else if (key == "language")
+            ok = (c.language = value) == "kk" || value == "ru";
+        else if (key == "inactivity_seconds")
+            ok = to_int(value, 10, 3600, c.inactivity_seconds);
+        else if (key == "countdown_seconds")
+            ok = to_int(value, 3, 120, c.countdown_seconds);
+        else if (key == "service_pin")
+            c.service_pin = value;
+        else if (key == "restriction_mode")
+            ok = (c.restriction_mode = value == "true") || value == "false";
+        else if (key == "monitor")
+            ok = to_int(value, 0, 16, c.monitor);
+        else if (key == "accepted_where")
+            c.accepted_where = value;
+        else
+            errors.push_back(where + "unknown key \"" + key + "\"");
         if (!ok) errors.push_back(where + "bad value for " + key + ": \"" + value + "\"");
     }
     return errors;

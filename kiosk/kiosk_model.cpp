@@ -10,20 +10,38 @@ namespace reception::kiosk {
 
 const char* screen_code(Screen s) {
     switch (s) {
-    case Screen::Start: return "start";
-    case Screen::Service: return "service";
-    case Screen::Category: return "category";
-    case Screen::TicketDone: return "ticket";
-    case Screen::SignupOfficial: return "signup-official";
-    case Screen::SignupEssence: return "signup-essence";
-    case Screen::SignupApplicant: return "signup-applicant";
-    case Screen::SignupPerson: return "signup-person";
-    case Screen::SignupOptions: return "signup-options";
-    case Screen::SignupReview: return "signup-review";
-    case Screen::SignupDone: return "signup-done";
-    case Screen::Schedule: return "schedule";
+    case Screen::Start:
+        return "start";
+    case Screen::Service:
+        return "service";
+    case Screen::Category:
+        return "category";
+    case Screen::TicketDone:
+        return "ticket";
+    case Screen::SignupOfficial:
+        return "signup-official";
+    case Screen::SignupEssence:
+        return "signup-essence";
+    case Screen::SignupApplicant:
+        return "signup-applicant";
+    case Screen::SignupPerson:
+        return "signup-person";
+    case Screen::SignupOptions:
+        return "signup-options";
+    case Screen::SignupReview:
+        return "signup-review";
+    case Screen::SignupDone:
+        return "signup-done";
+    case Screen::Schedule:
+        return "schedule";
     }
     return "start";
+}
+
+std::string hhmm(int minute) {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%02d:%02d", (minute / 60) % 100, minute % 60);
+    return buf;
 }
 
 std::string local_time_text(Instant t) {
@@ -48,7 +66,10 @@ KioskModel::KioskModel(Store& store, const RegulationProfile& profile, const Wor
 
 std::string KioskModel::error_text(const std::string& field) const {
     auto it = errors_.find(field);
-    return it == errors_.end() ? std::string() : t("error." + it->second);
+    if (it == errors_.end()) return "";
+    // A field may word a shared reason its own way ("error.phone.wrong_length").
+    std::string specific = "error." + field + "." + it->second;
+    return texts_.has(lang_, specific) ? t(specific) : t("error." + it->second);
 }
 
 // Navigation
@@ -66,13 +87,27 @@ void KioskModel::go(Screen s) {
 void KioskModel::back() {
     errors_.clear();
     switch (screen_) {
-    case Screen::Category: go(Screen::Service); break;
-    case Screen::SignupEssence: go(Screen::SignupOfficial); break;
-    case Screen::SignupApplicant: go(Screen::SignupEssence); break;
-    case Screen::SignupPerson: go(Screen::SignupApplicant); break;
-    case Screen::SignupOptions: go(Screen::SignupPerson); break;
-    case Screen::SignupReview: go(Screen::SignupOptions); break;
-    default: go(Screen::Start); break;
+    case Screen::Category:
+        go(Screen::Service);
+        break;
+    case Screen::SignupEssence:
+        go(Screen::SignupOfficial);
+        break;
+    case Screen::SignupApplicant:
+        go(Screen::SignupEssence);
+        break;
+    case Screen::SignupPerson:
+        go(Screen::SignupApplicant);
+        break;
+    case Screen::SignupOptions:
+        go(Screen::SignupPerson);
+        break;
+    case Screen::SignupReview:
+        go(Screen::SignupOptions);
+        break;
+    default:
+        go(Screen::Start);
+        break;
     }
 }
 
@@ -100,7 +135,7 @@ void KioskModel::choose_service(const std::string& code) {
 void KioskModel::choose_category(const std::string& code, Instant now) {
     TicketRequest req{config_.room, service_, code, lang_code(lang_), config_.kiosk_id};
     ticket_ = issue_ticket(store_, profile_, req, now);
-    ahead_ = people_ahead(store_, *ticket_);
+    ahead_ = reception::people_ahead(store_, *ticket_);
     const Service* s = profile_.service(service_);
     std::vector<print::PrintLine> lines{
         {t("ui.your_number"), 30, true},
@@ -126,7 +161,9 @@ void KioskModel::print_lines(std::vector<print::PrintLine> lines) {
         print::TextPainter painter(print::default_font());
         print::Raster r = print::render_lines(painter, printout_);
         if (!config_.preview_dir.empty()) {
-            std::string name = ticket_ ? ticket_->number : receipt_ ? receipt_->reg_number : "print";
+            std::string name = ticket_    ? ticket_->number
+                               : receipt_ ? receipt_->reg_number
+                                          : "print";
             print::write_png(r, std::filesystem::path(config_.preview_dir) / (name + ".png"));
         }
         print::PrintResult res = printer(r);
@@ -165,8 +202,9 @@ bool KioskModel::check_step(Screen s) {
         break;
     case Screen::SignupEssence:
         // reg-5: without the essence the application is not considered.
-        check_into(errors_, "essence",
-                   check_essence(f.essence, profile_.essence_min_chars, profile_.essence_max_chars));
+        check_into(
+            errors_, "essence",
+            check_essence(f.essence, profile_.essence_min_chars, profile_.essence_max_chars));
         break;
     case Screen::SignupApplicant:
         if (f.representative) {
@@ -183,7 +221,8 @@ bool KioskModel::check_step(Screen s) {
         if (!f.foreigner || !trim(f.iin).empty()) check_into(errors_, "iin", check_iin(f.iin));
         check_into(errors_, "phone", check_phone(f.phone, false));
         break;
-    default: break;
+    default:
+        break;
     }
     return errors_.empty();
 }
@@ -191,15 +230,24 @@ bool KioskModel::check_step(Screen s) {
 bool KioskModel::next_step() {
     if (!check_step(screen_)) return false;
     switch (screen_) {
-    case Screen::SignupOfficial: go(Screen::SignupEssence); break;
-    case Screen::SignupEssence: go(Screen::SignupApplicant); break;
-    case Screen::SignupApplicant: go(Screen::SignupPerson); break;
-    case Screen::SignupPerson: go(Screen::SignupOptions); break;
+    case Screen::SignupOfficial:
+        go(Screen::SignupEssence);
+        break;
+    case Screen::SignupEssence:
+        go(Screen::SignupApplicant);
+        break;
+    case Screen::SignupApplicant:
+        go(Screen::SignupPerson);
+        break;
+    case Screen::SignupPerson:
+        go(Screen::SignupOptions);
+        break;
     case Screen::SignupOptions:
         if (config_.restriction_mode) form_.video = true; // reg-14
         go(Screen::SignupReview);
         break;
-    default: break;
+    default:
+        break;
     }
     return true;
 }
@@ -223,7 +271,8 @@ bool KioskModel::submit(Instant now) {
     if (config_.restriction_mode) form_.video = true;
     Application a;
     a.channel = Channel::Kiosk;
-    a.applicant.kind = form_.representative ? ApplicantKind::Representative : ApplicantKind::Individual;
+    a.applicant.kind =
+        form_.representative ? ApplicantKind::Representative : ApplicantKind::Individual;
     a.applicant.surname = form_.surname;
     a.applicant.name = form_.name;
     a.applicant.patronymic = form_.patronymic;

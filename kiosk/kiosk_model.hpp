@@ -21,18 +21,18 @@
 namespace reception::kiosk {
 
 enum class Screen {
-    Start,          // language switch, the three big choices
-    Service,        // take a ticket: which service
-    Category,       // take a ticket: out-of-turn category, or none (reg-12)
-    TicketDone,     // the number, large; people ahead; printer state
-    SignupOfficial, // sign up: which official, or "not sure"
-    SignupEssence,  // the essence of the issue (reg-5)
-    SignupApplicant,// individual or representative (reg-10), BIN, authority document
-    SignupPerson,   // IIN, surname, name, patronymic, phone
-    SignupOptions,  // language (reg-21), video (reg-13/14), foreigner, interpreter (reg-11)
-    SignupReview,   // everything on one screen before sending
-    SignupDone,     // the receipt of APPC art. 64
-    Schedule,       // who receives when this month (reg-8)
+    Start,           // language switch, the three big choices
+    Service,         // take a ticket: which service
+    Category,        // take a ticket: out-of-turn category, or none (reg-12)
+    TicketDone,      // the number, large; people ahead; printer state
+    SignupOfficial,  // sign up: which official, or "not sure"
+    SignupEssence,   // the essence of the issue (reg-5)
+    SignupApplicant, // individual or representative (reg-10), BIN, authority document
+    SignupPerson,    // IIN, surname, name, patronymic, phone
+    SignupOptions,   // language (reg-21), video (reg-13/14), foreigner, interpreter (reg-11)
+    SignupReview,    // everything on one screen before sending
+    SignupDone,      // the receipt of APPC art. 64
+    Schedule,        // who receives when this month (reg-8)
 };
 const char* screen_code(Screen s);
 
@@ -63,7 +63,8 @@ class KioskModel {
     Screen screen() const { return screen_; }
     Lang lang() const { return lang_; }
     const std::string& t(std::string_view key) const { return texts_.text(lang_, key); }
-    std::string tf(std::string_view key, const std::vector<std::pair<std::string, std::string>>& a) const {
+    std::string tf(std::string_view key,
+                   const std::vector<std::pair<std::string, std::string>>& a) const {
         return texts_.format(lang_, key, a);
     }
     const RegulationProfile& profile() const { return profile_; }
@@ -129,6 +130,8 @@ class KioskModel {
     Instant last_touch_{};
 };
 
+// "09:05" for a minute of the day.
+std::string hhmm(int minute_of_day);
 // "14:05, 20.03.2026" in local time.
 std::string local_time_text(Instant t);
 

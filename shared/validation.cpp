@@ -216,8 +216,8 @@ Reason check_bin(std::string_view text) {
 // Phones
 // Kazakhstan's mobile codes (libphonenumber's KZ metadata).
 static bool is_mobile_code(int c) {
-    return (c >= 700 && c <= 702) || (c >= 705 && c <= 708) || c == 747 ||
-           (c >= 760 && c <= 764) || c == 771 || (c >= 775 && c <= 778) || c == 785;
+    return (c >= 700 && c <= 702) || (c >= 705 && c <= 708) || c == 747 || (c >= 760 && c <= 764) ||
+           c == 771 || (c >= 775 && c <= 778) || c == 785;
 }
 
 // Area codes of landlines (a district office line is one).
@@ -250,8 +250,7 @@ static Reason phone_digits(std::string_view s, std::string& digits, bool& plus) 
 static Reason national_digits(std::string& digits, bool plus) {
     if (plus && digits[0] != '7') return Reason::NotKazakhPhone;
     if (plus && digits.size() != 11) return Reason::WrongLength;
-    if (digits.size() == 11 && digits[0] != '7' && digits[0] != '8')
-        return Reason::NotKazakhPhone;
+    if (digits.size() == 11 && digits[0] != '7' && digits[0] != '8') return Reason::NotKazakhPhone;
     if (digits.size() == 11) digits.erase(0, 1);
     return digits.size() == 10 ? Reason::Ok : Reason::WrongLength;
 }
@@ -328,8 +327,7 @@ static bool is_name_sign(long cp) {
 }
 
 static bool is_name_character(long cp) {
-    return is_kazakh_letter(cp) || is_russian_letter(cp) || is_latin_letter(cp) ||
-           is_name_sign(cp);
+    return is_kazakh_letter(cp) || is_russian_letter(cp) || is_latin_letter(cp) || is_name_sign(cp);
 }
 
 // Order: Empty (or Ok when not required), TooLong, BadCharacters (invalid UTF-8 included).

@@ -79,11 +79,11 @@ TEST_CASE("validation: every one-digit change of a valid IIN or BIN is rejected 
           "standard's own blind spots") {
     int changes = 0, accepted = 0;
     for (const char* iin : kValidIins)
-        change_every_digit(iin, [](const std::string& s) { return check_iin(s); }, changes,
-                           accepted);
+        change_every_digit(
+            iin, [](const std::string& s) { return check_iin(s); }, changes, accepted);
     for (const char* bin : kValidBins)
-        change_every_digit(bin, [](const std::string& s) { return check_bin(s); }, changes,
-                           accepted);
+        change_every_digit(
+            bin, [](const std::string& s) { return check_bin(s); }, changes, accepted);
     CHECK(changes == 9 * 9 * 12);
     // 7 first-pass vectors x 9 changes of digit 11, plus 9 pass switches (counted by hand).
     CHECK(accepted == 81);
@@ -272,10 +272,10 @@ TEST_CASE("validation: Russian and other foreign numbers are refused") {
     CHECK(check_phone("9123456789", true) == Reason::NotKazakhPhone);
     CHECK(check_phone("+7 703 345 67 89", true) == Reason::NotKazakhPhone); // not in use
     CHECK(check_phone("+7 799 345 67 89", true) == Reason::NotKazakhPhone);
-    CHECK(check_phone("+8 701 123 45 67", true) == Reason::NotKazakhPhone);   // no country 8
-    CHECK(check_phone("+380 44 123 4567", true) == Reason::NotKazakhPhone);   // Ukraine
-    CHECK(check_phone("9 701 123 45 67", true) == Reason::NotKazakhPhone);    // 11 digits, not 7/8
-    CHECK(check_phone("+996 555 123 456", true) == Reason::NotKazakhPhone);   // Kyrgyzstan
+    CHECK(check_phone("+8 701 123 45 67", true) == Reason::NotKazakhPhone); // no country 8
+    CHECK(check_phone("+380 44 123 4567", true) == Reason::NotKazakhPhone); // Ukraine
+    CHECK(check_phone("9 701 123 45 67", true) == Reason::NotKazakhPhone);  // 11 digits, not 7/8
+    CHECK(check_phone("+996 555 123 456", true) == Reason::NotKazakhPhone); // Kyrgyzstan
 }
 
 TEST_CASE("validation: a phone with letters or a wrong count of digits is refused") {
@@ -311,10 +311,10 @@ TEST_CASE("validation: Kazakh names with every Kazakh letter pass") {
 }
 
 TEST_CASE("validation: Russian, Latin, hyphenated and apostrophe names pass") {
-    for (const char* name : {"Пётр", "Семён Ёлкин", "Щербакова", "Римский-Корсаков",
-                             "Анна-Мария", "Smith", "O'Neil", "D’Artagnan", "Jean-Luc Picard",
-                             "АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ",
-                             "абвгдеёжзийклмнопрстуфхцчшщъыьэюя", "  Айгүл  "})
+    for (const char* name :
+         {"Пётр", "Семён Ёлкин", "Щербакова", "Римский-Корсаков", "Анна-Мария", "Smith", "O'Neil",
+          "D’Artagnan", "Jean-Luc Picard", "АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ",
+          "абвгдеёжзийклмнопрстуфхцчшщъыьэюя", "  Айгүл  "})
         CHECK_MESSAGE(check_name(name, true) == Reason::Ok, name);
 }
 
@@ -325,10 +325,10 @@ TEST_CASE("validation: names with digits or signs are refused") {
 }
 
 TEST_CASE("validation: a name that is not well-formed UTF-8 is refused") {
-    for (const char* bytes : {"\xff\xfe", "\x80", "\xd0", "Ан\xd0", "\xc1\x81",     // overlong A
-                              "\xe0\x80\xad",                                       // overlong -
-                              "\xed\xa0\x80",                                       // surrogate
-                              "\xf4\x90\x80\x80"})                                  // past U+10FFFF
+    for (const char* bytes : {"\xff\xfe", "\x80", "\xd0", "Ан\xd0", "\xc1\x81", // overlong A
+                              "\xe0\x80\xad",                                   // overlong -
+                              "\xed\xa0\x80",                                   // surrogate
+                              "\xf4\x90\x80\x80"})                              // past U+10FFFF
         CHECK(check_name(bytes, true) == Reason::BadCharacters);
 }
 
@@ -356,11 +356,11 @@ TEST_CASE("reg-5: an application without the essence of the issue is refused at 
 
 TEST_CASE("reg-5: an essence shorter than the minimum is refused, counted in letters") {
     CHECK(check_essence("жол") == Reason::TooShort);
-    CHECK(check_essence("   жол   ") == Reason::TooShort);      // spaces around do not count
-    CHECK(check_essence("Қазақстан") == Reason::TooShort);      // 9 letters, 18 bytes
-    CHECK(check_essence("Қазақстанң") == Reason::Ok);           // 10 letters
+    CHECK(check_essence("   жол   ") == Reason::TooShort); // spaces around do not count
+    CHECK(check_essence("Қазақстан") == Reason::TooShort); // 9 letters, 18 bytes
+    CHECK(check_essence("Қазақстанң") == Reason::Ok);      // 10 letters
     CHECK(check_essence("Ауладағы жолды жөндеу") == Reason::Ok);
-    CHECK(check_essence("жол", 3) == Reason::Ok);               // the profile sets the minimum
+    CHECK(check_essence("жол", 3) == Reason::Ok); // the profile sets the minimum
     CHECK(check_essence("жо", 3) == Reason::TooShort);
 }
 
@@ -397,7 +397,7 @@ TEST_CASE("validation: utf8_decode gives code points and U+FFFD for broken bytes
     CHECK(utf8_decode("a😀") == U"a😀");
     CHECK(utf8_decode("") == U"");
     CHECK(utf8_decode("a\xffz") == U"a\uFFFDz");
-    CHECK(utf8_decode("\xd0z") == U"\uFFFDz"); // a cut-off letter does not swallow the next
+    CHECK(utf8_decode("\xd0z") == U"\uFFFDz");   // a cut-off letter does not swallow the next
     CHECK(utf8_decode("\xc1\x81") == U"\uFFFD"); // overlong
 }
 

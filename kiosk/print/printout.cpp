@@ -27,8 +27,10 @@ static std::vector<std::string> wrap(TextPainter& p, const std::string& text, in
         word.clear();
     };
     for (char c : text) {
-        if (c == ' ') flush_word();
-        else word += c;
+        if (c == ' ')
+            flush_word();
+        else
+            word += c;
     }
     flush_word();
     if (!line.empty()) out.push_back(line);
@@ -54,8 +56,10 @@ Raster render_lines(TextPainter& p, const std::vector<PrintLine>& lines, int wid
     for (const auto& l : placed) {
         y += l.px * 5 / 4;
         int baseline = y - l.px / 4;
-        if (l.center) p.draw_centered(r, l.text, baseline, l.px);
-        else p.draw(r, l.text, margin, baseline, l.px);
+        if (l.center)
+            p.draw_centered(r, l.text, baseline, l.px);
+        else
+            p.draw(r, l.text, margin, baseline, l.px);
     }
     return r;
 }
@@ -87,7 +91,8 @@ static PrintResult send_tcp(const std::string& host, const std::string& port,
         pollfd pfd{fd, POLLOUT, 0};
         int err = 0;
         socklen_t len = sizeof err;
-        if (poll(&pfd, 1, 3000) != 1 || getsockopt(fd, SOL_SOCKET, SO_ERROR, &err, &len) != 0 || err) {
+        if (poll(&pfd, 1, 3000) != 1 || getsockopt(fd, SOL_SOCKET, SO_ERROR, &err, &len) != 0 ||
+            err) {
             close(fd);
             return {false, "printer " + host + ":" + port + " does not answer"};
         }

@@ -1,0 +1,351 @@
+// reception-kiosk: the touchscreen kiosk of the reception room, or with --board the
+// waiting-room board. Dear ImGui over GLFW and OpenGL 3.
+#include "assets.hpp"
+#include "board.hpp"
+#include "kiosk_model.hpp"
+#include "schedule.hpp"
+#include "screens/screens.hpp"
+#include "service_exit.hpp"
+#include "ticket_queue.hpp"
+#include "ui/fonts.hpp"
+
+#include <CLI/CLI.hpp>
+#include <GLFW/glfw3.h>
+#include <backends/imgui_impl_glfw.h>
+#include <backends/imgui_impl_opengl3.h>
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <nlohmann/json.hpp>
+#include <stb/stb_image_write.h>
+
+using namespace reception;
+using namespace reception::kiosk;
+
+namespace {
+
+struct Args {
+    std::string config_file, screenshot_dir;
+    int width = 1920, height = 1080;
+};
+
+// Start-up: data, store, demo content
+void load_demo_if_empty(Store& store, const RegulationProfile& profile, const WorkCalendar& cal) {
+    if (!list_officials(store).empty()) return;
+    std::ifstream in(assets_dir() / "demo/schedule.json");
+    load_schedule(store, profile, cal, nlohmann::json::parse(in), now_utc());
+}
+
+bool save_screenshot(GLFWwindow* window, const std::string& file);
+
+// Frames. With a file given, the frame is also written as PNG, read from the back buffer
+// before the swap (the front buffer is undefined after it on many drivers).
+void render_frame(GLFWwindow* window, const std::function<void()>& draw,
+                  const std::string* png = nullptr, bool* saved = nullptr) {
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplGlfw_NewFrame();
+    ImGui::NewFrame();
+    draw();
+    ImGui::Render();
+    int w, h;
+    glfwGetFramebufferSize(window, &w, &h);
+    glViewport(0, 0, w, h);
+    glClearColor(1, 1, 1, 1);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    if (png) *saved = save_screenshot(window, *png);
+    glfwSwapBuffers(window);
+}
+
+bool save_screenshot(GLFWwindow* window, const std::string& file) {
+    int w, h;
+    glfwGetFramebufferSize(window, &w, &h);
+    std::vector<unsigned char> px(size_t(w) * size_t(h) * 3);
+    glPixelStorei(GL_PACK_ALIGNMENT, 1);
+    glReadBuffer(GL_BACK);
+    glReadPixels(0, 0, w, h, GL_RGB, GL_UNSIGNED_BYTE, px.data());
+    stbi_flip_vertically_on_write(1);
+    return stbi_write_png(file.c_str(), w, h, 3, px.data(), w * 3) != 0;
+}
+
+// The service PIN pad over everything, when the staff gesture opened it.
+void draw_pin_pad(ui::Ui& ui, ServiceExit& exit_, ui::Keyboard& kb) {
+    ImGuiIO& io = ImGui::GetIO();
+    ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x / 2, io.DisplaySize.y / 2), 0,
+                            ImVec2(0.5f, 0.5f));
+    ImGui::SetNextWindowSize(ImVec2(ui.px(700), 0));
+    ImGui::Begin("pin", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize);
+    ui.centered_text("PIN: " + std::string(exit_.typed.size(), '*'), ui.fonts.large);
+    kb.layout = ui::Layout::Digits;
+    kb.draw(ui, exit_.typed, 12);
+    if (ui.button("OK##pin", ImVec2(-1, ui.px(100))) && !exit_.check()) exit_.close_pad();
+    ImGui::End();
+}
+
+// Screenshots: every screen in kk and ru, on a store of its own.
+void screenshots(GLFWwindow* window, ui::Ui& ui, KioskModel& m, BoardState& board,
+                 const Catalog& texts, Store& store, const std::string& dir) {
+    ScreenState st;
+    auto shot = [&](const std::string& name, const std::function<void()>& draw) {
+        std::string file = dir + "/" + name + ".png";
+        bool saved = false;
+        // Three frames: ImGui lays out windows and tables on the first ones.
+        for (int i = 0; i < 3; ++i)
+            render_frame(
+                window,
+                [&] {
+                    ui.begin_frame();
+                    draw();
+                },
+                i == 2 ? &file : nullptr, &saved);
+        std::printf("%s %s\n", saved ? "wrote" : "FAILED", file.c_str());
+    };
+    Instant now = local_instant(local_date(now_utc()), 10 * 60 + 30);
+    std::string official = list_officials(store).front().uuid;
+    for (Lang lang : {Lang::kk, Lang::ru}) {
+        std::string l = lang_code(lang);
+        auto kiosk = [&] { draw_kiosk(m, ui, st, now); };
+        auto at_screen = [&](const char* name, const std::function<void()>& setup) {
+            m.reset();
+            m.set_lang(lang);
+            m.touched(now);
+            st = ScreenState{};
+            setup();
+            shot(std::string(name) + "-" + l, kiosk);
+        };
+        at_screen("01-start", [] {});
+        at_screen("02-service", [&] { m.start_ticket(); });
+        at_screen("03-category", [&] {
+            m.start_ticket();
+            m.choose_service("same_day");
+        });
+        at_screen("04-ticket", [&] {
+            m.start_ticket();
+            m.choose_service("same_day");
+            m.choose_category("wwii_veteran", now);
+        });
+        auto fill = [&] {
+            m.start_signup();
+            m.choose_official(official);
+            m.form().essence = lang == Lang::kk ? "Ауылдағы жолды жөндеу туралы өтініш"
+                                                : "Просьба отремонтировать дорогу в посёлке";
+        };
+        at_screen("05-signup-official", [&] { m.start_signup(); });
+        at_screen("06-signup-essence", [&] { fill(); });
+        at_screen("07-signup-applicant", [&] {
+            fill();
+            m.next_step();
+            m.form().representative = true;
+            m.form().bin = "940140000385";
+            m.form().entity_name = "«Хромтау Құрылыс» ЖШС";
+        });
+        auto person = [&] {
+            fill();
+            m.next_step();
+            m.next_step();
+            m.form().surname = "Сәрсенбаева";
+            m.form().name = "Әйгерім";
+            m.form().patronymic = "Қайратқызы";
+            m.form().phone = "+7 701 123 45 67";
+        };
+        at_screen("08-signup-person-error", [&] {
+            person();
+            m.form().iin = "871008401428";
+            m.next_step(); // shows the checksum error next to the field
+        });
+        at_screen("09-signup-options", [&] {
+            person();
+            m.form().iin = "871008401427";
+            m.next_step();
+        });
+        at_screen("10-signup-review", [&] {
+            person();
+            m.form().iin = "871008401427";
+            m.next_step();
+            m.next_step();
+        });
+        at_screen("11-signup-done", [&] {
+            person();
+            m.form().iin = "871008401427";
+            m.next_step();
+            m.next_step();
+            m.submit(now);
+        });
+        at_screen("12-schedule", [&] { m.go(Screen::Schedule); });
+        at_screen("13-countdown", [&] {
+            m.start_ticket();
+            m.touched(now - std::chrono::seconds(m.config().inactivity_seconds + 3));
+        });
+        at_screen("14-keyboard-kk-layout", [&] {
+            person();
+            st.focused_field = "surname";
+            st.keyboard.layout = lang == Lang::kk ? ui::Layout::Kazakh : ui::Layout::Russian;
+        });
+    }
+    // The board after a few calls.
+    Date today = local_date(now);
+    for (const char* desk : {"1", "2", "3"})
+        call_next(store, m.config().room, today, {}, desk, "demo", now);
+    board.refresh(store, m.config().room, now);
+    call_next(store, m.config().room, today, {}, "2", "demo", now);
+    board.refresh(store, m.config().room, now);
+    shot("15-board", [&] { draw_board(texts, ui, board, now); });
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    CLI::App app{"reception-kiosk: the reception room's touchscreen kiosk and waiting-room board"};
+    KioskConfig cfg;
+    Args args;
+    std::string store_path;
+    app.add_option("--config", args.config_file, "configuration file (key = value lines)");
+    app.add_option("--store", store_path, "store file (default: the XDG data folder)");
+    app.add_option("--room", cfg.room, "room code");
+    app.add_option("--kiosk-id", cfg.kiosk_id, "this kiosk's id");
+    app.add_option("--printer", cfg.printer, "/dev/usb/lp0, host:9100 or file:PATH");
+    app.add_option("--preview-dir", cfg.preview_dir, "write a PNG of every printout here");
+    app.add_option("--lang", cfg.language, "start language: kk or ru")
+        ->check(CLI::IsMember({"kk", "ru"}));
+    app.add_option("--inactivity", cfg.inactivity_seconds, "seconds before the countdown")
+        ->check(CLI::Range(10, 3600));
+    app.add_flag("--windowed", cfg.windowed, "a window instead of full screen");
+    app.add_option("--monitor", cfg.monitor, "monitor number for full screen");
+    app.add_flag("--board", cfg.board, "the waiting-room board");
+    app.add_flag("--restriction-mode", cfg.restriction_mode, "reg-14: receptions by video only");
+    app.add_option("--size", args.width, "window width in --windowed mode");
+    app.add_option("--screenshot", args.screenshot_dir,
+                   "write every screen in kk and ru here, then exit");
+    CLI11_PARSE(app, argc, argv);
+    if (!args.config_file.empty()) {
+        KioskConfig from_file = cfg;
+        auto errors = read_config_file(args.config_file, from_file);
+        for (const auto& e : errors) std::cerr << e << "\n";
+        if (!errors.empty()) return 2;
+        cfg = from_file;
+    }
+    if (!store_path.empty()) cfg.store = store_path;
+    bool default_store = cfg.store.empty();
+    if (default_store) cfg.store = default_store_path();
+
+    std::unique_ptr<Store> store;
+    RegulationProfile profile;
+    WorkCalendar cal;
+    Catalog texts;
+    try {
+        auto profiles = load_profiles(assets_dir() / "regulations");
+        profile = profile_for(profiles, local_date(now_utc()), nullptr);
+        cal = WorkCalendar::load_dir(assets_dir() / "calendar");
+        texts = Catalog::load_dir(assets_dir() / "i18n");
+        std::filesystem::create_directories(cfg.store.parent_path());
+        store = Store::open(cfg.store, OpenMode::CreateIfMissing);
+        if (default_store || !args.screenshot_dir.empty()) load_demo_if_empty(*store, profile, cal);
+    } catch (const std::exception& e) {
+        std::cerr << "reception-kiosk: " << e.what() << "\n";
+        return 2;
+    }
+    if (!args.screenshot_dir.empty()) {
+        cfg.windowed = true;
+        std::filesystem::create_directories(args.screenshot_dir);
+        cfg.preview_dir = args.screenshot_dir;
+        cfg.printer = "file:" + args.screenshot_dir + "/printer.escpos";
+    }
+
+    // Window
+    if (!glfwInit()) {
+        std::cerr << "reception-kiosk: no display (GLFW could not start)\n";
+        return 2;
+    }
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
+    GLFWmonitor* monitor = nullptr;
+    int width = args.width, height = args.width * 9 / 16;
+    if (!cfg.windowed) {
+        int count = 0;
+        GLFWmonitor** monitors = glfwGetMonitors(&count);
+        monitor = count > cfg.monitor ? monitors[cfg.monitor] : glfwGetPrimaryMonitor();
+        if (const GLFWvidmode* mode = monitor ? glfwGetVideoMode(monitor) : nullptr) {
+            width = mode->width;
+            height = mode->height;
+        }
+    }
+    GLFWwindow* window = glfwCreateWindow(width, height, "reception-kiosk", monitor, nullptr);
+    if (!window) {
+        std::cerr << "reception-kiosk: cannot open a window with OpenGL 3\n";
+        glfwTerminate();
+        return 2;
+    }
+    glfwMakeContextCurrent(window);
+    glfwSwapInterval(1);
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr; // nothing of a session is kept on disk
+    ui::Ui ui;
+    ui.scale = float(height) / 1080.0f;
+    ui.fonts = ui::load_fonts(ui.scale);
+    if (!ui.fonts.body) {
+        std::cerr << "reception-kiosk: font not found: " << print::default_font() << "\n";
+        return 2;
+    }
+    ui::apply_theme(ui.scale);
+    ImGui_ImplGlfw_InitForOpenGL(window, true);
+    ImGui_ImplOpenGL3_Init("#version 130");
+
+    KioskModel model(*store, profile, cal, texts, cfg);
+    BoardState board;
+    board.on_new_call = [](const Ticket&) {
+        // The chime: no audio library is linked yet; the terminal bell reaches a console
+        // speaker where one is wired. See the issue note.
+        std::fputc('\a', stderr);
+    };
+    int code = 0;
+    if (!args.screenshot_dir.empty()) {
+        screenshots(window, ui, model, board, texts, *store, args.screenshot_dir);
+    } else {
+        // The visitor cannot close the kiosk: only the staff gesture with the PIN can.
+        glfwSetWindowCloseCallback(window,
+                                   [](GLFWwindow* w) { glfwSetWindowShouldClose(w, GLFW_FALSE); });
+        ScreenState st;
+        ServiceExit exit_;
+        exit_.pin = cfg.service_pin;
+        ui::Keyboard pin_keys;
+        long long data_version = -1;
+        int frames_to_draw = 2;
+        while (!exit_.check()) {
+            // Sleep until an event or the next second (clock, countdown, store changes): no
+            // busy loop when nothing happens.
+            glfwWaitEventsTimeout(1.0);
+            Instant now = now_utc();
+            bool input = io.MouseDown[0] || io.MouseDelta.x != 0 || io.MouseDelta.y != 0;
+            if (ImGui::IsMouseClicked(0)) {
+                model.touched(now);
+                exit_.tap(io.MousePos.x, io.MousePos.y, ui.px(120), now);
+            }
+            Stmt v = store->prepare("PRAGMA data_version");
+            v.step();
+            bool store_changed = v.integer(0) != data_version;
+            data_version = v.integer(0);
+            if (cfg.board && store_changed) board.refresh(*store, cfg.room, now);
+            if (model.tick(now)) st = ScreenState{}; // wiped, back to the start
+            frames_to_draw = std::max(frames_to_draw, input || store_changed ? 3 : 1);
+            while (frames_to_draw-- > 0)
+                render_frame(window, [&] {
+                    ui.begin_frame();
+                    if (cfg.board)
+                        draw_board(texts, ui, board, now);
+                    else
+                        draw_kiosk(model, ui, st, now);
+                    if (exit_.pad_open) draw_pin_pad(ui, exit_, pin_keys);
+                });
+            frames_to_draw = 0;
+        }
+    }
+    ImGui_ImplOpenGL3_Shutdown();
+    ImGui_ImplGlfw_Shutdown();
+    ImGui::DestroyContext();
+    glfwDestroyWindow(window);
+    glfwTerminate();
+    return code;
+}

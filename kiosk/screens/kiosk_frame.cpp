@@ -1,0 +1,98 @@
+// The frame around every screen: the language switch (on every screen), the clock, and the
+// inactivity countdown over everything.
+#include "screens.hpp"
+
+#include <cstdio>
+
+namespace reception::kiosk {
+
+static void top_bar(KioskModel& m, ui::Ui& ui, Instant now) {
+    float h = ui.px(100);
+    ImGui::BeginChild("top", ImVec2(0, h), false, ImGuiWindowFlags_NoScrollbar);
+    std::string clock = hhmm(local_minute_of_day(now));
+    ImGui::PushFont(ui.fonts.large);
+    ImGui::TextUnformatted(clock.c_str());
+    ImGui::PopFont();
+    float bw = ui.px(260);
+    ImGui::SameLine(ImGui::GetWindowWidth() - 2 * bw - ImGui::GetStyle().ItemSpacing.x);
+    if (ui.button(m.t("lang.kk") + "##lang", ImVec2(bw, ui.px(84)), m.lang() == Lang::kk, false))
+        m.set_lang(Lang::kk);
+    ImGui::SameLine();
+    if (ui.button(m.t("lang.ru") + "##lang", ImVec2(bw, ui.px(84)), m.lang() == Lang::ru, false))
+        m.set_lang(Lang::ru);
+    ImGui::EndChild();
+}
+
+static void countdown_overlay(KioskModel& m, ui::Ui& ui, int seconds) {
+    ImGuiIO& io = ImGui::GetIO();
+    ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x / 2, io.DisplaySize.y / 2), 0,
+                            ImVec2(0.5f, 0.5f));
+    ImGui::SetNextWindowSize(ImVec2(io.DisplaySize.x * 0.6f, 0));
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, ui::colors::kHighlight);
+    ImGui::Begin("countdown", nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                     ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings);
+    ui.centered_text(m.tf("ui.inactivity_countdown", {{"seconds", std::to_string(seconds)}}),
+                     ui.fonts.large);
+    // Any tap anywhere counts as a touch (main.cpp); this button is there to be found.
+    ui.button(m.t("ui.next") + "##stay", ImVec2(-1, ui.px(110)));
+    ImGui::End();
+    ImGui::PopStyleColor();
+}
+
+void draw_kiosk(KioskModel& m, ui::Ui& ui, ScreenState& st, Instant now) {
+    ImGuiIO& io = ImGui::GetIO();
+    ImGui::SetNextWindowPos(ImVec2(0, 0));
+    ImGui::SetNextWindowSize(io.DisplaySize);
+    ImGui::Begin("kiosk", nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                     ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus);
+    top_bar(m, ui, now);
+    ImGui::BeginChild("screen", ImVec2(0, 0), false, ImGuiWindowFlags_NoScrollbar);
+    Screen before = m.screen();
+    switch (m.screen()) {
+    case Screen::Start:
+        draw_start(m, ui);
+        break;
+    case Screen::Service:
+        draw_service(m, ui);
+        break;
+    case Screen::Category:
+        draw_category(m, ui, now);
+        break;
+    case Screen::TicketDone:
+        draw_ticket(m, ui);
+        break;
+    case Screen::SignupOfficial:
+        draw_signup_official(m, ui, now);
+        break;
+    case Screen::SignupEssence:
+        draw_signup_essence(m, ui, st);
+        break;
+    case Screen::SignupApplicant:
+        draw_signup_applicant(m, ui, st);
+        break;
+    case Screen::SignupPerson:
+        draw_signup_person(m, ui, st);
+        break;
+    case Screen::SignupOptions:
+        draw_signup_options(m, ui);
+        break;
+    case Screen::SignupReview:
+        draw_signup_review(m, ui, now);
+        break;
+    case Screen::SignupDone:
+        draw_signup_done(m, ui);
+        break;
+    case Screen::Schedule:
+        draw_schedule(m, ui, now);
+        break;
+    }
+    if (m.screen() != before) st.focused_field.clear();
+    ImGui::EndChild();
+    ImGui::End();
+    int left = m.countdown(now);
+    if (left >= 0) countdown_overlay(m, ui, left);
+}
+
+} // namespace reception::kiosk

@@ -1,0 +1,200 @@
+// Signing up for a personal reception: official, essence (reg-5), who applies (reg-10), the
+// person, options (reg-11, 13, 14, 21), review, and the receipt (APPC art. 64).
+#include "schedule.hpp"
+#include "screens.hpp"
+
+#include <cstdio>
+
+namespace reception::kiosk {
+
+// The next few reception days of an official, "12.03, 19.03, 26.03".
+static std::string next_dates(KioskModel& m, const std::string& official, Date today) {
+    std::string out;
+    int n = 0;
+    for (const auto& s : sessions_between(m.store(), today, add_days(today, 45))) {
+        if (s.official_uuid != official || s.cancelled || n == 3) continue;
+        char buf[16];
+        std::snprintf(buf, sizeof buf, "%02u.%02u", unsigned(s.date.day()),
+                      unsigned(s.date.month()));
+        out += (n++ ? ", " : "") + std::string(buf);
+    }
+    return out;
+}
+
+void draw_signup_official(KioskModel& m, ui::Ui& ui, Instant now) {
+    title(ui, m.t("ui.official"));
+    if (ui.button(m.t("ui.not_sure"), ImVec2(-1, ui.px(110)), false, false)) {
+        m.choose_official("");
+        return;
+    }
+    ImGui::BeginChild("officials", ImVec2(0, -ui.px(150)), false);
+    ui.drag_scroll();
+    for (const auto& o : list_officials(m.store())) {
+        if (!o.active) continue;
+        ImGui::PushID(o.uuid.c_str());
+        ImVec2 pos = ImGui::GetCursorScreenPos();
+        float w = ImGui::GetContentRegionAvail().x;
+        bool tapped =
+            ui.button("##official", ImVec2(w, ui.px(150)), m.form().official_uuid == o.uuid, false);
+        ui.tappables.back().label = full_name(o);
+        ImDrawList* dl = ImGui::GetWindowDrawList();
+        const std::string& position = m.lang() == Lang::kk ? o.position_kk : o.position_ru;
+        dl->AddText(ui.fonts.large, ui.fonts.large->FontSize,
+                    ImVec2(pos.x + ui.px(24), pos.y + ui.px(10)), ui::colors::kText,
+                    full_name(o).c_str());
+        std::string second = (position.empty() ? m.t("role." + o.role) : position);
+        std::string dates = next_dates(m, o.uuid, local_date(now));
+        if (!dates.empty()) second += "  •  " + dates;
+        dl->AddText(nullptr, 0.0f, ImVec2(pos.x + ui.px(24), pos.y + ui.px(84)), ui::colors::kMuted,
+                    second.c_str(), nullptr, w - ui.px(48));
+        ImGui::PopID();
+        if (tapped) {
+            ImGui::EndChild();
+            m.choose_official(o.uuid);
+            return;
+        }
+    }
+    ImGui::EndChild();
+    if (nav_buttons(m, ui, "") < 0) m.back();
+}
+
+static void step_nav(KioskModel& m, ui::Ui& ui) {
+    int nav = nav_buttons(m, ui, m.t("ui.next"));
+    if (nav < 0) m.back();
+    if (nav > 0) m.next_step();
+}
+
+void draw_signup_essence(KioskModel& m, ui::Ui& ui, ScreenState& st) {
+    title(ui, m.t("ui.essence"));
+    edit_fields(m, ui, st,
+                {{"essence", m.t("ui.essence_hint"), &m.form().essence,
+                  size_t(m.profile().essence_max_chars),
+                  m.lang() == Lang::kk ? ui::Layout::Kazakh : ui::Layout::Russian}},
+                1);
+    step_nav(m, ui);
+}
+
+void draw_signup_applicant(KioskModel& m, ui::Ui& ui, ScreenState& st) {
+    SignupForm& f = m.form();
+    title(ui, m.t("ui.who_applies"));
+    float w = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) / 2;
+    if (ui.button(m.t("ui.individual"), ImVec2(w, ui.px(120)), !f.representative, false))
+        f.representative = false;
+    ImGui::SameLine();
+    if (ui.button(m.t("ui.representative"), ImVec2(w, ui.px(120)), f.representative, false))
+        f.representative = true;
+    if (f.representative) {
+        ui::Layout letters = m.lang() == Lang::kk ? ui::Layout::Kazakh : ui::Layout::Russian;
+        edit_fields(m, ui, st,
+                    {{"bin", m.t("ui.bin"), &f.bin, 12, ui::Layout::Digits},
+                     {"entity_name", m.t("ui.entity_name"), &f.entity_name, 200, letters},
+                     {"authority_document", m.t("ui.authority_document"), &f.authority_document,
+                      200, letters}},
+                    3);
+    } else {
+        ui.text(m.t("ui.id_document_note"), nullptr, ui::colors::kMuted);
+    }
+    step_nav(m, ui);
+}
+
+void draw_signup_person(KioskModel& m, ui::Ui& ui, ScreenState& st) {
+    SignupForm& f = m.form();
+    title(ui, m.t("ui.about_you"));
+    ui::Layout letters = m.lang() == Lang::kk ? ui::Layout::Kazakh : ui::Layout::Russian;
+    if (ui.button((f.foreigner ? "☑ " : "☐ ") + m.t("ui.foreigner"), ImVec2(-1, ui.px(90)),
+                  f.foreigner, false))
+        f.foreigner = !f.foreigner;
+    edit_fields(m, ui, st,
+                {{"iin", m.t("ui.iin"), &f.iin, 12, ui::Layout::Digits},
+                 {"phone", m.t("ui.phone"), &f.phone, 16, ui::Layout::Digits},
+                 {"surname", m.t("ui.surname"), &f.surname, 60, letters},
+                 {"name", m.t("ui.name"), &f.name, 60, letters},
+                 {"patronymic", m.t("ui.patronymic"), &f.patronymic, 60, letters}},
+                3);
+    step_nav(m, ui);
+}
+
+static void toggle(ui::Ui& ui, const std::string& label, bool& value, bool locked = false) {
+    if (ui.button((value ? "☑ " : "☐ ") + label, ImVec2(-1, ui.px(110)), value, false) && !locked)
+        value = !value;
+}
+
+void draw_signup_options(KioskModel& m, ui::Ui& ui) {
+    SignupForm& f = m.form();
+    title(ui, m.t("ui.language_of_reception"));
+    float w = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) / 2;
+    if (ui.button(m.t("lang.kk") + "##reception", ImVec2(w, ui.px(120)), f.language == "kk", false))
+        f.language = "kk";
+    ImGui::SameLine();
+    if (ui.button(m.t("lang.ru") + "##reception", ImVec2(w, ui.px(120)), f.language == "ru", false))
+        f.language = "ru";
+    ImGui::Dummy(ImVec2(0, ui.px(20)));
+    bool restricted = m.config().restriction_mode;
+    if (restricted) f.video = true;
+    toggle(ui, m.t("ui.video_consent"), f.video, restricted);
+    if (restricted) ui.text(m.t("ui.video_only_note"), nullptr, ui::colors::kError);
+    toggle(ui, m.t("ui.interpreter_needed"), f.interpreter);
+    step_nav(m, ui);
+}
+
+static void review_line(ui::Ui& ui, const std::string& label, const std::string& value) {
+    if (value.empty()) return;
+    ImGui::PushStyleColor(ImGuiCol_Text, ui::colors::kMuted);
+    ImGui::TextUnformatted((label + ":").c_str());
+    ImGui::PopStyleColor();
+    ImGui::SameLine(ui.px(520));
+    ui.text(value);
+}
+
+void draw_signup_review(KioskModel& m, ui::Ui& ui, Instant now) {
+    SignupForm& f = m.form();
+    title(ui, m.t("ui.review"));
+    ImGui::BeginChild("review", ImVec2(0, -ui.px(150)), false);
+    ui.drag_scroll();
+    std::string official = m.t("ui.not_sure");
+    for (const auto& o : list_officials(m.store()))
+        if (o.uuid == f.official_uuid) official = full_name(o);
+    review_line(ui, m.t("ui.official"), official);
+    review_line(ui, m.t("ui.essence"), f.essence);
+    if (f.representative) {
+        review_line(ui, m.t("ui.bin"), f.bin);
+        review_line(ui, m.t("ui.entity_name"), f.entity_name);
+        review_line(ui, m.t("ui.authority_document"), f.authority_document);
+    }
+    review_line(ui, m.t("ui.surname"), f.surname);
+    review_line(ui, m.t("ui.name"), f.name);
+    review_line(ui, m.t("ui.patronymic"), f.patronymic);
+    review_line(ui, m.t("ui.iin"), f.iin);
+    review_line(ui, m.t("ui.phone"), f.phone);
+    review_line(ui, m.t("ui.language_of_reception"), m.t("lang." + f.language));
+    if (f.video) review_line(ui, m.t("ui.video_consent"), "✓");
+    if (f.interpreter) review_line(ui, m.t("ui.interpreter_needed"), "✓");
+    if (f.foreigner) review_line(ui, m.t("ui.foreigner"), "✓");
+    ImGui::EndChild();
+    int nav = nav_buttons(m, ui, m.t("ui.submit"));
+    if (nav < 0) m.back();
+    if (nav > 0) m.submit(now);
+}
+
+void draw_signup_done(KioskModel& m, ui::Ui& ui) {
+    const auto& a = m.receipt();
+    if (!a) {
+        m.go(Screen::Start);
+        return;
+    }
+    ui.centered_text(m.t("ui.receipt_title"), ui.fonts.large);
+    ui.centered_text(m.t("ui.reg_number"));
+    ui.centered_text(a->reg_number, ui.fonts.large, ui::colors::kButton);
+    ui.centered_text(m.t("ui.accepted_at") + ": " + local_time_text(a->received_at));
+    ui.centered_text(m.t("ui.accepted_where") + ": " + a->accepted_where);
+    ui.centered_text(m.t("ui.signup_next_steps"), nullptr, ui::colors::kMuted);
+    if (m.print_state().tried && !m.print_state().ok)
+        ui.centered_text(m.tf("error.printer_failed", {{"number", a->reg_number}}), ui.fonts.large,
+                         ui::colors::kError);
+    float w = ui.px(520);
+    ImGui::SetCursorPos(
+        ImVec2((ImGui::GetWindowWidth() - w) / 2, ImGui::GetWindowHeight() - ui.px(150)));
+    if (ui.button(m.t("ui.done") + "##done", ImVec2(w, ui.px(130)))) m.reset();
+}
+
+} // namespace reception::kiosk

@@ -1,0 +1,77 @@
+// Taking a queue ticket: the service, an out-of-turn category (reg-12), the number.
+#include "screens.hpp"
+
+namespace reception::kiosk {
+
+void draw_service(KioskModel& m, ui::Ui& ui) {
+    title(ui, m.t("ui.choose_service"));
+    ImGui::PushFont(ui.fonts.large);
+    for (const auto& s : m.profile().services)
+        if (ui.button(s.name(lang_code(m.lang())), ImVec2(-1, ui.px(170))))
+            m.choose_service(s.code);
+    ImGui::PopFont();
+    if (nav_buttons(m, ui, "") < 0) m.back();
+}
+
+void draw_category(KioskModel& m, ui::Ui& ui, Instant now) {
+    title(ui, m.t("ui.out_of_turn"));
+    ui.text(m.t("ui.category_check_note"), nullptr, ui::colors::kMuted);
+    if (ui.button(m.t("ui.no_category"), ImVec2(-1, ui.px(130)))) {
+        m.choose_category("", now);
+        return;
+    }
+    ImGui::BeginChild("categories", ImVec2(0, -ui.px(150)), false);
+    ui.drag_scroll();
+    float gap = ImGui::GetStyle().ItemSpacing.x;
+    float w = (ImGui::GetContentRegionAvail().x - gap) / 2;
+    int i = 0;
+    for (const auto& c : m.profile().out_of_turn) {
+        if (i++ % 2) ImGui::SameLine();
+        // Long names wrap inside the button rather than being cut.
+        std::string name = c.name(lang_code(m.lang()));
+        ImGui::PushID(c.code.c_str());
+        ImVec2 pos = ImGui::GetCursorScreenPos();
+        bool tapped = ui.button("##" + c.code, ImVec2(w, ui.px(130)), false, false);
+        ui.tappables.back().label = name;
+        ImGui::GetWindowDrawList()->AddText(
+            nullptr, 0.0f, ImVec2(pos.x + ui.px(20), pos.y + ui.px(14)), ui::colors::kText,
+            name.c_str(), nullptr, w - ui.px(40));
+        ImGui::PopID();
+        if (tapped) {
+            ImGui::EndChild();
+            m.choose_category(c.code, now);
+            return;
+        }
+    }
+    ImGui::EndChild();
+    if (nav_buttons(m, ui, "") < 0) m.back();
+}
+
+void draw_ticket(KioskModel& m, ui::Ui& ui) {
+    const auto& t = m.ticket();
+    if (!t) {
+        m.go(Screen::Start);
+        return;
+    }
+    ui.centered_text(m.t("ui.your_number"), ui.fonts.large);
+    ui.centered_text(t->number, ui.fonts.huge);
+    const Service* s = m.profile().service(t->service);
+    ui.centered_text(s ? s->name(lang_code(m.lang())) : t->service, ui.fonts.large);
+    if (const NamedCode* c = m.profile().category(t->category)) {
+        ui.centered_text(m.t("ui.out_of_turn") + ": " + c->name(lang_code(m.lang())));
+        ui.centered_text(m.t("ui.category_check_note"), nullptr, ui::colors::kMuted);
+    }
+    ui.centered_text(m.tf("ui.people_ahead", {{"count", std::to_string(m.people_ahead())}}),
+                     ui.fonts.large);
+    ui.centered_text(local_time_text(t->issued_at));
+    // A printer that failed loses nothing: the number is on the screen, to be written down.
+    if (m.print_state().tried && !m.print_state().ok)
+        ui.centered_text(m.tf("error.printer_failed", {{"number", t->number}}), ui.fonts.large,
+                         ui::colors::kError);
+    float w = ui.px(520);
+    ImGui::SetCursorPos(
+        ImVec2((ImGui::GetWindowWidth() - w) / 2, ImGui::GetWindowHeight() - ui.px(150)));
+    if (ui.button(m.t("ui.done") + "##done", ImVec2(w, ui.px(130)))) m.reset();
+}
+
+} // namespace reception::kiosk

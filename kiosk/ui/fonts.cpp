@@ -1,0 +1,60 @@
+#include "fonts.hpp"
+
+#include "print/text_raster.hpp"
+
+#include <filesystem>
+
+namespace reception::ui {
+
+const ImWchar* text_glyph_ranges() {
+    static const ImWchar ranges[] = {
+        0x0020, 0x00FF, // Basic Latin, Latin-1 (« » №-less quotes, ©)
+        0x0400, 0x04FF, // Cyrillic, with Ә Ғ Қ Ң Ө Ұ Ү Һ І in both cases
+        0x2010, 0x2027, // dashes – —, quotes, …
+        0x2116, 0x2116, // №
+        0x20B8, 0x20B8, // ₸
+        0,
+    };
+    return ranges;
+}
+
+// Signs Noto Sans lacks, taken from DejaVu Sans: ← → ⇧ ⌫ ␣ ☐ ☑ ✓.
+static const ImWchar* symbol_glyph_ranges() {
+    static const ImWchar ranges[] = {0x2190, 0x2193, 0x21E7, 0x21E7, 0x232B, 0x232B, 0x2423,
+                                     0x2423, 0x2610, 0x2611, 0x2713, 0x2713, 0};
+    return ranges;
+}
+
+static const char* const kSymbolFont = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
+
+// The ticket number needs only what numbers are made of.
+static const ImWchar* number_glyph_ranges() {
+    static const ImWchar ranges[] = {0x0020, 0x005A, 0};
+    return ranges;
+}
+
+Fonts load_fonts(float scale) {
+    ImGuiIO& io = ImGui::GetIO();
+    std::string file = print::default_font().string();
+    ImFontConfig cfg;
+    cfg.OversampleH = 2;
+    ImFontConfig merge;
+    merge.MergeMode = true;
+    Fonts f;
+    auto text_font = [&](float size) {
+        ImFont* font = io.Fonts->AddFontFromFileTTF(file.c_str(), size, &cfg, text_glyph_ranges());
+        if (font && std::filesystem::exists(kSymbolFont))
+            io.Fonts->AddFontFromFileTTF(kSymbolFont, size, &merge, symbol_glyph_ranges());
+        return font;
+    };
+    f.body = text_font(34.0f * scale);
+    f.large = text_font(54.0f * scale);
+    ImFontConfig big;
+    big.OversampleH = 1;
+    f.huge =
+        io.Fonts->AddFontFromFileTTF(file.c_str(), 180.0f * scale, &big, number_glyph_ranges());
+    if (f.body) io.FontDefault = f.body;
+    return f;
+}
+
+} // namespace reception::ui

@@ -1,0 +1,21 @@
+// The kiosk's fonts: Noto Sans (fonts-noto-core) with every Kazakh letter, Cyrillic, Latin and
+// the signs people read and type (— – « » … № ₸), in three sizes for a 1080p touchscreen.
+#pragma once
+
+#include <imgui.h>
+
+namespace reception::ui {
+
+struct Fonts {
+    ImFont* body = nullptr;  // 34 px: all text and buttons
+    ImFont* large = nullptr; // 54 px: headings
+    ImFont* huge = nullptr;  // 180 px: the ticket number (digits, Latin capitals, hyphen)
+};
+
+// The glyph ranges of body and large text (zero-terminated pairs).
+const ImWchar* text_glyph_ranges();
+// Adds the fonts to the current context's atlas; scale multiplies every size (a smaller
+// window in --windowed mode). Returns nullptr fonts when no font file is found.
+Fonts load_fonts(float scale = 1.0f);
+
+} // namespace reception::ui

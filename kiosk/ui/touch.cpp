@@ -1,0 +1,111 @@
+#include "touch.hpp"
+
+#include <imgui_internal.h>
+
+namespace reception::ui {
+
+std::string visible_label(const std::string& label) {
+    size_t hash = label.find("##");
+    return hash == std::string::npos ? label : label.substr(0, hash);
+}
+
+void apply_theme(float scale) {
+    ImGuiStyle& s = ImGui::GetStyle();
+    s = ImGuiStyle();
+    ImGui::StyleColorsLight(&s);
+    s.WindowPadding = ImVec2(32 * scale, 24 * scale);
+    s.FramePadding = ImVec2(20 * scale, 16 * scale);
+    s.ItemSpacing = ImVec2(20 * scale, 18 * scale);
+    s.FrameRounding = 12 * scale;
+    s.ScrollbarSize = 28 * scale;
+    s.WindowBorderSize = 0;
+    s.Colors[ImGuiCol_WindowBg] = ImGui::ColorConvertU32ToFloat4(colors::kBackground);
+    s.Colors[ImGuiCol_ChildBg] = ImGui::ColorConvertU32ToFloat4(colors::kBackground);
+    s.Colors[ImGuiCol_Text] = ImGui::ColorConvertU32ToFloat4(colors::kText);
+    // Touch: a finger has no hover, so nothing may depend on it.
+    s.TouchExtraPadding = ImVec2(4 * scale, 4 * scale);
+}
+
+// A tap is a press and a release on the same button, as long as the finger did not drag
+// (a drag scrolls the list it is in instead).
+static bool dragged_too_far() {
+    return ImGui::GetIO().MouseDragMaxDistanceSqr[0] > 30.0f * 30.0f;
+}
+
+bool Ui::button(const std::string& label, ImVec2 size, bool selected, bool primary) {
+    ImU32 bg = selected ? colors::kChosen : primary ? colors::kButton : colors::kSecondary;
+    ImU32 fg = (selected || primary) ? IM_COL32(255, 255, 255, 255) : colors::kText;
+    ImGui::PushStyleColor(ImGuiCol_Button, bg);
+    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, bg); // no hover look on a touchscreen
+    ImGui::PushStyleColor(ImGuiCol_ButtonActive, colors::kButtonPressed);
+    ImGui::PushStyleColor(ImGuiCol_Text, fg);
+    bool tapped = ImGui::Button(label.c_str(), size) && !dragged_too_far();
+    ImGui::PopStyleColor(4);
+    tappables.push_back({visible_label(label), ImGui::GetItemRectMin(), ImGui::GetItemRectMax()});
+    return tapped;
+}
+
+bool Ui::field(const std::string& label, const std::string& value, bool focused,
+               const std::string& error, float width) {
+    ImGui::TextUnformatted(label.c_str());
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    ImVec2 p = ImGui::GetCursorScreenPos();
+    float h = ImGui::GetFontSize() + px(36);
+    bool tapped =
+        ImGui::InvisibleButton(("##field" + label).c_str(), ImVec2(width, h)) && !dragged_too_far();
+    tappables.push_back({visible_label(label), p, ImVec2(p.x + width, p.y + h)});
+    ImU32 border = !error.empty() ? colors::kError : focused ? colors::kButton : colors::kMuted;
+    dl->AddRectFilled(p, ImVec2(p.x + width, p.y + h),
+                      error.empty() ? IM_COL32(255, 255, 255, 255) : colors::kErrorBg, px(8));
+    dl->AddRect(p, ImVec2(p.x + width, p.y + h), border, px(8), 0, focused ? px(5) : px(2));
+    std::string shown = value + (focused ? "|" : "");
+    dl->PushClipRect(p, ImVec2(p.x + width - px(10), p.y + h), true);
+    dl->AddText(ImVec2(p.x + px(18), p.y + px(18)), colors::kText, shown.c_str());
+    dl->PopClipRect();
+    if (!error.empty()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, colors::kError);
+        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
+        ImGui::TextUnformatted(error.c_str());
+        ImGui::PopTextWrapPos();
+        ImGui::PopStyleColor();
+    }
+    return tapped;
+}
+
+void Ui::drag_scroll() {
+    ImGuiIO& io = ImGui::GetIO();
+    if (ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem) &&
+        ImGui::IsMouseDragging(ImGuiMouseButton_Left, 10.0f))
+        ImGui::SetScrollY(ImGui::GetScrollY() - io.MouseDelta.y);
+}
+
+void Ui::text(const std::string& s, ImFont* font, ImU32 color) {
+    if (font) ImGui::PushFont(font);
+    if (color) ImGui::PushStyleColor(ImGuiCol_Text, color);
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextUnformatted(s.c_str());
+    ImGui::PopTextWrapPos();
+    if (color) ImGui::PopStyleColor();
+    if (font) ImGui::PopFont();
+}
+
+void Ui::centered_text(const std::string& s, ImFont* font, ImU32 color) {
+    if (font) ImGui::PushFont(font);
+    float w = ImGui::CalcTextSize(s.c_str()).x;
+    float avail = ImGui::GetContentRegionAvail().x;
+    if (w < avail) ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (avail - w) / 2);
+    if (color) ImGui::PushStyleColor(ImGuiCol_Text, color);
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextUnformatted(s.c_str());
+    ImGui::PopTextWrapPos();
+    if (color) ImGui::PopStyleColor();
+    if (font) ImGui::PopFont();
+}
+
+const Tappable* Ui::find(const std::string& label) const {
+    for (const auto& t : tappables)
+        if (t.label == label) return &t;
+    return nullptr;
+}
+
+} // namespace reception::ui

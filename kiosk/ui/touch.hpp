@@ -1,0 +1,58 @@
+// Touch widgets for the kiosk: large buttons that react to a tap (press and release on the
+// same button, no hover needed), drag-to-scroll lists, and a record of every tappable thing
+// drawn this frame, so headless tests can tap a button by its label.
+#pragma once
+
+#include "fonts.hpp"
+
+#include <imgui.h>
+#include <string>
+#include <vector>
+
+namespace reception::ui {
+
+struct Tappable {
+    std::string label; // the visible text, without any "##id" suffix
+    ImVec2 min, max;
+};
+
+struct Ui {
+    Fonts fonts;
+    float scale = 1.0f; // 1.0 on a 1080p screen
+    std::vector<Tappable> tappables;
+
+    void begin_frame() { tappables.clear(); }
+    float px(float v) const { return v * scale; }
+    // A button at least 20 mm high (~110 px on a 21.5" 1080p screen).
+    bool button(const std::string& label, ImVec2 size, bool selected = false, bool primary = true);
+    // A framed field showing text, with an error under it; a tap selects it for the keyboard.
+    bool field(const std::string& label, const std::string& value, bool focused,
+               const std::string& error, float width);
+    // Inside a scrolling child window: dragging with a finger scrolls it.
+    void drag_scroll();
+    // Text wrapped to the window's width.
+    void text(const std::string& s, ImFont* font = nullptr, ImU32 color = 0);
+    void centered_text(const std::string& s, ImFont* font = nullptr, ImU32 color = 0);
+    // The tappable recorded with this label (nullptr when not drawn this frame).
+    const Tappable* find(const std::string& label) const;
+};
+
+// Colours: black on white, deep blue buttons with white text, green for "chosen", dark red
+// errors: readable for weak eyes and on a screen in daylight.
+namespace colors {
+constexpr ImU32 kText = IM_COL32(0, 0, 0, 255);
+constexpr ImU32 kMuted = IM_COL32(60, 60, 60, 255);
+constexpr ImU32 kError = IM_COL32(170, 0, 0, 255);
+constexpr ImU32 kErrorBg = IM_COL32(255, 228, 228, 255);
+constexpr ImU32 kButton = IM_COL32(11, 79, 156, 255);
+constexpr ImU32 kButtonPressed = IM_COL32(6, 46, 92, 255);
+constexpr ImU32 kSecondary = IM_COL32(225, 232, 240, 255);
+constexpr ImU32 kChosen = IM_COL32(0, 120, 60, 255);
+constexpr ImU32 kBackground = IM_COL32(255, 255, 255, 255);
+constexpr ImU32 kHighlight = IM_COL32(255, 214, 0, 255);
+} // namespace colors
+
+void apply_theme(float scale);
+std::string visible_label(const std::string& label);
+
+} // namespace reception::ui
