@@ -13,13 +13,8 @@ static void top_bar(KioskModel& m, ui::Ui& ui, Instant now) {
     ImGui::PushFont(ui.fonts.large);
     ImGui::TextUnformatted(clock.c_str());
     ImGui::PopFont();
-    float bw = ui.px(260);
-    ImGui::SameLine(ImGui::GetWindowWidth() - 2 * bw - ImGui::GetStyle().ItemSpacing.x);
-    if (ui.button(m.t("lang.kk") + "##lang", ImVec2(bw, ui.px(84)), m.lang() == Lang::kk, false))
-        m.set_lang(Lang::kk);
-    ImGui::SameLine();
-    if (ui.button(m.t("lang.ru") + "##lang", ImVec2(bw, ui.px(84)), m.lang() == Lang::ru, false))
-        m.set_lang(Lang::ru);
+    ImGui::SameLine(ImGui::GetWindowWidth() - ui.px(460) - ImGui::GetStyle().ItemSpacing.x);
+    language_buttons(m, ui, ui.px(84));
     ImGui::EndChild();
 }
 
@@ -47,7 +42,9 @@ void draw_kiosk(KioskModel& m, ui::Ui& ui, ScreenState& st, Instant now) {
     ImGui::Begin("kiosk", nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                      ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus);
-    top_bar(m, ui, now);
+    // Screens with a header carry the language switch in it, and give the room to the
+    // keyboard; the others show the clock too.
+    if (!has_header(m.screen())) top_bar(m, ui, now);
     ImGui::BeginChild("screen", ImVec2(0, 0), false, ImGuiWindowFlags_NoScrollbar);
     Screen before = m.screen();
     switch (m.screen()) {

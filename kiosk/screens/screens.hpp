@@ -6,12 +6,15 @@
 #include "ui/keyboard.hpp"
 #include "ui/touch.hpp"
 
+#include <functional>
+
 namespace reception::kiosk {
 
 // What the screens keep between frames that is not the visitor's data.
 struct ScreenState {
     ui::Keyboard keyboard;
-    std::string focused_field; // which field the keyboard types into
+    std::string focused_field;                      // which field the keyboard types into
+    std::map<std::string, std::string> errors_seen; // new errors move the focus to the first
 };
 
 void draw_kiosk(KioskModel& m, ui::Ui& ui, ScreenState& st, Instant now);
@@ -30,10 +33,10 @@ void draw_signup_done(KioskModel& m, ui::Ui& ui);
 void draw_schedule(KioskModel& m, ui::Ui& ui, Instant now);
 
 // Shared pieces
-// Back and Next along the bottom; returns 1 for next, -1 for back, 0 for none.
-int nav_buttons(KioskModel& m, ui::Ui& ui, const std::string& next_label);
-// The header line of a step: a large title.
-void title(ui::Ui& ui, const std::string& text);
+// The header of a screen: Back on the left, the title, and Next (when next_label is not
+// empty) on the right, where a finger finds them on every screen; the keyboard takes the
+// bottom. Returns 1 for next, -1 for back, 0 for neither.
+int header(KioskModel& m, ui::Ui& ui, const std::string& title, const std::string& next_label);
 // Text fields edited with the on-screen keyboard: draws the fields given, then the keyboard
 // for the focused one.
 struct TextField {
@@ -43,7 +46,12 @@ struct TextField {
     size_t max_chars;
     ui::Layout layout;
 };
+// extra, when given, draws one more cell of the grid after the fields (a toggle).
 void edit_fields(KioskModel& m, ui::Ui& ui, ScreenState& st, const std::vector<TextField>& fields,
-                 int columns);
+                 int columns, const std::function<void(float width)>& extra = {});
+// The language switch, on every screen.
+void language_buttons(KioskModel& m, ui::Ui& ui, float height);
+// Whether a screen has a header of its own (with the language switch in it).
+bool has_header(Screen s);
 
 } // namespace reception::kiosk

@@ -22,12 +22,16 @@ static std::string next_dates(KioskModel& m, const std::string& official, Date t
 }
 
 void draw_signup_official(KioskModel& m, ui::Ui& ui, Instant now) {
-    title(ui, m.t("ui.official"));
+    int nav = header(m, ui, m.t("ui.official"), "");
+    if (nav < 0) {
+        m.back();
+        return;
+    }
     if (ui.button(m.t("ui.not_sure"), ImVec2(-1, ui.px(110)), false, false)) {
         m.choose_official("");
         return;
     }
-    ImGui::BeginChild("officials", ImVec2(0, -ui.px(150)), false);
+    ImGui::BeginChild("officials", ImVec2(0, 0), false);
     ui.drag_scroll();
     for (const auto& o : list_officials(m.store())) {
         if (!o.active) continue;
@@ -55,28 +59,26 @@ void draw_signup_official(KioskModel& m, ui::Ui& ui, Instant now) {
         }
     }
     ImGui::EndChild();
-    if (nav_buttons(m, ui, "") < 0) m.back();
 }
 
-static void step_nav(KioskModel& m, ui::Ui& ui) {
-    int nav = nav_buttons(m, ui, m.t("ui.next"));
+static void step_nav(KioskModel& m, int nav) {
     if (nav < 0) m.back();
     if (nav > 0) m.next_step();
 }
 
 void draw_signup_essence(KioskModel& m, ui::Ui& ui, ScreenState& st) {
-    title(ui, m.t("ui.essence"));
+    int nav = header(m, ui, m.t("ui.essence"), m.t("ui.next"));
     edit_fields(m, ui, st,
                 {{"essence", m.t("ui.essence_hint"), &m.form().essence,
                   size_t(m.profile().essence_max_chars),
                   m.lang() == Lang::kk ? ui::Layout::Kazakh : ui::Layout::Russian}},
                 1);
-    step_nav(m, ui);
+    step_nav(m, nav);
 }
 
 void draw_signup_applicant(KioskModel& m, ui::Ui& ui, ScreenState& st) {
     SignupForm& f = m.form();
-    title(ui, m.t("ui.who_applies"));
+    int nav = header(m, ui, m.t("ui.who_applies"), m.t("ui.next"));
     float w = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) / 2;
     if (ui.button(m.t("ui.individual"), ImVec2(w, ui.px(120)), !f.representative, false))
         f.representative = false;
@@ -94,24 +96,27 @@ void draw_signup_applicant(KioskModel& m, ui::Ui& ui, ScreenState& st) {
     } else {
         ui.text(m.t("ui.id_document_note"), nullptr, ui::colors::kMuted);
     }
-    step_nav(m, ui);
+    step_nav(m, nav);
 }
 
 void draw_signup_person(KioskModel& m, ui::Ui& ui, ScreenState& st) {
     SignupForm& f = m.form();
-    title(ui, m.t("ui.about_you"));
+    int nav = header(m, ui, m.t("ui.about_you"), m.t("ui.next"));
     ui::Layout letters = m.lang() == Lang::kk ? ui::Layout::Kazakh : ui::Layout::Russian;
-    if (ui.button((f.foreigner ? "☑ " : "☐ ") + m.t("ui.foreigner"), ImVec2(-1, ui.px(90)),
-                  f.foreigner, false))
-        f.foreigner = !f.foreigner;
     edit_fields(m, ui, st,
                 {{"iin", m.t("ui.iin"), &f.iin, 12, ui::Layout::Digits},
                  {"phone", m.t("ui.phone"), &f.phone, 16, ui::Layout::Digits},
                  {"surname", m.t("ui.surname"), &f.surname, 60, letters},
                  {"name", m.t("ui.name"), &f.name, 60, letters},
                  {"patronymic", m.t("ui.patronymic"), &f.patronymic, 60, letters}},
-                3);
-    step_nav(m, ui);
+                3, [&](float w) {
+                    // reg-11: a foreigner may have no IIN; the toggle sits in the free cell.
+                    ImGui::TextUnformatted(m.t("ui.citizenship").c_str());
+                    if (ui.button((f.foreigner ? "☑ " : "☐ ") + m.t("ui.foreigner_short"),
+                                  ImVec2(w, ImGui::GetFontSize() + ui.px(36)), f.foreigner, false))
+                        f.foreigner = !f.foreigner;
+                });
+    step_nav(m, nav);
 }
 
 static void toggle(ui::Ui& ui, const std::string& label, bool& value, bool locked = false) {
@@ -121,7 +126,7 @@ static void toggle(ui::Ui& ui, const std::string& label, bool& value, bool locke
 
 void draw_signup_options(KioskModel& m, ui::Ui& ui) {
     SignupForm& f = m.form();
-    title(ui, m.t("ui.language_of_reception"));
+    int nav = header(m, ui, m.t("ui.language_of_reception"), m.t("ui.next"));
     float w = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) / 2;
     if (ui.button(m.t("lang.kk") + "##reception", ImVec2(w, ui.px(120)), f.language == "kk", false))
         f.language = "kk";
@@ -134,7 +139,7 @@ void draw_signup_options(KioskModel& m, ui::Ui& ui) {
     toggle(ui, m.t("ui.video_consent"), f.video, restricted);
     if (restricted) ui.text(m.t("ui.video_only_note"), nullptr, ui::colors::kError);
     toggle(ui, m.t("ui.interpreter_needed"), f.interpreter);
-    step_nav(m, ui);
+    step_nav(m, nav);
 }
 
 static void review_line(ui::Ui& ui, const std::string& label, const std::string& value) {
@@ -148,8 +153,8 @@ static void review_line(ui::Ui& ui, const std::string& label, const std::string&
 
 void draw_signup_review(KioskModel& m, ui::Ui& ui, Instant now) {
     SignupForm& f = m.form();
-    title(ui, m.t("ui.review"));
-    ImGui::BeginChild("review", ImVec2(0, -ui.px(150)), false);
+    int nav = header(m, ui, m.t("ui.review"), m.t("ui.submit"));
+    ImGui::BeginChild("review", ImVec2(0, 0), false);
     ui.drag_scroll();
     std::string official = m.t("ui.not_sure");
     for (const auto& o : list_officials(m.store()))
@@ -171,7 +176,6 @@ void draw_signup_review(KioskModel& m, ui::Ui& ui, Instant now) {
     if (f.interpreter) review_line(ui, m.t("ui.interpreter_needed"), "✓");
     if (f.foreigner) review_line(ui, m.t("ui.foreigner"), "✓");
     ImGui::EndChild();
-    int nav = nav_buttons(m, ui, m.t("ui.submit"));
     if (nav < 0) m.back();
     if (nav > 0) m.submit(now);
 }

@@ -25,14 +25,14 @@ void draw_start(KioskModel& m, ui::Ui& ui) {
 void draw_schedule(KioskModel& m, ui::Ui& ui, Instant now) {
     Date today = local_date(now);
     Date last = add_days(add_months(Date{today.year(), today.month(), std::chrono::day{1}}, 1), -1);
-    title(ui, m.t("ui.schedule"));
+    int nav = header(m, ui, m.t("ui.schedule"), "");
     std::vector<Official> officials = list_officials(m.store());
     auto name_of = [&](const std::string& uuid) -> const Official* {
         for (const auto& o : officials)
             if (o.uuid == uuid) return &o;
         return nullptr;
     };
-    ImGui::BeginChild("schedule", ImVec2(0, -ui.px(150)), false);
+    ImGui::BeginChild("schedule", ImVec2(0, 0), false);
     ui.drag_scroll();
     if (ImGui::BeginTable("sessions", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) {
         ImGui::TableSetupColumn("date", ImGuiTableColumnFlags_WidthFixed, ui.px(360));
@@ -60,7 +60,7 @@ void draw_schedule(KioskModel& m, ui::Ui& ui, Instant now) {
         ImGui::EndTable();
     }
     ImGui::EndChild();
-    if (nav_buttons(m, ui, "") < 0) m.back();
+    if (nav < 0) m.back();
 }
 
 } // namespace reception::kiosk

@@ -4,23 +4,27 @@
 namespace reception::kiosk {
 
 void draw_service(KioskModel& m, ui::Ui& ui) {
-    title(ui, m.t("ui.choose_service"));
+    int nav = header(m, ui, m.t("ui.choose_service"), "");
     ImGui::PushFont(ui.fonts.large);
     for (const auto& s : m.profile().services)
         if (ui.button(s.name(lang_code(m.lang())), ImVec2(-1, ui.px(170))))
             m.choose_service(s.code);
     ImGui::PopFont();
-    if (nav_buttons(m, ui, "") < 0) m.back();
+    if (nav < 0) m.back();
 }
 
 void draw_category(KioskModel& m, ui::Ui& ui, Instant now) {
-    title(ui, m.t("ui.out_of_turn"));
+    int nav = header(m, ui, m.t("ui.out_of_turn"), "");
+    if (nav < 0) {
+        m.back();
+        return;
+    }
     ui.text(m.t("ui.category_check_note"), nullptr, ui::colors::kMuted);
     if (ui.button(m.t("ui.no_category"), ImVec2(-1, ui.px(130)))) {
         m.choose_category("", now);
         return;
     }
-    ImGui::BeginChild("categories", ImVec2(0, -ui.px(150)), false);
+    ImGui::BeginChild("categories", ImVec2(0, 0), false);
     ui.drag_scroll();
     float gap = ImGui::GetStyle().ItemSpacing.x;
     float w = (ImGui::GetContentRegionAvail().x - gap) / 2;
@@ -31,7 +35,7 @@ void draw_category(KioskModel& m, ui::Ui& ui, Instant now) {
         std::string name = c.name(lang_code(m.lang()));
         ImGui::PushID(c.code.c_str());
         ImVec2 pos = ImGui::GetCursorScreenPos();
-        bool tapped = ui.button("##" + c.code, ImVec2(w, ui.px(130)), false, false);
+        bool tapped = ui.button("##" + c.code, ImVec2(w, ui.px(112)), false, false);
         ui.tappables.back().label = name;
         ImGui::GetWindowDrawList()->AddText(
             nullptr, 0.0f, ImVec2(pos.x + ui.px(20), pos.y + ui.px(14)), ui::colors::kText,
@@ -44,7 +48,6 @@ void draw_category(KioskModel& m, ui::Ui& ui, Instant now) {
         }
     }
     ImGui::EndChild();
-    if (nav_buttons(m, ui, "") < 0) m.back();
 }
 
 void draw_ticket(KioskModel& m, ui::Ui& ui) {

@@ -24,7 +24,7 @@ static const std::vector<std::vector<std::string>>& rows(Layout l) {
         {"a", "s", "d", "f", "g", "h", "j", "k", "l", "."},
         {"z", "x", "c", "v", "b", "n", "m", "?"}};
     static const std::vector<std::vector<std::string>> digits{
-        {"1", "2", "3"}, {"4", "5", "6"}, {"7", "8", "9"}, {"+", "0"}};
+        {"1", "2", "3"}, {"4", "5", "6"}, {"7", "8", "9"}, {"+", "0"}}; // ⌫ ends the last row
     switch (l) {
     case Layout::Kazakh:
         return kazakh;
@@ -83,7 +83,7 @@ bool Keyboard::draw(Ui& ui, std::string& text, size_t max_chars) {
     float gap = ImGui::GetStyle().ItemSpacing.x;
     bool pad = layout == Layout::Digits;
     float key_w = pad ? ui.px(150) : (full - gap * 11) / 12;
-    float key_h = ui.px(96);
+    float key_h = ui.px(84);
     ImGui::PushID("keyboard");
     for (const auto& row : layout_rows) {
         if (pad) ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (full - 3 * key_w - 2 * gap) / 2);
@@ -116,7 +116,7 @@ bool Keyboard::draw(Ui& ui, std::string& text, size_t max_chars) {
         }
         ImGui::SameLine();
     } else {
-        ImGui::SameLine();
+        ImGui::SameLine(); // the pad's backspace sits beside 0
     }
     if (ui.button("⌫##backspace", ImVec2(pad ? key_w : wide, key_h), false, false)) {
         backspace(text);

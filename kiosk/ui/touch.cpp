@@ -45,30 +45,29 @@ bool Ui::button(const std::string& label, ImVec2 size, bool selected, bool prima
     return tapped;
 }
 
-bool Ui::field(const std::string& label, const std::string& value, bool focused,
-               const std::string& error, float width) {
+bool Ui::field(const std::string& label, const std::string& value, bool focused, bool wrong,
+               float width) {
+    ImGui::PushStyleColor(ImGuiCol_Text, wrong ? colors::kError : colors::kText);
     ImGui::TextUnformatted(label.c_str());
+    ImGui::PopStyleColor();
     ImDrawList* dl = ImGui::GetWindowDrawList();
     ImVec2 p = ImGui::GetCursorScreenPos();
     float h = ImGui::GetFontSize() + px(36);
     bool tapped =
         ImGui::InvisibleButton(("##field" + label).c_str(), ImVec2(width, h)) && !dragged_too_far();
     tappables.push_back({visible_label(label), p, ImVec2(p.x + width, p.y + h)});
-    ImU32 border = !error.empty() ? colors::kError : focused ? colors::kButton : colors::kMuted;
+    ImU32 border = wrong ? colors::kError : focused ? colors::kButton : colors::kMuted;
     dl->AddRectFilled(p, ImVec2(p.x + width, p.y + h),
-                      error.empty() ? IM_COL32(255, 255, 255, 255) : colors::kErrorBg, px(8));
+                      wrong ? colors::kErrorBg : IM_COL32(255, 255, 255, 255), px(8));
     dl->AddRect(p, ImVec2(p.x + width, p.y + h), border, px(8), 0, focused ? px(5) : px(2));
+    // The end of a long text stays in view: that is where the visitor is typing.
     std::string shown = value + (focused ? "|" : "");
-    dl->PushClipRect(p, ImVec2(p.x + width - px(10), p.y + h), true);
-    dl->AddText(ImVec2(p.x + px(18), p.y + px(18)), colors::kText, shown.c_str());
+    float text_w = ImGui::CalcTextSize(shown.c_str()).x;
+    float room = width - px(36);
+    float x = text_w > room ? p.x + px(18) - (text_w - room) : p.x + px(18);
+    dl->PushClipRect(ImVec2(p.x + px(4), p.y), ImVec2(p.x + width - px(4), p.y + h), true);
+    dl->AddText(ImVec2(x, p.y + px(18)), colors::kText, shown.c_str());
     dl->PopClipRect();
-    if (!error.empty()) {
-        ImGui::PushStyleColor(ImGuiCol_Text, colors::kError);
-        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
-        ImGui::TextUnformatted(error.c_str());
-        ImGui::PopTextWrapPos();
-        ImGui::PopStyleColor();
-    }
     return tapped;
 }
 

@@ -25,9 +25,9 @@ struct Ui {
     float px(float v) const { return v * scale; }
     // A button at least 20 mm high (~110 px on a 21.5" 1080p screen).
     bool button(const std::string& label, ImVec2 size, bool selected = false, bool primary = true);
-    // A framed field showing text, with an error under it; a tap selects it for the keyboard.
-    bool field(const std::string& label, const std::string& value, bool focused,
-               const std::string& error, float width);
+    // A framed field showing text (red when wrong); a tap selects it for the keyboard.
+    bool field(const std::string& label, const std::string& value, bool focused, bool wrong,
+               float width);
     // Inside a scrolling child window: dragging with a finger scrolls it.
     void drag_scroll();
     // Text wrapped to the window's width.
