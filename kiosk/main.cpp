@@ -184,6 +184,9 @@ void screenshots(GLFWwindow* window, ui::Ui& ui, KioskModel& m, BoardState& boar
     }
     // The board after a few calls.
     Date today = local_date(now);
+    for (int i = 0; i < 4; ++i)
+        issue_ticket(store, m.profile(),
+                     {m.config().room, i % 2 ? "consultation" : "same_day", "", "kk", "demo"}, now);
     for (const char* desk : {"1", "2", "3"})
         call_next(store, m.config().room, today, {}, desk, "demo", now);
     board.refresh(store, m.config().room, now);
@@ -284,7 +287,7 @@ int main(int argc, char** argv) {
     io.IniFilename = nullptr; // nothing of a session is kept on disk
     ui::Ui ui;
     ui.scale = float(height) / 1080.0f;
-    ui.fonts = ui::load_fonts(ui.scale);
+    ui.fonts = ui::load_fonts(ui.scale, cfg.board || !args.screenshot_dir.empty());
     if (!ui.fonts.body) {
         std::cerr << "reception-kiosk: font not found: " << print::default_font() << "\n";
         return 2;

@@ -40,24 +40,27 @@ void draw_board(const Catalog& texts, ui::Ui& ui, const BoardState& board, Insta
     ui.text(clock, ui.fonts.large);
     ImGui::Separator();
     bool fresh = now < board.highlight_until;
+    ImFont* text_font = ui.fonts.board ? ui.fonts.board : ui.fonts.large;
     if (board.calls.empty()) {
         ui.centered_text(both(texts, "ui.board_empty"), ui.fonts.large, ui::colors::kMuted);
     } else {
+        // The newest call: the number in the huge font (digits and Latin letters only), the
+        // desk under it in the board font, which has the Kazakh and Russian letters.
         const Ticket& t = board.calls.front();
         ImVec2 p = ImGui::GetCursorScreenPos();
-        float h = ui.px(260);
+        float h = ui.fonts.huge->FontSize + text_font->FontSize + ui.px(70);
         ImGui::GetWindowDrawList()->AddRectFilled(
             p, ImVec2(p.x + ImGui::GetContentRegionAvail().x, p.y + h),
             fresh ? ui::colors::kHighlight : ui::colors::kSecondary, ui.px(16));
-        ImGui::Dummy(ImVec2(0, ui.px(20)));
-        ui.centered_text(t.number + "  →  " + both(texts, "ui.desk", {{"desk", t.desk}}),
-                         ui.fonts.huge);
+        ImGui::Dummy(ImVec2(0, ui.px(10)));
+        ui.centered_text(t.number, ui.fonts.huge);
+        ui.centered_text("→ " + both(texts, "ui.desk", {{"desk", t.desk}}), text_font);
         ImGui::SetCursorScreenPos(ImVec2(p.x, p.y + h + ui.px(20)));
     }
     ui.text(both(texts, "ui.last_calls"), ui.fonts.large, ui::colors::kMuted);
     for (size_t i = 1; i < board.calls.size(); ++i) {
         const Ticket& t = board.calls[i];
-        ui.text(t.number + "   →   " + both(texts, "ui.desk", {{"desk", t.desk}}), ui.fonts.large);
+        ui.text(t.number + "  →  " + both(texts, "ui.desk", {{"desk", t.desk}}), text_font);
     }
     ImGui::End();
 }

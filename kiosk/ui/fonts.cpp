@@ -33,7 +33,7 @@ static const ImWchar* number_glyph_ranges() {
     return ranges;
 }
 
-Fonts load_fonts(float scale) {
+Fonts load_fonts(float scale, bool board) {
     ImGuiIO& io = ImGui::GetIO();
     std::string file = print::default_font().string();
     ImFontConfig cfg;
@@ -49,6 +49,8 @@ Fonts load_fonts(float scale) {
     };
     f.body = text_font(34.0f * scale);
     f.large = text_font(54.0f * scale);
+    // Only the board needs text this big; its atlas is large, so the kiosk does not build it.
+    if (board) f.board = text_font(96.0f * scale);
     ImFontConfig big;
     big.OversampleH = 1;
     f.huge =

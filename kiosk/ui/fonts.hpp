@@ -10,12 +10,13 @@ struct Fonts {
     ImFont* body = nullptr;  // 34 px: all text and buttons
     ImFont* large = nullptr; // 54 px: headings
     ImFont* huge = nullptr;  // 180 px: the ticket number (digits, Latin capitals, hyphen)
+    ImFont* board = nullptr; // 96 px text for the board, read from 5 m (board mode only)
 };
 
 // The glyph ranges of body and large text (zero-terminated pairs).
 const ImWchar* text_glyph_ranges();
 // Adds the fonts to the current context's atlas; scale multiplies every size (a smaller
 // window in --windowed mode). Returns nullptr fonts when no font file is found.
-Fonts load_fonts(float scale = 1.0f);
+Fonts load_fonts(float scale = 1.0f, bool board = false);
 
 } // namespace reception::ui

@@ -1,0 +1,354 @@
+// The kiosk driven headless: an ImGui context with no renderer and no window. A test taps
+// buttons by their label, as a visitor would, and checks the store and the printout.
+#include "test_support.hpp"
+
+#include "applications.hpp"
+#include "kiosk_model.hpp"
+#include "print/escpos.hpp"
+#include "schedule.hpp"
+#include "screens/screens.hpp"
+#include "service_exit.hpp"
+#include "ticket_queue.hpp"
+#include "ui/fonts.hpp"
+#include "validation.hpp"
+
+#include <doctest/doctest.h>
+#include <fstream>
+#include <imgui.h>
+
+using namespace reception;
+using namespace reception::kiosk;
+using namespace reception::test;
+
+namespace {
+
+const Catalog& texts() {
+    static Catalog c = Catalog::load_dir(assets() / "i18n");
+    return c;
+}
+
+// One kiosk on a fresh store with the demo officials, and a headless screen.
+struct Kiosk {
+    TestStore s;
+    KioskConfig cfg;
+    std::unique_ptr<KioskModel> m;
+    std::vector<print::Raster> printed;
+    bool printer_works = true;
+    ui::Ui ui;
+    ScreenState st;
+    Instant now = at(2026, 3, 16, 10, 0);
+
+    Kiosk() {
+        std::ifstream in(assets() / "demo/schedule.json");
+        load_schedule(*s, profile(), calendar(), nlohmann::json::parse(in), now);
+        m = std::make_unique<KioskModel>(*s, profile(), calendar(), texts(), cfg);
+        m->printer = [this](const print::Raster& r) {
+            printed.push_back(r);
+            return printer_works ? print::PrintResult{true, ""}
+                                 : print::PrintResult{false, "paper out"};
+        };
+        ImGui::CreateContext();
+        ImGuiIO& io = ImGui::GetIO();
+        io.IniFilename = nullptr;
+        io.DisplaySize = ImVec2(1920, 1080);
+        ui.fonts = ui::load_fonts(1.0f);
+        unsigned char* pixels;
+        int w, h;
+        io.Fonts->GetTexDataAsAlpha8(&pixels, &w, &h); // builds the atlas, as a renderer would
+        ui::apply_theme(1.0f);
+        frame();
+    }
+    ~Kiosk() { ImGui::DestroyContext(); }
+
+    void frame() {
+        ImGuiIO& io = ImGui::GetIO();
+        io.DeltaTime = 1.0f / 60.0f;
+        ImGui::NewFrame();
+        ui.begin_frame();
+        draw_kiosk(*m, ui, st, now);
+        ImGui::Render();
+    }
+    // Press and release on the button with this label; false when no such button is shown.
+    bool tap(const std::string& label) {
+        frame();
+        const ui::Tappable* t = ui.find(label);
+        if (!t) return false;
+        ImGuiIO& io = ImGui::GetIO();
+        io.MousePos = ImVec2((t->min.x + t->max.x) / 2, (t->min.y + t->max.y) / 2);
+        frame();
+        io.MouseDown[0] = true;
+        frame();
+        io.MouseDown[0] = false;
+        frame();
+        m->touched(now);
+        return true;
+    }
+};
+
+std::string utf8(char32_t c) {
+    std::string out;
+    if (c < 0x80)
+        out += char(c);
+    else {
+        out += char(0xC0 | (c >> 6));
+        out += char(0x80 | (c & 0x3F));
+    }
+    return out;
+}
+
+// Types text on the on-screen keyboard, key by key.
+void type_on_keyboard(Kiosk& k, const std::string& text) {
+    for (char32_t c : utf8_decode(text)) {
+        std::string letter = utf8(c);
+        if (c == U' ') {
+            REQUIRE(k.tap("␣"));
+            continue;
+        }
+        if (!k.tap(letter)) {
+            // A capital: shift, then the key (the keyboard shows capitals while shift is on).
+            REQUIRE(k.tap("⇧"));
+            REQUIRE_MESSAGE(k.tap(letter), "no key " << letter);
+        }
+    }
+}
+
+long long count(Store& s, const char* sql) {
+    Stmt st = s.prepare(sql);
+    st.step();
+    return st.integer(0);
+}
+
+} // namespace
+
+TEST_CASE("kiosk: the font atlas has every Kazakh letter and the signs people read") {
+    Kiosk k;
+    for (const char* text : {"ӘәҒғҚқҢңӨөҰұҮүҺһІі", "АаЯяЁё", "AaZz09", "—–«»…№₸", "←→⇧⌫␣☐☑✓"})
+        for (char32_t c : utf8_decode(text)) {
+            CHECK_MESSAGE(k.ui.fonts.body->FindGlyphNoFallback(ImWchar(c)) != nullptr,
+                          "body font lacks U+" << std::hex << unsigned(c));
+            CHECK(k.ui.fonts.large->FindGlyphNoFallback(ImWchar(c)) != nullptr);
+        }
+    for (char32_t c : utf8_decode("ABC-0123456789"))
+        CHECK(k.ui.fonts.huge->FindGlyphNoFallback(ImWchar(c)) != nullptr);
+    CHECK(k.ui.fonts.body->FontSize >= 28.0f); // body text at least 28 px on 1080p
+}
+
+TEST_CASE("reg-12: a visitor takes an out-of-turn ticket by tapping, in Kazakh") {
+    Kiosk k;
+    CHECK(k.tap("Талон алу"));
+    CHECK(k.m->screen() == Screen::Service);
+    CHECK(k.tap("Бүгінгі жеке қабылдау"));
+    CHECK(k.m->screen() == Screen::Category);
+    CHECK(k.tap("Ұлы Отан соғысының ардагерлері"));
+    REQUIRE(k.m->screen() == Screen::TicketDone);
+    REQUIRE(k.m->ticket());
+    CHECK(k.m->ticket()->number == "A-001");
+    CHECK(k.m->ticket()->category == "wwii_veteran");
+    CHECK(count(*k.s, "SELECT count(*) FROM tickets WHERE category = 'wwii_veteran'") == 1);
+    k.frame();
+    CHECK(k.ui.find("A-001") == nullptr); // the number is text, not a button...
+    REQUIRE(k.printed.size() == 1);       // ...and it was printed
+    CHECK(k.m->print_state().ok);
+    CHECK(k.tap("Дайын"));
+    CHECK(k.m->screen() == Screen::Start);
+}
+
+TEST_CASE("kiosk: the language switch is on every screen and changes the words") {
+    Kiosk k;
+    CHECK(k.tap("Русский"));
+    CHECK(k.tap("Получить талон"));
+    CHECK(k.tap("Қазақша"));
+    CHECK(k.tap("Бүгінгі жеке қабылдау"));
+    CHECK(k.tap("Русский"));
+    CHECK(k.tap("Ожидаю в общей очереди"));
+    REQUIRE(k.m->ticket());
+    CHECK(k.m->ticket()->language == "ru");
+    CHECK(k.tap("Қазақша"));
+}
+
+TEST_CASE("kiosk: a printer that fails loses no ticket and the screen says to note the number") {
+    Kiosk k;
+    k.printer_works = false;
+    k.tap("Талон алу");
+    k.tap("Кеңес алу");
+    k.tap("Жалпы кезекпен күтемін");
+    REQUIRE(k.m->ticket());
+    CHECK(k.m->ticket()->number == "B-001");
+    CHECK_FALSE(k.m->print_state().ok);
+    CHECK(count(*k.s, "SELECT count(*) FROM tickets") == 1);
+    k.frame();
+    CHECK(texts().format(Lang::kk, "error.printer_failed", {{"number", "B-001"}}).find("B-001") !=
+          std::string::npos);
+}
+
+TEST_CASE("reg-5: signing up by tapping, with the essence typed on the on-screen keyboard") {
+    Kiosk k;
+    CHECK(k.tap("Қабылдауға жазылу"));
+    CHECK(k.tap("Жұмабаев Ерлан Серікұлы"));
+    CHECK(k.m->screen() == Screen::SignupEssence);
+    // Next with no essence: refused with the reason, nothing saved.
+    CHECK(k.tap("Әрі қарай →"));
+    CHECK(k.m->screen() == Screen::SignupEssence);
+    CHECK(k.m->errors().at("essence") == "empty");
+    type_on_keyboard(k, "Жол жөндеу қажет");
+    CHECK(k.m->form().essence == "Жол жөндеу қажет");
+    CHECK(k.tap("Әрі қарай →"));
+    CHECK(k.m->screen() == Screen::SignupApplicant);
+    CHECK(k.tap("Әрі қарай →")); // for myself
+    REQUIRE(k.m->screen() == Screen::SignupPerson);
+    type_on_keyboard(k, "871008401428"); // the IIN field has the focus; a wrong last digit
+    k.m->form().phone = "87011234567";
+    k.m->form().surname = "Сәрсенбаева";
+    k.m->form().name = "Әйгерім";
+    CHECK(k.tap("Әрі қарай →"));
+    CHECK(k.m->screen() == Screen::SignupPerson); // the wrong IIN keeps the visitor here
+    CHECK(k.m->errors().at("iin") == "bad_checksum");
+    CHECK(k.m->form().surname == "Сәрсенбаева"); // and everything typed stays
+    CHECK(k.tap("ЖСН"));
+    CHECK(k.tap("⌫"));
+    CHECK(k.tap("7"));
+    CHECK(k.m->form().iin == "871008401427");
+    CHECK(k.tap("Әрі қарай →"));
+    CHECK(k.m->screen() == Screen::SignupOptions);
+    CHECK(k.tap("☐ Маған аудармашы керек"));
+    CHECK(k.tap("Әрі қарай →"));
+    CHECK(k.m->screen() == Screen::SignupReview);
+    CHECK(count(*k.s, "SELECT count(*) FROM applications") == 0);
+    CHECK(k.tap("Жіберу →"));
+    REQUIRE(k.m->screen() == Screen::SignupDone);
+    REQUIRE(k.m->receipt());
+    Application a = *find_application(*k.s, k.m->receipt()->uuid);
+    CHECK(a.channel == Channel::Kiosk);
+    CHECK(a.essence == "Жол жөндеу қажет");
+    CHECK(a.applicant.phone == "+77011234567");
+    CHECK(a.interpreter_needed);
+    CHECK(a.official_uuid == "a1f4c2d0-3b5e-4c7a-8d9e-1f2a3b4c5d01");
+    CHECK(a.reg_number == "K1-2026-00001");
+    CHECK(a.accepted_by == "kiosk-1");
+    REQUIRE(k.printed.size() == 1); // the receipt of APPC art. 64
+}
+
+TEST_CASE("reg-10: a representative gives a valid BIN and the authority document") {
+    Kiosk k;
+    k.m->start_signup();
+    k.m->choose_official("");
+    k.m->form().essence = "Жер учаскесін беру туралы";
+    REQUIRE(k.m->next_step());
+    k.tap("Ұйым атынан");
+    CHECK(k.m->form().representative);
+    k.m->form().bin = "940140000386";
+    CHECK_FALSE(k.m->next_step());
+    CHECK(k.m->errors().count("bin"));
+    CHECK(k.m->errors().count("entity_name"));
+    CHECK(k.m->errors().count("authority_document"));
+    k.m->form().bin = "940140000385";
+    k.m->form().entity_name = "«Хромтау Құрылыс» ЖШС";
+    k.m->form().authority_document = "Сенімхат № 15";
+    CHECK(k.m->next_step());
+}
+
+TEST_CASE("reg-14: in restriction mode every new booking is by video") {
+    Kiosk k;
+    KioskConfig cfg;
+    cfg.restriction_mode = true;
+    KioskModel m(*k.s, profile(), calendar(), texts(), cfg);
+    m.printer = [](const print::Raster&) { return print::PrintResult{true, ""}; };
+    m.start_signup();
+    m.choose_official("");
+    m.form().essence = "Жер учаскесін беру туралы";
+    m.form().surname = "Ахметов";
+    m.form().name = "Қанат";
+    m.form().iin = "871008401427";
+    m.form().phone = "+77011234567";
+    m.form().video = false;
+    CHECK(m.submit(at(2026, 3, 16)));
+    CHECK(find_application(*k.s, m.receipt()->uuid)->video_consent);
+}
+
+TEST_CASE(
+    "kiosk: after a minute without a touch, a countdown, then the start with every field wiped") {
+    Kiosk k;
+    k.m->touched(k.now);
+    k.m->start_signup();
+    k.m->choose_official("");
+    k.m->form().essence = "Менің жеке мәселем";
+    k.m->form().iin = "871008401427";
+    CHECK(k.m->countdown(k.now + std::chrono::seconds(30)) == -1);
+    CHECK(k.m->countdown(k.now + std::chrono::seconds(62)) == 8);
+    CHECK_FALSE(k.m->tick(k.now + std::chrono::seconds(65)));
+    CHECK(k.m->tick(k.now + std::chrono::seconds(71)));
+    CHECK(k.m->screen() == Screen::Start);
+    CHECK(k.m->form().essence.empty());
+    CHECK(k.m->form().iin.empty());
+    CHECK_FALSE(k.m->receipt());
+}
+
+TEST_CASE("kiosk: the printed ticket decodes back from ESC/POS to the same picture") {
+    Kiosk k;
+    k.m->start_ticket();
+    k.m->choose_service("documents");
+    k.m->choose_category("pregnant", k.now);
+    REQUIRE(k.printed.size() == 1);
+    const print::Raster& r = k.printed[0];
+    CHECK(r.width == print::kPaperDots);
+    CHECK(r.black_dots() > 5000); // text was drawn, Kazakh letters included
+    std::string stream = print::encode_escpos(r);
+    CHECK(stream.substr(0, 2) == "\x1b@");
+    CHECK(stream.find("\x1dv0") != std::string::npos);
+    auto back = print::decode_escpos(stream);
+    REQUIRE(back);
+    CHECK(back->width == r.width);
+    CHECK(back->height == r.height);
+    CHECK(back->dots == r.dots);
+    bool has_kazakh = false;
+    for (const auto& line : k.m->last_printout())
+        has_kazakh = has_kazakh || line.text.find("Жүкті") != std::string::npos;
+    CHECK(has_kazakh);
+    CHECK_FALSE(print::decode_escpos("\x1b@\x1dv0\x00\x48\x00\x10\x00")); // cut short
+}
+
+TEST_CASE("kiosk: a printer on a file target receives the ESC/POS stream") {
+    TempDir dir;
+    std::string target = "file:" + (dir / "printer.bin").string();
+    print::Raster r = print::blank_raster(64, 8);
+    r.set(0, 0);
+    CHECK(print::send_to_printer(target, print::encode_escpos(r)).ok);
+    std::ifstream in(dir / "printer.bin", std::ios::binary);
+    std::string got((std::istreambuf_iterator<char>(in)), {});
+    auto back = print::decode_escpos(got);
+    REQUIRE(back);
+    CHECK(back->at(0, 0));
+    CHECK_FALSE(print::send_to_printer("/nonexistent/lp0", "x").ok);
+    CHECK_FALSE(print::send_to_printer("127.0.0.1:1", "x").ok); // nothing listens: told, no hang
+}
+
+TEST_CASE("kiosk: the visitor cannot leave; five taps in the corner and the staff PIN can") {
+    ServiceExit none;
+    for (int i = 0; i < 10; ++i) none.tap(5, 5, 120, at(2026, 3, 16));
+    CHECK_FALSE(none.pad_open); // no PIN configured: no way out at all
+    ServiceExit e;
+    e.pin = "2468";
+    for (int i = 0; i < 4; ++i) e.tap(5, 5, 120, at(2026, 3, 16));
+    CHECK_FALSE(e.pad_open);
+    e.tap(500, 500, 120, at(2026, 3, 16)); // a tap elsewhere starts over
+    for (int i = 0; i < 5; ++i) e.tap(5, 5, 120, at(2026, 3, 16));
+    CHECK(e.pad_open);
+    e.typed = "1111";
+    CHECK_FALSE(e.check());
+    e.typed = "2468";
+    CHECK(e.check());
+}
+
+TEST_CASE("kiosk: a configuration file with a mistake is reported line by line") {
+    TempDir dir;
+    std::ofstream(dir / "kiosk.conf")
+        << "# kiosk\nroom = main\nlanguage = en\ninactivity_seconds = 5\n"
+           "colour = blue\nprinter = 10.0.0.5:9100\n";
+    KioskConfig c;
+    auto errors = read_config_file(dir / "kiosk.conf", c);
+    REQUIRE(errors.size() == 3);
+    CHECK(errors[0].find(":3: bad value for language") != std::string::npos);
+    CHECK(errors[1].find(":4: bad value for inactivity_seconds") != std::string::npos);
+    CHECK(errors[2].find(":5: unknown key \"colour\"") != std::string::npos);
+    CHECK(c.printer == "10.0.0.5:9100");
+}
