@@ -249,9 +249,10 @@ int main(int argc, char** argv) {
     }
     if (!args.screenshot_dir.empty()) {
         cfg.windowed = true;
-        std::filesystem::create_directories(args.screenshot_dir);
-        cfg.preview_dir = args.screenshot_dir;
-        cfg.printer = "file:" + args.screenshot_dir + "/printer.escpos";
+        // What the printer would print goes beside the screens, in prints/.
+        cfg.preview_dir = args.screenshot_dir + "/prints";
+        std::filesystem::create_directories(cfg.preview_dir);
+        cfg.printer = "file:" + cfg.preview_dir + "/printer.escpos";
     }
 
     // Window
