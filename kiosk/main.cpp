@@ -13,11 +13,13 @@
 #include <GLFW/glfw3.h>
 #include <backends/imgui_impl_glfw.h>
 #include <backends/imgui_impl_opengl3.h>
+#include <chrono>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
 #include <nlohmann/json.hpp>
 #include <stb/stb_image_write.h>
+#include <tuple>
 
 using namespace reception;
 using namespace reception::kiosk;
@@ -27,13 +29,19 @@ namespace {
 struct Args {
     std::string config_file, screenshot_dir;
     int width = 1920, height = 1080;
+    bool report_startup = false; // bench/kiosk_idle reads the time to the first frame
 };
 
 // Start-up: data, store, demo content
 void load_demo_if_empty(Store& store, const RegulationProfile& profile, const WorkCalendar& cal) {
     if (!list_officials(store).empty()) return;
     std::ifstream in(assets_dir() / "demo/schedule.json");
-    load_schedule(store, profile, cal, nlohmann::json::parse(in), now_utc());
+    store.transaction([&] {
+        load_schedule(store, profile, cal, nlohmann::json::parse(in), now_utc());
+        // A readable terminal id for the demo room's registration numbers (K1-2026-00001);
+        // a real terminal gets its id from the administrator at enrolment.
+        store.set_meta("terminal_id", "K1");
+    });
 }
 
 bool save_screenshot(GLFWwindow* window, const std::string& file);
@@ -198,11 +206,14 @@ void screenshots(GLFWwindow* window, ui::Ui& ui, KioskModel& m, BoardState& boar
 } // namespace
 
 int main(int argc, char** argv) {
+    auto started = std::chrono::steady_clock::now();
     CLI::App app{"reception-kiosk: the reception room's touchscreen kiosk and waiting-room board"};
     KioskConfig cfg;
     Args args;
     std::string store_path;
     app.add_option("--config", args.config_file, "configuration file (key = value lines)");
+    app.add_flag("--report-startup", args.report_startup,
+                 "print the time from start to the first frame on the screen (for bench/)");
     app.add_option("--store", store_path, "store file (default: the XDG data folder)");
     app.add_option("--room", cfg.room, "room code");
     app.add_option("--kiosk-id", cfg.kiosk_id, "this kiosk's id");
@@ -317,6 +328,10 @@ int main(int argc, char** argv) {
         ui::Keyboard pin_keys;
         long long data_version = -1;
         int frames_to_draw = 2;
+        // A window uncovered or resized must be drawn again even when nothing else changed.
+        static bool exposed = false;
+        glfwSetWindowRefreshCallback(window, [](GLFWwindow*) { exposed = true; });
+        std::tuple<long long, int, bool> last_shown{};
         while (!exit_.check()) {
             // Sleep until an event or the next second (clock, countdown, store changes): no
             // busy loop when nothing happens.
@@ -333,7 +348,18 @@ int main(int argc, char** argv) {
             data_version = v.integer(0);
             if (cfg.board && store_changed) board.refresh(*store, cfg.room, now);
             if (model.tick(now)) st = ScreenState{}; // wiped, back to the start
-            frames_to_draw = std::max(frames_to_draw, input || store_changed ? 3 : 1);
+            // What changes on screen by itself: the clock's minute, the countdown's seconds,
+            // the board's highlight of a new call. Redraw only when one of them moves, so an
+            // idle kiosk costs next to nothing.
+            auto shown = std::make_tuple(now.time_since_epoch().count() / 60, model.countdown(now),
+                                         now < board.highlight_until);
+            bool timed_change = shown != last_shown;
+            exposed = false;
+            last_shown = shown;
+            if (input || store_changed || exposed || exit_.pad_open)
+                frames_to_draw = std::max(frames_to_draw, 3);
+            else if (timed_change)
+                frames_to_draw = std::max(frames_to_draw, 1);
             while (frames_to_draw-- > 0)
                 render_frame(window, [&] {
                     ui.begin_frame();
@@ -344,6 +370,13 @@ int main(int argc, char** argv) {
                     if (exit_.pad_open) draw_pin_pad(ui, exit_, pin_keys);
                 });
             frames_to_draw = 0;
+            if (args.report_startup) {
+                auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                    std::chrono::steady_clock::now() - started);
+                std::printf("first frame after %lld ms\n", (long long)ms.count());
+                std::fflush(stdout);
+                args.report_startup = false;
+            }
         }
     }
     ImGui_ImplOpenGL3_Shutdown();

@@ -17,7 +17,7 @@ static const char* const kAppColumns =
     "entity_name, bin, authority_document, foreigner, essence, official_uuid, language, "
     "interpreter_needed, video_consent, from_personal_reception, previous_handler, assigned_to, "
     "state, received_at, registered_on, accepted_by, accepted_where, refusal_ground, "
-    "correction_due, session_uuid, updated_at, ifnull(oral_protocol_number, '')";
+    "correction_due, session_uuid, updated_at, ifnull(oral_protocol_number, ''), topic";
 
 static Application app_from_row(const Stmt& st) {
     Application a;
@@ -55,6 +55,7 @@ static Application app_from_row(const Stmt& st) {
     a.session_uuid = st.text(c++);
     a.updated_at = parse_instant(st.text(c++)).value_or(Instant{});
     a.oral_protocol_number = st.text(c++);
+    a.topic = st.text(c++);
     return a;
 }
 
@@ -77,6 +78,7 @@ json application_json(const Application& a) {
                 {"foreigner", p.foreigner},
                 {"essence", a.essence},
                 {"official_uuid", a.official_uuid},
+                {"topic", a.topic},
                 {"language", a.language},
                 {"interpreter_needed", a.interpreter_needed},
                 {"video_consent", a.video_consent},
@@ -102,9 +104,9 @@ static void insert_application(Store& store, const Application& a) {
         "essence, official_uuid, language, interpreter_needed, video_consent, "
         "from_personal_reception, previous_handler, assigned_to, state, received_at, "
         "registered_on, accepted_by, accepted_where, refusal_ground, correction_due, "
-        "session_uuid, updated_at, oral_protocol_number) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, "
-        "?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, "
-        "?26, ?27, ?28, ?29, ?30, ?31, ?32)");
+        "session_uuid, updated_at, oral_protocol_number, topic) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, "
+        "?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, "
+        "?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33)");
     int c = 1;
     st.bind(c++, a.uuid);
     st.bind(c++, a.reg_number);
@@ -141,6 +143,7 @@ static void insert_application(Store& store, const Application& a) {
     st.bind(c++, a.session_uuid);
     st.bind(c++, format_instant(a.updated_at));
     st.bind_opt(c++, a.oral_protocol_number);
+    st.bind(c++, a.topic);
     st.run();
 }
 
@@ -205,6 +208,8 @@ static void check_input(const RegulationProfile& profile, Application& a) {
     } else {
         p.bin.clear();
     }
+    a.topic = trim(a.topic);
+    if (utf8_length(a.topic) > 200) throw InputError("topic", reason_code(Reason::TooLong));
     if (a.language != "kk" && a.language != "ru") throw InputError("language", "bad_language");
     if (!profile.is_oral_channel(to_code(a.channel)) &&
         std::find(profile.channels.begin(), profile.channels.end(), to_code(a.channel)) ==
@@ -302,6 +307,20 @@ std::vector<Application> open_applications_of(Store& store, const std::string& p
         select_apps("((?1 <> '' AND phone = ?1) OR (?2 <> '' AND iin = ?2)) "
                     "AND state NOT IN ('returned', 'refused', 'answered', 'withdrawn') "
                     "ORDER BY received_at");
+    Phone p;
+    std::string normalised = check_phone(phone, true, &p) == Reason::Ok ? p.e164 : "";
+    Stmt st = store.prepare(sql.c_str());
+    st.bind(1, normalised).bind(2, trim(iin));
+    std::vector<Application> out;
+    while (st.step()) out.push_back(app_from_row(st));
+    return out;
+}
+
+std::vector<Application> applications_of_caller(Store& store, const std::string& phone,
+                                                const std::string& iin) {
+    static const std::string sql =
+        select_apps("((?1 <> '' AND phone = ?1) OR (?2 <> '' AND iin = ?2)) "
+                    "ORDER BY received_at DESC LIMIT 50");
     Phone p;
     std::string normalised = check_phone(phone, true, &p) == Reason::Ok ? p.e164 : "";
     Stmt st = store.prepare(sql.c_str());

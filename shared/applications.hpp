@@ -50,6 +50,10 @@ std::optional<Application> find_by_reg_number(Store& store, const std::string& r
 // Open (not final) applications of a caller, by phone (normalised) or IIN.
 std::vector<Application> open_applications_of(Store& store, const std::string& phone,
                                               const std::string& iin);
+// Every application of a caller, newest first (at most 50): the status lookup shows closed
+// ones too, so the operator can tell the caller how an old one ended.
+std::vector<Application> applications_of_caller(Store& store, const std::string& phone,
+                                                const std::string& iin);
 
 // One entry of the history.
 struct HistoryEvent {

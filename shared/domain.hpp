@@ -65,6 +65,7 @@ struct Application {
     Applicant applicant;
     std::string essence;                  // reg-5: required
     std::string official_uuid;            // addressed official, empty for "not sure"
+    std::string topic;                    // or the topic the caller names instead (phone)
     std::string language = "kk";          // reg-21: kk or ru
     bool interpreter_needed = false;      // reg-11
     bool video_consent = false;           // reg-13

@@ -306,28 +306,52 @@ std::vector<Official> list_officials(Store& store) {
     return out;
 }
 
+static const char* const kSessionColumns =
+    "uuid, official_uuid, room_uuid, date, start_minute, end_minute, mode, ad_hoc, cancelled, "
+    "cancel_reason, updated_at";
+
+static ReceptionSession session_from_row(const Stmt& st) {
+    ReceptionSession s;
+    s.uuid = st.text(0);
+    s.official_uuid = st.text(1);
+    s.room_uuid = st.text(2);
+    s.date = parse_date(st.text(3)).value_or(Date{});
+    s.start_minute = int(st.integer(4));
+    s.end_minute = int(st.integer(5));
+    from_code(st.text(6), &s.mode);
+    s.ad_hoc = st.integer(7) != 0;
+    s.cancelled = st.integer(8) != 0;
+    s.cancel_reason = st.text(9);
+    s.updated_at = parse_instant(st.text(10)).value_or(Instant{});
+    return s;
+}
+
 std::vector<ReceptionSession> sessions_between(Store& store, Date first, Date last) {
-    Stmt st = store.prepare("SELECT uuid, official_uuid, room_uuid, date, start_minute, "
-                            "end_minute, mode, ad_hoc, cancelled, cancel_reason, updated_at FROM "
-                            "sessions WHERE date BETWEEN ?1 AND ?2 ORDER BY date, start_minute");
+    static const std::string sql = std::string("SELECT ") + kSessionColumns +
+                                   " FROM sessions WHERE date BETWEEN ?1 AND ?2 "
+                                   "ORDER BY date, start_minute";
+    Stmt st = store.prepare(sql.c_str());
     st.bind(1, format_date(first)).bind(2, format_date(last));
     std::vector<ReceptionSession> out;
-    while (st.step()) {
-        ReceptionSession s;
-        s.uuid = st.text(0);
-        s.official_uuid = st.text(1);
-        s.room_uuid = st.text(2);
-        s.date = parse_date(st.text(3)).value_or(Date{});
-        s.start_minute = int(st.integer(4));
-        s.end_minute = int(st.integer(5));
-        from_code(st.text(6), &s.mode);
-        s.ad_hoc = st.integer(7) != 0;
-        s.cancelled = st.integer(8) != 0;
-        s.cancel_reason = st.text(9);
-        s.updated_at = parse_instant(st.text(10)).value_or(Instant{});
-        out.push_back(s);
-    }
+    while (st.step()) out.push_back(session_from_row(st));
     return out;
+}
+
+std::optional<ReceptionSession> find_session(Store& store, const std::string& uuid) {
+    static const std::string sql =
+        std::string("SELECT ") + kSessionColumns + " FROM sessions WHERE uuid = ?1";
+    Stmt st = store.prepare(sql.c_str());
+    st.bind(1, uuid);
+    if (!st.step()) return std::nullopt;
+    return session_from_row(st);
+}
+
+std::optional<Official> find_official(Store& store, const std::string& uuid) {
+    Stmt st = store.prepare("SELECT uuid, surname, name, patronymic, role, position_kk, "
+                            "position_ru, active, updated_at FROM officials WHERE uuid = ?1");
+    st.bind(1, uuid);
+    if (!st.step()) return std::nullopt;
+    return official_from_row(st);
 }
 
 std::string full_name(const Official& o) {

@@ -7,6 +7,7 @@
 #include "store.hpp"
 
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -30,6 +31,8 @@ ScheduleLoadResult load_schedule(Store& store, const RegulationProfile& profile,
 std::vector<Room> list_rooms(Store& store);
 std::vector<Official> list_officials(Store& store);
 std::vector<ReceptionSession> sessions_between(Store& store, Date first, Date last);
+std::optional<ReceptionSession> find_session(Store& store, const std::string& uuid);
+std::optional<Official> find_official(Store& store, const std::string& uuid);
 std::string full_name(const Official& o); // "Surname Name Patronymic"
 
 // reg-7: active officials with no (uncancelled) session in the month of `any_day`.

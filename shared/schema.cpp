@@ -174,8 +174,67 @@ CREATE TABLE outbox (
 );
 )SQL";
 
+// Version 2 (issue 4, the console): staff accounts, desks, reception records, and the topic of
+// an application taken by phone when the caller names a topic instead of an official.
+static const char* const kSchemaV2 = R"SQL(
+-- Staff who sign in to the console. The password is kept only as an argon2id hash (the
+-- encoded string carries its salt and costs); the role decides which screens one sees.
+CREATE TABLE staff (
+    uuid          TEXT PRIMARY KEY,
+    login         TEXT NOT NULL UNIQUE CHECK (length(login) BETWEEN 1 AND 32),
+    full_name     TEXT NOT NULL CHECK (length(trim(full_name)) > 0),
+    position      TEXT NOT NULL DEFAULT '',
+    role          TEXT NOT NULL CHECK (role IN ('operator', 'desk_clerk', 'responsible', 'admin')),
+    password_hash TEXT NOT NULL CHECK (password_hash LIKE '$argon2id$%'),
+    active        INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
+    updated_at    TEXT NOT NULL
+);
+
+-- Desks of a room where clerks call tickets (reg-12). services is a JSON array of service
+-- codes; a paused desk calls nobody until it resumes.
+CREATE TABLE desks (
+    uuid       TEXT PRIMARY KEY,
+    room       TEXT NOT NULL,
+    number     TEXT NOT NULL CHECK (length(number) BETWEEN 1 AND 8),
+    services   TEXT NOT NULL CHECK (json_valid(services) AND json_array_length(services) > 0),
+    clerk      TEXT NOT NULL DEFAULT '',
+    state      TEXT NOT NULL CHECK (state IN ('open', 'paused', 'closed')),
+    updated_at TEXT NOT NULL,
+    UNIQUE (room, number)
+);
+
+-- A personal reception held at a desk: the identity document was seen (reg-10), and for a
+-- representative the proof of authority too. Applications handed in during it are linked
+-- below and marked "from personal reception" (reg-36).
+CREATE TABLE reception_records (
+    uuid               TEXT PRIMARY KEY,
+    ticket_uuid        TEXT NOT NULL DEFAULT '',
+    room               TEXT NOT NULL,
+    desk               TEXT NOT NULL,
+    clerk              TEXT NOT NULL CHECK (length(clerk) > 0),
+    visitor_name       TEXT NOT NULL DEFAULT '',
+    id_document        TEXT NOT NULL CHECK (length(trim(id_document)) > 0),
+    id_checked         INTEGER NOT NULL CHECK (id_checked = 1),
+    representative     INTEGER NOT NULL DEFAULT 0 CHECK (representative IN (0, 1)),
+    authority_document TEXT NOT NULL DEFAULT '',
+    authority_checked  INTEGER NOT NULL DEFAULT 0 CHECK (authority_checked IN (0, 1)),
+    started_at         TEXT NOT NULL,
+    updated_at         TEXT NOT NULL,
+    CHECK (representative = 0 OR
+           (authority_checked = 1 AND length(trim(authority_document)) > 0))
+);
+CREATE TABLE reception_record_applications (
+    record_uuid      TEXT NOT NULL REFERENCES reception_records(uuid),
+    application_uuid TEXT NOT NULL REFERENCES applications(uuid),
+    PRIMARY KEY (record_uuid, application_uuid)
+) WITHOUT ROWID;
+
+ALTER TABLE applications ADD COLUMN topic TEXT NOT NULL DEFAULT '';
+)SQL";
+
 static const Migration kMigrations[] = {
     {1, kSchemaV1},
+    {2, kSchemaV2},
 };
 
 const Migration* migrations(size_t* count) {

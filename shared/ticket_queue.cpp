@@ -222,7 +222,8 @@ std::optional<Ticket> call_next(Store& store, const std::string& room, Date day,
             Ticket t = ticket_from_row(st);
             bool served = services.empty();
             for (const auto& s : services) served = served || s == t.service;
-            if (!served) continue;
+            // A ticket transferred to a named desk waits for that desk only.
+            if (!served || (!t.desk.empty() && t.desk != desk)) continue;
             called = t;
             break;
         }

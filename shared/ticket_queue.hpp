@@ -31,7 +31,8 @@ Ticket issue_ticket(Store& store, const RegulationProfile& profile, const Ticket
 int people_ahead(Store& store, const Ticket& t);
 
 // The next ticket for a desk serving these services: out-of-turn first, then by arrival.
-// Two desks calling at once never get the same ticket (one IMMEDIATE transaction).
+// Two desks calling at once never get the same ticket (one IMMEDIATE transaction). A ticket
+// transferred to a named desk is called only by that desk.
 std::optional<Ticket> call_next(Store& store, const std::string& room, Date day,
                                 const std::vector<std::string>& services, const std::string& desk,
                                 const std::string& actor, Instant now);

@@ -128,10 +128,10 @@ void draw_signup_options(KioskModel& m, ui::Ui& ui) {
     SignupForm& f = m.form();
     int nav = header(m, ui, m.t("ui.language_of_reception"), m.t("ui.next"));
     float w = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) / 2;
-    if (ui.button(m.t("lang.kk") + "##reception", ImVec2(w, ui.px(120)), f.language == "kk", false))
+    if (ui.button(m.t("ui.reception_in_kk"), ImVec2(w, ui.px(120)), f.language == "kk", false))
         f.language = "kk";
     ImGui::SameLine();
-    if (ui.button(m.t("lang.ru") + "##reception", ImVec2(w, ui.px(120)), f.language == "ru", false))
+    if (ui.button(m.t("ui.reception_in_ru"), ImVec2(w, ui.px(120)), f.language == "ru", false))
         f.language = "ru";
     ImGui::Dummy(ImVec2(0, ui.px(20)));
     bool restricted = m.config().restriction_mode;
