@@ -230,14 +230,23 @@ int main(int argc, char** argv) {
     app.add_option("--size", args.width, "window width in --windowed mode");
     app.add_option("--screenshot", args.screenshot_dir,
                    "write every screen in kk and ru here, then exit");
-    CLI11_PARSE(app, argc, argv);
-    if (!args.config_file.empty()) {
-        KioskConfig from_file = cfg;
-        auto errors = read_config_file(args.config_file, from_file);
-        for (const auto& e : errors) std::cerr << e << "\n";
-        if (!errors.empty()) return 2;
-        cfg = from_file;
+    // The file first, then the flags over it: a flag given on the command line wins.
+    {
+        CLI::App pre;
+        pre.allow_extras();
+        pre.set_help_flag();
+        pre.add_option("--config", args.config_file);
+        try {
+            pre.parse(argc, argv);
+        } catch (const CLI::ParseError&) {
+        }
+        if (!args.config_file.empty()) {
+            auto errors = read_config_file(args.config_file, cfg);
+            for (const auto& e : errors) std::cerr << e << "\n";
+            if (!errors.empty()) return 2;
+        }
     }
+    CLI11_PARSE(app, argc, argv);
     if (!store_path.empty()) cfg.store = store_path;
     bool default_store = cfg.store.empty();
     if (default_store) cfg.store = default_store_path();
