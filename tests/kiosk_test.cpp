@@ -352,3 +352,19 @@ TEST_CASE("kiosk: a configuration file with a mistake is reported line by line")
     CHECK(errors[2].find(":5: unknown key \"colour\"") != std::string::npos);
     CHECK(c.printer == "10.0.0.5:9100");
 }
+
+TEST_CASE("reg-8: the schedule screen lists the month's sessions and leads back to the start") {
+    Kiosk k;
+    CHECK(k.tap("Қабылдау кестесі"));
+    CHECK(k.m->screen() == Screen::Schedule);
+    // Every official with a session this month is on the screen: the demo schedule gives each
+    // of them weekly sessions, so March 2026 has at least four per official.
+    Date first{std::chrono::year{2026}, std::chrono::month{3}, std::chrono::day{1}};
+    Date last{std::chrono::year{2026}, std::chrono::month{3}, std::chrono::day{31}};
+    auto sessions = sessions_between(*k.s, first, last);
+    CHECK(sessions.size() >= 4 * list_officials(*k.s).size() - 4);
+    CHECK(k.tap("Русский"));
+    CHECK(k.m->screen() == Screen::Schedule); // switching language keeps the screen
+    CHECK(k.tap("← Назад"));
+    CHECK(k.m->screen() == Screen::Start);
+}
