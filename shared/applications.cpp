@@ -104,9 +104,9 @@ static void insert_application(Store& store, const Application& a) {
         "essence, official_uuid, language, interpreter_needed, video_consent, "
         "from_personal_reception, previous_handler, assigned_to, state, received_at, "
         "registered_on, accepted_by, accepted_where, refusal_ground, correction_due, "
-        "session_uuid, updated_at, oral_protocol_number, topic) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, "
-        "?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, "
-        "?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33)");
+        "session_uuid, updated_at, oral_protocol_number, topic) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, "
+        "?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33)");
     int c = 1;
     st.bind(c++, a.uuid);
     st.bind(c++, a.reg_number);

@@ -1,5 +1,6 @@
 #include "text_raster.hpp"
 
+#include "ui/fonts.hpp"
 #include "validation.hpp"
 
 #include <ft2build.h>
@@ -14,10 +15,7 @@ struct TextPainter::Impl {
 };
 
 std::filesystem::path default_font() {
-    for (const char* f : {"/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf",
-                          "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"})
-        if (std::filesystem::exists(f)) return f;
-    return "/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf";
+    return ui::text_font_file();
 }
 
 TextPainter::TextPainter(const std::filesystem::path& font) : impl_(new Impl) {

@@ -2,7 +2,7 @@
 // one std::string (UTF-8) at a time; the kiosk has no physical keyboard.
 #pragma once
 
-#include "touch.hpp"
+#include "ui/touch.hpp"
 
 #include <string>
 

@@ -1,6 +1,6 @@
-// Touch widgets for the kiosk: large buttons that react to a tap (press and release on the
-// same button, no hover needed), drag-to-scroll lists, and a record of every tappable thing
-// drawn this frame, so headless tests can tap a button by its label.
+// Touch widgets for the kiosk (the console uses them with a mouse): large buttons that react to a
+// tap (press and release on the same button, no hover needed), drag-to-scroll lists, and a record
+// of every tappable thing drawn this frame, so headless tests can tap a button by its label.
 #pragma once
 
 #include "fonts.hpp"

@@ -1,7 +1,5 @@
 #include "fonts.hpp"
 
-#include "print/text_raster.hpp"
-
 #include <filesystem>
 
 namespace reception::ui {
@@ -25,6 +23,13 @@ static const ImWchar* symbol_glyph_ranges() {
     return ranges;
 }
 
+std::filesystem::path text_font_file() {
+    for (const char* f : {"/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf",
+                          "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"})
+        if (std::filesystem::exists(f)) return f;
+    return "/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf";
+}
+
 static const char* const kSymbolFont = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
 
 // The ticket number needs only what numbers are made of.
@@ -35,7 +40,7 @@ static const ImWchar* number_glyph_ranges() {
 
 Fonts load_fonts(float scale, bool board) {
     ImGuiIO& io = ImGui::GetIO();
-    std::string file = print::default_font().string();
+    std::string file = text_font_file().string();
     ImFontConfig cfg;
     cfg.OversampleH = 2;
     ImFontConfig merge;

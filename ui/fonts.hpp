@@ -1,7 +1,9 @@
-// The kiosk's fonts: Noto Sans (fonts-noto-core) with every Kazakh letter, Cyrillic, Latin and
-// the signs people read and type (— – « » … № ₸), in three sizes for a 1080p touchscreen.
+// The fonts of the kiosk and the console: Noto Sans (fonts-noto-core) with every Kazakh letter,
+// Cyrillic, Latin and the signs people read and type (— – « » … № ₸), in three sizes for a
+// 1080p touchscreen; the console loads them at a smaller scale.
 #pragma once
 
+#include <filesystem>
 #include <imgui.h>
 
 namespace reception::ui {
@@ -13,6 +15,8 @@ struct Fonts {
     ImFont* board = nullptr; // 96 px text for the board, read from 5 m (board mode only)
 };
 
+// Noto Sans from fonts-noto-core, else DejaVu Sans (screens and printouts use the same one).
+std::filesystem::path text_font_file();
 // The glyph ranges of body and large text (zero-terminated pairs).
 const ImWchar* text_glyph_ranges();
 // Adds the fonts to the current context's atlas; scale multiplies every size (a smaller
