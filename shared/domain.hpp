@@ -140,38 +140,7 @@ struct Ticket {
     Instant updated_at{};
 };
 
-// reg-23: the protocol of a reception and its instructions with deadlines.
-struct Instruction {
-    std::string uuid;
-    std::string protocol_uuid;
-    std::string text;
-    std::string executor;
-    Date due{};
-    bool done = false;
-};
-
-struct Protocol {
-    std::string uuid;
-    std::string application_uuid;
-    std::string session_uuid;
-    std::string decision;
-    std::vector<Instruction> instructions;
-    Instant updated_at{};
-};
-
-// reg-32/33, APPC art. 74: the hearing before a refusal.
-struct Hearing {
-    std::string uuid;
-    std::string application_uuid;
-    Date draft_sent_on{};
-    Date decision_planned_on{};
-    std::string place;
-    Instant started_at{}, ended_at{};
-    std::string chair, secretary;
-    std::string participants;
-    std::string question;
-    std::string explanations;
-    Instant updated_at{};
-};
+// The protocol's instructions and the hearing before a refusal (reg-23, 32..35) are in
+// casework.hpp, beside the actions that record them.
 
 } // namespace reception

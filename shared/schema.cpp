@@ -232,9 +232,89 @@ CREATE TABLE reception_record_applications (
 ALTER TABLE applications ADD COLUMN topic TEXT NOT NULL DEFAULT '';
 )SQL";
 
+// Version 3: the case work of chapters 3 and 4 — notices to the applicant, the hearing before a
+// refusal, the reception's protocol instructions under control, and satisfaction surveys.
+static const char* const kSchemaV3 = R"SQL(
+-- Every notice the regulation requires, as a record: what it is about, how it goes, when it is
+-- due and when it went. Sending one also appends a notice_sent event, which stops its clock
+-- in the deadline engine (deadlines.cpp).
+CREATE TABLE notices (
+    uuid             TEXT PRIMARY KEY,
+    application_uuid TEXT NOT NULL REFERENCES applications(uuid),
+    about            TEXT NOT NULL CHECK (about IN ('correction', 'extension', 'reception_date',
+                       'refusal_draft', 'other_body', 'session_cancelled', 'answer')),
+    item             TEXT NOT NULL,          -- "reg-30": the item that requires it
+    channel          TEXT NOT NULL CHECK (channel IN ('phone', 'sms', 'letter', 'email')),
+    due_on           TEXT NOT NULL,
+    sent_on          TEXT,
+    sent_by          TEXT NOT NULL DEFAULT '',
+    text             TEXT NOT NULL DEFAULT '',
+    created_at       TEXT NOT NULL,
+    updated_at       TEXT NOT NULL,
+    CHECK (sent_on IS NULL OR length(sent_by) > 0)
+);
+CREATE INDEX notices_open ON notices(due_on) WHERE sent_on IS NULL;
+CREATE INDEX notices_by_application ON notices(application_uuid);
+
+-- reg-32, 33 (APPC art. 74): the protocol of the hearing before a refusal.
+CREATE TABLE hearings (
+    uuid               TEXT PRIMARY KEY,
+    application_uuid   TEXT NOT NULL REFERENCES applications(uuid),
+    held_on            TEXT NOT NULL,
+    place              TEXT NOT NULL CHECK (length(trim(place)) > 0),
+    chaired_by         TEXT NOT NULL CHECK (length(trim(chaired_by)) > 0),
+    participants       TEXT NOT NULL DEFAULT '',
+    applicant_present  INTEGER NOT NULL CHECK (applicant_present IN (0, 1)),
+    objections         TEXT NOT NULL DEFAULT '',  -- what the applicant said or sent
+    objections_on      TEXT,                      -- when written objections arrived
+    conclusion         TEXT NOT NULL CHECK (conclusion IN ('refuse', 'schedule')),
+    reasons            TEXT NOT NULL CHECK (length(trim(reasons)) > 0),
+    recorded_by        TEXT NOT NULL CHECK (length(recorded_by) > 0),
+    created_at         TEXT NOT NULL,
+    updated_at         TEXT NOT NULL
+);
+CREATE INDEX hearings_by_application ON hearings(application_uuid);
+
+-- reg-23, 34, 35: the reception's decision and its instructions with executors and deadlines.
+-- The application stays on control until every instruction is done and a final reasoned
+-- answer has gone to the applicant.
+CREATE TABLE instructions (
+    uuid             TEXT PRIMARY KEY,
+    application_uuid TEXT NOT NULL REFERENCES applications(uuid),
+    text             TEXT NOT NULL CHECK (length(trim(text)) > 0),
+    executor         TEXT NOT NULL CHECK (length(trim(executor)) > 0),
+    due_on           TEXT NOT NULL,
+    done_on          TEXT,
+    report           TEXT NOT NULL DEFAULT '',
+    created_by       TEXT NOT NULL,
+    created_at       TEXT NOT NULL,
+    updated_at       TEXT NOT NULL,
+    CHECK (done_on IS NULL OR length(trim(report)) > 0)
+);
+CREATE INDEX instructions_open ON instructions(due_on) WHERE done_on IS NULL;
+CREATE INDEX instructions_by_application ON instructions(application_uuid);
+
+-- reg-38: phone surveys of applicants who got a consultation or were refused a sign-up.
+CREATE TABLE surveys (
+    uuid             TEXT PRIMARY KEY,
+    application_uuid TEXT NOT NULL UNIQUE REFERENCES applications(uuid),
+    reason           TEXT NOT NULL CHECK (reason IN ('consultation', 'refused')),
+    called_on        TEXT NOT NULL,
+    reached          INTEGER NOT NULL CHECK (reached IN (0, 1)),
+    rating           INTEGER CHECK (rating BETWEEN 1 AND 5),
+    comment          TEXT NOT NULL DEFAULT '',
+    called_by        TEXT NOT NULL CHECK (length(called_by) > 0),
+    created_at       TEXT NOT NULL,
+    updated_at       TEXT NOT NULL,
+    CHECK (reached = 1 OR rating IS NULL)
+);
+
+)SQL";
+
 static const Migration kMigrations[] = {
     {1, kSchemaV1},
     {2, kSchemaV2},
+    {3, kSchemaV3},
 };
 
 const Migration* migrations(size_t* count) {

@@ -58,6 +58,7 @@ class Stmt {
     void run();  // step until done
     std::string text(int col) const;
     long long integer(int col) const;
+    double real(int col) const;
     bool is_null(int col) const;
 
   private:

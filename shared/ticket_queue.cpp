@@ -123,8 +123,10 @@ Ticket issue_ticket(Store& store, const RegulationProfile& profile, const Ticket
     t.kiosk = req.kiosk;
     t.issued_at = t.updated_at = now;
     store.transaction([&] {
-        t.number = ticket_label(service->prefix,
-                                next_ticket_number(store, t.room, t.day, service->prefix));
+        // A terminal that syncs numbers in its own series given at enrolment ("A2-017"), so
+        // two kiosks of one room working offline never print the same number (docs/sync.md).
+        std::string prefix = service->prefix + store.meta("ticket_series").value_or("");
+        t.number = ticket_label(prefix, next_ticket_number(store, t.room, t.day, prefix));
         insert_ticket(store, t);
         store.append_outbox("ticket", t.uuid, "ticket.issued", ticket_json(t));
     });
