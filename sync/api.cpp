@@ -1,0 +1,228 @@
+#include "api.hpp"
+
+#include "feed.hpp"
+#include "push.hpp"
+#include "server_store.hpp"
+
+#include <charconv>
+
+namespace reception {
+using nlohmann::json;
+
+Reply error_reply(int status, std::string_view code, std::string_view message) {
+    Reply r;
+    r.status = status;
+    r.body = error_body(code, message);
+    return r;
+}
+
+static Reply json_reply(const json& j) {
+    Reply r;
+    r.body = j.dump();
+    return r;
+}
+
+// Query strings: only the few plain parameters pull takes; nothing is percent-decoded because
+// no legal value needs it.
+static std::string query_param(std::string_view target, std::string_view key) {
+    size_t q = target.find('?');
+    if (q == std::string_view::npos) return "";
+    std::string_view rest = target.substr(q + 1);
+    while (!rest.empty()) {
+        size_t amp = rest.find('&');
+        std::string_view pair = rest.substr(0, amp);
+        size_t eq = pair.find('=');
+        if (pair.substr(0, eq) == key && eq != std::string_view::npos)
+            return std::string(pair.substr(eq + 1));
+        if (amp == std::string_view::npos) break;
+        rest = rest.substr(amp + 1);
+    }
+    return "";
+}
+
+static int int_param(std::string_view target, std::string_view key, int fallback, int lo, int hi) {
+    std::string v = query_param(target, key);
+    if (v.empty()) return fallback;
+    int n = 0;
+    auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
+    if (ec != std::errc() || end != v.data() + v.size() || n < lo || n > hi)
+        throw HttpError(400, "bad_parameter",
+                        std::string(key) + ": a whole number from " + std::to_string(lo) + " to " +
+                            std::to_string(hi));
+    return n;
+}
+
+// Authentication
+static Terminal authenticate(ServerCore& core, Store& reader, const Request& req, Instant now) {
+    const std::string prefix = "Bearer ";
+    if (req.authorization.rfind(prefix, 0) != 0)
+        throw HttpError(401, "unauthorized", "a bearer token is required");
+    std::string token = req.authorization.substr(prefix.size());
+    std::optional<Terminal> t;
+    {
+        std::shared_lock lock(core.tokens_mutex);
+        auto it = core.tokens.find(token);
+        if (it != core.tokens.end()) t = it->second;
+    }
+    if (!t) {
+        t = find_terminal_by_token(reader, token);
+        if (!t) throw HttpError(401, "unauthorized", "unknown or revoked credential");
+        std::unique_lock lock(core.tokens_mutex);
+        core.tokens.emplace(token, *t);
+    }
+    std::lock_guard lock(core.seen_mutex);
+    core.last_seen[t->name] = now;
+    return *t;
+}
+
+long long connected_terminals(ServerCore& core, Instant now) {
+    std::lock_guard lock(core.seen_mutex);
+    long long n = 0;
+    for (auto it = core.last_seen.begin(); it != core.last_seen.end();) {
+        if (now - it->second > std::chrono::seconds(60)) {
+            it = core.last_seen.erase(it);
+        } else {
+            ++n;
+            ++it;
+        }
+    }
+    return n;
+}
+
+// Endpoints
+static Reply enrol(ServerCore& core, const Request& req, Instant now) {
+    json doc = json::parse(req.body, nullptr, false);
+    if (doc.is_discarded() || !doc.is_object())
+        throw HttpError(400, "malformed_json", "the body is not a JSON object");
+    for (auto it = doc.begin(); it != doc.end(); ++it)
+        if (it.key() != "code") throw HttpError(400, "unknown_field", it.key() + ": unknown");
+    if (!doc.contains("code") || !doc["code"].is_string() ||
+        doc["code"].get<std::string>().size() > 32)
+        throw HttpError(400, "bad_field", "code: the enrolment code as text");
+    std::string code = doc["code"];
+    std::string epoch = core.epoch;
+    Reply r;
+    r.endpoint = Endpoint::Enrol;
+    r.write = [code, epoch, now](Store& db) {
+        auto c = redeem_enrolment_code(db, code, now);
+        if (!c) return error_reply(401, "bad_enrolment_code", "unknown, used or expired code");
+        return json_reply(json{{"terminal", c->terminal.name},
+                               {"room", c->terminal.room},
+                               {"kind", to_code(c->terminal.role)},
+                               {"series", c->terminal.series},
+                               {"token", c->token},
+                               {"cursor", format_cursor({epoch, 0})}});
+    };
+    return r;
+}
+
+static Reply push(ServerCore& core, Store& reader, const Request& req, Instant now) {
+    Terminal t = authenticate(core, reader, req, now);
+    if (t.role == Role::Board) throw HttpError(403, "forbidden", "a board writes nothing");
+    auto batch = std::make_shared<PushBatch>(parse_push(req.body, now));
+    ServerCore* c = &core;
+    Reply r;
+    r.write = [c, t, batch, now](Store& db) {
+        PushResult res = apply_push(db, t, *batch, now);
+        c->metrics.pushed_changes += res.applied;
+        c->metrics.duplicate_changes += res.duplicates;
+        c->metrics.rejected_changes += res.rejected;
+        Reply out = json_reply(push_result_json(res, c->epoch));
+        out.rooms = res.rooms;
+        return out;
+    };
+    return r;
+}
+
+static Reply pull(ServerCore& core, Store& reader, const Request& req, Instant now) {
+    Terminal t = authenticate(core, reader, req, now);
+    std::string cursor_text = query_param(req.target, "cursor");
+    Cursor cursor{core.epoch, 0};
+    if (!cursor_text.empty()) {
+        auto c = parse_cursor(cursor_text);
+        if (!c) throw HttpError(400, "bad_parameter", "cursor: EPOCH:SEQ");
+        // Another epoch: the store was restored or replaced; the terminal starts again.
+        if (c->epoch != core.epoch)
+            throw HttpError(409, "resync", "the server's store changed; pull from the start");
+        cursor = *c;
+    }
+    int limit = int_param(req.target, "limit", kDefaultPullLimit, 1, kMaxPullLimit);
+    int wait = int_param(req.target, "wait", 0, 0, kMaxWaitSeconds);
+    FeedPage page = read_feed(reader, t, cursor.seq, limit);
+    Reply r;
+    if (page.changes.empty() && wait > 0 && req.may_wait) {
+        r.wait_ms = wait * 1000;
+        r.wait_room = t.room;
+        r.wait_head = page.next;
+        return r;
+    }
+    core.metrics.pulled_changes += (long long)page.changes.size();
+    return json_reply(json{{"changes", std::move(page.changes)},
+                           {"cursor", format_cursor({core.epoch, page.next})},
+                           {"has_more", page.has_more}});
+}
+
+static Endpoint endpoint_of(std::string_view path) {
+    if (path == "/healthz") return Endpoint::Healthz;
+    if (path == "/metrics") return Endpoint::Metrics;
+    if (path == "/v1/enrol") return Endpoint::Enrol;
+    if (path == "/v1/push") return Endpoint::Push;
+    if (path == "/v1/pull") return Endpoint::Pull;
+    if (path == "/v1/whoami") return Endpoint::Whoami;
+    return Endpoint::Other;
+}
+
+static Reply route(ServerCore& core, Store& reader, const Request& req, Endpoint e, Instant now) {
+    bool get = req.method == "GET", post = req.method == "POST";
+    switch (e) {
+    case Endpoint::Healthz:
+        if (!get) break;
+        return json_reply(json{{"status", "ok"}, {"epoch", core.epoch}});
+    case Endpoint::Metrics: {
+        if (!get) break;
+        Reply r;
+        r.content_type = "text/plain; version=0.0.4";
+        r.body = metrics_text(core.metrics, connected_terminals(core, now));
+        return r;
+    }
+    case Endpoint::Enrol:
+        if (!post) break;
+        return enrol(core, req, now);
+    case Endpoint::Push:
+        if (!post) break;
+        return push(core, reader, req, now);
+    case Endpoint::Pull:
+        if (!get) break;
+        return pull(core, reader, req, now);
+    case Endpoint::Whoami: {
+        if (!get) break;
+        Terminal t = authenticate(core, reader, req, now);
+        return json_reply(json{{"terminal", t.name},
+                               {"room", t.room},
+                               {"kind", to_code(t.role)},
+                               {"series", t.series},
+                               {"server_time", format_instant(now)}});
+    }
+    default:
+        return error_reply(404, "not_found", "no such endpoint");
+    }
+    return error_reply(405, "method_not_allowed", req.method + " is not allowed here");
+}
+
+Reply handle_request(ServerCore& core, Store& reader, const Request& req, Instant now) {
+    Endpoint e = endpoint_of(std::string_view(req.target).substr(0, req.target.find('?')));
+    Reply r;
+    try {
+        if (req.method == "POST" && req.content_type.rfind("application/json", 0) != 0)
+            throw HttpError(415, "unsupported_media_type", "send application/json");
+        r = route(core, reader, req, e, now);
+    } catch (const HttpError& err) {
+        r = error_reply(err.status, err.code, err.what());
+    } catch (const StoreError& err) {
+        r = error_reply(503, "store_unavailable", err.what());
+    }
+    r.endpoint = e;
+    return r;
+}
+
+} // namespace reception

@@ -1,0 +1,59 @@
+// The server's request handling as a plain function: a parsed request in, a reply out. No
+// sockets: the HTTPS layer (http_server.cpp) is a thin shell around it, tests call it directly.
+//
+// Two things the shell does for a reply:
+//  - write: the reply needs the store's single writer; run write(db) there inside its
+//    transaction (grouped with other requests' writes) and send what it returns;
+//  - wait_ms: a long-poll found nothing new; wait for news of wait_room (or the time), then
+//    ask again with may_wait = false.
+#pragma once
+
+#include "auth.hpp"
+#include "metrics.hpp"
+
+#include <chrono>
+#include <functional>
+#include <mutex>
+#include <shared_mutex>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace reception {
+
+struct Request {
+    std::string method; // "GET", "POST"
+    std::string target; // "/v1/pull?cursor=..."
+    std::string authorization;
+    std::string content_type;
+    std::string body;
+    bool may_wait = true;
+};
+
+struct Reply {
+    int status = 200;
+    std::string body;
+    std::string content_type = "application/json";
+    Endpoint endpoint = Endpoint::Other;
+    std::function<Reply(Store&)> write;
+    int wait_ms = 0;
+    std::string wait_room;
+    long long wait_head = 0;
+    std::vector<std::string> rooms; // after a write: rooms whose feed grew
+};
+
+// What lives as long as the server: its epoch, metrics, the credential cache.
+struct ServerCore {
+    std::string epoch;
+    Metrics metrics;
+    std::shared_mutex tokens_mutex;
+    std::unordered_map<std::string, Terminal> tokens; // token -> terminal (in memory only)
+    std::mutex seen_mutex;
+    std::unordered_map<std::string, Instant> last_seen; // terminal -> last request
+};
+
+Reply handle_request(ServerCore& core, Store& reader, const Request& req, Instant now);
+Reply error_reply(int status, std::string_view code, std::string_view message);
+long long connected_terminals(ServerCore& core, Instant now);
+
+} // namespace reception

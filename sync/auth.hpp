@@ -1,0 +1,51 @@
+// Terminals, their roles, enrolment codes and credentials (server side).
+// An administrator registers a terminal (room, kind) and gets a one-time enrolment code; the
+// terminal exchanges the code for its own bearer token. The server keeps only SHA-256 hashes
+// of codes and tokens: a copy of its store gives nobody a working credential.
+#pragma once
+
+#include "date.hpp"
+#include "store.hpp"
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace reception {
+
+// What a terminal may do (docs/sync.md, "Roles"):
+//  kiosk   creates tickets and applications, changes only what it created, reads its room's
+//          tickets and nothing personal;
+//  console reads and writes everything of its room;
+//  board   reads its room's ticket numbers and states only, writes nothing.
+enum class Role { Kiosk, Console, Board };
+const char* to_code(Role r);
+bool from_code(std::string_view code, Role* out);
+
+struct Terminal {
+    std::string name; // "K1": unique on the server, also the store's terminal_id
+    std::string room;
+    Role role = Role::Kiosk;
+    std::string series; // ticket number series in the room ("2" -> "A2-017"); empty for boards
+};
+
+// Randomness and hashing (OpenSSL).
+std::string random_hex(size_t bytes);
+std::string sha256_hex(std::string_view data);
+// "ABCD-EFGH-JKLM": 60 random bits from an alphabet without look-alike characters.
+std::string new_enrolment_code();
+
+// Registers a terminal and returns its one-time code (valid 24 hours). A name already used is
+// refused (StoreError "terminal_exists"); registering again after a code expired is allowed.
+std::string register_terminal(Store& db, const Terminal& t, Instant now);
+// Exchanges a code for a token: nullopt when the code is unknown, used or expired.
+struct Credential {
+    Terminal terminal;
+    std::string token;
+};
+std::optional<Credential> redeem_enrolment_code(Store& db, std::string_view code, Instant now);
+std::optional<Terminal> find_terminal_by_token(Store& db, std::string_view token);
+std::vector<Terminal> list_terminals(Store& db);
+
+} // namespace reception

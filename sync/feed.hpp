@@ -1,0 +1,24 @@
+// Pull: the server's change feed after a cursor, filtered by what the terminal may see.
+#pragma once
+
+#include "auth.hpp"
+
+#include <nlohmann/json.hpp>
+
+namespace reception {
+
+struct FeedPage {
+    nlohmann::json changes = nlohmann::json::array();
+    long long next = 0; // the cursor's new seq
+    bool has_more = false;
+};
+
+// Up to limit changes with seq > since of the terminal's room:
+//  console: every entity; kiosk: tickets; board: tickets, with number, state and desk only.
+// When the page is not full the cursor moves to the feed's head, past changes of other rooms.
+FeedPage read_feed(Store& db, const Terminal& t, long long since, int limit);
+
+// What a board may see of a ticket (issue 5: "a board reads ticket numbers only").
+nlohmann::json board_view(const nlohmann::json& ticket);
+
+} // namespace reception

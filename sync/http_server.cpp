@@ -1,0 +1,302 @@
+#include "http_server.hpp"
+
+#include <utility> // before Asio: Boost 1.74's awaitable.hpp uses std::exchange
+
+#include "api.hpp"
+#include "protocol.hpp"
+#include "server_store.hpp"
+#include "writer.hpp"
+
+#include <boost/asio.hpp>
+#include <boost/asio/ssl.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <boost/beast/ssl.hpp>
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <sys/resource.h>
+#include <unistd.h>
+
+namespace reception {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace http = beast::http;
+namespace ssl = asio::ssl;
+using asio::awaitable;
+using asio::use_awaitable;
+using tcp = asio::ip::tcp;
+using Stream = beast::ssl_stream<beast::tcp_stream>;
+
+// Timeouts: a kept-alive terminal asks at least every long-poll (30 s); a silent connection is
+// closed after twice that. The handshake and each write get less.
+static constexpr auto kHandshakeTimeout = std::chrono::seconds(10);
+static constexpr auto kIdleTimeout = std::chrono::seconds(75);
+static constexpr auto kWriteTimeout = std::chrono::seconds(30);
+
+// Long-poll waiters
+// A waiter is a timer on its connection's strand; news for its room cancels the timer.
+struct Waiter {
+    asio::steady_timer timer;
+    explicit Waiter(asio::any_io_executor ex) : timer(ex) {}
+};
+
+struct Waiters {
+    std::mutex mutex;
+    std::unordered_map<std::string, std::vector<std::shared_ptr<Waiter>>> by_room;
+    std::unordered_map<std::string, long long> room_head; // newest seq per room
+
+    // Registers w unless the room already has news past head; returns whether to wait.
+    bool add(const std::string& room, long long head, const std::shared_ptr<Waiter>& w) {
+        std::lock_guard lock(mutex);
+        auto it = room_head.find(room);
+        if (it != room_head.end() && it->second > head) return false;
+        by_room[room].push_back(w);
+        return true;
+    }
+    void remove(const std::string& room, const std::shared_ptr<Waiter>& w) {
+        std::lock_guard lock(mutex);
+        auto& v = by_room[room];
+        v.erase(std::remove(v.begin(), v.end(), w), v.end());
+    }
+    void wake(const std::vector<std::string>& rooms, long long head) {
+        std::vector<std::shared_ptr<Waiter>> woken;
+        {
+            std::lock_guard lock(mutex);
+            for (const auto& room : rooms) {
+                room_head[room] = head;
+                auto it = by_room.find(room);
+                if (it == by_room.end()) continue;
+                woken.insert(woken.end(), it->second.begin(), it->second.end());
+                it->second.clear();
+            }
+        }
+        // The timer belongs to its strand: cancel it there.
+        for (auto& w : woken) asio::post(w->timer.get_executor(), [w] { w->timer.cancel(); });
+    }
+};
+
+// What every connection shares.
+struct Shared {
+    ServerCore core;
+    Waiters waiters;
+    std::filesystem::path data_dir;
+    std::unique_ptr<Writer> writer;
+};
+
+// Each I/O thread reads through its own connection (WAL: readers never wait for the writer).
+static Store& reader(const std::filesystem::path& data_dir) {
+    thread_local std::unique_ptr<Store> db;
+    if (!db) db = open_server_store(data_dir);
+    return *db;
+}
+
+// A reply from the writer, delivered on the connection's strand.
+struct WriteWait {
+    asio::steady_timer timer;
+    Reply reply;
+    bool done = false;
+    explicit WriteWait(asio::any_io_executor ex)
+        : timer(ex, asio::steady_timer::time_point::max()) {}
+};
+
+static awaitable<Reply> run_write(Shared& sh, Reply first) {
+    auto ex = co_await asio::this_coro::executor;
+    auto w = std::make_shared<WriteWait>(ex);
+    Endpoint endpoint = first.endpoint;
+    sh.writer->submit(std::move(first.write), [w](Reply r) {
+        asio::post(w->timer.get_executor(), [w, r = std::move(r)]() mutable {
+            w->reply = std::move(r);
+            w->done = true;
+            w->timer.cancel();
+        });
+    });
+    while (!w->done) {
+        boost::system::error_code ec;
+        co_await w->timer.async_wait(asio::redirect_error(use_awaitable, ec));
+    }
+    w->reply.endpoint = endpoint;
+    co_return std::move(w->reply);
+}
+
+static awaitable<Reply> answer(Shared& sh, Request req) {
+    Reply r = handle_request(sh.core, reader(sh.data_dir), req, now_utc());
+    if (r.write) co_return co_await run_write(sh, std::move(r));
+    if (r.wait_ms > 0) {
+        auto w = std::make_shared<Waiter>(co_await asio::this_coro::executor);
+        if (sh.waiters.add(r.wait_room, r.wait_head, w)) {
+            w->timer.expires_after(std::chrono::milliseconds(r.wait_ms));
+            boost::system::error_code ec;
+            co_await w->timer.async_wait(asio::redirect_error(use_awaitable, ec));
+            sh.waiters.remove(r.wait_room, w);
+        }
+        req.may_wait = false;
+        r = handle_request(sh.core, reader(sh.data_dir), req, now_utc());
+    }
+    co_return r;
+}
+
+static http::response<http::string_body> to_http(const Reply& r, unsigned version,
+                                                 bool keep_alive) {
+    http::response<http::string_body> res{http::status(r.status), version};
+    res.set(http::field::server, "reception-server");
+    res.set(http::field::content_type, r.content_type);
+    res.set(http::field::cache_control, "no-store");
+    if (r.status == 401) res.set(http::field::www_authenticate, "Bearer");
+    if (r.status == 503) res.set(http::field::retry_after, "1");
+    res.keep_alive(keep_alive);
+    res.body() = r.body;
+    res.prepare_payload();
+    return res;
+}
+
+// A request the parser refused: answered, then the connection is closed.
+static int status_for_parse_error(const boost::system::error_code& ec) {
+    if (ec == http::error::body_limit) return 413;
+    if (ec == http::error::header_limit) return 431;
+    return 400;
+}
+
+static awaitable<void> session(Stream stream, Shared& sh) {
+    struct Open { // the gauge follows the connection whatever way it ends
+        Metrics& m;
+        explicit Open(Metrics& m_) : m(m_) { ++m.open_connections; }
+        ~Open() { --m.open_connections; }
+    } open(sh.core.metrics);
+    boost::system::error_code ec;
+    beast::get_lowest_layer(stream).expires_after(kHandshakeTimeout);
+    co_await stream.async_handshake(ssl::stream_base::server,
+                                    asio::redirect_error(use_awaitable, ec));
+    if (ec) {
+        ++sh.core.metrics.tls_failures;
+        co_return;
+    }
+    beast::flat_buffer buffer;
+    for (;;) {
+        http::request_parser<http::string_body> parser;
+        parser.header_limit(std::uint32_t(kMaxHeaderBytes));
+        parser.body_limit(kMaxBodyBytes);
+        beast::get_lowest_layer(stream).expires_after(kIdleTimeout);
+        co_await http::async_read(stream, buffer, parser, asio::redirect_error(use_awaitable, ec));
+        if (ec == http::error::end_of_stream || ec == beast::error::timeout ||
+            ec == asio::error::eof || ec == asio::error::connection_reset ||
+            ec == ssl::error::stream_truncated)
+            break;
+        auto started = std::chrono::steady_clock::now();
+        Reply reply;
+        bool keep_alive = false;
+        unsigned version = 11;
+        if (ec) {
+            int status = status_for_parse_error(ec);
+            reply =
+                error_reply(status, status == 413 ? "body_too_large" : "bad_request", ec.message());
+        } else {
+            auto& req = parser.get();
+            keep_alive = req.keep_alive();
+            version = req.version();
+            Request in{std::string(req.method_string()), std::string(req.target()),
+                       std::string(req[http::field::authorization]),
+                       std::string(req[http::field::content_type]), std::move(req.body())};
+            beast::get_lowest_layer(stream).expires_never(); // a long-poll may take its time
+            reply = co_await answer(sh, std::move(in));
+        }
+        auto res = to_http(reply, version, keep_alive);
+        beast::get_lowest_layer(stream).expires_after(kWriteTimeout);
+        co_await http::async_write(stream, res, asio::redirect_error(use_awaitable, ec));
+        double seconds =
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+        if (reply.wait_ms == 0)
+            record_request(sh.core.metrics, reply.endpoint, reply.status, seconds);
+        if (ec || !keep_alive) break;
+    }
+    beast::get_lowest_layer(stream).expires_after(std::chrono::seconds(2));
+    co_await stream.async_shutdown(asio::redirect_error(use_awaitable, ec));
+}
+
+static awaitable<void> listener(tcp::acceptor& acceptor, ssl::context& ctx, Shared& sh) {
+    for (;;) {
+        boost::system::error_code ec;
+        auto executor = asio::make_strand(acceptor.get_executor());
+        tcp::socket socket(executor);
+        co_await acceptor.async_accept(socket, asio::redirect_error(use_awaitable, ec));
+        if (ec == asio::error::operation_aborted) co_return;
+        if (ec) { // out of descriptors and the like: breathe, then accept again
+            asio::steady_timer pause(acceptor.get_executor(), std::chrono::milliseconds(50));
+            co_await pause.async_wait(asio::redirect_error(use_awaitable, ec));
+            continue;
+        }
+        socket.set_option(tcp::no_delay(true), ec);
+        asio::co_spawn(executor, session(Stream(std::move(socket), ctx), sh), asio::detached);
+    }
+}
+
+// Setup
+static void raise_open_files_limit() {
+    rlimit lim{};
+    if (getrlimit(RLIMIT_NOFILE, &lim) == 0 && lim.rlim_cur < lim.rlim_max) {
+        lim.rlim_cur = lim.rlim_max;
+        setrlimit(RLIMIT_NOFILE, &lim);
+    }
+}
+
+static void setup_tls(ssl::context& ctx, const ServerOptions& opt) {
+    ctx.set_options(ssl::context::default_workarounds | ssl::context::no_sslv2 |
+                    ssl::context::no_sslv3 | ssl::context::no_tlsv1 | ssl::context::no_tlsv1_1 |
+                    ssl::context::single_dh_use);
+    SSL_CTX_set_min_proto_version(ctx.native_handle(), TLS1_2_VERSION);
+    ctx.use_certificate_chain_file(opt.cert.string());
+    ctx.use_private_key_file(opt.key.string(), ssl::context::pem);
+}
+
+int run_server(const ServerOptions& opt) {
+    raise_open_files_limit();
+    Shared sh;
+    sh.data_dir = opt.data_dir;
+    {
+        auto db = open_server_store(opt.data_dir);
+        sh.core.epoch = server_epoch(*db);
+        sh.core.metrics.feed_head = feed_head(*db);
+    }
+    ssl::context ctx(ssl::context::tls_server);
+    try {
+        setup_tls(ctx, opt);
+    } catch (const std::exception& e) {
+        std::cerr << "reception-server: certificate or key: " << e.what() << "\n";
+        return 2;
+    }
+    sh.writer = std::make_unique<Writer>(opt.data_dir, [&sh](const auto& rooms, long long head) {
+        sh.core.metrics.feed_head = head;
+        sh.waiters.wake(rooms, head);
+    });
+
+    asio::io_context ioc(opt.threads);
+    tcp::acceptor acceptor(ioc);
+    tcp::endpoint ep(asio::ip::make_address(opt.address), opt.port);
+    acceptor.open(ep.protocol());
+    acceptor.set_option(asio::socket_base::reuse_address(true));
+    acceptor.bind(ep);
+    acceptor.listen(4096); // thousands of terminals reconnect at once after a network outage
+    asio::co_spawn(ioc, listener(acceptor, ctx, sh), asio::detached);
+
+    asio::signal_set signals(ioc, SIGINT, SIGTERM);
+    signals.async_wait([&](auto, auto) {
+        boost::system::error_code ec;
+        acceptor.close(ec);
+        ioc.stop();
+    });
+    if (!opt.pid_file.empty()) std::ofstream(opt.pid_file) << getpid() << "\n";
+    std::printf("reception-server: listening on https://%s:%u (data %s)\n", opt.address.c_str(),
+                unsigned(acceptor.local_endpoint().port()), opt.data_dir.c_str());
+    std::fflush(stdout);
+
+    std::vector<std::thread> threads;
+    for (int i = 1; i < opt.threads; ++i) threads.emplace_back([&] { ioc.run(); });
+    ioc.run();
+    for (auto& t : threads) t.join();
+    sh.writer->stop();
+    if (!opt.pid_file.empty()) std::filesystem::remove(opt.pid_file);
+    return 0;
+}
+
+} // namespace reception

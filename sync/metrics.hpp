@@ -1,0 +1,40 @@
+// Counters for /metrics (Prometheus text format 0.0.4). Lock-free: every request updates them.
+#pragma once
+
+#include <array>
+#include <atomic>
+#include <string>
+#include <string_view>
+
+namespace reception {
+
+enum class Endpoint { Healthz, Metrics, Enrol, Push, Pull, Whoami, Other, Count };
+const char* to_code(Endpoint e);
+
+// Latency buckets, in seconds.
+constexpr std::array<double, 11> kLatencyBuckets{0.001, 0.0025, 0.005, 0.01, 0.025, 0.05,
+                                                 0.1,   0.25,   0.5,   1.0,  2.5};
+
+struct EndpointStats {
+    std::array<std::atomic<long long>, 6> by_class{}; // status / 100: 1xx .. 5xx (0 unused)
+    std::array<std::atomic<long long>, kLatencyBuckets.size()> buckets{};
+    std::atomic<long long> count{0};
+    std::atomic<long long> micros{0};
+};
+
+struct Metrics {
+    std::array<EndpointStats, size_t(Endpoint::Count)> endpoints;
+    std::atomic<long long> pushed_changes{0}; // ops applied
+    std::atomic<long long> duplicate_changes{0};
+    std::atomic<long long> rejected_changes{0};
+    std::atomic<long long> pulled_changes{0};   // changes sent in pull answers
+    std::atomic<long long> open_connections{0}; // TLS connections now open
+    std::atomic<long long> tls_failures{0};
+    std::atomic<long long> feed_head{0};
+};
+
+void record_request(Metrics& m, Endpoint e, int status, double seconds);
+// connected_terminals: distinct terminals that made a request in the last minute.
+std::string metrics_text(const Metrics& m, long long connected_terminals);
+
+} // namespace reception

@@ -1,0 +1,82 @@
+// reception-server: the central HTTPS server, and the administrator's commands on its store.
+//   reception-server serve [--data DIR] [--listen 127.0.0.1] [--port 8443] [--cert F --key F]
+//   reception-server enrol --name K1 --room main --kind kiosk   (prints a one-time code)
+//   reception-server terminals                                 (who is registered)
+//   reception-server new-epoch                                 (after restoring a backup)
+#include "auth.hpp"
+#include "http_server.hpp"
+#include "server_store.hpp"
+
+#include <CLI/CLI.hpp>
+#include <cstdio>
+#include <iostream>
+
+using namespace reception;
+
+static int enrol_command(const std::filesystem::path& data, const std::string& name,
+                         const std::string& room, const std::string& kind) {
+    Terminal t;
+    t.name = name;
+    t.room = room;
+    if (!from_code(kind, &t.role)) {
+        std::cerr << "reception-server: --kind is kiosk, console or board\n";
+        return 2;
+    }
+    auto db = open_server_store(data);
+    std::string code = register_terminal(*db, t, now_utc());
+    // The code on a line of its own, last: scripts take it with tail -n1.
+    std::printf("terminal %s (%s, room %s) registered; enrolment code, valid 24 hours, once:\n%s\n",
+                name.c_str(), kind.c_str(), room.c_str(), code.c_str());
+    return 0;
+}
+
+static int terminals_command(const std::filesystem::path& data) {
+    auto db = open_server_store(data);
+    for (const Terminal& t : list_terminals(*db))
+        std::printf("%-12s %-8s room %-12s series %s\n", t.name.c_str(), to_code(t.role),
+                    t.room.c_str(), t.series.empty() ? "-" : t.series.c_str());
+    return 0;
+}
+
+int main(int argc, char** argv) {
+    CLI::App app{"reception-server: the central server of the reception room (HTTPS)"};
+    app.require_subcommand(1);
+    std::filesystem::path data = default_server_data_dir();
+    app.add_option("--data", data, "data directory (created when missing)");
+
+    ServerOptions opt;
+    auto* serve = app.add_subcommand("serve", "serve HTTPS until SIGTERM");
+    serve->add_option("--listen", opt.address, "address to listen on (loopback by default)");
+    serve->add_option("--port", opt.port, "TCP port (0: any free one, printed)");
+    serve->add_option("--cert", opt.cert, "certificate chain, PEM (default DATA/server.pem)");
+    serve->add_option("--key", opt.key, "private key, PEM (default DATA/server.key)");
+    serve->add_option("--threads", opt.threads, "I/O threads")->check(CLI::Range(1, 64));
+    serve->add_option("--pid-file", opt.pid_file, "write the process id here");
+
+    std::string name, room, kind;
+    auto* enrol = app.add_subcommand("enrol", "register a terminal and print its one-time code");
+    enrol->add_option("--name", name, "terminal name, e.g. K1")->required();
+    enrol->add_option("--room", room, "room code, e.g. main")->required();
+    enrol->add_option("--kind", kind, "kiosk, console or board")->required();
+
+    auto* terminals = app.add_subcommand("terminals", "list registered terminals");
+    auto* epoch = app.add_subcommand("new-epoch", "after restoring a backup: terminals resync");
+    CLI11_PARSE(app, argc, argv);
+
+    try {
+        if (*enrol) return enrol_command(data, name, room, kind);
+        if (*terminals) return terminals_command(data);
+        if (*epoch) {
+            auto db = open_server_store(data);
+            std::printf("new epoch %s\n", new_server_epoch(*db).c_str());
+            return 0;
+        }
+        opt.data_dir = data;
+        if (opt.cert.empty()) opt.cert = data / "server.pem";
+        if (opt.key.empty()) opt.key = data / "server.key";
+        return run_server(opt);
+    } catch (const std::exception& e) {
+        std::cerr << "reception-server: " << e.what() << "\n";
+        return 1;
+    }
+}

@@ -1,0 +1,125 @@
+#include "server_store.hpp"
+
+#include "auth.hpp"
+
+#include <cstdlib>
+
+namespace reception {
+
+// The server's tables. Created with IF NOT EXISTS under a version kept in meta, so the file
+// stays a valid reception store that the terminal migrations can still open.
+static const char* const kServerSchemaV1 = R"SQL(
+-- Terminals known to the server. Codes and tokens are kept as SHA-256 hashes only.
+CREATE TABLE IF NOT EXISTS srv_terminals (
+    name         TEXT PRIMARY KEY,
+    room         TEXT NOT NULL,
+    kind         TEXT NOT NULL CHECK (kind IN ('kiosk', 'console', 'board')),
+    series       TEXT NOT NULL DEFAULT '',
+    code_hash    TEXT UNIQUE,
+    code_expires TEXT NOT NULL DEFAULT '',
+    token_hash   TEXT UNIQUE,
+    created_at   TEXT NOT NULL,
+    enrolled_at  TEXT NOT NULL DEFAULT '',
+    revoked      INTEGER NOT NULL DEFAULT 0 CHECK (revoked IN (0, 1))
+);
+
+-- Named counters; 'feed' is the last sequence number of the change feed. It is updated inside
+-- the write transaction that appends the change, so a reader never sees seq N+1 before N.
+CREATE TABLE IF NOT EXISTS srv_counters (
+    name  TEXT PRIMARY KEY,
+    value INTEGER NOT NULL
+) WITHOUT ROWID;
+INSERT OR IGNORE INTO srv_counters(name, value) VALUES ('feed', 0);
+
+-- Every op ever received, by its id: a batch sent twice finds its ops here and changes nothing.
+CREATE TABLE IF NOT EXISTS srv_applied_ops (
+    op_id    TEXT PRIMARY KEY,
+    terminal TEXT NOT NULL,
+    outcome  TEXT NOT NULL CHECK (outcome IN ('applied', 'superseded', 'rejected')),
+    reason   TEXT NOT NULL DEFAULT ''
+) WITHOUT ROWID;
+
+-- Batch ids with a digest of their ops: the same id with other ops is a replay, refused.
+CREATE TABLE IF NOT EXISTS srv_batches (
+    batch_id TEXT PRIMARY KEY,
+    terminal TEXT NOT NULL,
+    digest   TEXT NOT NULL,
+    at       TEXT NOT NULL
+) WITHOUT ROWID;
+
+-- The current version of every record, to resolve conflicts (sync/rules.hpp).
+CREATE TABLE IF NOT EXISTS srv_records (
+    entity     TEXT NOT NULL,
+    uuid       TEXT NOT NULL,
+    room       TEXT NOT NULL,
+    origin     TEXT NOT NULL,
+    rank       INTEGER NOT NULL,
+    updated_at TEXT NOT NULL,
+    tiebreak   TEXT NOT NULL,
+    payload    TEXT NOT NULL CHECK (json_valid(payload)),
+    PRIMARY KEY (entity, uuid)
+) WITHOUT ROWID;
+
+-- Ticket numbers are labels unique per room and day across all terminals.
+CREATE TABLE IF NOT EXISTS srv_ticket_numbers (
+    room   TEXT NOT NULL,
+    day    TEXT NOT NULL,
+    number TEXT NOT NULL,
+    uuid   TEXT NOT NULL,
+    PRIMARY KEY (room, day, number)
+) WITHOUT ROWID;
+
+-- The change feed: what pull returns, in seq order, filtered by room and role.
+CREATE TABLE IF NOT EXISTS srv_changes (
+    seq         INTEGER PRIMARY KEY,
+    op_id       TEXT NOT NULL,
+    terminal    TEXT NOT NULL,
+    room        TEXT NOT NULL,
+    entity      TEXT NOT NULL,
+    entity_uuid TEXT NOT NULL,
+    kind        TEXT NOT NULL,
+    payload     TEXT NOT NULL,
+    at          TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS srv_changes_by_room ON srv_changes(room, seq);
+)SQL";
+
+std::unique_ptr<Store> open_server_store(const std::filesystem::path& data_dir) {
+    std::filesystem::create_directories(data_dir);
+    auto db = Store::open(data_dir / "server.db", OpenMode::CreateIfMissing);
+    if (db->meta("server_schema").value_or("") == "1") return db;
+    db->transaction([&] {
+        if (db->meta("server_schema").value_or("") == "1") return; // another process did it
+        db->exec(kServerSchemaV1);
+        db->set_meta("server_schema", "1");
+        db->set_meta("terminal_id", "SERVER");
+        if (!db->meta("server_epoch")) db->set_meta("server_epoch", random_hex(8));
+    });
+    return db;
+}
+
+std::string server_epoch(Store& db) {
+    return db.meta("server_epoch").value_or("");
+}
+
+std::string new_server_epoch(Store& db) {
+    std::string epoch = random_hex(8);
+    db.transaction([&] { db.set_meta("server_epoch", epoch); });
+    return epoch;
+}
+
+long long feed_head(Store& db) {
+    Stmt st = db.prepare("SELECT value FROM srv_counters WHERE name = 'feed'");
+    return st.step() ? st.integer(0) : 0;
+}
+
+std::filesystem::path default_server_data_dir() {
+    const char* xdg = std::getenv("XDG_DATA_HOME");
+    const char* home = std::getenv("HOME");
+    std::filesystem::path base = xdg && *xdg
+                                     ? std::filesystem::path(xdg)
+                                     : std::filesystem::path(home ? home : ".") / ".local/share";
+    return base / "reception/server";
+}
+
+} // namespace reception

@@ -1,0 +1,30 @@
+#include "sync_state.hpp"
+
+#include "agent.hpp"
+
+namespace reception {
+
+static long long count_rows(Store& store, const char* sql) {
+    Stmt st = store.prepare(sql);
+    return st.step() ? st.integer(0) : 0;
+}
+
+SyncState read_sync_state(Store& store) {
+    SyncState s;
+    s.enrolled = !store.meta(sync_key::token).value_or("").empty();
+    s.server = store.meta(sync_key::url).value_or("");
+    s.terminal = store.terminal_id();
+    s.room = store.meta(sync_key::room).value_or("");
+    s.kind = store.meta(sync_key::kind).value_or("");
+    s.last_sync = parse_instant(store.meta(sync_key::last_ok).value_or(""));
+    s.pending = count_rows(store, "SELECT count(*) FROM outbox");
+    // The dead-letter table exists once the agent has run; before that there are none.
+    if (count_rows(store, "SELECT count(*) FROM sqlite_schema WHERE name = 'sync_dead_letters'"))
+        s.dead_letters = count_rows(store, "SELECT count(*) FROM sync_dead_letters");
+    s.last_error = store.meta(sync_key::last_error).value_or("");
+    if (!s.last_error.empty())
+        s.last_error_at = parse_instant(store.meta(sync_key::last_error_at).value_or(""));
+    return s;
+}
+
+} // namespace reception

@@ -1,0 +1,26 @@
+// What the apps show about sync (issue 5: "last sync time, pending changes; staff see more"):
+// read from the store, so a kiosk shows it whichever process runs the agent.
+#pragma once
+
+#include "store.hpp"
+
+#include <optional>
+#include <string>
+
+namespace reception {
+
+struct SyncState {
+    bool enrolled = false; // a credential is in the store
+    std::string server;    // base URL
+    std::string terminal;  // this terminal's name on the server
+    std::string room, kind;
+    std::optional<Instant> last_sync; // last push or pull the server answered
+    long long pending = 0;            // outbox ops not yet accepted by the server
+    long long dead_letters = 0;       // ops the server rejected (staff must look)
+    std::string last_error;           // empty when the last attempt went through
+    std::optional<Instant> last_error_at;
+};
+
+SyncState read_sync_state(Store& store);
+
+} // namespace reception
