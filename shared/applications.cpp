@@ -1,5 +1,7 @@
 #include "applications.hpp"
 
+#include "notices.hpp"
+
 #include "calendar.hpp"
 #include "profile.hpp"
 #include "uuid.hpp"
@@ -276,6 +278,9 @@ Application register_application(Store& store, const RegulationProfile& profile,
         a.correction_due = term_after(cal, profile.term("correction"), a.registered_on);
         in.correction_due = a.correction_due;
         save_move(store, a, AppState::Registered, in, json::object(), now);
+        // Counted from the day of registration: after hours that is the next working day.
+        if (auto n = notice_for_move(store, a, in, profile, cal, a.registered_on))
+            plan_notice(store, *n, now);
     });
     return a;
 }
@@ -325,6 +330,26 @@ std::vector<Application> applications_of_caller(Store& store, const std::string&
     std::string normalised = check_phone(phone, true, &p) == Reason::Ok ? p.e164 : "";
     Stmt st = store.prepare(sql.c_str());
     st.bind(1, normalised).bind(2, trim(iin));
+    std::vector<Application> out;
+    while (st.step()) out.push_back(app_from_row(st));
+    return out;
+}
+
+std::vector<Application> applications_registered_between(Store& store, Date first, Date last) {
+    static const std::string sql =
+        select_apps("registered_on BETWEEN ?1 AND ?2 ORDER BY registered_on, received_at");
+    Stmt st = store.prepare(sql.c_str());
+    st.bind(1, format_date(first)).bind(2, format_date(last));
+    std::vector<Application> out;
+    while (st.step()) out.push_back(app_from_row(st));
+    return out;
+}
+
+std::vector<Application> open_applications(Store& store) {
+    static const std::string sql =
+        select_apps("state NOT IN ('returned', 'refused', 'answered', 'withdrawn') "
+                    "ORDER BY registered_on, received_at");
+    Stmt st = store.prepare(sql.c_str());
     std::vector<Application> out;
     while (st.step()) out.push_back(app_from_row(st));
     return out;

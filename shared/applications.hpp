@@ -55,6 +55,11 @@ std::vector<Application> open_applications_of(Store& store, const std::string& p
 std::vector<Application> applications_of_caller(Store& store, const std::string& phone,
                                                 const std::string& iin);
 
+// Applications registered between first and last (inclusive), oldest first: the report's base.
+std::vector<Application> applications_registered_between(Store& store, Date first, Date last);
+// Every application not in a final state, oldest first: the work list's base.
+std::vector<Application> open_applications(Store& store);
+
 // One entry of the history.
 struct HistoryEvent {
     std::string uuid, kind, from_state, to_state, actor, reason;

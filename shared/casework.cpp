@@ -21,9 +21,8 @@ static void require_text(const std::string& field, const std::string& value) {
 }
 
 // Moves with their notices
-Application move_and_notify(Store& store, const RegulationProfile& profile,
-                            const WorkCalendar& cal, const std::string& uuid, const MoveInput& in,
-                            Instant now) {
+Application move_and_notify(Store& store, const RegulationProfile& profile, const WorkCalendar& cal,
+                            const std::string& uuid, const MoveInput& in, Instant now) {
     Application a;
     store.transaction([&] {
         a = move_application(store, profile, cal, uuid, in, now);
@@ -31,6 +30,21 @@ Application move_and_notify(Store& store, const RegulationProfile& profile,
         if (n) plan_notice(store, *n, now);
     });
     return a;
+}
+
+// The note to the akim (reg-26)
+void attach_note(Store& store, const std::string& uuid, const std::string& proposal,
+                 const std::string& text, const std::string& actor, Instant now) {
+    if (proposal != "date" && proposal != "refusal")
+        throw InputError("proposal", "proposal_required");
+    require_text("text", text);
+    if (actor.empty()) throw InputError("actor", "actor_required");
+    store.transaction([&] {
+        Application a = must_find(store, uuid);
+        if (is_final(a.state)) throw InputError("state", "transition_not_allowed");
+        record_application_event(store, uuid, event_kind::kNoteAttached, actor, text,
+                                 {{"proposal", proposal}}, now);
+    });
 }
 
 // Scheduling (reg-27..29, reg-14)
@@ -82,9 +96,9 @@ static std::optional<ReceptionSession> next_session_of(Store& store, const std::
     return find_session(store, st.text(0));
 }
 
-Cancellation cancel_session(Store& store, const RegulationProfile& profile,
-                            const WorkCalendar& cal, const std::string& session_uuid,
-                            const std::string& reason, const std::string& actor, Instant now) {
+Cancellation cancel_session(Store& store, const RegulationProfile& profile, const WorkCalendar& cal,
+                            const std::string& session_uuid, const std::string& reason,
+                            const std::string& actor, Instant now) {
     require_text("reason", reason);
     if (actor.empty()) throw InputError("actor", "actor_required");
     Cancellation out;
@@ -142,8 +156,8 @@ Cancellation cancel_session(Store& store, const RegulationProfile& profile,
 
 // Other bodies (reg-18..20)
 void request_other_body(Store& store, const RegulationProfile& profile, const WorkCalendar& cal,
-                        const std::string& uuid, const std::string& body,
-                        const std::string& actor, Instant now) {
+                        const std::string& uuid, const std::string& body, const std::string& actor,
+                        Instant now) {
     require_text("body", body);
     store.transaction([&] {
         Application a = must_find(store, uuid);
@@ -171,8 +185,7 @@ void other_body_refused(Store& store, const std::string& uuid, const std::string
     });
 }
 
-void report_refusal(Store& store, const std::string& uuid, const std::string& actor,
-                    Instant now) {
+void report_refusal(Store& store, const std::string& uuid, const std::string& actor, Instant now) {
     store.transaction([&] {
         must_find(store, uuid);
         record_application_event(store, uuid, event_kind::kRefusalReported, actor, "",
@@ -296,9 +309,8 @@ static Instruction read_instruction(const Stmt& st) {
     return i;
 }
 
-Instruction add_instruction(Store& store, const RegulationProfile& profile,
-                            const WorkCalendar& cal, Instruction in, const std::string& actor,
-                            Instant now) {
+Instruction add_instruction(Store& store, const RegulationProfile& profile, const WorkCalendar& cal,
+                            Instruction in, const std::string& actor, Instant now) {
     require_text("text", in.text);
     require_text("executor", in.executor);
     if (actor.empty()) throw InputError("actor", "actor_required");
@@ -362,8 +374,7 @@ Instruction complete_instruction(Store& store, const std::string& uuid, const st
 
 std::vector<Instruction> instructions_of(Store& store, const std::string& application_uuid) {
     Stmt st = store.prepare(
-        (std::string(kInstructionColumns) + "WHERE application_uuid = ?1 ORDER BY due_on")
-            .c_str());
+        (std::string(kInstructionColumns) + "WHERE application_uuid = ?1 ORDER BY due_on").c_str());
     st.bind(1, application_uuid);
     std::vector<Instruction> out;
     while (st.step()) out.push_back(read_instruction(st));
@@ -395,8 +406,8 @@ Application give_final_answer(Store& store, const RegulationProfile& profile,
         in.actor = actor;
         in.reason = answer;
         a = move_application(store, profile, cal, uuid, in, now);
-        record_application_event(store, uuid, "final_answer", actor, answer,
-                                 {{"outcome", outcome}}, now);
+        record_application_event(store, uuid, "final_answer", actor, answer, {{"outcome", outcome}},
+                                 now);
         Notice n;
         n.application_uuid = uuid;
         n.about = "answer";

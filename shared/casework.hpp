@@ -17,9 +17,13 @@
 namespace reception {
 
 // A move of the state machine with the notice it requires planned in the same transaction.
-Application move_and_notify(Store& store, const RegulationProfile& profile,
-                            const WorkCalendar& cal, const std::string& uuid, const MoveInput& in,
-                            Instant now);
+Application move_and_notify(Store& store, const RegulationProfile& profile, const WorkCalendar& cal,
+                            const std::string& uuid, const MoveInput& in, Instant now);
+
+// reg-26: the note to the akim proposing a date or a refusal (proposal: date | refusal), due
+// N working days before the session; attaching it stops that clock.
+void attach_note(Store& store, const std::string& uuid, const std::string& proposal,
+                 const std::string& text, const std::string& actor, Instant now);
 
 // Scheduling
 // Puts an approved application into a session (reg-28: in order; its place is returned in
@@ -39,14 +43,14 @@ struct Cancellation {
     std::vector<MovedBooking> moved; // whom to notify (a session_cancelled notice each)
     bool notified_in_time = true;    // reg-16: at least N working days before, or the same day
 };
-Cancellation cancel_session(Store& store, const RegulationProfile& profile,
-                            const WorkCalendar& cal, const std::string& session_uuid,
-                            const std::string& reason, const std::string& actor, Instant now);
+Cancellation cancel_session(Store& store, const RegulationProfile& profile, const WorkCalendar& cal,
+                            const std::string& session_uuid, const std::string& reason,
+                            const std::string& actor, Instant now);
 
 // Other bodies (reg-18..20)
 void request_other_body(Store& store, const RegulationProfile& profile, const WorkCalendar& cal,
-                        const std::string& uuid, const std::string& body,
-                        const std::string& actor, Instant now);
+                        const std::string& uuid, const std::string& body, const std::string& actor,
+                        Instant now);
 void other_body_refused(Store& store, const std::string& uuid, const std::string& body,
                         const std::string& actor, Instant now);
 void report_refusal(Store& store, const std::string& uuid, const std::string& actor, Instant now);
@@ -78,9 +82,8 @@ struct Instruction {
     bool overdue(Date today) const { return !done_on && today > due_on; }
 };
 // Attaches an instruction to a received application and puts it on control (reg-34).
-Instruction add_instruction(Store& store, const RegulationProfile& profile,
-                            const WorkCalendar& cal, Instruction in, const std::string& actor,
-                            Instant now);
+Instruction add_instruction(Store& store, const RegulationProfile& profile, const WorkCalendar& cal,
+                            Instruction in, const std::string& actor, Instant now);
 Instruction complete_instruction(Store& store, const std::string& uuid, const std::string& report,
                                  const std::string& actor, Instant now);
 std::vector<Instruction> instructions_of(Store& store, const std::string& application_uuid);

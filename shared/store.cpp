@@ -3,7 +3,6 @@
 #include "uuid.hpp"
 
 #include <cstring>
-#include <fstream>
 #include <nlohmann/json.hpp>
 #include <sqlite3.h>
 
@@ -82,11 +81,18 @@ bool Stmt::is_null(int col) const {
 }
 
 // Opening
+// Read through SQLite, never with a plain open()/close(): closing any descriptor of the file
+// drops every POSIX lock this process holds on it, so another process (reception-admin, the
+// server's enrol command) could then checkpoint and delete the WAL under the connections this
+// process already has open, and their later commits would be lost. SQLite's own close keeps
+// the descriptor until the process's last lock on the file is gone.
 static bool file_has_sqlite_header(const std::filesystem::path& file) {
-    std::ifstream in(file, std::ios::binary);
-    char header[16] = {};
-    in.read(header, sizeof header);
-    return in.gcount() == 16 && std::memcmp(header, "SQLite format 3", 16) == 0;
+    sqlite3* db = nullptr;
+    bool ok = sqlite3_open_v2(file.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK;
+    if (ok) sqlite3_busy_timeout(db, 10000);
+    ok = ok && sqlite3_exec(db, "PRAGMA schema_version", nullptr, nullptr, nullptr) == SQLITE_OK;
+    sqlite3_close(db);
+    return ok;
 }
 
 std::unique_ptr<Store> Store::open(const std::filesystem::path& file, OpenMode mode) {

@@ -15,7 +15,7 @@ std::vector<SurveyCall> survey_call_list(Store& store, Date first, Date last) {
         "OR (e.kind = 'state_changed' AND e.to_state = 'refused')) "
         "AND date(e.at, '+5 hours') BETWEEN ?1 AND ?2 AND a.phone <> '' "
         "AND NOT EXISTS (SELECT 1 FROM surveys s WHERE s.application_uuid = a.uuid) "
-        "ORDER BY e.seq");
+        "ORDER BY e.at, e.seq");
     st.bind(1, format_date(first)).bind(2, format_date(last));
     std::vector<SurveyCall> out;
     while (st.step())

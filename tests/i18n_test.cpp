@@ -13,11 +13,6 @@
 using namespace reception;
 using namespace reception::test;
 
-static const Catalog& catalog() {
-    static Catalog c = Catalog::load_dir(assets() / "i18n");
-    return c;
-}
-
 static std::set<std::string> placeholders(const std::string& text) {
     std::set<std::string> out;
     std::regex re("\\{[a-z_]+\\}");

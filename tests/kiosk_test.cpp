@@ -23,8 +23,7 @@ using namespace reception::test;
 namespace {
 
 const Catalog& texts() {
-    static Catalog c = Catalog::load_dir(assets() / "i18n");
-    return c;
+    return catalog();
 }
 
 // One kiosk on a fresh store with the demo officials, and a headless screen.

@@ -16,11 +16,6 @@ using namespace reception;
 using namespace reception::test;
 using nlohmann::json;
 
-static const Catalog& catalog() {
-    static Catalog c = Catalog::load_dir(assets() / "i18n");
-    return c;
-}
-
 // Reading PDFs back ---------------------------------------------------------------------
 
 static std::string first_bytes(const std::filesystem::path& file, size_t n) {

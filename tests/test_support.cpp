@@ -33,6 +33,11 @@ const WorkCalendar& calendar() {
     return c;
 }
 
+const Catalog& catalog() {
+    static Catalog c = Catalog::load_dir(assets() / "i18n");
+    return c;
+}
+
 TestStore::TestStore() {
     store = Store::open(dir / "store.db", OpenMode::CreateIfMissing);
     store->transaction([&] { store->set_meta("terminal_id", "K1"); });

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "calendar.hpp"
+#include "i18n.hpp"
 #include "profile.hpp"
 #include "store.hpp"
 
@@ -21,6 +22,7 @@ struct TempDir {
 
 const RegulationProfile& profile(); // assets/regulations/khromtau-2023-133.json
 const WorkCalendar& calendar();     // assets/calendar/*.json
+const Catalog& catalog();           // assets/i18n/*.json
 std::filesystem::path assets();
 
 // A new store in a temp folder, with terminal id "K1".

@@ -1,0 +1,512 @@
+// Case work of chapters 3 and 4 (issue 6): notices, hearings, scheduling, cancellation, other
+// bodies, instructions and control, the note to the akim, surveys and the work list, on the
+// 2026 calendar (Nauryz 21-25 March, the May holidays).
+#include "test_support.hpp"
+
+#include "casework.hpp"
+#include "deadlines.hpp"
+#include "schedule.hpp"
+#include "surveys.hpp"
+#include "work_list.hpp"
+
+#include <doctest/doctest.h>
+#include <fstream>
+
+using namespace reception;
+using namespace reception::test;
+using nlohmann::json;
+
+// Helpers ------------------------------------------------------------------------------
+
+static Application draft(const std::string& phone = "+77011234567") {
+    Application a;
+    a.channel = Channel::Kiosk;
+    a.applicant.surname = "Сәрсенбаева";
+    a.applicant.name = "Әйгерім";
+    a.applicant.iin = "871008401427";
+    a.applicant.phone = phone;
+    a.applicant.address = "Хромтау, Әйтеке би к-сі, 12";
+    a.essence = "Ауладағы жолды жөндеу туралы мәселе";
+    return a;
+}
+
+static Application registered(Store& s, Instant t, Application a = draft()) {
+    return register_application(s, profile(), calendar(), a, "operator-1", t);
+}
+
+static MoveInput mv(AppState to) {
+    MoveInput in;
+    in.to = to;
+    in.actor = "responsible-1";
+    in.reason = "қаралды";
+    return in;
+}
+
+static Application move(Store& s, const Application& a, MoveInput in, Instant t) {
+    return move_and_notify(s, profile(), calendar(), a.uuid, in, t);
+}
+
+static Application in_review(Store& s, const Application& a, Instant t) {
+    return move(s, a, mv(AppState::InReview), t);
+}
+
+static void load_demo(Store& s) {
+    std::ifstream in(assets() / "demo/schedule.json");
+    load_schedule(s, profile(), calendar(), json::parse(in), at(2026, 1, 5));
+}
+
+// The demo schedule: the akim (…d01) receives on Wednesdays in person, a deputy (…d03) on
+// Thursdays by video.
+static const char* const kAkim = "a1f4c2d0-3b5e-4c7a-8d9e-1f2a3b4c5d01";
+static const char* const kVideoDeputy = "a1f4c2d0-3b5e-4c7a-8d9e-1f2a3b4c5d03";
+
+static ReceptionSession session_of(Store& s, const std::string& official, Date d) {
+    for (const auto& x : sessions_between(s, d, d))
+        if (x.official_uuid == official) return x;
+    FAIL("no session of " << official << " on " << format_date(d));
+    return {};
+}
+
+static long long count_rows(Store& s, const char* sql) {
+    Stmt st = s.prepare(sql);
+    st.step();
+    return st.integer(0);
+}
+
+static const Clock* clock_of(const std::vector<Clock>& clocks, const std::string& code) {
+    for (const auto& c : clocks)
+        if (c.code == code) return &c;
+    return nullptr;
+}
+
+static std::vector<Clock> clocks_at(Store& s, const std::string& uuid, Date today) {
+    auto a = find_application(s, uuid);
+    REQUIRE(a);
+    return work_item(s, profile(), calendar(), *a, today).clocks;
+}
+
+template <class F> static std::string error_code(F&& f) {
+    try {
+        f();
+    } catch (const InputError& e) {
+        return e.code;
+    }
+    return "";
+}
+
+// Notices ------------------------------------------------------------------------------
+
+TEST_CASE(
+    "reg-6: asking for a correction on the Friday before Nauryz plans a notice for 26 March") {
+    TestStore s;
+    Application a = registered(*s, at(2026, 3, 20));
+    MoveInput in = mv(AppState::NeedsCorrection);
+    in.missing = "address";
+    move(*s, a, in, at(2026, 3, 20, 11));
+
+    auto notices = notices_of(*s, a.uuid);
+    REQUIRE(notices.size() == 1);
+    CHECK(notices[0].about == "correction");
+    CHECK(notices[0].item == "reg-6");
+    CHECK(notices[0].channel == "phone");
+    CHECK(format_date(notices[0].due_on) == "2026-03-26"); // 21-25 March are days off
+    CHECK(notices_open(*s).size() == 1);
+
+    Notice sent = mark_notice_sent(*s, notices[0].uuid, "operator-1", at(2026, 3, 26, 9, 30));
+    CHECK(sent.sent_on == day(2026, 3, 26));
+    CHECK(notices_open(*s).empty());
+    auto events = history(*s, a.uuid);
+    CHECK(events.back().kind == "notice_sent");
+    CHECK(events.back().data["about"] == "correction");
+    CHECK(error_code([&] { mark_notice_sent(*s, sent.uuid, "operator-1", at(2026, 3, 27)); }) ==
+          "notice_already_sent");
+    CHECK(error_code([&] { mark_notice_sent(*s, "no-such", "operator-1", at(2026, 3, 27)); }) ==
+          "notice_not_found");
+}
+
+TEST_CASE("reg-30: an extension on 30 April is told by 6 May, across the May holidays") {
+    TestStore s;
+    Application a = in_review(*s, registered(*s, at(2026, 4, 20)), at(2026, 4, 21));
+    MoveInput ext = mv(AppState::Extended);
+    ext.extension = "letter";
+    move(*s, a, ext, at(2026, 4, 30, 11));
+
+    auto notices = notices_of(*s, a.uuid);
+    REQUIRE(notices.size() == 1);
+    CHECK(notices[0].about == "extension");
+    CHECK(format_date(notices[0].due_on) == "2026-05-06"); // 1 May off, then 4, 5, 6 May
+
+    const Clock* c = clock_of(clocks_at(*s, a.uuid, day(2026, 5, 7)), "reg30_extension_notice");
+    REQUIRE(c);
+    CHECK(c->state == ClockState::Overdue);
+    // The work list marks it red.
+    auto list = work_list(*s, profile(), calendar(), {}, day(2026, 5, 7));
+    REQUIRE(list.size() == 1);
+    CHECK(list[0].overdue(day(2026, 5, 7)));
+
+    mark_notice_sent(*s, notices[0].uuid, "operator-1", at(2026, 5, 8));
+    c = clock_of(clocks_at(*s, a.uuid, day(2026, 5, 8)), "reg30_extension_notice");
+    REQUIRE(c);
+    CHECK(c->state == ClockState::MetLate);
+}
+
+// Refusal with hearing -----------------------------------------------------------------
+
+static Hearing hearing_for(const Application& a, Date held, bool present) {
+    Hearing h;
+    h.application_uuid = a.uuid;
+    h.held_on = held;
+    h.place = "Хромтау аудандық әкімдігі, 12-кабинет";
+    h.chaired_by = "Қайыров Нұрлан Бауыржанұлы";
+    h.participants = "Сәрсенбаева Ә.";
+    h.applicant_present = present;
+    h.objections = "Жол ауданның балансында, деп санаймын";
+    h.conclusion = "refuse";
+    h.reasons = "Жол облыстық маңызы бар жолдарға жатады";
+    return h;
+}
+
+TEST_CASE("reg-32, reg-33: the hearing waits for the 2 working days of objections; then refusal") {
+    TestStore s;
+    Application a = in_review(*s, registered(*s, at(2026, 3, 2)), at(2026, 3, 3));
+    MoveInput draft_in = mv(AppState::RefusalDraftSent);
+    draft_in.refusal_ground = "outside_competence";
+    draft_in.decision_on = day(2026, 3, 13);
+    move(*s, a, draft_in, at(2026, 3, 4));
+    auto notices = notices_of(*s, a.uuid);
+    REQUIRE(notices.size() == 1);
+    CHECK(notices[0].about == "refusal_draft");
+    CHECK(notices[0].item == "reg-32");
+    CHECK(notices[0].due_on < day(2026, 3, 13));
+
+    // Draft sent on 4 March: objections until 6 March (5, 6); 7-9 March are days off.
+    CHECK(error_code([&] {
+              record_hearing(*s, profile(), calendar(), hearing_for(a, day(2026, 3, 6), false),
+                             "responsible-1", at(2026, 3, 6));
+          }) == "hearing_before_objection_term");
+    Hearing empty_place = hearing_for(a, day(2026, 3, 10), false);
+    empty_place.place = "  ";
+    CHECK(error_code([&] {
+              record_hearing(*s, profile(), calendar(), empty_place, "responsible-1",
+                             at(2026, 3, 10));
+          }) == "empty");
+    CHECK(count_rows(*s, "SELECT count(*) FROM hearings") == 0);
+
+    record_hearing(*s, profile(), calendar(), hearing_for(a, day(2026, 3, 10), false),
+                   "responsible-1", at(2026, 3, 10));
+    CHECK(find_application(*s, a.uuid)->state == AppState::Hearing);
+    auto hearings = hearings_of(*s, a.uuid);
+    REQUIRE(hearings.size() == 1);
+    CHECK(hearings[0].objections == "Жол ауданның балансында, деп санаймын");
+
+    MoveInput refuse = mv(AppState::Refused);
+    refuse.refusal_ground = "outside_competence";
+    CHECK(error_code([&] { move(*s, a, refuse, at(2026, 3, 12)); }) == "refusal_too_early");
+    move(*s, a, refuse, at(2026, 3, 13));
+    CHECK(find_application(*s, a.uuid)->state == AppState::Refused);
+    notices = notices_of(*s, a.uuid);
+    CHECK(notices.back().about == "answer");
+    CHECK(notices.back().item == "reg-15");
+}
+
+TEST_CASE("reg-33: a hearing needs a draft refusal first; present applicant may be heard early") {
+    TestStore s;
+    Application a = in_review(*s, registered(*s, at(2026, 3, 2)), at(2026, 3, 3));
+    CHECK(error_code([&] {
+              record_hearing(*s, profile(), calendar(), hearing_for(a, day(2026, 3, 4), true),
+                             "responsible-1", at(2026, 3, 4));
+          }) == "hearing_without_draft");
+    MoveInput draft_in = mv(AppState::RefusalDraftSent);
+    draft_in.refusal_ground = "outside_competence";
+    draft_in.decision_on = day(2026, 3, 13);
+    move(*s, a, draft_in, at(2026, 3, 4));
+    Hearing h = hearing_for(a, day(2026, 3, 5), true);
+    h.conclusion = "schedule";
+    record_hearing(*s, profile(), calendar(), h, "responsible-1", at(2026, 3, 5));
+    CHECK(find_application(*s, a.uuid)->state == AppState::Hearing);
+    h.conclusion = "maybe";
+    CHECK(error_code([&] {
+              record_hearing(*s, profile(), calendar(), h, "responsible-1", at(2026, 3, 5));
+          }) == "conclusion_required");
+}
+
+// Scheduling ---------------------------------------------------------------------------
+
+TEST_CASE("reg-14, reg-28: in restriction mode only video sessions take bookings, in order") {
+    TestStore s;
+    load_demo(*s);
+    Application a = in_review(*s, registered(*s, at(2026, 4, 6)), at(2026, 4, 6, 12));
+    Application b = in_review(*s, registered(*s, at(2026, 4, 6, 11)), at(2026, 4, 6, 12));
+    ReceptionSession in_person = session_of(*s, kAkim, day(2026, 4, 15));
+    ReceptionSession video = session_of(*s, kVideoDeputy, day(2026, 4, 16));
+
+    CHECK(error_code([&] {
+              schedule_application(*s, profile(), calendar(), a.uuid, in_person.uuid, true,
+                                   "responsible-1", at(2026, 4, 7));
+          }) == "session_not_video");
+    CHECK(find_application(*s, a.uuid)->state == AppState::InReview);
+
+    int first = 0, second = 0;
+    schedule_application(*s, profile(), calendar(), a.uuid, video.uuid, true, "responsible-1",
+                         at(2026, 4, 7), &first);
+    schedule_application(*s, profile(), calendar(), b.uuid, video.uuid, true, "responsible-1",
+                         at(2026, 4, 7), &second);
+    CHECK(first == 1);
+    CHECK(second == 2);
+    auto notices = notices_of(*s, a.uuid);
+    REQUIRE(notices.size() == 1);
+    CHECK(notices[0].about == "reception_date");
+    CHECK(notices[0].item == "reg-29");
+    // reg-29: within 15 working days of registration on 6 April (4 May is the 15th).
+    CHECK(notices[0].due_on <= day(2026, 4, 27));
+    const Clock* response = clock_of(clocks_at(*s, a.uuid, day(2026, 4, 7)), "reg29_response_date");
+    REQUIRE(response);
+    CHECK(response->state == ClockState::Met);
+
+    Application c = in_review(*s, registered(*s, at(2026, 4, 20)), at(2026, 4, 20, 12));
+    CHECK(error_code([&] {
+              schedule_application(*s, profile(), calendar(), c.uuid, video.uuid, false,
+                                   "responsible-1", at(2026, 4, 20, 13));
+          }) == "session_past");
+    CHECK(error_code([&] {
+              schedule_application(*s, profile(), calendar(), c.uuid, "no-such", false,
+                                   "responsible-1", at(2026, 4, 20, 13));
+          }) == "session_not_found");
+}
+
+TEST_CASE("reg-16: a cancelled session's bookings go to the official's next session, all told") {
+    TestStore s;
+    load_demo(*s);
+    ReceptionSession wed = session_of(*s, kAkim, day(2026, 4, 15));
+    std::vector<std::string> booked;
+    for (int i = 0; i < 2; ++i) {
+        Application a = in_review(*s, registered(*s, at(2026, 4, 6, 10 + i)), at(2026, 4, 7));
+        schedule_application(*s, profile(), calendar(), a.uuid, wed.uuid, false, "responsible-1",
+                             at(2026, 4, 7));
+        booked.push_back(a.uuid);
+    }
+    CHECK(error_code([&] {
+              cancel_session(*s, profile(), calendar(), wed.uuid, " ", "responsible-1",
+                             at(2026, 4, 14));
+          }) == "empty");
+
+    // The day before: later than the 2 working days of reg-16.
+    Cancellation c = cancel_session(*s, profile(), calendar(), wed.uuid, "Облыс әкімінің кеңесі",
+                                    "responsible-1", at(2026, 4, 14));
+    CHECK_FALSE(c.notified_in_time);
+    REQUIRE(c.moved.size() == 2);
+    for (const auto& m : c.moved) {
+        CHECK(m.to_date == day(2026, 4, 22));
+        auto a = find_application(*s, m.application_uuid);
+        CHECK(a->session_uuid == m.to_session);
+        CHECK(a->state == AppState::Scheduled);
+        int told = 0;
+        for (const auto& n : notices_of(*s, m.application_uuid))
+            if (n.about == "session_cancelled" && n.item == "reg-16" &&
+                n.due_on == day(2026, 4, 14) && !n.sent_on)
+                ++told;
+        CHECK(told == 1);
+    }
+    CHECK(find_session(*s, wed.uuid)->cancelled);
+    CHECK(error_code([&] {
+              cancel_session(*s, profile(), calendar(), wed.uuid, "екінші рет", "responsible-1",
+                             at(2026, 4, 14));
+          }) == "session_cancelled");
+
+    // A week ahead is in time.
+    ReceptionSession later = session_of(*s, kAkim, day(2026, 4, 29));
+    CHECK(cancel_session(*s, profile(), calendar(), later.uuid, "Іссапар", "responsible-1",
+                         at(2026, 4, 20))
+              .notified_in_time);
+}
+
+// Other bodies -------------------------------------------------------------------------
+
+TEST_CASE("reg-19, reg-20: another body's participation is told within 2 working days in May") {
+    TestStore s;
+    Application a = in_review(*s, registered(*s, at(2026, 4, 27)), at(2026, 4, 28));
+    request_other_body(*s, profile(), calendar(), a.uuid, "Облыстық денсаулық сақтау басқармасы",
+                       "responsible-1", at(2026, 5, 6));
+    auto n = notices_of(*s, a.uuid);
+    REQUIRE(n.size() == 1);
+    CHECK(n[0].about == "other_body");
+    CHECK(n[0].item == "reg-19");
+    CHECK(format_date(n[0].due_on) == "2026-05-12"); // 7 May and 11 May are days off
+    const Clock* notice =
+        clock_of(clocks_at(*s, a.uuid, day(2026, 5, 8)), "reg19_other_body_notice");
+    REQUIRE(notice);
+    CHECK(notice->state == ClockState::Running);
+
+    other_body_refused(*s, a.uuid, "Облыстық денсаулық сақтау басқармасы", "responsible-1",
+                       at(2026, 5, 13));
+    const Clock* report =
+        clock_of(clocks_at(*s, a.uuid, day(2026, 5, 13)), "reg20_other_body_refusal_report");
+    REQUIRE(report);
+    CHECK(format_date(report->due) == "2026-05-15");
+    report_refusal(*s, a.uuid, "responsible-1", at(2026, 5, 14));
+    report = clock_of(clocks_at(*s, a.uuid, day(2026, 5, 14)), "reg20_other_body_refusal_report");
+    CHECK(report->state == ClockState::Met);
+    CHECK(error_code([&] {
+              request_other_body(*s, profile(), calendar(), a.uuid, "", "responsible-1",
+                                 at(2026, 5, 14));
+          }) == "empty");
+}
+
+// Protocol, control and the answer -----------------------------------------------------
+
+static Application received_app(Store& s) {
+    load_demo(s);
+    Application a = in_review(s, registered(s, at(2026, 4, 6)), at(2026, 4, 6, 12));
+    schedule_application(s, profile(), calendar(), a.uuid,
+                         session_of(s, kAkim, day(2026, 4, 15)).uuid, false, "responsible-1",
+                         at(2026, 4, 7));
+    return move(s, a, mv(AppState::Received), at(2026, 4, 15, 16));
+}
+
+TEST_CASE("reg-23, reg-34, reg-35: instructions keep the application on control until answered") {
+    TestStore s;
+    Application fresh = in_review(*s, registered(*s, at(2026, 4, 6, 9)), at(2026, 4, 6, 12));
+    Application a = received_app(*s);
+
+    Instruction i;
+    i.application_uuid = a.uuid;
+    i.text = "Жолды жөндеу мерзімін анықтау";
+    i.executor = "Тұрғын үй-коммуналдық шаруашылық бөлімі";
+    i.due_on = day(2026, 4, 10);
+    CHECK(error_code([&] {
+              add_instruction(*s, profile(), calendar(), i, "responsible-1", at(2026, 4, 15, 17));
+          }) == "due_in_past");
+    i.due_on = day(2026, 4, 30);
+    Instruction wrong = i;
+    wrong.application_uuid = fresh.uuid;
+    CHECK(error_code([&] {
+              add_instruction(*s, profile(), calendar(), wrong, "responsible-1",
+                              at(2026, 4, 15, 17));
+          }) == "instruction_needs_reception");
+
+    i = add_instruction(*s, profile(), calendar(), i, "responsible-1", at(2026, 4, 15, 17));
+    CHECK(find_application(*s, a.uuid)->state == AppState::OnControl);
+    CHECK(instructions_open(*s).size() == 1);
+    CHECK(error_code([&] {
+              give_final_answer(*s, profile(), calendar(), a.uuid, "resolved", "Жол жөнделді",
+                                "responsible-1", at(2026, 4, 20));
+          }) == "instructions_open");
+
+    complete_instruction(*s, i.uuid, "Жөндеу 25 мамырға жоспарланды", "executor-1",
+                         at(2026, 4, 28));
+    CHECK(error_code([&] {
+              complete_instruction(*s, i.uuid, "тағы", "executor-1", at(2026, 4, 28));
+          }) == "instruction_already_done");
+    CHECK(error_code([&] {
+              give_final_answer(*s, profile(), calendar(), a.uuid, "", "Жол жөнделеді",
+                                "responsible-1", at(2026, 4, 29));
+          }) == "outcome_required");
+    give_final_answer(*s, profile(), calendar(), a.uuid, "resolved", "Жол 25 мамырда жөнделеді",
+                      "responsible-1", at(2026, 4, 29));
+    CHECK(find_application(*s, a.uuid)->state == AppState::Answered);
+    auto n = notices_of(*s, a.uuid);
+    CHECK(n.back().about == "answer");
+    CHECK(n.back().sent_on == day(2026, 4, 29));
+    CHECK(instructions_open(*s).empty());
+}
+
+TEST_CASE(
+    "reg-26: the note to the akim is due 5 working days before the reception; attaching stops it") {
+    TestStore s;
+    load_demo(*s);
+    Application a = in_review(*s, registered(*s, at(2026, 4, 6)), at(2026, 4, 6, 12));
+    schedule_application(*s, profile(), calendar(), a.uuid,
+                         session_of(*s, kAkim, day(2026, 4, 22)).uuid, false, "responsible-1",
+                         at(2026, 4, 7));
+    const Clock* note = clock_of(clocks_at(*s, a.uuid, day(2026, 4, 8)), "reg26_note_to_akim");
+    REQUIRE(note);
+    CHECK(note->state == ClockState::Running);
+    CHECK(note->due == day(2026, 4, 15));
+    CHECK(error_code([&] {
+              attach_note(*s, a.uuid, "maybe", "Қабылдау ұсынылады", "responsible-1",
+                          at(2026, 4, 9));
+          }) == "proposal_required");
+    attach_note(*s, a.uuid, "date", "22 сәуірге қабылдау ұсынылады", "responsible-1",
+                at(2026, 4, 9));
+    note = clock_of(clocks_at(*s, a.uuid, day(2026, 4, 9)), "reg26_note_to_akim");
+    CHECK(note->state == ClockState::Met);
+}
+
+// Surveys (reg-38) ---------------------------------------------------------------------
+
+TEST_CASE("reg-38: the call list holds consultations and refusals, each applicant surveyed once") {
+    TestStore s;
+    Application consulted = received_app(*s);
+    give_final_answer(*s, profile(), calendar(), consulted.uuid, "consultation", "Кеңес берілді",
+                      "responsible-1", at(2026, 4, 16));
+    Application refused =
+        in_review(*s, registered(*s, at(2026, 4, 1, 11), draft("+77019876543")), at(2026, 4, 2));
+    MoveInput d = mv(AppState::RefusalDraftSent);
+    d.refusal_ground = "outside_competence";
+    d.decision_on = day(2026, 4, 10);
+    move(*s, refused, d, at(2026, 4, 2, 12));
+    MoveInput r = mv(AppState::Refused);
+    r.refusal_ground = "outside_competence";
+    move(*s, refused, r, at(2026, 4, 10));
+
+    auto calls = survey_call_list(*s, day(2026, 4, 1), day(2026, 4, 30));
+    REQUIRE(calls.size() == 2);
+    CHECK(calls[0].reason == "refused");
+    CHECK(calls[1].reason == "consultation");
+    CHECK(calls[1].phone == "+77011234567");
+
+    SurveyAnswer ans{consulted.uuid, "consultation", true, 5, "Рахмет"};
+    SurveyAnswer bad = ans;
+    bad.rating = 6;
+    CHECK(error_code([&] { record_survey(*s, bad, "operator-1", at(2026, 4, 20)); }) ==
+          "rating_range");
+    bad.rating = 4;
+    bad.reached = false;
+    CHECK(error_code([&] { record_survey(*s, bad, "operator-1", at(2026, 4, 20)); }) ==
+          "rating_without_call");
+    record_survey(*s, ans, "operator-1", at(2026, 4, 20));
+    CHECK(error_code([&] { record_survey(*s, ans, "operator-1", at(2026, 4, 21)); }) ==
+          "already_surveyed");
+    record_survey(*s, {refused.uuid, "refused", false, std::nullopt, "Телефон өшірулі"},
+                  "operator-1", at(2026, 4, 20));
+    CHECK(survey_call_list(*s, day(2026, 4, 1), day(2026, 4, 30)).empty());
+
+    SurveyFigures f = survey_figures(*s, day(2026, 4, 1), day(2026, 4, 30));
+    CHECK(f.called == 2);
+    CHECK(f.answered == 1);
+    CHECK(f.satisfied == 1);
+    CHECK(f.average == doctest::Approx(5.0));
+}
+
+// The work list ------------------------------------------------------------------------
+
+TEST_CASE("work list: overdue first, then the nearest deadline; filters narrow it") {
+    TestStore s;
+    Application old = in_review(*s, registered(*s, at(2026, 3, 2)), at(2026, 3, 3));
+    Application newer = registered(*s, at(2026, 4, 1), draft("+77025554433"));
+    Application done = in_review(*s, registered(*s, at(2026, 3, 3)), at(2026, 3, 4));
+    MoveInput w = mv(AppState::Withdrawn);
+    move(*s, done, w, at(2026, 3, 5));
+
+    Date today = day(2026, 4, 2);
+    auto list = work_list(*s, profile(), calendar(), {}, today);
+    REQUIRE(list.size() == 2); // the withdrawn one is closed
+    CHECK(list[0].app.uuid == old.uuid);
+    CHECK(list[0].overdue(today)); // 15 working days from 2 March ran out on 25 March
+    REQUIRE(list[0].nearest);
+    CHECK(list[0].nearest->item == "reg-29");
+    CHECK(list[0].nearest->days_left(today) < 0);
+    CHECK_FALSE(list[1].overdue(today));
+
+    WorkFilter f;
+    f.text = "+77025554433";
+    list = work_list(*s, profile(), calendar(), f, today);
+    REQUIRE(list.size() == 1);
+    CHECK(list[0].app.uuid == newer.uuid);
+    f = {};
+    f.only_overdue = true;
+    CHECK(work_list(*s, profile(), calendar(), f, today).size() == 1);
+    f = {};
+    f.state = "registered";
+    CHECK(work_list(*s, profile(), calendar(), f, today).size() == 1);
+}
