@@ -25,6 +25,7 @@ void SyncAgent::stop() {
     wake_.notify_all();
     if (pusher_.joinable()) pusher_.join();
     if (puller_.joinable()) puller_.join();
+    std::lock_guard guard(lock_mutex_);
     int fd = lock_fd_.exchange(-1);
     if (fd >= 0) close(fd); // releases the lock for the next agent
 }
@@ -39,7 +40,10 @@ void SyncAgent::nudge() {
 
 // One agent per store: an exclusive lock on STORE.sync-lock. The kernel releases it when the
 // process dies, so a crashed kiosk never blocks the console's agent for good.
+// The pusher and the puller ask at once: a second flock from this process on another
+// descriptor would fail, so they take turns and the second finds the first one's lock.
 bool SyncAgent::try_lock() {
+    std::lock_guard guard(lock_mutex_);
     if (lock_fd_ >= 0) return true;
     std::string path = opt_.store.string() + ".sync-lock";
     int fd = open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
@@ -48,8 +52,7 @@ bool SyncAgent::try_lock() {
         close(fd);
         return false;
     }
-    int expected = -1;
-    if (!lock_fd_.compare_exchange_strong(expected, fd)) close(fd); // the other thread won
+    lock_fd_ = fd;
     return true;
 }
 
@@ -101,8 +104,8 @@ void SyncAgent::run_loop(bool pulling) {
                 client = std::make_unique<HttpClient>(cfg);
                 client->set_cancel(&stopping_); // stop() ends a long-poll at once
             }
-            StepResult r =
-                pulling ? pull_once(*store, *client, opt_.pull_wait_s) : push_once(*store, *client);
+            StepResult r = pulling ? pull_once(*store, *client, opt_.pull_wait_s)
+                                   : push_once(*store, *client, opt_.push_batch);
             if (!r.ok) {
                 if (!stopping_) record_error(*store, r.error);
                 pause(backoff(failures++, r.retry_after_s));

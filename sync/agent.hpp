@@ -70,6 +70,7 @@ int apply_pulled(Store& store, const nlohmann::json& changes, const std::string&
 struct AgentOptions {
     std::filesystem::path store;
     int pull_wait_s = 20;                          // long-poll
+    int push_batch = 200;                          // ops per push
     std::chrono::milliseconds idle_check{250};     // how often an idle pusher looks
     std::chrono::milliseconds backoff_base{500};   // first retry after 0.25 .. 0.5 s
     std::chrono::milliseconds backoff_cap{60'000}; // never more than a minute apart
@@ -100,6 +101,7 @@ class SyncAgent {
     AgentOptions opt_;
     std::atomic<bool> stopping_{false};
     std::atomic<int> lock_fd_{-1};
+    std::mutex lock_mutex_;
     std::mutex mutex_;
     std::condition_variable wake_;
     bool nudged_ = false;

@@ -148,7 +148,7 @@ static void authorise(const Terminal& t, const PushOp& op, const Existing& e) {
         throw HttpError(403, "forbidden", "a kiosk does not write " + op.entity);
     if (e.found && e.origin != t.name)
         throw HttpError(403, "forbidden", "a kiosk changes only what it created");
-    if (!e.found && op.entity == "ticket" && op.payload["state"] != "waiting")
+    if (op.entity == "ticket" && op.payload["state"] != "waiting")
         throw HttpError(403, "forbidden", "a kiosk issues tickets, it does not move them");
 }
 

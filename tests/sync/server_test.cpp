@@ -1,0 +1,261 @@
+// The server as a terminal meets it: enrolment, credentials and roles, idempotent push, the
+// feed filtered by role, refused input, health and metrics. Real process, real TLS, loopback.
+#include "sync_support.hpp"
+
+#include "applications.hpp"
+#include "protocol.hpp"
+#include "uuid.hpp"
+
+#include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
+
+using namespace reception;
+using namespace reception::test;
+using nlohmann::json;
+
+namespace {
+
+// A server with a kiosk, a console and a board of room "main" and a kiosk of room "annex".
+struct SyncedRoom {
+    TempDir dir;
+    ServerProcess server{dir / "server"};
+    std::unique_ptr<Store> kiosk, console, board, annex;
+    SyncedRoom() {
+        server.start();
+        kiosk = enrolled_store(server, dir / "k1.db", "K1", "main", "kiosk");
+        console = enrolled_store(server, dir / "c1.db", "C1", "main", "console");
+        board = enrolled_store(server, dir / "b1.db", "B1", "main", "board");
+        annex = enrolled_store(server, dir / "k9.db", "K9", "annex", "kiosk");
+    }
+};
+
+json outbox_ops(Store& store) {
+    json ops = json::array();
+    Stmt st = store.prepare(
+        "SELECT op_id, entity, entity_uuid, kind, payload, created_at FROM outbox ORDER BY seq");
+    while (st.step())
+        ops.push_back(
+            op_json(st.text(0), st.text(1), st.text(2), st.text(3), st.text(4), st.text(5)));
+    return ops;
+}
+
+json batch(const json& ops, const std::string& id = new_uuid()) {
+    return json{{"batch_id", id}, {"sent_at", format_instant(now_utc())}, {"ops", ops}};
+}
+
+json body_of(const HttpResult& r) {
+    return json::parse(r.body, nullptr, false);
+}
+
+// An error answer: the status, and a JSON body naming the error.
+void check_refused(const HttpResult& r, long status, const std::string& code) {
+    CHECK(r.curl_code == 0);
+    CHECK(r.status == status);
+    json j = body_of(r);
+    REQUIRE(j.is_object());
+    CHECK(j.value("error", "") == code);
+    CHECK(!j.value("message", "").empty());
+}
+
+} // namespace
+
+TEST_CASE("sync: a batch pushed twice changes nothing the second time") {
+    SyncedRoom room;
+    take_ticket(*room.kiosk);
+    take_ticket(*room.kiosk, "consultation");
+    json body = batch(outbox_ops(*room.kiosk)).dump();
+    HttpClient client(config_of(*room.kiosk));
+
+    HttpResult first = client.post("/v1/push", body, 10000);
+    REQUIRE(first.ok());
+    for (const json& r : body_of(first)["results"]) CHECK(r["status"] == "applied");
+    long long head = room.server.count("SELECT count(*) FROM srv_changes");
+    CHECK(head == 2); // two tickets issued
+
+    HttpResult again = client.post("/v1/push", body, 10000);
+    REQUIRE(again.ok());
+    for (const json& r : body_of(again)["results"]) CHECK(r["status"] == "duplicate");
+    CHECK(room.server.count("SELECT count(*) FROM srv_changes") == head);
+    CHECK(room.server.count("SELECT count(*) FROM srv_records WHERE entity = 'ticket'") == 2);
+
+    // The same ops under a new batch id: still duplicates, still nothing new.
+    HttpResult renamed = client.post("/v1/push", batch(outbox_ops(*room.kiosk)).dump(), 10000);
+    REQUIRE(renamed.ok());
+    CHECK(room.server.count("SELECT count(*) FROM srv_changes") == head);
+}
+
+TEST_CASE("sync: a wrong or missing credential is 401, a wrong role or room is 403") {
+    SyncedRoom room;
+    ClientConfig none = config_of(*room.kiosk);
+    none.token.clear();
+    check_refused(HttpClient(none).get("/v1/pull", 5000), 401, "unauthorized");
+    ClientConfig forged = none;
+    forged.token = std::string(64, 'a');
+    check_refused(HttpClient(forged).get("/v1/pull", 5000), 401, "unauthorized");
+
+    // The enrolment code was spent: a second use gets nothing.
+    std::string code = room.server.register_terminal("K2", "main", "kiosk");
+    auto k2 = Store::open(room.dir / "k2.db", OpenMode::CreateIfMissing);
+    CHECK(enrol_store(*k2, room.server.url(), pki().ca_pem, "", code).empty());
+    auto k3 = Store::open(room.dir / "k3.db", OpenMode::CreateIfMissing);
+    CHECK(!enrol_store(*k3, room.server.url(), pki().ca_pem, "", code).empty());
+
+    // A board writes nothing.
+    take_ticket(*room.kiosk);
+    json ops = outbox_ops(*room.kiosk);
+    check_refused(HttpClient(config_of(*room.board)).post("/v1/push", batch(ops).dump(), 5000), 403,
+                  "forbidden");
+    // A kiosk of another room may not put tickets into this room's queue.
+    check_refused(HttpClient(config_of(*room.annex)).post("/v1/push", batch(ops).dump(), 5000), 403,
+                  "wrong_room");
+    CHECK(room.server.count("SELECT count(*) FROM srv_changes") == 0);
+
+    // A kiosk issues tickets; it does not call them.
+    REQUIRE(HttpClient(config_of(*room.kiosk)).post("/v1/push", batch(ops).dump(), 5000).ok());
+    json called = ops[0];
+    called["op_id"] = new_uuid();
+    called["payload"]["state"] = "called";
+    called["payload"]["updated_at"] = format_instant(now_utc() + std::chrono::seconds(1));
+    check_refused(HttpClient(config_of(*room.kiosk))
+                      .post("/v1/push", batch(json::array({called})).dump(), 5000),
+                  403, "forbidden");
+    // The console of the room may.
+    HttpResult ok = HttpClient(config_of(*room.console))
+                        .post("/v1/push", batch(json::array({called})).dump(), 5000);
+    REQUIRE(ok.ok());
+    CHECK(body_of(ok)["results"][0]["status"] == "applied");
+}
+
+TEST_CASE("sync: each terminal pulls only what its role may see") {
+    SyncedRoom room;
+    take_ticket(*room.kiosk, "same_day", "wwii_veteran");
+    Application a;
+    a.channel = Channel::Paper;
+    a.applicant.surname = "Сәрсенбаева";
+    a.applicant.name = "Әйгерім";
+    a.applicant.iin = "871008401427";
+    a.applicant.phone = "8 (701) 123-45-67";
+    a.applicant.address = "Хромтау, Әйтеке би к-сі, 12";
+    a.essence = "Ауладағы жолды жөндеу туралы мәселе";
+    register_application(*room.console, profile(), calendar(), a, "operator-1", now_utc());
+    REQUIRE(sync_until_idle(*room.kiosk, *std::make_unique<HttpClient>(config_of(*room.kiosk))).ok);
+    HttpClient console(config_of(*room.console));
+    REQUIRE(sync_until_idle(*room.console, console).ok);
+
+    auto pull = [](Store& s) {
+        HttpResult r = HttpClient(config_of(s)).get("/v1/pull?limit=100", 5000);
+        REQUIRE(r.ok());
+        return body_of(r)["changes"];
+    };
+    json seen_by_console = pull(*room.console);
+    bool console_sees_application = false;
+    for (const json& c : seen_by_console) console_sees_application |= c["entity"] == "application";
+    CHECK(console_sees_application);
+    CHECK(count(*room.console, "SELECT count(*) FROM tickets") == 1);
+
+    // The kiosk: tickets only, no one's application, no personal data.
+    for (const json& c : pull(*room.kiosk)) {
+        CHECK(c["entity"] == "ticket");
+        CHECK(c["payload"].dump().find("871008401427") == std::string::npos);
+    }
+    // The board: numbers and states, not the visitor's out-of-turn category.
+    json board = pull(*room.board);
+    REQUIRE(board.size() == 1);
+    CHECK(board[0]["payload"]["number"] == "A1-001");
+    CHECK(!board[0]["payload"].contains("category"));
+    // Another room sees nothing of this one.
+    CHECK(pull(*room.annex).empty());
+}
+
+TEST_CASE("sync: bad input is answered with a JSON 4xx and nothing is applied") {
+    SyncedRoom room;
+    take_ticket(*room.kiosk);
+    take_ticket(*room.kiosk);
+    json ops = outbox_ops(*room.kiosk);
+    HttpClient client(config_of(*room.kiosk));
+    auto push = [&](const std::string& body) { return client.post("/v1/push", body, 10000); };
+
+    check_refused(push("{\"batch_id\": "), 400, "malformed_json");
+    json wrong_type = batch(ops);
+    wrong_type["ops"] = "all of them";
+    check_refused(push(wrong_type.dump()), 400, "bad_field");
+    json unknown = batch(ops);
+    unknown["priority"] = "high";
+    check_refused(push(unknown.dump()), 400, "unknown_field");
+    json unknown_in_op = batch(ops);
+    unknown_in_op["ops"][1]["extra"] = 1;
+    check_refused(push(unknown_in_op.dump()), 400, "unknown_field");
+    json bad_uuid = batch(ops);
+    bad_uuid["ops"][0]["op_id"] = "not-a-uuid";
+    check_refused(push(bad_uuid.dump()), 400, "bad_field");
+    json skewed = batch(ops);
+    skewed["sent_at"] = format_instant(now_utc() - std::chrono::hours(2));
+    check_refused(push(skewed.dump()), 400, "clock_skew");
+    // One good op and one bad one: the good one is not applied either.
+    json half = batch(ops);
+    half["ops"][1]["payload"]["issued_at"] = "yesterday";
+    check_refused(push(half.dump()), 400, "bad_field");
+    std::string huge = batch(ops).dump();
+    huge.insert(huge.size() - 1, ",\"pad\":\"" + std::string(kMaxBodyBytes, 'x') + "\"");
+    check_refused(push(huge), 413, "body_too_large");
+    CHECK(room.server.count("SELECT count(*) FROM srv_changes") == 0);
+
+    // A batch id seen before with other ops is a replay, refused whole.
+    std::string id = new_uuid();
+    REQUIRE(push(batch(json::array({ops[0]}), id).dump()).ok());
+    check_refused(push(batch(ops, id).dump()), 409, "batch_replayed");
+    CHECK(room.server.count("SELECT count(*) FROM srv_changes") == 1);
+
+    check_refused(client.get("/v1/pull?limit=-3", 5000), 400, "bad_parameter");
+    check_refused(client.get("/v1/pull?cursor=nonsense", 5000), 400, "bad_parameter");
+    check_refused(client.get("/v1/pull?cursor=0123abcd:5", 5000), 409, "resync");
+    check_refused(client.get("/v1/nothing", 5000), 404, "not_found");
+}
+
+TEST_CASE("sync: /healthz answers and /metrics counts requests, changes and terminals") {
+    SyncedRoom room;
+    take_ticket(*room.kiosk);
+    HttpClient client(config_of(*room.kiosk));
+    REQUIRE(sync_until_idle(*room.kiosk, client).ok);
+
+    HttpResult health = client.get("/healthz", 5000);
+    REQUIRE(health.ok());
+    CHECK(body_of(health)["status"] == "ok");
+    HttpResult metrics = client.get("/metrics", 5000);
+    REQUIRE(metrics.ok());
+    const std::string& m = metrics.body;
+    CHECK(m.find("reception_requests_total{endpoint=\"push\",code=\"2xx\"} 1") !=
+          std::string::npos);
+    CHECK(m.find("reception_request_seconds_bucket{endpoint=\"push\"") != std::string::npos);
+    CHECK(m.find("reception_pushed_changes_total 1") != std::string::npos);
+    CHECK(m.find("reception_connected_terminals 1") != std::string::npos);
+    CHECK(m.find("reception_open_connections") != std::string::npos);
+}
+
+TEST_CASE("sync: the client refuses a server with a wrong CA or a wrong host name") {
+    TempDir dir;
+    ServerProcess server(dir / "server");
+    server.start();
+    std::string code = server.register_terminal("K1", "main", "kiosk");
+    auto store = Store::open(dir / "k1.db", OpenMode::CreateIfMissing);
+
+    std::string wrong_ca = enrol_store(*store, server.url(), pki().other_ca_pem, "", code);
+    CHECK(!wrong_ca.empty());
+    std::string wrong_pin =
+        enrol_store(*store, server.url(), pki().ca_pem,
+                    "sha256//AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=", code);
+    CHECK(!wrong_pin.empty());
+    CHECK(!store->meta(sync_key::token));
+
+    server.stop();
+    server.start(pki().other_name_cert, pki().other_name_key); // a good CA, another name
+    std::string wrong_name = enrol_store(*store, server.url(), pki().ca_pem, "", code);
+    CHECK(wrong_name.find("name") != std::string::npos);
+    CHECK(!store->meta(sync_key::token));
+
+    // With the right certificate (and its pin) the same code works: nothing above spent it.
+    server.stop();
+    server.start();
+    CHECK(enrol_store(*store, server.url(), pki().ca_pem, pki().pin, code) == "");
+    CHECK(store->meta(sync_key::token));
+}

@@ -1,0 +1,190 @@
+#include "sync_support.hpp"
+
+#include "ticket_queue.hpp"
+
+#include <csignal>
+#include <cstdio>
+#include <doctest/doctest.h>
+#include <fstream>
+#include <poll.h>
+#include <sstream>
+#include <sys/wait.h>
+#include <thread>
+#include <unistd.h>
+
+namespace reception::test {
+
+// PKI
+static std::string read_file(const std::filesystem::path& p) {
+    std::ifstream in(p);
+    std::stringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+static void must(const std::string& cmd) {
+    std::string out;
+    if (run_command(cmd + " 2>&1", &out) != 0) FAIL("command failed: " << cmd << "\n" << out);
+}
+
+// A CA named name in dir: name.pem, name.key.
+static void make_ca(const std::filesystem::path& dir, const std::string& name) {
+    std::string d = dir.string() + "/";
+    must("openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -days 30 -subj "
+         "'/CN=" +
+         name +
+         "' -addext basicConstraints=critical,CA:TRUE -addext "
+         "keyUsage=critical,keyCertSign,cRLSign -keyout " +
+         d + name + ".key -out " + d + name + ".pem");
+}
+
+// A server certificate named name for the subject alternative names san, signed by ca.
+static void make_cert(const std::filesystem::path& dir, const std::string& ca,
+                      const std::string& name, const std::string& san) {
+    std::string d = dir.string() + "/";
+    std::ofstream(d + name + ".ext")
+        << "subjectAltName=" << san << "\nbasicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n";
+    must("openssl req -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -subj '/CN=" + name +
+         "' -keyout " + d + name + ".key -out " + d + name + ".csr");
+    must("openssl x509 -req -days 30 -in " + d + name + ".csr -CA " + d + ca + ".pem -CAkey " + d +
+         ca + ".key -CAcreateserial -extfile " + d + name + ".ext -out " + d + name + ".pem");
+}
+
+const Pki& pki() {
+    static Pki p = [] {
+        Pki k;
+        make_ca(k.dir.path, "ca");
+        make_ca(k.dir.path, "other-ca");
+        make_cert(k.dir.path, "ca", "server", "DNS:localhost,IP:127.0.0.1");
+        make_cert(k.dir.path, "ca", "other-name", "DNS:other.example");
+        k.ca_pem = read_file(k.dir / "ca.pem");
+        k.other_ca_pem = read_file(k.dir / "other-ca.pem");
+        k.cert = k.dir / "server.pem";
+        k.key = k.dir / "server.key";
+        k.other_name_cert = k.dir / "other-name.pem";
+        k.other_name_key = k.dir / "other-name.key";
+        std::string pin;
+        run_command("openssl pkey -in " + k.key.string() +
+                        " -pubout -outform der | openssl dgst -sha256 -binary | base64",
+                    &pin);
+        k.pin = "sha256//" + pin.substr(0, pin.find('\n'));
+        return k;
+    }();
+    return p;
+}
+
+// Server process
+ServerProcess::ServerProcess(std::filesystem::path data_dir) : data_(std::move(data_dir)) {}
+
+ServerProcess::~ServerProcess() {
+    stop();
+}
+
+std::string ServerProcess::url() const {
+    return "https://localhost:" + std::to_string(port_);
+}
+
+// Reads the "listening on https://127.0.0.1:PORT" line: the server prints it once it accepts.
+static int read_port(int fd) {
+    std::string line;
+    pollfd p{fd, POLLIN, 0};
+    while (line.find('\n') == std::string::npos && poll(&p, 1, 10000) > 0) {
+        char buf[256];
+        ssize_t n = read(fd, buf, sizeof buf);
+        if (n <= 0) break;
+        line.append(buf, size_t(n));
+    }
+    size_t at = line.find("127.0.0.1:");
+    return at == std::string::npos ? 0 : std::atoi(line.c_str() + at + 10);
+}
+
+void ServerProcess::start(const std::filesystem::path& cert, const std::filesystem::path& key) {
+    REQUIRE(pid_ < 0);
+    int fds[2];
+    REQUIRE(pipe(fds) == 0);
+    std::string port = std::to_string(port_);
+    pid_ = fork();
+    REQUIRE(pid_ >= 0);
+    if (pid_ == 0) {
+        dup2(fds[1], 1);
+        close(fds[0]);
+        close(fds[1]);
+        execl(RECEPTION_SERVER_BIN, "reception-server", "--data", data_.c_str(), "serve", "--port",
+              port.c_str(), "--cert", cert.c_str(), "--key", key.c_str(), nullptr);
+        _exit(127);
+    }
+    close(fds[1]);
+    int got = read_port(fds[0]);
+    close(fds[0]); // the server prints nothing more to stdout
+    REQUIRE_MESSAGE(got > 0, "reception-server did not start");
+    port_ = got;
+}
+
+void ServerProcess::kill_hard() {
+    if (pid_ <= 0) return;
+    ::kill(pid_, SIGKILL);
+    waitpid(pid_, nullptr, 0);
+    pid_ = -1;
+}
+
+void ServerProcess::stop() {
+    if (pid_ <= 0) return;
+    ::kill(pid_, SIGTERM);
+    waitpid(pid_, nullptr, 0);
+    pid_ = -1;
+}
+
+std::string ServerProcess::register_terminal(const std::string& name, const std::string& room,
+                                             const std::string& kind) {
+    std::string out;
+    std::string cmd = std::string(RECEPTION_SERVER_BIN) + " --data " + data_.string() +
+                      " enrol --name " + name + " --room " + room + " --kind " + kind;
+    REQUIRE(run_command(cmd, &out) == 0);
+    out.erase(out.find_last_not_of('\n') + 1);
+    return out.substr(out.rfind('\n') + 1); // the code is the last line
+}
+
+long long ServerProcess::count(const char* sql) {
+    auto db = Store::open(data_ / "server.db", OpenMode::Existing);
+    return test::count(*db, sql);
+}
+
+// Terminals
+std::unique_ptr<Store> enrolled_store(ServerProcess& server, const std::filesystem::path& file,
+                                      const std::string& name, const std::string& room,
+                                      const std::string& kind) {
+    auto store = Store::open(file, OpenMode::CreateIfMissing);
+    std::string code = server.register_terminal(name, room, kind);
+    std::string err = enrol_store(*store, server.url(), pki().ca_pem, "", code);
+    REQUIRE_MESSAGE(err.empty(), err);
+    return store;
+}
+
+ClientConfig config_of(Store& store) {
+    return client_config(store);
+}
+
+long long count(Store& store, const char* sql) {
+    Stmt st = store.prepare(sql);
+    return st.step() ? st.integer(0) : -1;
+}
+
+Ticket take_ticket(Store& store, const std::string& service, const std::string& category) {
+    TicketRequest req;
+    req.room = store.meta(sync_key::room).value_or("");
+    req.service = service;
+    req.category = category;
+    req.kiosk = store.terminal_id();
+    return issue_ticket(store, profile(), req, now_utc());
+}
+
+bool wait_until(const std::function<bool()>& cond, std::chrono::milliseconds limit) {
+    auto end = std::chrono::steady_clock::now() + limit;
+    while (!cond()) {
+        if (std::chrono::steady_clock::now() > end) return false;
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+    return true;
+}
+
+} // namespace reception::test

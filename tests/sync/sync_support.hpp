@@ -1,0 +1,71 @@
+// What the sync tests share: a certificate authority made once per run with the openssl CLI,
+// a reception-server child process on a loopback port, and enrolled terminal stores.
+#pragma once
+
+#include "agent.hpp"
+#include "domain.hpp"
+#include "test_support.hpp"
+
+#include <string>
+#include <sys/types.h>
+
+namespace reception::test {
+
+// Made once per test run: a CA, a server certificate for localhost and 127.0.0.1 (ECDSA P-256),
+// another CA that signed nothing of ours, and a certificate of the right CA for another name.
+struct Pki {
+    TempDir dir;
+    std::string ca_pem;
+    std::filesystem::path cert, key;
+    std::string other_ca_pem;
+    std::filesystem::path other_name_cert, other_name_key;
+    std::string pin; // "sha256//..." of the server key
+};
+const Pki& pki();
+
+// reception-server serve in a child process. start() picks a free port the first time and
+// keeps it across restarts, so an agent's stored URL stays right.
+class ServerProcess {
+  public:
+    explicit ServerProcess(std::filesystem::path data_dir);
+    ~ServerProcess();
+    ServerProcess(const ServerProcess&) = delete;
+    ServerProcess& operator=(const ServerProcess&) = delete;
+
+    void start(const std::filesystem::path& cert = pki().cert,
+               const std::filesystem::path& key = pki().key);
+    void kill_hard(); // SIGKILL, as a power cut would
+    void stop();      // SIGTERM, and wait
+    bool running() const { return pid_ > 0; }
+    std::string url() const; // https://localhost:PORT
+    int port() const { return port_; }
+    const std::filesystem::path& data_dir() const { return data_; }
+
+    // An enrolment code from the administrator's command.
+    std::string register_terminal(const std::string& name, const std::string& room,
+                                  const std::string& kind);
+    // A row count (or any one number) read from the server's store.
+    long long count(const char* sql);
+
+  private:
+    std::filesystem::path data_;
+    pid_t pid_ = -1;
+    int port_ = 0;
+};
+
+// A new terminal store at file, registered on the server and enrolled (meta holds the
+// credential, the CA, the room and the ticket series).
+std::unique_ptr<Store> enrolled_store(ServerProcess& server, const std::filesystem::path& file,
+                                      const std::string& name, const std::string& room,
+                                      const std::string& kind);
+// A client with this store's credential.
+ClientConfig config_of(Store& store);
+
+long long count(Store& store, const char* sql);
+// Issues a ticket of the store's room at this terminal now.
+Ticket take_ticket(Store& store, const std::string& service = "same_day",
+                   const std::string& category = "");
+// Polls cond every 10 ms until it holds or the time is up; returns whether it held.
+bool wait_until(const std::function<bool()>& cond, std::chrono::milliseconds limit);
+
+} // namespace reception::test
