@@ -5,7 +5,9 @@
 #include "calendar.hpp"
 #include "i18n.hpp"
 #include "profile.hpp"
+#include "report.hpp"
 #include "schedule.hpp"
+#include "schedule_export.hpp"
 #include "store.hpp"
 #include "ticket_queue.hpp"
 #include "validation.hpp"
@@ -22,7 +24,8 @@ namespace {
 struct Options {
     std::string store, terminal, assets, file, lang = "en";
     std::string from, date, kind, value, room = "main", service = "same_day", category;
-    int working_days = -1, calendar_days = -1, months = -1, year = 0;
+    std::string out = ".", month, report_lang = "kk";
+    int working_days = -1, calendar_days = -1, months = -1, year = 0, quarter = 0;
 };
 
 std::filesystem::path assets_of(const Options& o) {
@@ -177,6 +180,63 @@ int cmd_ticket(const Options& o) {
     return 0;
 }
 
+// reg-40, reg-24: the quarter's report as PDF and CSV in one language, and the media export.
+bool write_text(const std::filesystem::path& file, const std::string& text) {
+    std::ofstream out(file, std::ios::binary);
+    out << text;
+    out.close();
+    if (!out) std::cerr << "error: cannot write " << file.string() << "\n";
+    return bool(out);
+}
+
+int cmd_report(const Options& o) {
+    auto store = Store::open(o.store, OpenMode::Existing);
+    Catalog texts = Catalog::load_dir(assets_of(o) / "i18n");
+    Lang lang = Lang::kk;
+    parse_lang(o.report_lang, &lang); // CLI11 let only kk, ru, en through
+    QuarterReport r = quarter_report(*store, current_profile(o), load_calendar(o), texts, lang,
+                                     o.year, o.quarter, local_date(now_utc()));
+    std::string base = "report-" + std::to_string(o.year) + "-q" + std::to_string(o.quarter);
+    std::filesystem::path dir = o.out;
+    std::string error;
+    std::filesystem::path pdf = dir / (base + "." + o.report_lang + ".pdf");
+    if (!write_report_pdf(r, texts, lang, pdf.string(), &error)) {
+        std::cerr << "error: " << error << "\n";
+        return 1;
+    }
+    if (!write_text(dir / (base + "." + o.report_lang + ".csv"), report_csv(r))) return 1;
+    if (!write_text(dir / (base + ".media.json"), media_export_json(r))) return 1;
+    std::cout << r.title << ": " << r.registered << " registered\n  " << pdf.string() << "\n  "
+              << (dir / (base + "." + o.report_lang + ".csv")).string() << "\n  "
+              << (dir / (base + ".media.json")).string() << "\n";
+    return 0;
+}
+
+// reg-8: the month's schedule for the notice board (PDF, kk and ru) and the website (JSON).
+int cmd_schedule_export(const Options& o) {
+    auto day = parse_date(o.month + "-01");
+    if (!day) {
+        std::cerr << "error: --month wants YYYY-MM, got " << o.month << "\n";
+        return 2;
+    }
+    auto store = Store::open(o.store, OpenMode::Existing);
+    Catalog texts = Catalog::load_dir(assets_of(o) / "i18n");
+    std::filesystem::path dir = o.out;
+    std::string base = "schedule-" + o.month, error;
+    for (Lang lang : {Lang::kk, Lang::ru}) {
+        std::filesystem::path pdf = dir / (base + "." + lang_code(lang) + ".pdf");
+        if (!write_schedule_pdf(*store, texts, lang, *day, pdf.string(), &error)) {
+            std::cerr << "error: " << error << "\n";
+            return 1;
+        }
+        std::cout << pdf.string() << "\n";
+    }
+    if (!write_text(dir / (base + ".json"), schedule_month_json(*store, *day).dump(1) + "\n"))
+        return 1;
+    std::cout << (dir / (base + ".json")).string() << "\n";
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
@@ -219,6 +279,20 @@ int main(int argc, char** argv) {
     ticket->add_option("--category", o.category, "out-of-turn category code");
     ticket->add_option("--lang", o.lang, "kk or ru");
 
+    auto* report = app.add_subcommand("report", "the quarter's report: PDF, CSV, media JSON");
+    report->add_option("--store", o.store, "store file")->required();
+    report->add_option("--year", o.year, "year")->required()->check(CLI::Range(2000, 2100));
+    report->add_option("--quarter", o.quarter, "1 to 4")->required()->check(CLI::Range(1, 4));
+    report->add_option("--lang", o.report_lang, "kk (default), ru or en")
+        ->check(CLI::IsMember({"kk", "ru", "en"}));
+    report->add_option("--out", o.out, "folder to write into (default: here)")
+        ->check(CLI::ExistingDirectory);
+    auto* sched = app.add_subcommand("schedule-export", "the month's schedule: PDF kk/ru, JSON");
+    sched->add_option("--store", o.store, "store file")->required();
+    sched->add_option("--month", o.month, "YYYY-MM")->required();
+    sched->add_option("--out", o.out, "folder to write into (default: here)")
+        ->check(CLI::ExistingDirectory);
+
     CLI11_PARSE(app, argc, argv);
     try {
         if (*create) return cmd_create(o, OpenMode::CreateIfMissing);
@@ -230,6 +304,8 @@ int main(int argc, char** argv) {
         if (*validate) return cmd_validate(o);
         if (*profile) return cmd_profile(o);
         if (*ticket) return cmd_ticket(o);
+        if (*report) return cmd_report(o);
+        if (*sched) return cmd_schedule_export(o);
     } catch (const InputError& e) {
         std::cerr << "error: " << e.field << ": " << e.code << "\n";
         return 2;

@@ -97,3 +97,35 @@ TEST_CASE("schedule: a bad record is refused with its place named and nothing is
                          "officials[1].role: unknown_role", InputError);
     CHECK(list_officials(*s).empty());
 }
+
+TEST_CASE("reg-40, reg-8: admin report and schedule-export write the PDF, CSV and JSON files") {
+    TempDir dir;
+    std::string store = (dir / "s.db").string(), out;
+    REQUIRE(run_command(admin("create --store " + store + " --terminal K1")) == 0);
+    REQUIRE(run_command(admin("load-schedule --store " + store + " " +
+                              (assets() / "demo/schedule.json").string())) == 0);
+    REQUIRE(run_command(admin("report --store " + store + " --year 2026 --quarter 4 --lang ru " +
+                              "--out " + dir.path.string()),
+                        &out) == 0);
+    CHECK(out.find("2026 год, 4-й квартал") != std::string::npos);
+    for (const char* f :
+         {"report-2026-q4.ru.pdf", "report-2026-q4.ru.csv", "report-2026-q4.media.json"})
+        CHECK_MESSAGE(std::filesystem::file_size(dir / f) > 100, f);
+    REQUIRE(run_command(admin("schedule-export --store " + store + " --month 2026-12 --out " +
+                              dir.path.string())) == 0);
+    for (const char* f :
+         {"schedule-2026-12.kk.pdf", "schedule-2026-12.ru.pdf", "schedule-2026-12.json"})
+        CHECK_MESSAGE(std::filesystem::file_size(dir / f) > 100, f);
+    // Bad input is refused with a message and writes nothing.
+    out.clear();
+    CHECK(run_command(admin("report --store " + store + " --year 2026 --quarter 5 --out " +
+                            dir.path.string()),
+                      &out) != 0);
+    CHECK(out.find("--quarter") != std::string::npos);
+    out.clear();
+    CHECK(run_command(admin("schedule-export --store " + store + " --month 2026-13 --out " +
+                            dir.path.string()),
+                      &out) != 0);
+    CHECK(out.find("YYYY-MM") != std::string::npos);
+    CHECK_FALSE(std::filesystem::exists(dir / "schedule-2026-13.json"));
+}

@@ -232,7 +232,7 @@ TEST_CASE("reg-15: a refusal needs one of the grounds of the regulation") {
         CHECK(profile().refusal_ground(g) != nullptr);
 }
 
-TEST_CASE("reg-30: a letter extends once; a decision of the akim or a deputy extends further") {
+TEST_CASE("reg-30: a letter extends once — a decision of the akim or a deputy extends further") {
     TestStore s;
     Application a = registered(*s, at(2026, 3, 2, 10));
     move_application(*s, profile(), calendar(), a.uuid, move(AppState::InReview),

@@ -166,7 +166,7 @@ static Hearing hearing_for(const Application& a, Date held, bool present) {
     return h;
 }
 
-TEST_CASE("reg-32, reg-33: the hearing waits for the 2 working days of objections; then refusal") {
+TEST_CASE("reg-32, reg-33: the hearing waits for the 2 working days of objections — then refusal") {
     TestStore s;
     Application a = in_review(*s, registered(*s, at(2026, 3, 2)), at(2026, 3, 3));
     MoveInput draft_in = mv(AppState::RefusalDraftSent);
@@ -209,7 +209,7 @@ TEST_CASE("reg-32, reg-33: the hearing waits for the 2 working days of objection
     CHECK(notices.back().item == "reg-15");
 }
 
-TEST_CASE("reg-33: a hearing needs a draft refusal first; present applicant may be heard early") {
+TEST_CASE("reg-33: a hearing needs a draft refusal first — present applicant may be heard early") {
     TestStore s;
     Application a = in_review(*s, registered(*s, at(2026, 3, 2)), at(2026, 3, 3));
     CHECK(error_code([&] {
@@ -411,7 +411,7 @@ TEST_CASE("reg-23, reg-34, reg-35: instructions keep the application on control 
 }
 
 TEST_CASE(
-    "reg-26: the note to the akim is due 5 working days before the reception; attaching stops it") {
+    "reg-26: the note to the akim is due 5 working days before the reception — attaching stops it") {
     TestStore s;
     load_demo(*s);
     Application a = in_review(*s, registered(*s, at(2026, 4, 6)), at(2026, 4, 6, 12));
@@ -480,7 +480,7 @@ TEST_CASE("reg-38: the call list holds consultations and refusals, each applican
 
 // The work list ------------------------------------------------------------------------
 
-TEST_CASE("work list: overdue first, then the nearest deadline; filters narrow it") {
+TEST_CASE("work list: overdue first, then the nearest deadline — filters narrow it") {
     TestStore s;
     Application old = in_review(*s, registered(*s, at(2026, 3, 2)), at(2026, 3, 3));
     Application newer = registered(*s, at(2026, 4, 1), draft("+77025554433"));

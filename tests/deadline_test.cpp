@@ -84,7 +84,7 @@ TEST_CASE("reg-29: the clock is met when the date is set, late when set after th
     CHECK(late.clock("reg29_response_date", day(2026, 4, 30)).state == ClockState::MetLate);
 }
 
-TEST_CASE("reg-30: a letter extends to 30 calendar days, moved off a Sunday; notice in 3 days") {
+TEST_CASE("reg-30: a letter extends to 30 calendar days, moved off a Sunday — notice in 3 days") {
     Case c(at(2026, 3, 20, 10));
     c.to(AppState::InReview, at(2026, 3, 26));
     MoveInput ext;

@@ -100,7 +100,7 @@ TEST_CASE("i18n: every state, channel and validation reason has its text") {
             CHECK_MESSAGE(catalog().has(l, k), lang_code(l) << " lacks " << k);
 }
 
-TEST_CASE("i18n: lookup falls back to English, then to the key; placeholders are filled") {
+TEST_CASE("i18n: lookup falls back to English, then to the key — placeholders are filled") {
     Catalog c;
     c.set(Lang::en, "ui.only_en", "Only English");
     c.set(Lang::kk, "ui.people_ahead", "Сізден бұрын: {count} адам");

@@ -321,7 +321,7 @@ TEST_CASE("kiosk: a printer on a file target receives the ESC/POS stream") {
     CHECK_FALSE(print::send_to_printer("127.0.0.1:1", "x").ok); // nothing listens: told, no hang
 }
 
-TEST_CASE("kiosk: the visitor cannot leave; five taps in the corner and the staff PIN can") {
+TEST_CASE("kiosk: the visitor cannot leave — five taps in the corner and the staff PIN can") {
     ServiceExit none;
     for (int i = 0; i < 10; ++i) none.tap(5, 5, 120, at(2026, 3, 16));
     CHECK_FALSE(none.pad_open); // no PIN configured: no way out at all

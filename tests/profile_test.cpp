@@ -98,7 +98,7 @@ TEST_CASE(
         issue_ticket(*s, second, {"main", "same_day", "disability", "kk", "k"}, at(2026, 3, 20)));
 }
 
-TEST_CASE("profile: the profile in effect on a day is chosen; an expired one is flagged") {
+TEST_CASE("profile: the profile in effect on a day is chosen — an expired one is flagged") {
     json j = khromtau_json();
     j["id"] = "test-2025-108";
     j["effective_from"] = "2025-03-21";

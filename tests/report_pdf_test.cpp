@@ -222,7 +222,7 @@ TEST_CASE("reg-8: the month's schedule exports as JSON with names, posts and roo
 }
 
 TEST_CASE(
-    "reg-7, reg-16: a cancelled session leaves the export; an official without one is listed") {
+    "reg-7, reg-16: a cancelled session leaves the export — an official without one is listed") {
     TestStore s;
     load_demo_schedule(*s);
     // The akim's Wednesday of 4 March is cancelled (business trip); a new employee has no day yet.
