@@ -1,5 +1,7 @@
 #include "kiosk_model.hpp"
 
+#include "restriction.hpp"
+
 #include "print/escpos.hpp"
 #include "ticket_queue.hpp"
 #include "validation.hpp"
@@ -243,7 +245,7 @@ bool KioskModel::next_step() {
         go(Screen::SignupOptions);
         break;
     case Screen::SignupOptions:
-        if (config_.restriction_mode) form_.video = true; // reg-14
+        if (restricted()) form_.video = true; // reg-14
         go(Screen::SignupReview);
         break;
     default:
@@ -261,6 +263,10 @@ static Screen step_of(const std::string& field) {
     return Screen::SignupPerson;
 }
 
+bool KioskModel::restricted() {
+    return config_.restriction_mode || restriction_mode(store_);
+}
+
 bool KioskModel::submit(Instant now) {
     for (Screen s : {Screen::SignupOfficial, Screen::SignupEssence, Screen::SignupApplicant,
                      Screen::SignupPerson})
@@ -268,7 +274,7 @@ bool KioskModel::submit(Instant now) {
             go(s);
             return false;
         }
-    if (config_.restriction_mode) form_.video = true;
+    if (restricted()) form_.video = true;
     Application a;
     a.channel = Channel::Kiosk;
     a.applicant.kind =

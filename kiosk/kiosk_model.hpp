@@ -69,6 +69,9 @@ class KioskModel {
     }
     const RegulationProfile& profile() const { return profile_; }
     const KioskConfig& config() const { return config_; }
+    // reg-14: by video only, when this kiosk's configuration or the room (staff, in the
+    // store) says so.
+    bool restricted();
     SignupForm& form() { return form_; }
     // field -> error code ("error." + code is the text), shown next to the field.
     const std::map<std::string, std::string>& errors() const { return errors_; }

@@ -6,6 +6,7 @@
 #include "i18n.hpp"
 #include "profile.hpp"
 #include "report.hpp"
+#include "restriction.hpp"
 #include "schedule.hpp"
 #include "schedule_export.hpp"
 #include "store.hpp"
@@ -24,7 +25,7 @@ namespace {
 struct Options {
     std::string store, terminal, assets, file, lang = "en";
     std::string from, date, kind, value, room = "main", service = "same_day", category;
-    std::string out = ".", month, report_lang = "kk";
+    std::string out = ".", month, report_lang = "kk", on_off, reason, actor = "admin";
     int working_days = -1, calendar_days = -1, months = -1, year = 0, quarter = 0;
 };
 
@@ -237,6 +238,16 @@ int cmd_schedule_export(const Options& o) {
     return 0;
 }
 
+// reg-14: the room's restriction mode, on or off, with the reason in the history.
+int cmd_restriction(const Options& o) {
+    auto store = Store::open(o.store, OpenMode::Existing);
+    if (!o.on_off.empty())
+        set_restriction_mode(*store, o.on_off == "on", o.actor, o.reason, now_utc());
+    std::cout << "restriction mode (reg-14, receptions by video only): "
+              << (restriction_mode(*store) ? "on" : "off") << "\n";
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
@@ -293,6 +304,13 @@ int main(int argc, char** argv) {
     sched->add_option("--out", o.out, "folder to write into (default: here)")
         ->check(CLI::ExistingDirectory);
 
+    auto* restrict = app.add_subcommand("restriction", "reg-14: receptions by video only");
+    restrict->add_option("--store", o.store, "store file")->required();
+    restrict->add_option("state", o.on_off, "on or off (none: show it)")
+        ->check(CLI::IsMember({"on", "off"}));
+    restrict->add_option("--reason", o.reason, "why (the akim's decision), for the history");
+    restrict->add_option("--actor", o.actor, "who (default admin)");
+
     CLI11_PARSE(app, argc, argv);
     try {
         if (*create) return cmd_create(o, OpenMode::CreateIfMissing);
@@ -306,6 +324,7 @@ int main(int argc, char** argv) {
         if (*ticket) return cmd_ticket(o);
         if (*report) return cmd_report(o);
         if (*sched) return cmd_schedule_export(o);
+        if (*restrict) return cmd_restriction(o);
     } catch (const InputError& e) {
         std::cerr << "error: " << e.field << ": " << e.code << "\n";
         return 2;

@@ -2,6 +2,7 @@
 #include "test_support.hpp"
 
 #include "applications.hpp"
+#include "restriction.hpp"
 #include "schedule.hpp"
 
 #include <doctest/doctest.h>
@@ -128,4 +129,25 @@ TEST_CASE("reg-40, reg-8: admin report and schedule-export write the PDF, CSV an
                       &out) != 0);
     CHECK(out.find("YYYY-MM") != std::string::npos);
     CHECK_FALSE(std::filesystem::exists(dir / "schedule-2026-13.json"));
+}
+
+TEST_CASE("reg-14: admin turns the room's restriction mode on with a reason, and off") {
+    TempDir dir;
+    std::string store = (dir / "s.db").string(), out;
+    REQUIRE(run_command(admin("create --store " + store)) == 0);
+    CHECK(run_command(admin("restriction --store " + store), &out) == 0);
+    CHECK(out.find(": off") != std::string::npos);
+    out.clear();
+    CHECK(run_command(admin("restriction --store " + store + " on"), &out) == 2); // no reason
+    CHECK(out.find("reason") != std::string::npos);
+    out.clear();
+    CHECK(run_command(
+              admin("restriction --store " + store + " on --reason 'Әкімнің 12.01.2026 шешімі'"),
+              &out) == 0);
+    CHECK(out.find(": on") != std::string::npos);
+    auto s = Store::open(store, OpenMode::Existing);
+    CHECK(restriction_mode(*s));
+    Stmt st = s->prepare("SELECT count(*) FROM events WHERE kind = 'restriction_on'");
+    st.step();
+    CHECK(st.integer(0) == 1);
 }

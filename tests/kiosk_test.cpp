@@ -5,6 +5,7 @@
 #include "applications.hpp"
 #include "kiosk_model.hpp"
 #include "print/escpos.hpp"
+#include "restriction.hpp"
 #include "schedule.hpp"
 #include "screens/screens.hpp"
 #include "service_exit.hpp"
@@ -246,10 +247,11 @@ TEST_CASE("reg-10: a representative gives a valid BIN and the authority document
     CHECK(k.m->next_step());
 }
 
-TEST_CASE("reg-14: in restriction mode every new booking is by video") {
+static void restriction_case(bool by_config) {
     Kiosk k;
     KioskConfig cfg;
-    cfg.restriction_mode = true;
+    cfg.restriction_mode = by_config;
+    if (!by_config) set_restriction_mode(*k.s, true, "admin", "Әкімнің шешімі", at(2026, 3, 16, 9));
     KioskModel m(*k.s, profile(), calendar(), texts(), cfg);
     m.printer = [](const print::Raster&) { return print::PrintResult{true, ""}; };
     m.start_signup();
@@ -262,6 +264,15 @@ TEST_CASE("reg-14: in restriction mode every new booking is by video") {
     m.form().video = false;
     CHECK(m.submit(at(2026, 3, 16)));
     CHECK(find_application(*k.s, m.receipt()->uuid)->video_consent);
+}
+
+TEST_CASE("reg-14: in restriction mode every new booking is by video") {
+    SUBCASE("set in this kiosk's configuration") {
+        restriction_case(true);
+    }
+    SUBCASE("set for the room by staff, in the store") {
+        restriction_case(false);
+    }
 }
 
 TEST_CASE(

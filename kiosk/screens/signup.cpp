@@ -134,7 +134,7 @@ void draw_signup_options(KioskModel& m, ui::Ui& ui) {
     if (ui.button(m.t("ui.reception_in_ru"), ImVec2(w, ui.px(120)), f.language == "ru", false))
         f.language = "ru";
     ImGui::Dummy(ImVec2(0, ui.px(20)));
-    bool restricted = m.config().restriction_mode;
+    bool restricted = m.restricted();
     if (restricted) f.video = true;
     toggle(ui, m.t("ui.video_consent"), f.video, restricted);
     if (restricted) ui.text(m.t("ui.video_only_note"), nullptr, ui::colors::kError);
