@@ -118,7 +118,7 @@ static Reply enrol(ServerCore& core, const Request& req, Instant now) {
 
 static Reply push(ServerCore& core, Store& reader, const Request& req, Instant now) {
     Terminal t = authenticate(core, reader, req, now);
-    if (t.role == Role::Board) throw HttpError(403, "forbidden", "a board writes nothing");
+    if (t.role == TerminalRole::Board) throw HttpError(403, "forbidden", "a board writes nothing");
     auto batch = std::make_shared<PushBatch>(parse_push(req.body, now));
     ServerCore* c = &core;
     Reply r;

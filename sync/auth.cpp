@@ -6,20 +6,20 @@
 namespace reception {
 
 // Roles
-const char* to_code(Role r) {
+const char* to_code(TerminalRole r) {
     switch (r) {
-    case Role::Kiosk:
+    case TerminalRole::Kiosk:
         return "kiosk";
-    case Role::Console:
+    case TerminalRole::Console:
         return "console";
-    case Role::Board:
+    case TerminalRole::Board:
         return "board";
     }
     return "kiosk";
 }
 
-bool from_code(std::string_view code, Role* out) {
-    for (Role r : {Role::Kiosk, Role::Console, Role::Board})
+bool from_code(std::string_view code, TerminalRole* out) {
+    for (TerminalRole r : {TerminalRole::Kiosk, TerminalRole::Console, TerminalRole::Board})
         if (code == to_code(r)) {
             *out = r;
             return true;
@@ -100,7 +100,7 @@ std::string register_terminal(Store& db, const Terminal& t, Instant now) {
         // Kiosks and consoles issue tickets: each gets its own series in the room, so two of
         // them offline never print the same number. Boards issue nothing.
         std::string series;
-        if (t.role != Role::Board) {
+        if (t.role != TerminalRole::Board) {
             Stmt n = db.prepare("SELECT count(*) FROM srv_terminals WHERE room = ?1 AND "
                                 "series <> '' AND name <> ?2");
             n.bind(1, t.room).bind(2, t.name);

@@ -19,14 +19,14 @@ namespace reception {
 //          tickets and nothing personal;
 //  console reads and writes everything of its room;
 //  board   reads its room's ticket numbers and states only, writes nothing.
-enum class Role { Kiosk, Console, Board };
-const char* to_code(Role r);
-bool from_code(std::string_view code, Role* out);
+enum class TerminalRole { Kiosk, Console, Board };
+const char* to_code(TerminalRole r);
+bool from_code(std::string_view code, TerminalRole* out);
 
 struct Terminal {
     std::string name; // "K1": unique on the server, also the store's terminal_id
     std::string room;
-    Role role = Role::Kiosk;
+    TerminalRole role = TerminalRole::Kiosk;
     std::string series; // ticket number series in the room ("2" -> "A2-017"); empty for boards
 };
 

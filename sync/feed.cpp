@@ -19,7 +19,7 @@ FeedPage read_feed(Store& db, const Terminal& t, long long since, int limit) {
     // The head is read first: every change up to it is committed (the counter moves in the same
     // transaction), so moving the cursor to it skips nothing.
     long long head = feed_head(db);
-    bool tickets_only = t.role != Role::Console;
+    bool tickets_only = t.role != TerminalRole::Console;
     Stmt st = db.prepare(tickets_only
                              ? "SELECT seq, entity, entity_uuid, kind, payload FROM srv_changes "
                                "WHERE room = ?1 AND seq > ?2 AND seq <= ?3 AND entity = 'ticket' "
@@ -36,7 +36,7 @@ FeedPage read_feed(Store& db, const Terminal& t, long long since, int limit) {
             break;
         }
         json payload = json::parse(st.text(4));
-        if (t.role == Role::Board) payload = board_view(payload);
+        if (t.role == TerminalRole::Board) payload = board_view(payload);
         page.next = st.integer(0);
         page.changes.push_back(json{{"seq", page.next},
                                     {"entity", st.text(1)},

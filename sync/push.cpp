@@ -135,7 +135,7 @@ static Existing find_record(Store& db, const std::string& entity, const std::str
 
 // Role and room: refusing throws, so the whole batch is rolled back (nothing half-applied).
 static void authorise(const Terminal& t, const PushOp& op, const Existing& e) {
-    if (t.role == Role::Board) throw HttpError(403, "forbidden", "a board writes nothing");
+    if (t.role == TerminalRole::Board) throw HttpError(403, "forbidden", "a board writes nothing");
     if (op.entity == "ticket" && op.payload["room"] != t.room)
         throw HttpError(403, "wrong_room",
                         "ticket of room " + op.payload["room"].dump() +
@@ -143,7 +143,7 @@ static void authorise(const Terminal& t, const PushOp& op, const Existing& e) {
     if (e.found && e.room != t.room)
         throw HttpError(403, "wrong_room",
                         op.entity + " " + op.entity_uuid + " is of room " + e.room);
-    if (t.role != Role::Kiosk) return;
+    if (t.role != TerminalRole::Kiosk) return;
     if (op.entity != "ticket" && op.entity != "application" && op.entity != "event")
         throw HttpError(403, "forbidden", "a kiosk does not write " + op.entity);
     if (e.found && e.origin != t.name)
@@ -240,7 +240,7 @@ static void check_replay(Store& db, const Terminal& t, const PushBatch& b, Insta
 
 PushResult apply_push(Store& db, const Terminal& t, const PushBatch& b, Instant now) {
     if (!db.in_transaction()) throw StoreError("store_io", "apply_push outside a transaction");
-    if (t.role == Role::Board && !b.ops.empty())
+    if (t.role == TerminalRole::Board && !b.ops.empty())
         throw HttpError(403, "forbidden", "a board writes nothing");
     check_replay(db, t, b, now);
     PushResult r;

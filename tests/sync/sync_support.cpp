@@ -1,5 +1,6 @@
 #include "sync_support.hpp"
 
+#include "server_child.hpp"
 #include "ticket_queue.hpp"
 
 #include <csignal>
@@ -84,40 +85,12 @@ std::string ServerProcess::url() const {
     return "https://localhost:" + std::to_string(port_);
 }
 
-// Reads the "listening on https://127.0.0.1:PORT" line: the server prints it once it accepts.
-static int read_port(int fd) {
-    std::string line;
-    pollfd p{fd, POLLIN, 0};
-    while (line.find('\n') == std::string::npos && poll(&p, 1, 10000) > 0) {
-        char buf[256];
-        ssize_t n = read(fd, buf, sizeof buf);
-        if (n <= 0) break;
-        line.append(buf, size_t(n));
-    }
-    size_t at = line.find("127.0.0.1:");
-    return at == std::string::npos ? 0 : std::atoi(line.c_str() + at + 10);
-}
-
 void ServerProcess::start(const std::filesystem::path& cert, const std::filesystem::path& key) {
     REQUIRE(pid_ < 0);
-    int fds[2];
-    REQUIRE(pipe(fds) == 0);
-    std::string port = std::to_string(port_);
-    pid_ = fork();
-    REQUIRE(pid_ >= 0);
-    if (pid_ == 0) {
-        dup2(fds[1], 1);
-        close(fds[0]);
-        close(fds[1]);
-        execl(RECEPTION_SERVER_BIN, "reception-server", "--data", data_.c_str(), "serve", "--port",
-              port.c_str(), "--cert", cert.c_str(), "--key", key.c_str(), nullptr);
-        _exit(127);
-    }
-    close(fds[1]);
-    int got = read_port(fds[0]);
-    close(fds[0]); // the server prints nothing more to stdout
-    REQUIRE_MESSAGE(got > 0, "reception-server did not start");
-    port_ = got;
+    ServerChild child = spawn_server(RECEPTION_SERVER_BIN, data_, port_, cert, key);
+    pid_ = child.pid;
+    REQUIRE_MESSAGE(child.port > 0, "reception-server did not start");
+    port_ = child.port;
 }
 
 void ServerProcess::kill_hard() {

@@ -1,0 +1,194 @@
+#include "load_client.hpp"
+
+#include <utility> // before Asio: Boost 1.74's awaitable.hpp uses std::exchange
+
+#include "date.hpp"
+#include "uuid.hpp"
+
+#include <algorithm>
+#include <boost/asio.hpp>
+#include <boost/asio/ssl.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <boost/beast/ssl.hpp>
+#include <cstdio>
+#include <mutex>
+#include <nlohmann/json.hpp>
+#include <thread>
+
+namespace reception::bench {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace http = beast::http;
+namespace ssl = asio::ssl;
+using asio::awaitable;
+using asio::use_awaitable;
+using tcp = asio::ip::tcp;
+using Clock = std::chrono::steady_clock;
+
+static constexpr auto kRamp = std::chrono::seconds(10); // handshakes spread over this
+
+struct Run {
+    ssl::context ctx{ssl::context::tls_client};
+    tcp::endpoint server;
+    Clock::time_point measure_from, end;
+    std::mutex mutex;
+    LoadReport report;
+};
+
+// What one terminal sends each second: a new ticket of its room, as the agent would push it.
+static std::string push_body(const BenchTerminal& t, int k) {
+    std::string now = format_instant(now_utc());
+    nlohmann::json ticket{{"uuid", new_uuid()},
+                          {"room", t.room},
+                          {"day", now.substr(0, 10)},
+                          {"service", "same_day"},
+                          {"number", t.name + "-" + std::to_string(k)},
+                          {"category", ""},
+                          {"language", "kk"},
+                          {"state", "waiting"},
+                          {"desk", ""},
+                          {"kiosk", t.name},
+                          {"transferred_from", ""},
+                          {"issued_at", now},
+                          {"called_at", ""},
+                          {"updated_at", now}};
+    nlohmann::json op{
+        {"op_id", new_uuid()},     {"entity", "ticket"}, {"entity_uuid", ticket["uuid"]},
+        {"kind", "ticket.issued"}, {"payload", ticket},  {"created_at", now}};
+    return nlohmann::json{{"batch_id", new_uuid()}, {"sent_at", now}, {"ops", {op}}}.dump();
+}
+
+using Stream = beast::ssl_stream<beast::tcp_stream>;
+
+// One request on the kept-alive stream; returns the status (0 on a transport error).
+static awaitable<int> exchange(Stream& s, beast::flat_buffer& buf, http::verb verb,
+                               const std::string& target, const std::string& token,
+                               std::string body, std::string* answer) {
+    http::request<http::string_body> req{verb, target, 11};
+    req.set(http::field::host, "localhost");
+    req.set(http::field::authorization, "Bearer " + token);
+    if (verb == http::verb::post) req.set(http::field::content_type, "application/json");
+    req.body() = std::move(body);
+    req.keep_alive(true);
+    req.prepare_payload();
+    beast::get_lowest_layer(s).expires_after(std::chrono::seconds(30));
+    co_await http::async_write(s, req, use_awaitable);
+    http::response<http::string_body> res;
+    co_await http::async_read(s, buf, res, use_awaitable);
+    *answer = std::move(res.body());
+    co_return int(res.result_int());
+}
+
+static void record(Run& run, bool push, double ms, bool ok, long long pulled) {
+    std::lock_guard lock(run.mutex);
+    run.report.requests++;
+    if (!ok) run.report.errors++;
+    run.report.pulled += pulled;
+    (push ? run.report.push_ms : run.report.pull_ms).push_back(ms);
+}
+
+static awaitable<void> terminal(Run& run, BenchTerminal t, Clock::duration start_after) {
+    auto ex = co_await asio::this_coro::executor;
+    asio::steady_timer timer(ex);
+    timer.expires_after(start_after);
+    co_await timer.async_wait(use_awaitable);
+    std::string cursor;
+    int k = 0;
+    while (Clock::now() < run.end) {
+        try {
+            Stream s(ex, run.ctx);
+            SSL_set_tlsext_host_name(s.native_handle(), "localhost");
+            s.set_verify_callback(ssl::host_name_verification("localhost"));
+            beast::get_lowest_layer(s).expires_after(std::chrono::seconds(30));
+            co_await beast::get_lowest_layer(s).async_connect(run.server, use_awaitable);
+            co_await s.async_handshake(ssl::stream_base::client, use_awaitable);
+            {
+                std::lock_guard lock(run.mutex);
+                run.report.connected++;
+            }
+            beast::flat_buffer buf;
+            auto next = Clock::now();
+            while (Clock::now() < run.end) {
+                bool measured = Clock::now() >= run.measure_from;
+                std::string answer;
+                auto t0 = Clock::now();
+                int st = co_await exchange(s, buf, http::verb::post, "/v1/push", t.token,
+                                           push_body(t, k++), &answer);
+                auto t1 = Clock::now();
+                std::string target =
+                    "/v1/pull?limit=100" + (cursor.empty() ? "" : "&cursor=" + cursor);
+                int sp = co_await exchange(s, buf, http::verb::get, target, t.token, "", &answer);
+                auto t2 = Clock::now();
+                auto j = nlohmann::json::parse(answer, nullptr, false);
+                long long n = 0;
+                if (sp == 200 && j.is_object()) {
+                    cursor = j.value("cursor", cursor);
+                    n = (long long)j["changes"].size();
+                }
+                if (measured) {
+                    record(run, true, std::chrono::duration<double, std::milli>(t1 - t0).count(),
+                           st == 200, 0);
+                    record(run, false, std::chrono::duration<double, std::milli>(t2 - t1).count(),
+                           sp == 200, n);
+                }
+                next += std::chrono::seconds(1);
+                timer.expires_at(next);
+                co_await timer.async_wait(use_awaitable);
+            }
+            co_return;
+        } catch (const std::exception&) {
+            std::lock_guard lock(run.mutex);
+            if (Clock::now() >= run.measure_from) run.report.errors++;
+        }
+        timer.expires_after(std::chrono::milliseconds(500)); // reconnect after a pause
+        co_await timer.async_wait(use_awaitable);
+    }
+}
+
+LoadReport run_load(BenchServer& server, int terminals, int seconds) {
+    std::vector<BenchTerminal> ts = server.enrol_kiosks(terminals);
+    Run run;
+    run.ctx.set_verify_mode(ssl::verify_peer);
+    run.ctx.add_certificate_authority(asio::buffer(server.ca_pem));
+    run.server = tcp::endpoint(asio::ip::make_address("127.0.0.1"), (unsigned short)server.port);
+    auto start = Clock::now();
+    run.measure_from = start + kRamp + std::chrono::seconds(2);
+    run.end = run.measure_from + std::chrono::seconds(seconds);
+    asio::io_context ioc(2);
+    for (int i = 0; i < terminals; ++i)
+        asio::co_spawn(ioc, terminal(run, ts[size_t(i)], kRamp * i / terminals), asio::detached);
+    double cpu0 = 0;
+    asio::steady_timer mark(ioc, run.measure_from);
+    mark.async_wait([&](auto) { cpu0 = server.cpu_seconds(); });
+    double cpu1 = 0;
+    asio::steady_timer last(ioc, run.end);
+    last.async_wait([&](auto) { cpu1 = server.cpu_seconds(); });
+    std::thread second([&] { ioc.run(); }); // the client gets two threads, like the server
+    ioc.run();
+    second.join();
+    run.report.server_cpu_s = cpu1 - cpu0;
+    return std::move(run.report);
+}
+
+static double pct(std::vector<double>& v, double p) {
+    if (v.empty()) return 0;
+    std::sort(v.begin(), v.end());
+    return v[std::min(v.size() - 1, size_t(p * double(v.size())))];
+}
+
+void print_report(LoadReport& r, int seconds) {
+    std::vector<double> all = r.push_ms;
+    all.insert(all.end(), r.pull_ms.begin(), r.pull_ms.end());
+    std::printf("load: %d terminals connected; %lld requests in %d s (%.0f/s), %lld errors\n",
+                r.connected, r.requests, seconds, double(r.requests) / seconds, r.errors);
+    std::printf("load: latency ms  all p50 %.1f p99 %.1f | push p50 %.1f p99 %.1f | pull p50 "
+                "%.1f p99 %.1f | max %.1f\n",
+                pct(all, 0.5), pct(all, 0.99), pct(r.push_ms, 0.5), pct(r.push_ms, 0.99),
+                pct(r.pull_ms, 0.5), pct(r.pull_ms, 0.99), pct(all, 1.0));
+    std::printf("load: server CPU %.1f s in %d s = %.0f%% of one core; %lld changes pulled\n",
+                r.server_cpu_s, seconds, 100.0 * r.server_cpu_s / seconds, r.pulled);
+}
+
+} // namespace reception::bench

@@ -1,0 +1,22 @@
+// The simulated terminals: Boost.Beast clients over Asio coroutines, one kept-alive TLS
+// connection each, verifying the server's certificate and name like the real agent.
+#pragma once
+
+#include "setup.hpp"
+
+#include <vector>
+
+namespace reception::bench {
+
+struct LoadReport {
+    std::vector<double> push_ms, pull_ms; // latencies inside the measured window
+    long long errors = 0, requests = 0, pulled = 0;
+    double server_cpu_s = 0;
+    int connected = 0; // terminals that completed the TLS handshake
+};
+
+// Ramps the terminals up over a few seconds, then measures for `seconds`.
+LoadReport run_load(BenchServer& server, int terminals, int seconds);
+void print_report(LoadReport& r, int seconds);
+
+} // namespace reception::bench

@@ -1,0 +1,37 @@
+// The bench's setup: a throwaway CA and certificate, a reception-server child process, and
+// terminals registered straight in its store (thousands of CLI runs would take minutes).
+#pragma once
+
+#include "store.hpp"
+
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <sys/types.h>
+#include <vector>
+
+namespace reception::bench {
+
+struct BenchTerminal {
+    std::string name, room, token;
+};
+
+struct BenchServer {
+    std::filesystem::path dir; // removed at the end
+    std::string ca_pem;
+    pid_t pid = -1;
+    int port = 0;
+    std::string bin;
+    explicit BenchServer(const std::string& server_bin);
+    ~BenchServer();
+    // Registers and enrols n kiosks, ten to a room, before the load starts.
+    std::vector<BenchTerminal> enrol_kiosks(int n);
+    double cpu_seconds() const; // the server's user + system time so far
+};
+
+void raise_open_files_limit();
+// A terminal store with `changes` tickets waiting in its outbox, enrolled on the server.
+std::unique_ptr<Store> flush_terminal(BenchServer& server, int changes);
+long long count_outbox(Store& store);
+
+} // namespace reception::bench
