@@ -1,0 +1,42 @@
+// What every part of the console works with: the store, the rules, the texts, and this
+// console's settings. The models (intake, lookup, desk, record) hold a reference to it.
+#pragma once
+
+#include "calendar.hpp"
+#include "i18n.hpp"
+#include "profile.hpp"
+#include "store.hpp"
+
+#include <map>
+#include <string>
+
+namespace reception::console {
+
+struct ConsoleConfig {
+    std::string room = "main"; // the room whose queue the desks call
+    std::string accepted_where = "Қоғамдық қабылдау бөлмесі / Общественная приёмная";
+};
+
+struct ConsoleContext {
+    Store& store;
+    const RegulationProfile& profile;
+    const WorkCalendar& cal;
+    const Catalog& texts;
+    ConsoleConfig cfg;
+};
+
+// field -> error code, shown next to the field ("error." + code is the text).
+using FieldErrors = std::map<std::string, std::string>;
+
+// The text of an error code for a field: "error.<field>.<code>" when the catalogue has a
+// sharper message for that field, else "error.<code>", else a general message naming the code.
+std::string error_text(const Catalog& texts, Lang lang, const std::string& field,
+                       const std::string& code);
+
+// "23.03.2026" and "09:05", as people here write dates and times.
+std::string dotted_date(Date d);
+std::string hhmm(int minute_of_day);
+// "23.03.2026 09:05" in local time.
+std::string local_time_text(Instant t);
+
+} // namespace reception::console

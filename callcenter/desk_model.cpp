@@ -1,0 +1,150 @@
+#include "desk_model.hpp"
+
+#include "applications.hpp"
+#include "validation.hpp"
+
+#include <algorithm>
+
+namespace reception::console {
+
+// Runs one action; an InputError or StoreError becomes the message under the buttons and
+// nothing is half-done (every action is one transaction in the core).
+bool DeskModel::run(const std::function<void()>& fn) {
+    errors_.clear();
+    notice_.clear();
+    nobody_ = false;
+    try {
+        fn();
+        return true;
+    } catch (const InputError& e) {
+        errors_[e.field] = e.code;
+    } catch (const StoreError& e) {
+        errors_["desk"] = e.code;
+    }
+    return false;
+}
+
+bool DeskModel::open(const std::string& clerk, Instant now) {
+    std::vector<std::string> list(services_.begin(), services_.end());
+    bool ok = run([&] {
+        desk_ = open_desk(ctx_.store, ctx_.profile, ctx_.cfg.room, number_, list, clerk, now);
+    });
+    if (ok) refresh(now);
+    return ok;
+}
+
+void DeskModel::close(const std::string& clerk, Instant now) {
+    if (!desk_) return;
+    if (run([&] { close_desk(ctx_.store, desk_->uuid, clerk, now); })) {
+        desk_.reset();
+        current_.reset();
+    }
+}
+
+void DeskModel::leave(const std::string& clerk, Instant now) {
+    if (desk_ && desk_->state == DeskState::Open)
+        run([&] { pause_desk(ctx_.store, desk_->uuid, clerk, "signed_out", now); });
+    desk_.reset();
+    current_.reset();
+    waiting_.clear();
+    transfer_service_.clear();
+    transfer_desk_.clear();
+    category_reason_.clear();
+    errors_.clear();
+    notice_.clear();
+    nobody_ = false;
+}
+
+void DeskModel::refresh(Instant now) {
+    if (!desk_) return;
+    if (auto d = find_desk(ctx_.store, desk_->uuid)) desk_ = *d;
+    current_ = ticket_at_desk(ctx_.store, *desk_, local_date(now));
+    waiting_.clear();
+    for (const auto& w : waiting_by_service(ctx_.store, ctx_.cfg.room, local_date(now), now))
+        if (std::count(desk_->services.begin(), desk_->services.end(), w.service))
+            waiting_.push_back(w);
+}
+
+bool DeskModel::can(DeskAction a) const {
+    if (!desk_) return false;
+    bool paused = desk_->state == DeskState::Paused;
+    bool called = current_ && current_->state == TicketState::Called;
+    bool serving = current_ && current_->state == TicketState::Serving;
+    switch (a) {
+    case DeskAction::CallNext:
+        return !paused && !current_;
+    case DeskAction::Recall:
+    case DeskAction::NoShow:
+    case DeskAction::Start:
+        return called;
+    case DeskAction::Finish:
+        return serving;
+    case DeskAction::Transfer:
+        return called || serving;
+    case DeskAction::Pause:
+        return !paused;
+    case DeskAction::Resume:
+        return paused;
+    }
+    return false;
+}
+
+bool DeskModel::act(DeskAction a, const std::string& clerk, Instant now) {
+    if (!desk_) return false;
+    const std::string uuid = current_ ? current_->uuid : "";
+    bool ok = run([&] {
+        switch (a) {
+        case DeskAction::CallNext: {
+            auto t = call_next_at_desk(ctx_.store, desk_->uuid, clerk, now);
+            nobody_ = !t;
+            if (!t) notice_ = "error.no_ticket_waiting";
+            break;
+        }
+        case DeskAction::Recall:
+            recall_ticket(ctx_.store, uuid, clerk, now);
+            break;
+        case DeskAction::NoShow:
+            no_show_ticket(ctx_.store, uuid, clerk, now);
+            break;
+        case DeskAction::Start:
+            start_ticket(ctx_.store, uuid, clerk, now);
+            break;
+        case DeskAction::Finish:
+            finish_ticket(ctx_.store, uuid, clerk, now);
+            break;
+        case DeskAction::Transfer:
+            if (transfer_service_.empty()) throw InputError("transfer_service", "empty");
+            if (trim(transfer_desk_) == desk_->number)
+                throw InputError("transfer_desk", "transfer_same_desk");
+            for (char c : trim(transfer_desk_))
+                if (c < '0' || c > '9') throw InputError("transfer_desk", "not_digits");
+            transfer_ticket(ctx_.store, ctx_.profile, uuid, transfer_service_, trim(transfer_desk_),
+                            clerk, now);
+            notice_ = "console.desk.transferred";
+            break;
+        case DeskAction::Pause:
+            pause_desk(ctx_.store, desk_->uuid, clerk, "", now);
+            break;
+        case DeskAction::Resume:
+            resume_desk(ctx_.store, desk_->uuid, clerk, now);
+            break;
+        }
+    });
+    refresh(now);
+    return ok;
+}
+
+bool DeskModel::remove_category(const std::string& clerk, Instant now) {
+    if (!current_ || current_->category.empty()) return false;
+    bool ok = run([&] {
+        std::string reason = trim(category_reason_);
+        if (reason.empty()) throw InputError("category_reason", "empty");
+        if (utf8_length(reason) > 200) throw InputError("category_reason", "too_long");
+        reception::remove_category(ctx_.store, current_->uuid, clerk, reason, now);
+    });
+    if (ok) category_reason_.clear();
+    refresh(now);
+    return ok;
+}
+
+} // namespace reception::console

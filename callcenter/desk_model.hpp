@@ -1,0 +1,68 @@
+// The desk: a clerk opens it (number, services served), then calls the queue (reg-12): Call
+// next, Recall, No-show, Start, Finish, Transfer, Pause; removes a category claimed wrongly
+// (logged); sees how many wait per service and the longest wait.
+#pragma once
+
+#include "console_context.hpp"
+#include "desks.hpp"
+#include "ticket_queue.hpp"
+
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace reception::console {
+
+enum class DeskAction { CallNext, Recall, NoShow, Start, Finish, Transfer, Pause, Resume };
+
+class DeskModel {
+  public:
+    explicit DeskModel(ConsoleContext& ctx) : ctx_(ctx) {}
+
+    // Setting up
+    std::string& number() { return number_; }
+    std::set<std::string>& services() { return services_; }
+    bool open(const std::string& clerk, Instant now);
+    // Signing out pauses the desk, so nobody is called to an empty chair, and forgets it here.
+    void leave(const std::string& clerk, Instant now);
+    void close(const std::string& clerk, Instant now);
+    const std::optional<Desk>& desk() const { return desk_; }
+
+    // The visitor at the desk and the waiting room, read again from the store (another desk
+    // or a kiosk may have changed them).
+    void refresh(Instant now);
+    const std::optional<Ticket>& current() const { return current_; }
+    const std::vector<ServiceWaiting>& waiting() const { return waiting_; }
+
+    // Whether the action makes sense now (the screen greys out the others).
+    bool can(DeskAction a) const;
+    bool act(DeskAction a, const std::string& clerk, Instant now);
+    // Transfer: where to. desk may be empty (any desk of that service).
+    std::string& transfer_service() { return transfer_service_; }
+    std::string& transfer_desk() { return transfer_desk_; }
+    // The category was claimed without the document: the ticket goes to the usual order.
+    std::string& category_reason() { return category_reason_; }
+    bool remove_category(const std::string& clerk, Instant now);
+
+    // The last thing that went wrong (an error code with its field), or what happened.
+    const FieldErrors& errors() const { return errors_; }
+    const std::string& notice() const { return notice_; } // a catalogue key
+    // When nobody waited at the last Call next.
+    bool nobody_waiting() const { return nobody_; }
+
+  private:
+    bool run(const std::function<void()>& fn);
+    ConsoleContext& ctx_;
+    std::string number_ = "1";
+    std::set<std::string> services_;
+    std::optional<Desk> desk_;
+    std::optional<Ticket> current_;
+    std::vector<ServiceWaiting> waiting_;
+    std::string transfer_service_, transfer_desk_, category_reason_;
+    FieldErrors errors_;
+    std::string notice_;
+    bool nobody_ = false;
+};
+
+} // namespace reception::console

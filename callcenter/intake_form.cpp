@@ -1,0 +1,144 @@
+#include "intake_form.hpp"
+
+#include "calendar.hpp"
+#include "schedule.hpp"
+#include "validation.hpp"
+
+namespace reception::console {
+
+// Checks
+static void check_field(FieldErrors& e, const char* field, Reason r) {
+    if (r != Reason::Ok && !e.count(field)) e[field] = reason_code(r);
+}
+
+static Reason check_length(const std::string& s, size_t max_chars) {
+    return utf8_length(trim(s)) > max_chars ? Reason::TooLong : Reason::Ok;
+}
+
+FieldErrors check_intake(const IntakeForm& f, const RegulationProfile& profile,
+                         bool phone_required) {
+    FieldErrors e;
+    check_field(e, "surname", check_name(f.surname, false));
+    check_field(e, "name", check_name(f.name, false));
+    check_field(e, "patronymic", check_name(f.patronymic, false));
+    if (!trim(f.phone).empty() || phone_required)
+        check_field(e, "phone", check_phone(f.phone, true));
+    if (!trim(f.iin).empty()) check_field(e, "iin", check_iin(f.iin));
+    // reg-5: without the essence the application is not considered at all.
+    Reason essence = check_essence(f.essence, profile.essence_min_chars, profile.essence_max_chars);
+    if (essence == Reason::Empty)
+        e["essence"] = "essence_required";
+    else
+        check_field(e, "essence", essence);
+    check_field(e, "topic", check_length(f.topic, 200));
+    if (f.representative) {
+        check_field(e, "bin", check_bin(f.bin));
+        check_field(e, "entity_name", check_length(f.entity_name, 200));
+    }
+    check_field(e, "previous_handler", check_length(f.previous_handler, 32));
+    if (f.language != "kk" && f.language != "ru") e["language"] = "bad_language";
+    return e;
+}
+
+Application application_from(const IntakeForm& f, Channel channel) {
+    Application a;
+    a.channel = channel;
+    Applicant& p = a.applicant;
+    p.kind = f.representative ? ApplicantKind::Representative : ApplicantKind::Individual;
+    p.surname = f.surname;
+    p.name = f.name;
+    p.patronymic = f.patronymic;
+    p.phone = trim(f.phone);
+    p.iin = trim(f.iin);
+    if (f.representative) {
+        p.bin = trim(f.bin);
+        p.entity_name = trim(f.entity_name);
+    }
+    a.essence = f.essence;
+    a.official_uuid = f.official_uuid;
+    a.topic = f.topic;
+    a.language = f.language;
+    a.video_consent = f.video_consent;
+    a.interpreter_needed = f.interpreter_needed;
+    a.previous_handler = trim(f.previous_handler);
+    return a;
+}
+
+std::vector<std::string> missing_art63(const IntakeForm& f) {
+    return missing_for_art63(application_from(f, Channel::Phone));
+}
+
+// The model
+const std::vector<Application>& IntakeModel::open_of_caller() {
+    std::string key = trim(form_.phone) + "|" + trim(form_.iin);
+    if (key == open_key_) return open_;
+    open_key_ = key;
+    duplicates_ok_ = false;
+    // Only numbers that are valid find anything; half-typed ones cost no query.
+    bool phone_ok = check_phone(form_.phone, true) == Reason::Ok;
+    bool iin_ok = check_iin(form_.iin) == Reason::Ok;
+    open_.clear();
+    if (phone_ok || iin_ok)
+        open_ =
+            open_applications_of(ctx_.store, phone_ok ? form_.phone : "", iin_ok ? form_.iin : "");
+    return open_;
+}
+
+SaveResult IntakeModel::save(const std::string& actor, Instant now) {
+    if (saved_) return SaveResult::AlreadySaved; // a second Enter never makes a second one
+    errors_ = check_intake(form_, ctx_.profile, true);
+    if (!errors_.empty()) return SaveResult::Invalid;
+    if (!open_of_caller().empty() && !duplicates_ok_) {
+        duplicates_ok_ = true; // shown now: the next Enter registers a new one
+        return SaveResult::DuplicatesShown;
+    }
+    Application draft = application_from(form_, Channel::Phone);
+    draft.accepted_where = ctx_.cfg.accepted_where;
+    try {
+        saved_ = register_application(ctx_.store, ctx_.profile, ctx_.cal, draft, actor, now);
+    } catch (const InputError& e) {
+        errors_[e.field] = e.code == "empty" && e.field == "essence" ? "essence_required" : e.code;
+        return SaveResult::Invalid;
+    }
+    return SaveResult::Saved;
+}
+
+void IntakeModel::new_call() {
+    form_ = IntakeForm{};
+    errors_.clear();
+    saved_.reset();
+    open_.clear();
+    open_key_ = "\x01";
+    duplicates_ok_ = false;
+}
+
+std::vector<std::string> IntakeModel::read_back(Instant now) const {
+    if (!saved_) return {};
+    Lang lang = saved_->language == "ru" ? Lang::ru : Lang::kk;
+    return read_back_lines(ctx_, *saved_, lang, now);
+}
+
+std::vector<std::string> read_back_lines(const ConsoleContext& ctx, const Application& a, Lang lang,
+                                         Instant now) {
+    const Catalog& t = ctx.texts;
+    std::vector<std::string> out;
+    out.push_back(t.format(lang, "console.readback.number", {{"number", a.reg_number}}));
+    if (!a.oral_protocol_number.empty())
+        out.push_back(
+            t.format(lang, "console.readback.protocol", {{"protocol", a.oral_protocol_number}}));
+    // reg-25: outside working hours or on a day off it counts from the next working day.
+    std::string key = a.registered_on == local_date(now) ? "console.readback.registered_today"
+                                                         : "console.readback.registered_later";
+    out.push_back(t.format(lang, key, {{"date", dotted_date(a.registered_on)}}));
+    if (a.state == AppState::NeedsCorrection && a.correction_due) {
+        std::string missing;
+        for (const auto& m : missing_for_art63(a))
+            missing += (missing.empty() ? "" : ", ") + t.text(lang, "console.art63." + m);
+        out.push_back(t.format(lang, "console.readback.needs_correction",
+                               {{"missing", missing}, {"date", dotted_date(*a.correction_due)}}));
+    }
+    out.push_back(t.text(lang, "ui.signup_next_steps"));
+    return out;
+}
+
+} // namespace reception::console

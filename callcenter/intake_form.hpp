@@ -1,0 +1,76 @@
+// Phone intake (reg-4, reg-25): the form an operator fills while the caller talks, its checks,
+// the caller's open applications shown before a duplicate is made, and the read-back of the
+// registration number. The reception record (record_model.hpp) uses the same form for
+// applications handed in at a desk.
+#pragma once
+
+#include "applications.hpp"
+#include "console_context.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace reception::console {
+
+struct IntakeForm {
+    std::string surname, name, patronymic;
+    std::string phone; // required on the phone channel
+    std::string iin;   // optional; checked when given
+    std::string language = "kk";
+    std::string essence;       // reg-5: required
+    std::string official_uuid; // the official asked for, or
+    std::string topic;         // the topic, when the caller names no official
+    bool representative = false;
+    std::string bin, entity_name;
+    bool video_consent = false, interpreter_needed = false;
+    std::string previous_handler; // reg-37 (desk only): who handled the issue before
+};
+
+// Checks every field at once; empty when the form may be saved. phone_required: the phone
+// channel needs a number to call back.
+FieldErrors check_intake(const IntakeForm& f, const RegulationProfile& profile,
+                         bool phone_required);
+// The application the form describes (not yet registered).
+Application application_from(const IntakeForm& f, Channel channel);
+// APPC art. 63 items the form lacks (the application is still accepted, reg-6).
+std::vector<std::string> missing_art63(const IntakeForm& f);
+
+enum class SaveResult { Saved, Invalid, DuplicatesShown, AlreadySaved };
+
+class IntakeModel {
+  public:
+    explicit IntakeModel(ConsoleContext& ctx) : ctx_(ctx) {}
+
+    IntakeForm& form() { return form_; }
+    const FieldErrors& errors() const { return errors_; }
+    // The caller's open applications, by phone or IIN, looked up again when either changes.
+    const std::vector<Application>& open_of_caller();
+    // Whether the next save goes ahead although the caller has open applications.
+    bool duplicates_acknowledged() const { return duplicates_ok_; }
+
+    // Enter: checks everything; when the caller has open applications not yet shown as such,
+    // stops once (DuplicatesShown); else registers as an oral application by phone (reg-25).
+    SaveResult save(const std::string& actor, Instant now);
+    const std::optional<Application>& saved() const { return saved_; }
+    // A new call: everything typed and the result are wiped.
+    void new_call();
+
+    // What the operator reads to the caller, in the caller's language.
+    std::vector<std::string> read_back(Instant now) const;
+
+  private:
+    ConsoleContext& ctx_;
+    IntakeForm form_;
+    FieldErrors errors_;
+    std::optional<Application> saved_;
+    std::vector<Application> open_;
+    std::string open_key_ = "\x01"; // phone + IIN the list was made for
+    bool duplicates_ok_ = false;
+};
+
+// Read-back lines of a registered application in lang (also used by the reception record).
+std::vector<std::string> read_back_lines(const ConsoleContext& ctx, const Application& a, Lang lang,
+                                         Instant now);
+
+} // namespace reception::console

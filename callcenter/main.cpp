@@ -1,0 +1,311 @@
+// reception-console: the console of the reception room's staff and call-centre operators:
+// phone intake, status lookup, the desk that calls the queue, the reception record.
+// Dear ImGui over GLFW and OpenGL 3, windowed, keyboard and mouse.
+#include "assets.hpp"
+#include "console_model.hpp"
+#include "demo.hpp"
+#include "schedule.hpp"
+#include "screens/screens.hpp"
+#include "ticket_queue.hpp"
+#include "ui/fonts.hpp"
+#include "ui/window.hpp"
+
+#include <CLI/CLI.hpp>
+#include <GLFW/glfw3.h>
+#include <backends/imgui_impl_glfw.h>
+#include <backends/imgui_impl_opengl3.h>
+#include <cstdio>
+#include <imgui_internal.h>
+#include <iostream>
+
+using namespace reception;
+using namespace reception::console;
+
+// The screens read keys by GLFW's numbers (screens.hpp).
+static_assert(keys::kEnter == GLFW_KEY_ENTER && keys::kTab == GLFW_KEY_TAB);
+static_assert(keys::kEscape == GLFW_KEY_ESCAPE && keys::kKeypadEnter == GLFW_KEY_KP_ENTER);
+static_assert(keys::kF1 == GLFW_KEY_F1 && keys::kF1 + 11 == GLFW_KEY_F12 && keys::k1 == GLFW_KEY_1);
+
+namespace {
+
+struct Args {
+    std::string store, screenshot_dir, lang = "kk";
+    ConsoleConfig cfg;
+    int width = 1600, height = 900;
+    bool demo = false;
+};
+
+// The kiosk's default store: a console on the same machine shares its queue and applications.
+std::filesystem::path default_store_path() {
+    const char* xdg = std::getenv("XDG_DATA_HOME");
+    const char* home = std::getenv("HOME");
+    std::filesystem::path base = xdg && *xdg ? std::filesystem::path(xdg)
+                                 : home      ? std::filesystem::path(home) / ".local/share"
+                                             : std::filesystem::path("/tmp");
+    return base / "reception" / "kiosk.db";
+}
+
+void print_demo_accounts(const std::vector<DemoAccount>& made) {
+    if (made.empty()) return;
+    std::printf("reception-console: demo accounts created (login, password, role):\n");
+    for (const auto& a : made)
+        std::printf("  %-12s %-12s %s\n", a.login.c_str(), a.password.c_str(), to_code(a.role));
+    std::fflush(stdout);
+}
+
+// Screenshots: every screen in kk and ru
+struct Shooter {
+    GLFWwindow* window;
+    ui::Ui& ui;
+    ConsoleModel& m;
+    ScreenState st;
+    std::string dir;
+    Instant now;
+
+    void shot(const std::string& name) {
+        std::string file = dir + "/" + name + "-" + lang_code(m.lang()) + ".png";
+        bool saved = false;
+        // Each picture starts as a screen just opened would: no field holds an old text.
+        ImGui::ClearActiveID();
+        st.focus_first_field = true;
+        // Several frames: ImGui lays out windows, tables and focus on the first ones.
+        for (int i = 0; i < 4; ++i)
+            ui::render_frame(
+                window,
+                [&] {
+                    ui.begin_frame();
+                    draw_console(m, ui, st, now);
+                },
+                i == 3 ? &file : nullptr, &saved);
+        std::printf("%s %s\n", saved ? "wrote" : "FAILED", file.c_str());
+    }
+};
+
+void fill_caller(IntakeForm& f, Lang lang, const std::string& phone) {
+    f.surname = lang == Lang::kk ? "Сәрсенбаева" : "Ковалёва";
+    f.name = lang == Lang::kk ? "Әйгерім" : "Ирина";
+    f.patronymic = lang == Lang::kk ? "Қайратқызы" : "Сергеевна";
+    f.phone = phone;
+    f.iin = lang == Lang::kk ? "871008401427" : "760212350620";
+    f.language = lang_code(lang);
+    f.essence = lang == Lang::kk ? "Ауылдағы жолды жөндеу туралы өтініш, көктемде су басады"
+                                 : "Просьба отремонтировать дорогу в посёлке, весной её заливает";
+}
+
+void screenshots(Shooter& s, Store& store, const RegulationProfile& profile) {
+    ConsoleModel& m = s.m;
+    // An account per screen set; the admin sees every screen.
+    std::string password = random_password();
+    create_staff(store, {"shots", "Омаров Данияр Асқарұлы", "", password, StaffRole::Admin},
+                 "demo-setup", s.now);
+    for (Lang lang : {Lang::kk, Lang::ru}) {
+        // A morning's queue for each language: the out-of-turn ticket is called first.
+        for (int i = 0; i < 5; ++i)
+            issue_ticket(store, profile,
+                         {m.context().cfg.room, i % 2 ? "consultation" : "same_day",
+                          i == 2 ? "disability" : "", i % 3 ? "ru" : "kk", "kiosk-1"},
+                         s.now - std::chrono::minutes(40 - i * 7));
+        // Callers differ per language, so each run shows a first call, not a duplicate.
+        std::string phone = lang == Lang::kk ? "+7 701 123 45 67" : "+7 702 765 43 21";
+        std::string other = lang == Lang::kk ? "+7 705 555 12 34" : "+7 707 444 98 76";
+        m.set_lang(lang);
+        m.sign_out(s.now);
+        m.sign_in_form().login = "shots";
+        s.shot("01-sign-in");
+        m.sign_in_form().password = password;
+        m.sign_in(s.now);
+        m.go(Screen::Intake);
+        m.intake().new_call();
+        s.shot("02-intake-empty");
+        IntakeForm& f = m.intake().form();
+        f.phone = "8 701 12";
+        f.iin = "871008401428";
+        f.essence = "жол";
+        f.surname = "Иванов2";
+        m.intake().save(m.actor(), s.now);
+        s.shot("03-intake-errors");
+        m.intake().new_call();
+        fill_caller(m.intake().form(), lang, phone);
+        m.intake().save(m.actor(), s.now); // the first application of this caller
+        m.intake().new_call();
+        fill_caller(m.intake().form(), lang, phone);
+        m.intake().form().essence = lang == Lang::kk ? "Жер учаскесін ресімдеу мәселесі"
+                                                     : "Вопрос оформления земельного участка";
+        m.intake().save(m.actor(), s.now); // stops: the caller has an open one
+        s.shot("04-intake-duplicates");
+        m.intake().save(m.actor(), s.now); // a new issue indeed: the second Enter registers it
+        m.intake().new_call();
+        IntakeForm& g = m.intake().form();
+        g.phone = other;
+        g.language = lang_code(lang);
+        g.essence = lang == Lang::kk ? "Көшеде жарық жоқ, шамдарды жөндеу керек"
+                                     : "На улице нет освещения, нужно починить фонари";
+        m.intake().save(m.actor(), s.now); // no name: art. 63, needs correction
+        s.shot("05-intake-saved-needs-correction");
+        std::string corrected = m.intake().saved() ? m.intake().saved()->reg_number : "";
+        m.go(Screen::Lookup);
+        m.lookup().clear();
+        m.lookup().query() = phone;
+        m.lookup().search(m.lang(), s.now);
+        m.lookup().select(m.lookup().results().front().uuid, m.lang(), s.now);
+        s.shot("06-lookup-list");
+        m.lookup().query() = corrected;
+        m.lookup().search(m.lang(), s.now);
+        s.shot("07-lookup-detail");
+        m.go(Screen::Desk);
+        m.desk().leave(m.actor(), s.now);
+        m.desk().number() = "3";
+        m.desk().services() = {"same_day", "consultation"};
+        s.shot("08-desk-open");
+        m.desk().open(m.actor(), s.now);
+        m.desk().act(DeskAction::CallNext, m.actor(), s.now);
+        s.shot("09-desk-called-category");
+        m.desk().act(DeskAction::Start, m.actor(), s.now);
+        m.desk().transfer_service() = "documents";
+        s.shot("10-desk-serving");
+        m.start_record_from_desk();
+        m.record().input().visitor_name =
+            lang == Lang::kk ? "Сәрсенбаева Әйгерім" : "Ковалёва Ирина";
+        m.record().input().id_document =
+            lang == Lang::kk ? "Жеке куәлік № 045612378" : "Удостоверение личности № 045612378";
+        s.shot("11-record-start");
+        m.record().input().id_checked = true;
+        m.record().start(m.actor(), s.now);
+        fill_caller(m.record().form(), lang, phone);
+        m.record().hand_in(m.actor(), s.now);
+        s.shot("12-record-handed-in");
+        m.record().finish();
+        m.desk().act(DeskAction::Finish, m.actor(), s.now);
+        m.go(Screen::Desk);
+        m.desk().act(DeskAction::Pause, m.actor(), s.now);
+        s.shot("13-desk-paused");
+        m.desk().act(DeskAction::Resume, m.actor(), s.now);
+    }
+}
+
+int run_window(Args& args, Store& store, const RegulationProfile& profile, const WorkCalendar& cal,
+               const Catalog& texts) {
+    if (!glfwInit()) {
+        std::cerr << "reception-console: no display (GLFW could not start)\n";
+        return 2;
+    }
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
+    GLFWwindow* window =
+        glfwCreateWindow(args.width, args.height, "reception-console", nullptr, nullptr);
+    if (!window) {
+        std::cerr << "reception-console: cannot open a window with OpenGL 3\n";
+        glfwTerminate();
+        return 2;
+    }
+    glfwMakeContextCurrent(window);
+    glfwSwapInterval(1);
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr; // nothing of a session is kept on disk
+    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    ui::Ui ui;
+    // 0.6 of the kiosk's sizes: 20 px body text, 32 px headings, on a 900 px high window.
+    ui.scale = 0.6f * float(args.height) / 900.0f;
+    ui.fonts = ui::load_fonts(ui.scale);
+    if (!ui.fonts.body) {
+        std::cerr << "reception-console: font not found: " << ui::text_font_file() << "\n";
+        return 2;
+    }
+    console_theme(ui.scale);
+    ImGui_ImplGlfw_InitForOpenGL(window, true);
+    ImGui_ImplOpenGL3_Init("#version 130");
+
+    ConsoleModel model(store, profile, cal, texts, args.cfg);
+    Lang lang = Lang::kk;
+    parse_lang(args.lang, &lang);
+    model.set_lang(lang);
+    if (!args.screenshot_dir.empty()) {
+        Shooter s{window,
+                  ui,
+                  model,
+                  {},
+                  args.screenshot_dir,
+                  local_instant(local_date(now_utc()), 10 * 60 + 30)};
+        screenshots(s, store, profile);
+    } else {
+        ScreenState st;
+        long long data_version = -1;
+        while (!glfwWindowShouldClose(window)) {
+            // Sleep until an event or the next second: the desk's waiting counts and the
+            // board's calls change in the store without any input here.
+            glfwWaitEventsTimeout(1.0);
+            Stmt v = store.prepare("PRAGMA data_version");
+            v.step();
+            bool changed = v.integer(0) != data_version;
+            data_version = v.integer(0);
+            // Two frames after input: ImGui settles focus and layout on the second.
+            int frames = changed || io.MouseDown[0] ? 2 : 1;
+            Instant now = now_utc();
+            for (int i = 0; i < frames + 1; ++i)
+                ui::render_frame(window, [&] {
+                    ui.begin_frame();
+                    draw_console(model, ui, st, now);
+                });
+        }
+        model.sign_out(now_utc());
+    }
+    ImGui_ImplOpenGL3_Shutdown();
+    ImGui_ImplGlfw_Shutdown();
+    ImGui::DestroyContext();
+    glfwDestroyWindow(window);
+    glfwTerminate();
+    return 0;
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    CLI::App app{"reception-console: phone intake, status lookup and the desk of the reception"};
+    Args args;
+    app.add_option("--store", args.store, "store file (default: the kiosk's, in the XDG folder)");
+    app.add_option("--room", args.cfg.room, "room code whose queue the desks call");
+    app.add_option("--lang", args.lang, "interface language: kk or ru")
+        ->check(CLI::IsMember({"kk", "ru", "en"}));
+    app.add_option("--width", args.width, "window width")->check(CLI::Range(800, 3840));
+    app.add_option("--height", args.height, "window height")->check(CLI::Range(600, 2160));
+    app.add_flag(
+        "--demo", args.demo,
+        "demo accounts (password demo-<login>) and the demo schedule on a store without them; "
+        "implied for a store named demo.db");
+    app.add_option("--screenshot", args.screenshot_dir,
+                   "write every screen in kk and ru here as PNG, then exit");
+    CLI11_PARSE(app, argc, argv);
+    bool default_store = args.store.empty();
+    std::filesystem::path store_path =
+        default_store ? default_store_path() : std::filesystem::path(args.store);
+    bool demo = args.demo || is_demo_store(store_path) || !args.screenshot_dir.empty();
+
+    std::unique_ptr<Store> store;
+    RegulationProfile profile;
+    WorkCalendar cal;
+    Catalog texts;
+    try {
+        auto profiles = load_profiles(assets_dir() / "regulations");
+        profile = profile_for(profiles, local_date(now_utc()), nullptr);
+        cal = WorkCalendar::load_dir(assets_dir() / "calendar");
+        texts = Catalog::load_dir(assets_dir() / "i18n");
+        if (store_path.has_parent_path())
+            std::filesystem::create_directories(store_path.parent_path());
+        store = Store::open(store_path, OpenMode::CreateIfMissing);
+        if (demo) {
+            load_demo_schedule_if_empty(*store, profile, cal, now_utc());
+            if (args.screenshot_dir.empty())
+                print_demo_accounts(create_demo_accounts(*store, now_utc()));
+        }
+        if (args.screenshot_dir.empty() && !has_staff(*store))
+            std::cerr << "reception-console: the store has no staff accounts yet, so nobody can "
+                         "sign in; on a test store start with --demo (docs/console.md)\n";
+    } catch (const std::exception& e) {
+        std::cerr << "reception-console: " << e.what() << "\n";
+        return 2;
+    }
+    if (!args.screenshot_dir.empty()) std::filesystem::create_directories(args.screenshot_dir);
+    return run_window(args, *store, profile, cal, texts);
+}

@@ -1,0 +1,82 @@
+// The frame around every screen: the tabs a role may open (F1-F4), who is signed in, the
+// language switch and sign-out; the screen itself below.
+#include "screens.hpp"
+
+#include <imgui_internal.h>
+
+namespace reception::console {
+
+// The draw function of each screen; a new screen adds its row here.
+using DrawScreen = void (*)(ConsoleModel&, ui::Ui&, ScreenState&, Instant);
+struct ScreenDraw {
+    Screen screen;
+    DrawScreen draw;
+};
+static const ScreenDraw kDraws[] = {
+    {Screen::Intake, draw_intake},
+    {Screen::Lookup, draw_lookup},
+    {Screen::Desk, draw_desk},
+    {Screen::Record, draw_record},
+};
+
+static int screen_key(Screen s) {
+    const ScreenInfo* i = screen_info(s);
+    return i && i->tab_key > 0 ? keys::kF1 + i->tab_key - 1 : 0;
+}
+
+static void top_bar(ConsoleModel& m, ui::Ui& ui, Instant now) {
+    float h = ImGui::GetFrameHeight() + ui.px(10);
+    const StaffAccount& u = *m.user();
+    for (Screen s : screens_of(u.role)) {
+        std::string label = m.t(std::string("console.screen.") + screen_code(s));
+        int key = screen_key(s);
+        std::string shown = label + (key ? "  " + key_name(key) : "") + "##tab";
+        if (ui.button(shown, ImVec2(0, h), m.screen() == s, false) || (key && key_pressed(key)))
+            m.go(s);
+        ImGui::SameLine();
+    }
+    std::string who = u.full_name + " · " + m.t(std::string("console.role.") + to_code(u.role));
+    float right_w = ImGui::CalcTextSize(who.c_str()).x + ui.px(190) * 2 + ui.px(260) +
+                    ImGui::GetStyle().ItemSpacing.x * 4;
+    ImGui::SameLine(std::max(ImGui::GetCursorPosX(), ImGui::GetWindowWidth() - right_w -
+                                                         ImGui::GetStyle().WindowPadding.x));
+    ImGui::AlignTextToFramePadding();
+    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + ui.px(5));
+    ImGui::TextUnformatted(who.c_str());
+    ImGui::SameLine();
+    language_switch(m, ui, h);
+    ImGui::SameLine();
+    if (ui.button(m.t("console.sign_out") + "##top", ImVec2(ui.px(260), h), false, false))
+        m.sign_out(now);
+    ImGui::Separator();
+}
+
+void draw_console(ConsoleModel& m, ui::Ui& ui, ScreenState& st, Instant now) {
+    ImGuiIO& io = ImGui::GetIO();
+    ImGui::SetNextWindowPos(ImVec2(0, 0));
+    ImGui::SetNextWindowSize(io.DisplaySize);
+    ImGui::Begin("console", nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                     ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoSavedSettings);
+    if (m.screen() != st.shown) {
+        st.shown = m.screen();
+        st.focus_first_field = true;
+    }
+    // A field being edited shows its own copy of the text; when a form was wiped or refilled
+    // (new call, saved, another screen) it must let go, or it would show the old text.
+    // Once per request: a screen without fields leaves it standing, and clearing every frame
+    // would undo every click.
+    bool wants_focus = st.focus_first_field || st.focus_after_save;
+    if (wants_focus && !st.focus_released) ImGui::ClearActiveID();
+    st.focus_released = wants_focus;
+    if (m.screen() == Screen::SignIn) {
+        draw_sign_in(m, ui, st, now);
+    } else {
+        top_bar(m, ui, now);
+        for (const auto& d : kDraws)
+            if (d.screen == m.screen()) d.draw(m, ui, st, now);
+    }
+    ImGui::End();
+}
+
+} // namespace reception::console

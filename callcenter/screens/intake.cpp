@@ -1,0 +1,154 @@
+// Phone intake (reg-4, reg-25): one screen the operator fills while the caller talks. Tab walks
+// the fields in the order the caller is asked, Enter saves, Ctrl+digit toggles the choices.
+// On the right: the caller's open applications (before a duplicate is made), what APPC art. 63
+// still lacks, and after saving what to read back.
+#include "screens.hpp"
+
+#include "schedule.hpp"
+#include "validation.hpp"
+
+#include <imgui_stdlib.h>
+
+namespace reception::console {
+
+// The official asked for, or none ("a topic instead").
+static void official_combo(ConsoleModel& m, IntakeForm& f, float width) {
+    std::vector<Official> officials = list_officials(m.context().store);
+    std::string current = m.t("console.intake.no_official");
+    for (const auto& o : officials)
+        if (o.uuid == f.official_uuid) current = full_name(o);
+    ImGui::BeginGroup();
+    field_label(m.t("console.intake.official"), false);
+    ImGui::SetNextItemWidth(width);
+    bool open = ImGui::BeginCombo("##official", current.c_str());
+    ImGui::EndGroup();
+    if (!open) return;
+    if (ImGui::Selectable(m.t("console.intake.no_official").c_str(), f.official_uuid.empty()))
+        f.official_uuid.clear();
+    for (const auto& o : officials) {
+        std::string role = m.t("role." + o.role);
+        if (ImGui::Selectable((full_name(o) + " — " + role + "##" + o.uuid).c_str(),
+                              o.uuid == f.official_uuid))
+            f.official_uuid = o.uuid;
+    }
+    ImGui::EndCombo();
+}
+
+// Returns true when Enter was pressed in any field.
+static bool intake_fields(ConsoleModel& m, ui::Ui& ui, ScreenState& st, IntakeForm& f,
+                          const FieldErrors& e, float width) {
+    float gap = ImGui::GetStyle().ItemSpacing.x;
+    float third = (width - 2 * gap) / 3, half = (width - gap) / 2;
+    bool enter = false;
+    if (st.focus_first_field || st.focus_after_save) {
+        ImGui::SetKeyboardFocusHere();
+        st.focus_first_field = st.focus_after_save = false;
+    }
+    enter |= text_field(m, ui, "surname", m.t("ui.surname"), &f.surname, e, third);
+    ImGui::SameLine();
+    enter |= text_field(m, ui, "name", m.t("ui.name"), &f.name, e, third);
+    ImGui::SameLine();
+    enter |= text_field(m, ui, "patronymic", m.t("ui.patronymic"), &f.patronymic, e, third);
+    enter |= text_field(m, ui, "phone", m.t("ui.phone") + " *", &f.phone, e, half);
+    ImGui::SameLine();
+    enter |= text_field(m, ui, "iin", m.t("console.intake.iin_optional"), &f.iin, e, half);
+    language_choice(m, ui, &f.language);
+    float area_h = ImGui::GetTextLineHeight() * 3 + ui.px(20);
+    enter |=
+        text_area(m, ui, "essence", m.t("ui.essence") + " *", &f.essence, e, ImVec2(width, area_h));
+    official_combo(m, f, half);
+    ImGui::SameLine();
+    enter |= text_field(m, ui, "topic", m.t("console.intake.topic"), &f.topic, e, half);
+    check_box(ui, m.t("console.intake.representative"), 5, &f.representative);
+    if (f.representative) {
+        enter |= text_field(m, ui, "bin", m.t("ui.bin"), &f.bin, e, half);
+        ImGui::SameLine();
+        enter |= text_field(m, ui, "entity_name", m.t("ui.entity_name"), &f.entity_name, e, half);
+    }
+    check_box(ui, m.t("ui.video_consent"), 3, &f.video_consent);
+    ImGui::SameLine(0, gap * 3);
+    check_box(ui, m.t("ui.interpreter_needed"), 4, &f.interpreter_needed);
+    return enter;
+}
+
+static void caller_applications(ConsoleModel& m, ui::Ui& ui) {
+    IntakeModel& in = m.intake();
+    const auto& open = in.open_of_caller();
+    if (open.empty()) return;
+    ui.text(m.tf("console.intake.open_found", {{"count", std::to_string(open.size())}}), nullptr,
+            ui::colors::kError);
+    for (const auto& a : open) {
+        std::string line = a.reg_number + " · " + dotted_date(a.registered_on) + " · " +
+                           m.t(std::string("app.state.") + to_code(a.state));
+        ui.text(line);
+        ui.text("«" + a.essence.substr(0, 120) + (a.essence.size() > 120 ? "…" : "") + "»", nullptr,
+                ui::colors::kMuted);
+    }
+    if (in.duplicates_acknowledged())
+        ui.text(m.t("console.intake.duplicates_confirm"), nullptr, ui::colors::kError);
+    ImGui::Separator();
+}
+
+static void art63_preview(ConsoleModel& m, ui::Ui& ui) {
+    auto missing = missing_art63(m.intake().form());
+    if (missing.empty()) return;
+    std::string list;
+    for (const auto& code : missing)
+        list += (list.empty() ? "" : ", ") + m.t("console.art63." + code);
+    ui.text(m.tf("console.intake.art63_missing", {{"missing", list}}), nullptr, ui::colors::kMuted);
+}
+
+static void read_back(ConsoleModel& m, ui::Ui& ui, Instant now) {
+    const Application& a = *m.intake().saved();
+    heading(ui, m.t("console.intake.saved"));
+    ImGui::PushFont(ui.fonts.large);
+    ImGui::TextUnformatted(a.reg_number.c_str());
+    ImGui::PopFont();
+    ui.text(m.tf("console.intake.read_in", {{"lang", m.t("lang." + a.language)}}), nullptr,
+            ui::colors::kMuted);
+    for (const auto& line : m.intake().read_back(now)) ui.text(line);
+}
+
+void draw_intake(ConsoleModel& m, ui::Ui& ui, ScreenState& st, Instant now) {
+    IntakeModel& in = m.intake();
+    float gap = ImGui::GetStyle().ItemSpacing.x;
+    float avail = ImGui::GetContentRegionAvail().x;
+    float left_w = avail * 0.60f, right_w = avail - left_w - gap;
+    float h = ImGui::GetFrameHeight() + ui.px(10);
+    bool saved = in.saved().has_value();
+
+    ImGui::BeginChild("form", ImVec2(left_w, 0));
+    heading(ui, m.t("console.intake.title"));
+    if (saved) ImGui::BeginDisabled();
+    bool enter = intake_fields(m, ui, st, in.form(), in.errors(), left_w - ui.px(30));
+    if (saved) ImGui::EndDisabled();
+    ImGui::Spacing();
+    if (key_button(ui, m.t("console.intake.save"), keys::kEnter, ImVec2(ui.px(420), h), !saved) ||
+        (enter && !saved)) {
+        SaveResult r = in.save(m.actor(), now);
+        if (r == SaveResult::Invalid || r == SaveResult::DuplicatesShown)
+            st.focus_after_save = true;
+    }
+    ImGui::SameLine();
+    if (key_button(ui, m.t("console.intake.new_call"), keys::kF1 + 5, ImVec2(ui.px(420), h), true,
+                   false)) {
+        in.new_call();
+        st.focus_after_save = true;
+    }
+    if (!in.errors().empty()) ui.text(m.t("console.intake.not_saved"), nullptr, ui::colors::kError);
+    ui.text(m.t("console.intake.keys"), nullptr, ui::colors::kMuted);
+    ImGui::EndChild();
+
+    ImGui::SameLine();
+    ImGui::BeginChild("side", ImVec2(right_w, 0));
+    if (saved) {
+        read_back(m, ui, now);
+    } else {
+        heading(ui, m.t("console.intake.caller"));
+        caller_applications(m, ui);
+        art63_preview(m, ui);
+    }
+    ImGui::EndChild();
+}
+
+} // namespace reception::console

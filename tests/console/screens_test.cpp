@@ -1,0 +1,60 @@
+// Every screen drawn headless in kk and ru with what the screenshots show: nothing throws, each
+// shows its own labels, and the buttons do what their label says.
+#include "console_fixture.hpp"
+
+#include "ticket_queue.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace reception;
+using namespace reception::console;
+using namespace reception::console::test;
+
+TEST_CASE("console: every screen draws in kk and ru with its labels") {
+    for (Lang lang : {Lang::kk, Lang::ru}) {
+        Console c;
+        c->set_lang(lang);
+        c.frame();
+        CHECK(c.shown(texts().text(lang, "console.sign_in.login")));
+        REQUIRE(c.sign_in_as("admin1", StaffRole::Admin));
+        auto t = [&](const char* key) { return texts().text(lang, key); };
+        for (Screen s : screens_of(StaffRole::Admin)) {
+            CAPTURE(screen_code(s));
+            REQUIRE(c->go(s));
+            c.frame();
+            c.frame();
+            CHECK(c.shown(t((std::string("console.screen.") + screen_code(s)).c_str()) + "  F" +
+                          std::to_string(screen_info(s)->tab_key)));
+        }
+        c->go(Screen::Intake);
+        c.frame();
+        CHECK(c.shown(t("ui.essence") + " *"));
+        CHECK(c.tap(t("console.intake.save") + "  Enter"));
+        CHECK(c->intake().errors().count("essence"));
+        CHECK(c->intake().errors().count("phone"));
+    }
+}
+
+TEST_CASE("console: the desk's buttons call, start and finish, and open the reception record") {
+    Console c;
+    issue_ticket(*c.s, profile(), {"main", "same_day", "", "kk", "kiosk-1"}, c.now);
+    REQUIRE(c.sign_in_as("clerk1", StaffRole::DeskClerk));
+    REQUIRE(c->go(Screen::Desk));
+    c.frame();
+    auto t = [&](const char* key) { return texts().text(Lang::kk, key); };
+    CHECK(c.tap(t("console.desk.open") + "  Enter"));
+    CHECK(c->desk().errors().count("services")); // a desk serves at least one service
+    c->desk().services() = {"same_day"};
+    CHECK(c.tap(t("console.desk.open") + "  Enter"));
+    REQUIRE(c->desk().desk());
+    CHECK(c.tap(t("ui.call_next") + "  F5"));
+    REQUIRE(c->desk().current());
+    CHECK(c.tap(t("console.desk.start") + "  F8"));
+    CHECK(c->desk().current()->state == TicketState::Serving);
+    CHECK(c.tap(t("console.desk.record") + "  F12"));
+    CHECK(c->screen() == Screen::Record);
+    c.press(keys::kF1 + 2); // F3: back to the desk
+    CHECK(c->screen() == Screen::Desk);
+    CHECK(c.tap(t("ui.finish") + "  F9"));
+    CHECK_FALSE(c->desk().current());
+}
