@@ -6,6 +6,7 @@
 #include "demo.hpp"
 #include "schedule.hpp"
 #include "screens/screens.hpp"
+#include "staff_cli.hpp"
 #include "ticket_queue.hpp"
 #include "ui/fonts.hpp"
 #include "ui/window.hpp"
@@ -276,6 +277,13 @@ int main(int argc, char** argv) {
         "implied for a store named demo.db");
     app.add_option("--screenshot", args.screenshot_dir,
                    "write every screen in kk and ru here as PNG, then exit");
+    StaffCli add;
+    app.add_option("--add-staff", add.login,
+                   "create this staff account (password read from standard input), then exit");
+    app.add_option("--full-name", add.full_name, "with --add-staff: the person's full name");
+    app.add_option("--position", add.position, "with --add-staff: the position");
+    app.add_option("--role", add.role,
+                   "with --add-staff: operator, desk_clerk, responsible or admin");
     CLI11_PARSE(app, argc, argv);
     bool default_store = args.store.empty();
     std::filesystem::path store_path =
@@ -294,14 +302,24 @@ int main(int argc, char** argv) {
         if (store_path.has_parent_path())
             std::filesystem::create_directories(store_path.parent_path());
         store = Store::open(store_path, OpenMode::CreateIfMissing);
+        if (!add.login.empty()) {
+            const char* user = std::getenv("USER");
+            return add_staff_from_cli(*store, add, std::cin, std::cout,
+                                      std::string("cli-") + (user && *user ? user : "root"),
+                                      now_utc());
+        }
         if (demo) {
             load_demo_schedule_if_empty(*store, profile, cal, now_utc());
             if (args.screenshot_dir.empty())
                 print_demo_accounts(create_demo_accounts(*store, now_utc()));
         }
         if (args.screenshot_dir.empty() && !has_staff(*store))
-            std::cerr << "reception-console: the store has no staff accounts yet, so nobody can "
-                         "sign in; on a test store start with --demo (docs/console.md)\n";
+            std::cerr << "reception-console: the store has no staff accounts yet; make the first "
+                         "with\n  reception-console --store "
+                      << store_path.string()
+                      << " --add-staff LOGIN --full-name \"FULL NAME\" --role admin\n"
+                         "(the password is read from standard input), or on a test store start "
+                         "with --demo\n";
     } catch (const std::exception& e) {
         std::cerr << "reception-console: " << e.what() << "\n";
         return 2;
