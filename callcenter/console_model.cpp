@@ -3,8 +3,8 @@
 namespace reception::console {
 
 // The screens and who sees them. Operators take calls and look up; desk clerks call the queue
-// and hold receptions; the responsible employee looks up (issue 6 adds the review screens);
-// the administrator sees everything.
+// and hold receptions and make the satisfaction calls; the responsible employee works the
+// cases, the month's schedule and the reports; the administrator sees everything.
 const std::vector<ScreenInfo>& screen_table() {
     using R = StaffRole;
     static const std::vector<ScreenInfo> table = {
@@ -12,6 +12,11 @@ const std::vector<ScreenInfo>& screen_table() {
         {Screen::Lookup, "lookup", kAllRoles, 2},
         {Screen::Desk, "desk", role_bit(R::DeskClerk) | role_bit(R::Admin), 3},
         {Screen::Record, "record", role_bit(R::DeskClerk) | role_bit(R::Admin), 4},
+        {Screen::WorkList, "worklist", role_bit(R::Responsible) | role_bit(R::Admin), 6},
+        {Screen::MonthSchedule, "month_schedule", role_bit(R::Responsible) | role_bit(R::Admin), 7},
+        {Screen::Surveys, "surveys",
+         role_bit(R::Operator) | role_bit(R::Responsible) | role_bit(R::Admin), 8},
+        {Screen::Reports, "reports", role_bit(R::Responsible) | role_bit(R::Admin), 9},
     };
     return table;
 }
@@ -44,7 +49,7 @@ std::vector<Screen> screens_of(StaffRole role) {
 ConsoleModel::ConsoleModel(Store& store, const RegulationProfile& profile, const WorkCalendar& cal,
                            const Catalog& texts, ConsoleConfig cfg)
     : ctx_{store, profile, cal, texts, std::move(cfg)}, intake_(ctx_), lookup_(ctx_), desk_(ctx_),
-      record_(ctx_) {}
+      record_(ctx_), casework_(ctx_), schedule_(ctx_), surveys_(ctx_), reports_(ctx_) {}
 
 void ConsoleModel::set_lang(Lang l) {
     lang_ = l;

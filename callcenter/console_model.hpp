@@ -3,10 +3,12 @@
 // directly; the screens (screens/*.cpp) only draw it and send it intents.
 #pragma once
 
+#include "casework_model.hpp"
 #include "console_context.hpp"
 #include "desk_model.hpp"
 #include "intake_form.hpp"
 #include "lookup_model.hpp"
+#include "month_models.hpp"
 #include "record_model.hpp"
 #include "staff.hpp"
 
@@ -25,6 +27,11 @@ enum class Screen {
     Lookup, // status lookup
     Desk,   // calling the queue (reg-12)
     Record, // reception record (reg-10, reg-36)
+    // The case work of issue 6 (casework_model.hpp, month_models.hpp)
+    WorkList,      // open applications and their deadlines, one case at a time
+    MonthSchedule, // sessions of the month, cancellations (reg-7, 8, 16)
+    Surveys,       // satisfaction calls (reg-38)
+    Reports,       // the quarter's report (reg-40, reg-24)
 };
 
 // Roles as bits, so a screen lists who sees it.
@@ -92,6 +99,10 @@ class ConsoleModel {
     LookupModel& lookup() { return lookup_; }
     DeskModel& desk() { return desk_; }
     RecordModel& record() { return record_; }
+    CaseworkModel& casework() { return casework_; }
+    ScheduleModel& schedule() { return schedule_; }
+    SurveyModel& surveys() { return surveys_; }
+    ReportModel& reports() { return reports_; }
     // From the desk: a reception record for the visitor being served.
     bool start_record_from_desk();
 
@@ -108,6 +119,10 @@ class ConsoleModel {
     LookupModel lookup_;
     DeskModel desk_;
     RecordModel record_;
+    CaseworkModel casework_;
+    ScheduleModel schedule_;
+    SurveyModel surveys_;
+    ReportModel reports_;
 };
 
 } // namespace reception::console

@@ -93,6 +93,71 @@ void fill_caller(IntakeForm& f, Lang lang, const std::string& phone) {
                                  : "Просьба отремонтировать дорогу в посёлке, весной её заливает";
 }
 
+// The responsible employee's screens (issue 6), on applications made to look a few weeks old:
+// one past its reg-29 term, one refused yesterday for the survey call list.
+Application old_application(Store& store, ConsoleModel& m, Instant when, const char* kk,
+                            const char* ru, Channel channel) {
+    Application a;
+    a.channel = channel;
+    bool in_kk = m.lang() == Lang::kk;
+    a.applicant.surname = in_kk ? "Жұмағұлов" : "Сидоренко";
+    a.applicant.name = in_kk ? "Ерболат" : "Павел";
+    a.applicant.phone = in_kk ? "+77015550011" : "+77025550022";
+    a.applicant.address = in_kk ? "Хромтау, Абай к-сі, 7" : "Хромтау, ул. Абая, 7";
+    a.essence = in_kk ? kk : ru;
+    a.language = lang_code(m.lang());
+    const ConsoleContext& c = m.context();
+    a = register_application(store, c.profile, c.cal, a, m.actor(), when);
+    MoveInput in;
+    in.to = AppState::InReview;
+    in.actor = m.actor();
+    return move_and_notify(store, c.profile, c.cal, a.uuid, in, when + std::chrono::hours(2));
+}
+
+void casework_screenshots(Shooter& s, Store& store) {
+    ConsoleModel& m = s.m;
+    const ConsoleContext& c = m.context();
+    auto days = [](int n) { return std::chrono::hours(24 * n); };
+    Application late = old_application(store, m, s.now - days(45),
+                                       "Көпқабатты үйдің шатырын жөндеу туралы",
+                                       "О ремонте крыши многоквартирного дома", Channel::EOtinish);
+    Application refused = old_application(store, m, s.now - days(12),
+                                          "Облыстық жолды жөндеу туралы",
+                                          "О ремонте областной дороги", Channel::Paper);
+    MoveInput in;
+    in.actor = m.actor();
+    in.to = AppState::RefusalDraftSent;
+    in.refusal_ground = "outside_competence";
+    in.decision_on = local_date(s.now - days(1));
+    move_and_notify(store, c.profile, c.cal, refused.uuid, in, s.now - days(10));
+    in.to = AppState::Refused;
+    move_and_notify(store, c.profile, c.cal, refused.uuid, in, s.now - days(1));
+
+    m.go(Screen::WorkList);
+    m.casework().refresh(s.now);
+    m.casework().select(late.uuid, m.lang(), s.now);
+    s.shot("14-worklist-overdue");
+    m.casework().choose(CaseAction::DraftRefusal, s.now);
+    m.casework().form().reason = m.lang() == Lang::kk ? "Шатыр тұрғын үй серіктестігінің меншігі"
+                                                       : "Крыша в собственности КСК";
+    s.shot("15-case-draft-refusal");
+    m.casework().choose(CaseAction::Schedule, s.now);
+    s.shot("16-case-book-session");
+    m.go(Screen::MonthSchedule);
+    m.schedule().open(local_date(s.now));
+    s.shot("17-month-schedule");
+    m.go(Screen::Surveys);
+    m.surveys().open(local_date(s.now - days(1)));
+    m.surveys().select(refused.uuid);
+    m.surveys().answer().reached = true;
+    m.surveys().answer().rating = 3;
+    s.shot("18-survey-call");
+    m.go(Screen::Reports);
+    m.reports().open(local_date(s.now));
+    m.reports().make(m.lang(), s.now);
+    s.shot("19-quarter-report");
+}
+
 void screenshots(Shooter& s, Store& store, const RegulationProfile& profile) {
     ConsoleModel& m = s.m;
     // An account per screen set; the admin sees every screen.
@@ -181,6 +246,7 @@ void screenshots(Shooter& s, Store& store, const RegulationProfile& profile) {
         m.desk().act(DeskAction::Pause, m.actor(), s.now);
         s.shot("13-desk-paused");
         m.desk().act(DeskAction::Resume, m.actor(), s.now);
+        casework_screenshots(s, store);
     }
 }
 

@@ -17,6 +17,10 @@ static const ScreenDraw kDraws[] = {
     {Screen::Lookup, draw_lookup},
     {Screen::Desk, draw_desk},
     {Screen::Record, draw_record},
+    {Screen::WorkList, draw_worklist},
+    {Screen::MonthSchedule, draw_month_schedule},
+    {Screen::Surveys, draw_surveys},
+    {Screen::Reports, draw_reports},
 };
 
 static int screen_key(Screen s) {
@@ -38,8 +42,15 @@ static void top_bar(ConsoleModel& m, ui::Ui& ui, Instant now) {
     std::string who = u.full_name + " · " + m.t(std::string("console.role.") + to_code(u.role));
     float right_w = ImGui::CalcTextSize(who.c_str()).x + ui.px(190) * 2 + ui.px(260) +
                     ImGui::GetStyle().ItemSpacing.x * 4;
-    ImGui::SameLine(std::max(ImGui::GetCursorPosX(), ImGui::GetWindowWidth() - right_w -
-                                                         ImGui::GetStyle().WindowPadding.x));
+    // Right-aligned; on a line of its own when the tabs leave no room (the administrator
+    // sees every tab).
+    float right_x = ImGui::GetWindowWidth() - right_w - ImGui::GetStyle().WindowPadding.x;
+    if (ImGui::GetCursorPosX() > right_x) {
+        ImGui::NewLine(); // ends the tabs' line
+        ImGui::SetCursorPosX(std::max(ImGui::GetStyle().WindowPadding.x, right_x));
+    } else {
+        ImGui::SameLine(right_x);
+    }
     ImGui::AlignTextToFramePadding();
     ImGui::SetCursorPosY(ImGui::GetCursorPosY() + ui.px(5));
     ImGui::TextUnformatted(who.c_str());

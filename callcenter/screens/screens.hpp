@@ -36,6 +36,11 @@ void draw_intake(ConsoleModel& m, ui::Ui& ui, ScreenState& st, Instant now);
 void draw_lookup(ConsoleModel& m, ui::Ui& ui, ScreenState& st, Instant now);
 void draw_desk(ConsoleModel& m, ui::Ui& ui, ScreenState& st, Instant now);
 void draw_record(ConsoleModel& m, ui::Ui& ui, ScreenState& st, Instant now);
+void draw_worklist(ConsoleModel& m, ui::Ui& ui, ScreenState& st, Instant now);
+void draw_case(ConsoleModel& m, ui::Ui& ui, Instant now); // the work list's chosen one
+void draw_month_schedule(ConsoleModel& m, ui::Ui& ui, ScreenState& st, Instant now);
+void draw_surveys(ConsoleModel& m, ui::Ui& ui, ScreenState& st, Instant now);
+void draw_reports(ConsoleModel& m, ui::Ui& ui, ScreenState& st, Instant now);
 
 // Shared pieces (widgets.cpp)
 bool key_pressed(int key);  // pressed this frame, no modifier

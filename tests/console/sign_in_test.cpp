@@ -51,7 +51,8 @@ TEST_CASE("console: after five wrong passwords sign-in waits, even for the right
 TEST_CASE("console: a role sees only its screens") {
     Console c;
     REQUIRE(c.sign_in_as("operator1", StaffRole::Operator));
-    CHECK(screens_of(StaffRole::Operator) == std::vector{Screen::Intake, Screen::Lookup});
+    CHECK(screens_of(StaffRole::Operator) ==
+          std::vector{Screen::Intake, Screen::Lookup, Screen::Surveys});
     CHECK(c->screen() == Screen::Intake);
     CHECK_FALSE(c->go(Screen::Desk));
     CHECK_FALSE(c->go(Screen::Record));
@@ -65,7 +66,11 @@ TEST_CASE("console: a role sees only its screens") {
     CHECK(screens_of(StaffRole::DeskClerk) ==
           std::vector{Screen::Lookup, Screen::Desk, Screen::Record});
     CHECK_FALSE(role_may(StaffRole::DeskClerk, Screen::Intake));
-    CHECK(screens_of(StaffRole::Responsible) == std::vector{Screen::Lookup});
+    CHECK(screens_of(StaffRole::Responsible) ==
+          std::vector{Screen::Lookup, Screen::WorkList, Screen::MonthSchedule, Screen::Surveys,
+                      Screen::Reports});
+    CHECK_FALSE(role_may(StaffRole::Operator, Screen::WorkList));
+    CHECK_FALSE(role_may(StaffRole::DeskClerk, Screen::Reports));
     CHECK(screens_of(StaffRole::Admin).size() == screen_table().size());
 }
 

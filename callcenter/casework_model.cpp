@@ -1,0 +1,353 @@
+#include "casework_model.hpp"
+
+#include "profile.hpp"
+#include "schedule.hpp"
+#include "staff.hpp"
+#include "validation.hpp"
+
+#include <algorithm>
+#include <cstdio>
+
+namespace reception::console {
+
+const char* to_code(CaseAction a) {
+    switch (a) {
+    case CaseAction::Review:
+        return "review";
+    case CaseAction::Assign:
+        return "assign";
+    case CaseAction::Note:
+        return "note";
+    case CaseAction::AskCorrection:
+        return "ask_correction";
+    case CaseAction::Corrected:
+        return "corrected";
+    case CaseAction::Return:
+        return "return";
+    case CaseAction::Withdraw:
+        return "withdraw";
+    case CaseAction::DraftRefusal:
+        return "draft_refusal";
+    case CaseAction::Hearing:
+        return "hearing";
+    case CaseAction::Refuse:
+        return "refuse";
+    case CaseAction::Schedule:
+        return "schedule";
+    case CaseAction::Extend:
+        return "extend";
+    case CaseAction::OtherBody:
+        return "other_body";
+    case CaseAction::OtherBodyRefused:
+        return "other_body_refused";
+    case CaseAction::ReportRefusal:
+        return "report_refusal";
+    case CaseAction::Received:
+        return "received";
+    case CaseAction::Instruction:
+        return "instruction";
+    case CaseAction::InstructionDone:
+        return "instruction_done";
+    case CaseAction::Answer:
+        return "answer";
+    }
+    return "";
+}
+
+std::optional<Date> parse_typed_date(const std::string& text) {
+    std::string s = trim(text);
+    if (auto iso = parse_date(s)) return iso;
+    unsigned d = 0, m = 0;
+    int y = 0;
+    char tail = 0;
+    if (std::sscanf(s.c_str(), "%2u.%2u.%4d%c", &d, &m, &y, &tail) != 3) return std::nullopt;
+    char iso[16];
+    std::snprintf(iso, sizeof iso, "%04d-%02u-%02u", y, m, d);
+    return parse_date(iso);
+}
+
+// The list -----------------------------------------------------------------------------
+
+void CaseworkModel::refresh(Instant now) {
+    Date today = local_date(now);
+    items_ = work_list(ctx_.store, ctx_.profile, ctx_.cal, filter_, today);
+    overdue_ = int(std::count_if(items_.begin(), items_.end(),
+                                 [&](const WorkItem& w) { return w.overdue(today); }));
+}
+
+void CaseworkModel::select(const std::string& uuid, Lang lang, Instant now) {
+    action_.reset();
+    errors_.clear();
+    done_.clear();
+    form_ = {};
+    auto a = find_application(ctx_.store, uuid);
+    if (!a) {
+        selected_.reset();
+        detail_.reset();
+        return;
+    }
+    selected_ = work_item(ctx_.store, ctx_.profile, ctx_.cal, *a, local_date(now));
+    reload(lang, now);
+}
+
+void CaseworkModel::reload(Lang lang, Instant now) {
+    const Application& a = selected_->app;
+    detail_ = describe_application(ctx_, a, lang, now);
+    notices_ = notices_of(ctx_.store, a.uuid);
+    hearings_ = hearings_of(ctx_.store, a.uuid);
+    instructions_ = instructions_of(ctx_.store, a.uuid);
+}
+
+// What may be done -----------------------------------------------------------------------
+
+std::vector<CaseAction> CaseworkModel::actions() const {
+    std::vector<CaseAction> out;
+    if (!selected_) return out;
+    using A = CaseAction;
+    switch (selected_->app.state) {
+    case AppState::Registered:
+        out = {A::Review, A::Assign, A::AskCorrection, A::OtherBody, A::Withdraw};
+        break;
+    case AppState::InReview:
+        out = {A::Assign, A::Note,      A::Schedule,      A::DraftRefusal,
+               A::Extend, A::OtherBody, A::AskCorrection, A::Withdraw};
+        break;
+    case AppState::NeedsCorrection:
+        out = {A::Corrected, A::Return, A::Withdraw};
+        break;
+    case AppState::Corrected:
+        out = {A::Review, A::Withdraw};
+        break;
+    case AppState::Extended:
+        out = {A::Note, A::Schedule, A::DraftRefusal, A::Extend, A::OtherBody, A::Withdraw};
+        break;
+    case AppState::RefusalDraftSent:
+        out = {A::Hearing, A::Refuse, A::Schedule, A::Withdraw};
+        break;
+    case AppState::Hearing:
+        out = {A::Refuse, A::Schedule, A::Withdraw};
+        break;
+    case AppState::Scheduled:
+        out = {A::Note, A::Received, A::Schedule, A::Withdraw};
+        break;
+    case AppState::Received:
+        out = {A::Instruction, A::Answer};
+        break;
+    case AppState::OnControl:
+        out = {A::Instruction, A::InstructionDone, A::Answer};
+        break;
+    default:
+        break; // final: nothing more
+    }
+    // reg-20: once another body was asked, its refusal and the report of it.
+    if (!is_final(selected_->app.state)) {
+        for (const auto& c : selected_->clocks)
+            if (c.code == "reg19_other_body_notice") {
+                out.push_back(A::OtherBodyRefused);
+                break;
+            }
+        for (const auto& c : selected_->clocks)
+            if (c.code == "reg20_other_body_refusal_report" && !c.done_on) {
+                out.push_back(A::ReportRefusal);
+                break;
+            }
+    }
+    return out;
+}
+
+std::vector<ReceptionSession> CaseworkModel::sessions_to_book(Instant now) const {
+    Date today = local_date(now);
+    std::vector<ReceptionSession> out;
+    for (auto& s : sessions_between(ctx_.store, today, add_days(today, 45)))
+        if (!s.cancelled) out.push_back(s);
+    std::string official = selected_ ? selected_->app.official_uuid : "";
+    std::stable_sort(out.begin(), out.end(), [&](const auto& x, const auto& y) {
+        return (x.official_uuid == official) > (y.official_uuid == official);
+    });
+    return out;
+}
+
+// The form -----------------------------------------------------------------------------
+
+void CaseworkModel::choose(CaseAction a, Instant now) {
+    action_ = a;
+    errors_.clear();
+    done_.clear();
+    form_ = {};
+    Date today = local_date(now);
+    if (a == CaseAction::Hearing) form_.held_on = dotted_date(today);
+    if (a == CaseAction::DraftRefusal) // reg-32: the earliest lawful decision day
+        form_.decision_on =
+            dotted_date(term_after(ctx_.cal, ctx_.profile.term("draft_refusal_before"), today));
+    if (a == CaseAction::Instruction) form_.due_on = dotted_date(add_days(today, 10));
+    if (a == CaseAction::InstructionDone)
+        for (const auto& i : instructions_)
+            if (!i.done_on) {
+                form_.instruction_uuid = i.uuid;
+                break;
+            }
+    if (!ctx_.profile.refusal_grounds.empty()) form_.ground = ctx_.profile.refusal_grounds[0].code;
+}
+
+std::optional<Date> CaseworkModel::date_field(const char* field, const std::string& text) {
+    auto d = parse_typed_date(text);
+    if (!d) throw InputError(field, trim(text).empty() ? "empty" : "bad_date");
+    return d;
+}
+
+static MoveInput move_to(AppState to, const std::string& actor, const std::string& reason) {
+    MoveInput in;
+    in.to = to;
+    in.actor = actor;
+    in.reason = reason;
+    return in;
+}
+
+void CaseworkModel::run(const std::string& actor, bool restriction_mode, Instant now) {
+    Store& s = ctx_.store;
+    const RegulationProfile& p = ctx_.profile;
+    const WorkCalendar& cal = ctx_.cal;
+    const std::string uuid = selected_->app.uuid;
+    CaseForm& f = form_;
+    auto move = [&](MoveInput in) { move_and_notify(s, p, cal, uuid, in, now); };
+    switch (*action_) {
+    case CaseAction::Review:
+        move(move_to(AppState::InReview, actor, f.reason));
+        break;
+    case CaseAction::Assign:
+        if (trim(f.employee).empty()) throw InputError("employee", "empty");
+        if (!find_staff(s, trim(f.employee))) throw InputError("employee", "staff_not_found");
+        assign_application(s, uuid, trim(f.employee), actor, now);
+        break;
+    case CaseAction::Note:
+        attach_note(s, uuid, f.proposal, f.note_text, actor, now);
+        break;
+    case CaseAction::AskCorrection: {
+        if (trim(f.missing).empty()) throw InputError("missing", "empty");
+        MoveInput in = move_to(AppState::NeedsCorrection, actor, f.reason);
+        in.missing = f.missing;
+        move(in);
+        break;
+    }
+    case CaseAction::Corrected:
+        move(move_to(AppState::Corrected, actor, f.reason));
+        break;
+    case CaseAction::Return:
+        move(move_to(AppState::Returned, actor, f.reason));
+        break;
+    case CaseAction::Withdraw:
+        if (trim(f.reason).empty()) throw InputError("reason", "empty");
+        move(move_to(AppState::Withdrawn, actor, f.reason));
+        break;
+    case CaseAction::DraftRefusal: {
+        MoveInput in = move_to(AppState::RefusalDraftSent, actor, f.reason);
+        in.refusal_ground = f.ground;
+        in.decision_on = date_field("decision_on", f.decision_on);
+        move(in);
+        break;
+    }
+    case CaseAction::Hearing: {
+        Hearing h;
+        h.application_uuid = uuid;
+        h.held_on = *date_field("held_on", f.held_on);
+        h.place = f.place;
+        h.chaired_by = f.chaired_by;
+        h.participants = f.participants;
+        h.applicant_present = f.applicant_present;
+        h.objections = f.objections;
+        h.conclusion = f.conclusion;
+        h.reasons = f.hearing_reasons;
+        record_hearing(s, p, cal, h, actor, now);
+        break;
+    }
+    case CaseAction::Refuse: {
+        MoveInput in = move_to(AppState::Refused, actor, f.reason);
+        in.refusal_ground = f.ground;
+        move(in);
+        break;
+    }
+    case CaseAction::Schedule:
+        if (f.session_uuid.empty()) throw InputError("session", "session_required");
+        schedule_application(s, p, cal, uuid, f.session_uuid, restriction_mode, actor, now);
+        break;
+    case CaseAction::Extend: {
+        MoveInput in = move_to(AppState::Extended, actor, f.reason);
+        in.extension = f.extension;
+        in.decided_by = f.decided_by;
+        move(in);
+        break;
+    }
+    case CaseAction::OtherBody:
+        request_other_body(s, p, cal, uuid, f.body, actor, now);
+        break;
+    case CaseAction::OtherBodyRefused:
+        other_body_refused(s, uuid, f.body, actor, now);
+        break;
+    case CaseAction::ReportRefusal:
+        report_refusal(s, uuid, actor, now);
+        break;
+    case CaseAction::Received:
+        move(move_to(AppState::Received, actor, f.reason));
+        break;
+    case CaseAction::Instruction: {
+        Instruction i;
+        i.application_uuid = uuid;
+        i.text = f.instruction_text;
+        i.executor = f.executor;
+        i.due_on = *date_field("due_on", f.due_on);
+        add_instruction(s, p, cal, i, actor, now);
+        break;
+    }
+    case CaseAction::InstructionDone:
+        complete_instruction(s, f.instruction_uuid, f.report, actor, now);
+        break;
+    case CaseAction::Answer:
+        give_final_answer(s, p, cal, uuid, f.outcome, f.answer, actor, now);
+        break;
+    }
+}
+
+bool CaseworkModel::apply(const std::string& actor, bool restriction_mode, Lang lang, Instant now) {
+    errors_.clear();
+    done_.clear();
+    if (!selected_ || !action_) return false;
+    try {
+        run(actor, restriction_mode, now);
+    } catch (const InputError& e) {
+        errors_[e.field] = e.code;
+        return false;
+    } catch (const StoreError& e) { // busy, full, damaged: said on screen, nothing written
+        errors_["store"] = e.code;
+        return false;
+    }
+    done_ = to_code(*action_);
+    action_.reset();
+    form_ = {};
+    std::string uuid = selected_->app.uuid;
+    refresh(now);
+    auto a = find_application(ctx_.store, uuid);
+    selected_ = work_item(ctx_.store, ctx_.profile, ctx_.cal, *a, local_date(now));
+    reload(lang, now);
+    return true;
+}
+
+bool CaseworkModel::mark_sent(const std::string& notice_uuid, const std::string& actor, Lang lang,
+                              Instant now) {
+    errors_.clear();
+    try {
+        mark_notice_sent(ctx_.store, notice_uuid, actor, now);
+    } catch (const InputError& e) {
+        errors_[e.field] = e.code;
+        return false;
+    }
+    done_ = "notice_sent";
+    if (selected_) {
+        auto a = find_application(ctx_.store, selected_->app.uuid);
+        selected_ = work_item(ctx_.store, ctx_.profile, ctx_.cal, *a, local_date(now));
+        reload(lang, now);
+    }
+    refresh(now);
+    return true;
+}
+
+} // namespace reception::console

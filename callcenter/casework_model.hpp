@@ -1,0 +1,108 @@
+// The responsible employee's case work (issue 6) without a window: the work list with its
+// filters, the chosen application with its clocks, notices, hearings and instructions, and the
+// actions the regulation allows from its state, each a form that the shared/ functions check.
+#pragma once
+
+#include "console_context.hpp"
+#include "lookup_model.hpp"
+#include "work_list.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace reception::console {
+
+// One user action of the case screen; "console.case.action.<code>" is its button.
+enum class CaseAction {
+    Review,           // registered / corrected -> in review (reg-25)
+    Assign,           // to a responsible employee, never the previous handler (reg-37)
+    Note,             // the note to the akim (reg-26)
+    AskCorrection,    // reg-6
+    Corrected,        // reg-6
+    Return,           // reg-6: not corrected in time
+    Withdraw,         // reg-15.5
+    DraftRefusal,     // reg-32
+    Hearing,          // reg-33 (APPC art. 74)
+    Refuse,           // reg-15
+    Schedule,         // reg-27..29, reg-14
+    Extend,           // reg-30
+    OtherBody,        // reg-18, 19
+    OtherBodyRefused, // reg-20
+    ReportRefusal,    // reg-20
+    Received,         // the reception took place (reg-23)
+    Instruction,      // reg-23, 34
+    InstructionDone,  // reg-34
+    Answer,           // reg-35
+};
+const char* to_code(CaseAction a);
+
+// Every field any action asks for; the screen shows those of the chosen action. Dates are
+// typed as people write them here, 13.03.2026 (2026-03-13 is accepted too).
+struct CaseForm {
+    std::string reason, missing, employee, note_text, proposal = "date";
+    std::string ground, decision_on, extension = "letter", decided_by, body, session_uuid;
+    std::string held_on, place, chaired_by, participants, objections, conclusion = "refuse",
+                                                                      hearing_reasons;
+    bool applicant_present = false;
+    std::string instruction_text, executor, due_on, instruction_uuid, report;
+    std::string outcome = "resolved", answer;
+};
+
+// "13.03.2026" or "2026-03-13" -> date; nullopt otherwise.
+std::optional<Date> parse_typed_date(const std::string& text);
+
+class CaseworkModel {
+  public:
+    explicit CaseworkModel(ConsoleContext& ctx) : ctx_(ctx) {}
+
+    // The list
+    WorkFilter& filter() { return filter_; }
+    void refresh(Instant now);
+    const std::vector<WorkItem>& items() const { return items_; }
+    int overdue_count() const { return overdue_; }
+
+    // The chosen application
+    void select(const std::string& uuid, Lang lang, Instant now);
+    const std::optional<WorkItem>& selected() const { return selected_; }
+    const std::optional<LookupDetail>& detail() const { return detail_; }
+    const std::vector<Notice>& notices() const { return notices_; }
+    const std::vector<Hearing>& hearings() const { return hearings_; }
+    const std::vector<Instruction>& instructions() const { return instructions_; }
+    // The actions its state allows, in the order a clerk takes them.
+    std::vector<CaseAction> actions() const;
+    // Sessions it may be booked into: from today for 45 days, its official's first.
+    std::vector<ReceptionSession> sessions_to_book(Instant now) const;
+
+    // The form
+    std::optional<CaseAction> action() const { return action_; }
+    void choose(CaseAction a, Instant now); // fills the form's defaults
+    CaseForm& form() { return form_; }
+    const FieldErrors& errors() const { return errors_; }
+    // Runs the chosen action as actor; false with errors() when refused (nothing written).
+    bool apply(const std::string& actor, bool restriction_mode, Lang lang, Instant now);
+    bool mark_sent(const std::string& notice_uuid, const std::string& actor, Lang lang,
+                   Instant now);
+    const std::string& done() const { return done_; } // the action done, or "notice_sent"
+
+  private:
+    void run(const std::string& actor, bool restriction_mode, Instant now);
+    void reload(Lang lang, Instant now);
+    std::optional<Date> date_field(const char* field, const std::string& text);
+
+    ConsoleContext& ctx_;
+    WorkFilter filter_;
+    std::vector<WorkItem> items_;
+    int overdue_ = 0;
+    std::optional<WorkItem> selected_;
+    std::optional<LookupDetail> detail_;
+    std::vector<Notice> notices_;
+    std::vector<Hearing> hearings_;
+    std::vector<Instruction> instructions_;
+    std::optional<CaseAction> action_;
+    CaseForm form_;
+    FieldErrors errors_;
+    std::string done_;
+};
+
+} // namespace reception::console

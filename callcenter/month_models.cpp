@@ -1,0 +1,200 @@
+#include "month_models.hpp"
+
+#include "exports.hpp"
+#include "schedule.hpp"
+#include "schedule_export.hpp"
+#include "validation.hpp"
+
+#include <fstream>
+#include <map>
+
+namespace reception::console {
+
+static Date first_of_month(Date d) {
+    return make_date(int(d.year()), unsigned(d.month()), 1);
+}
+
+static bool write_file(const std::filesystem::path& file, const std::string& text,
+                       ExportResult* r) {
+    std::ofstream out(file, std::ios::binary);
+    out << text;
+    out.close();
+    if (!out) {
+        r->error = file.string();
+        return false;
+    }
+    r->files.push_back(file.string());
+    return true;
+}
+
+static int booked_in(Store& store, const std::string& session_uuid) {
+    Stmt st = store.prepare("SELECT count(*) FROM applications WHERE session_uuid = ?1 AND state "
+                            "IN ('scheduled', 'received', 'on_control', 'answered')");
+    st.bind(1, session_uuid);
+    st.step();
+    return int(st.integer(0));
+}
+
+// The month's schedule ------------------------------------------------------------------
+
+void ScheduleModel::open(Date any_day) {
+    month_ = first_of_month(any_day);
+    Date last = add_days(add_months(month_, 1), -1);
+    std::map<std::string, std::string> names;
+    for (const auto& o : list_officials(ctx_.store)) names[o.uuid] = full_name(o);
+    sessions_.clear();
+    for (auto& s : sessions_between(ctx_.store, month_, last))
+        sessions_.push_back({s, names[s.official_uuid], booked_in(ctx_.store, s.uuid)});
+    without_ = officials_without_session(ctx_.store, month_);
+}
+
+void ScheduleModel::shift(int months) {
+    exported_ = {};
+    open(add_months(month_, months));
+    selected_.clear();
+    reason_.clear();
+    errors_.clear();
+}
+
+void ScheduleModel::select(const std::string& session_uuid) {
+    selected_ = session_uuid;
+    reason_.clear();
+    errors_.clear();
+    notify_.clear();
+    in_time_.reset();
+}
+
+bool ScheduleModel::cancel(const std::string& actor, Instant now) {
+    errors_.clear();
+    notify_.clear();
+    in_time_.reset();
+    Cancellation c;
+    try {
+        if (selected_.empty()) throw InputError("session", "session_required");
+        c = cancel_session(ctx_.store, ctx_.profile, ctx_.cal, selected_, reason_, actor, now);
+    } catch (const InputError& e) {
+        errors_[e.field] = e.code;
+        return false;
+    } catch (const StoreError& e) {
+        errors_["store"] = e.code;
+        return false;
+    }
+    in_time_ = c.notified_in_time;
+    for (const auto& m : c.moved) {
+        auto a = find_application(ctx_.store, m.application_uuid);
+        if (!a) continue;
+        NotifyLine n{
+            a->reg_number,
+            trim(a->applicant.surname + " " + a->applicant.name + " " + a->applicant.patronymic),
+            a->applicant.phone,
+            {}};
+        if (!m.to_session.empty()) n.new_date = m.to_date;
+        notify_.push_back(n);
+    }
+    reason_.clear();
+    open(month_);
+    return true;
+}
+
+void ScheduleModel::export_month(const Catalog& texts) {
+    ExportResult& r = exported_;
+    r = {};
+    std::filesystem::path dir = export_dir(&r.error);
+    if (dir.empty()) return;
+    std::string base = "schedule-" + format_date(month_).substr(0, 7);
+    for (Lang lang : {Lang::kk, Lang::ru}) {
+        std::filesystem::path pdf = dir / (base + "." + lang_code(lang) + ".pdf");
+        if (!write_schedule_pdf(ctx_.store, texts, lang, month_, pdf.string(), &r.error)) return;
+        r.files.push_back(pdf.string());
+    }
+    write_file(dir / (base + ".json"), schedule_month_json(ctx_.store, month_).dump(1) + "\n", &r);
+}
+
+// Satisfaction calls (reg-38) -------------------------------------------------------------
+
+void SurveyModel::open(Date any_day) {
+    first_ = first_of_month(any_day);
+    last_ = add_days(add_months(first_, 1), -1);
+    selected_.reset();
+    refresh();
+}
+
+void SurveyModel::shift(int months) {
+    open(add_months(first_, months));
+}
+
+void SurveyModel::refresh() {
+    calls_ = survey_call_list(ctx_.store, first_, last_);
+    figures_ = survey_figures(ctx_.store, first_, last_);
+}
+
+void SurveyModel::select(const std::string& application_uuid) {
+    selected_.reset();
+    errors_.clear();
+    saved_ = false;
+    for (const auto& c : calls_)
+        if (c.application_uuid == application_uuid) selected_ = c;
+    answer_ = {};
+    if (selected_) {
+        answer_.application_uuid = selected_->application_uuid;
+        answer_.reason = selected_->reason;
+    }
+}
+
+bool SurveyModel::save(const std::string& actor, Instant now) {
+    errors_.clear();
+    saved_ = false;
+    if (!selected_) return false;
+    if (!answer_.reached) answer_.rating.reset(); // nobody answered: no rating to keep
+    try {
+        record_survey(ctx_.store, answer_, actor, now);
+    } catch (const InputError& e) {
+        errors_[e.field] = e.code;
+        return false;
+    } catch (const StoreError& e) {
+        errors_["store"] = e.code;
+        return false;
+    }
+    saved_ = true;
+    selected_.reset();
+    refresh();
+    return true;
+}
+
+// The quarter's report (reg-40) ----------------------------------------------------------
+
+void ReportModel::open(Date today) {
+    year_ = int(today.year());
+    quarter_ = int((unsigned(today.month()) - 1) / 3 + 1);
+    report_.reset();
+}
+
+void ReportModel::shift(int quarters, Lang lang, Instant now) {
+    int q = year_ * 4 + (quarter_ - 1) + quarters;
+    year_ = q / 4;
+    quarter_ = q % 4 + 1;
+    make(lang, now);
+}
+
+void ReportModel::make(Lang lang, Instant now) {
+    lang_ = lang;
+    report_ = quarter_report(ctx_.store, ctx_.profile, ctx_.cal, ctx_.texts, lang, year_, quarter_,
+                             local_date(now));
+}
+
+void ReportModel::export_files(Lang lang) {
+    ExportResult& r = exported_;
+    r = {};
+    if (!report_) return;
+    std::filesystem::path dir = export_dir(&r.error);
+    if (dir.empty()) return;
+    std::string base = "report-" + std::to_string(year_) + "-q" + std::to_string(quarter_);
+    std::filesystem::path pdf = dir / (base + "." + lang_code(lang) + ".pdf");
+    if (!write_report_pdf(*report_, ctx_.texts, lang, pdf.string(), &r.error)) return;
+    r.files.push_back(pdf.string());
+    if (!write_file(dir / (base + "." + lang_code(lang) + ".csv"), report_csv(*report_), &r))
+        return;
+    write_file(dir / (base + ".media.json"), media_export_json(*report_), &r);
+}
+
+} // namespace reception::console

@@ -1,0 +1,305 @@
+// One application on the work list: who, what, every clock of the regulation with its state,
+// the notices due to the applicant, hearings and instructions, and the actions its state
+// allows, each with its form. Nothing here decides a rule: the shared/ functions do.
+#include "screens.hpp"
+
+#include "schedule.hpp"
+#include "validation.hpp"
+
+namespace reception::console {
+
+// Pieces ---------------------------------------------------------------------------------
+
+static ImU32 clock_color(ClockState s) {
+    switch (s) {
+    case ClockState::Overdue:
+        return ui::colors::kError;
+    case ClockState::MetLate:
+        return IM_COL32(150, 80, 0, 255);
+    case ClockState::Met:
+        return ui::colors::kChosen;
+    case ClockState::Running:
+        return ui::colors::kText;
+    }
+    return ui::colors::kText;
+}
+
+static void table_header(ConsoleModel& m, std::initializer_list<const char*> keys) {
+    for (const char* k : keys) ImGui::TableSetupColumn(m.t(k).c_str());
+    ImGui::TableHeadersRow();
+}
+
+static void clocks_table(ConsoleModel& m, const WorkItem& w, Date today) {
+    ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH;
+    if (!ImGui::BeginTable("clocks", 3, flags)) return;
+    table_header(m,
+                 {"console.case.col.deadline", "console.case.col.due", "console.case.col.state"});
+    for (const auto& c : w.clocks) {
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        ImGui::TextWrapped("%s", m.t("clock." + c.code).c_str());
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(dotted_date(c.due).c_str());
+        ImGui::TableNextColumn();
+        std::string state = m.t(std::string("clock.state.") + to_code(c.state));
+        if (c.state == ClockState::Running)
+            state += " · " +
+                     m.tf("console.work.days_left", {{"days", std::to_string(c.days_left(today))}});
+        ImGui::PushStyleColor(ImGuiCol_Text, clock_color(c.state));
+        ImGui::TextUnformatted(state.c_str());
+        ImGui::PopStyleColor();
+    }
+    ImGui::EndTable();
+}
+
+static void notices_table(ConsoleModel& m, ui::Ui& ui, Instant now) {
+    CaseworkModel& cw = m.casework();
+    if (cw.notices().empty()) return;
+    heading(ui, m.t("console.case.notices"));
+    Date today = local_date(now);
+    ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH;
+    if (!ImGui::BeginTable("notices", 4, flags)) return;
+    table_header(m, {"console.case.col.notice", "console.case.col.channel", "console.case.col.due",
+                     "console.case.col.sent"});
+    for (const auto& n : cw.notices()) {
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        ImGui::TextWrapped("%s", m.t("console.notice." + n.about).c_str());
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(m.t("console.channel." + n.channel).c_str());
+        ImGui::TableNextColumn();
+        bool late = !n.sent_on && today > n.due_on;
+        ImGui::PushStyleColor(ImGuiCol_Text, late ? ui::colors::kError : ui::colors::kText);
+        ImGui::TextUnformatted(dotted_date(n.due_on).c_str());
+        ImGui::PopStyleColor();
+        ImGui::TableNextColumn();
+        if (n.sent_on) {
+            ImGui::TextUnformatted(dotted_date(*n.sent_on).c_str());
+        } else if (ui.button(m.t("console.case.mark_sent") + "##" + n.uuid,
+                             ImVec2(0, ImGui::GetFrameHeight()), false, true)) {
+            cw.mark_sent(n.uuid, m.actor(), m.lang(), now);
+        }
+    }
+    ImGui::EndTable();
+}
+
+static void hearings_and_instructions(ConsoleModel& m, ui::Ui& ui, Date today) {
+    CaseworkModel& cw = m.casework();
+    for (const auto& h : cw.hearings())
+        ui.text(m.tf("console.case.hearing_line",
+                     {{"date", dotted_date(h.held_on)},
+                      {"conclusion", m.t("console.case.conclusion." + h.conclusion)},
+                      {"reasons", h.reasons}}),
+                nullptr, ui::colors::kMuted);
+    if (cw.instructions().empty()) return;
+    heading(ui, m.t("console.case.instructions"));
+    for (const auto& i : cw.instructions()) {
+        std::string line =
+            m.tf("console.case.instruction_line",
+                 {{"text", i.text}, {"executor", i.executor}, {"due", dotted_date(i.due_on)}});
+        if (i.done_on)
+            line += " · " + m.tf("console.case.done_on", {{"date", dotted_date(*i.done_on)}});
+        ui.text(line, nullptr, i.overdue(today) ? ui::colors::kError : ui::colors::kText);
+    }
+}
+
+static void header(ConsoleModel& m, ui::Ui& ui, const WorkItem& w) {
+    const Application& a = w.app;
+    heading(ui, a.reg_number + " · " + m.t(std::string("app.state.") + to_code(a.state)));
+    const Applicant& p = a.applicant;
+    std::string who = trim(p.surname + " " + p.name + " " + p.patronymic);
+    if (!p.phone.empty()) who += (who.empty() ? "" : " · ") + p.phone;
+    who += " · " + m.t(std::string("channel.") + to_code(a.channel));
+    ui.text(who, nullptr, ui::colors::kMuted);
+    ui.text("«" + a.essence + "»");
+    std::string line;
+    if (!w.official.empty()) line = m.tf("console.case.official", {{"name", w.official}});
+    if (w.session_date)
+        line += (line.empty() ? "" : " · ") +
+                m.tf("console.case.session", {{"date", dotted_date(*w.session_date)}});
+    if (!a.assigned_to.empty())
+        line +=
+            (line.empty() ? "" : " · ") + m.tf("console.case.assigned", {{"who", a.assigned_to}});
+    if (!line.empty()) ui.text(line, nullptr, ui::colors::kMuted);
+}
+
+// The actions and their forms ----------------------------------------------------------
+
+static void action_buttons(ConsoleModel& m, ui::Ui& ui, Instant now) {
+    CaseworkModel& cw = m.casework();
+    float avail = ImGui::GetContentRegionAvail().x, used = 0;
+    float h = ImGui::GetFrameHeight() + ui.px(6);
+    for (CaseAction a : cw.actions()) {
+        std::string label = m.t(std::string("console.case.action.") + to_code(a));
+        float w = ImGui::CalcTextSize(label.c_str()).x + ui.px(40);
+        if (used > 0 && used + w < avail)
+            ImGui::SameLine();
+        else
+            used = 0;
+        used += w + ImGui::GetStyle().ItemSpacing.x;
+        bool chosen = cw.action() && *cw.action() == a;
+        if (ui.button(label + "##act", ImVec2(w, h), chosen, false)) cw.choose(a, now);
+    }
+}
+
+// A choice among codes, as a row of buttons.
+static void choice(ConsoleModel& m, ui::Ui& ui, const std::string& label, std::string* value,
+                   const std::vector<std::pair<std::string, std::string>>& options) {
+    field_label(label, false);
+    float h = ImGui::GetFrameHeight();
+    for (size_t i = 0; i < options.size(); ++i) {
+        if (i) ImGui::SameLine();
+        if (ui.button(options[i].second + "##" + label, ImVec2(0, h), *value == options[i].first,
+                      false))
+            *value = options[i].first;
+    }
+    (void)m;
+}
+
+static void ground_choice(ConsoleModel& m, ui::Ui& ui, CaseForm& f, const FieldErrors& e) {
+    field_label(m.t("console.case.ground"), e.count("refusal_ground") > 0);
+    for (const auto& g : m.context().profile.refusal_grounds) {
+        std::string text = g.name(lang_code(m.lang())) + " (" + g.item + ")";
+        if (ui.button(text + "##ground", ImVec2(0, ImGui::GetFrameHeight()), f.ground == g.code,
+                      false))
+            f.ground = g.code;
+    }
+    error_line(m, ui, e, "refusal_ground");
+}
+
+static void session_choice(ConsoleModel& m, ui::Ui& ui, CaseForm& f, const FieldErrors& e,
+                           Instant now) {
+    field_label(m.t("console.case.session_choose"), e.count("session") > 0);
+    ImGui::BeginChild("sessions", ImVec2(0, ui.px(220)), true);
+    for (const auto& s : m.casework().sessions_to_book(now)) {
+        auto o = find_official(m.context().store, s.official_uuid);
+        std::string text = dotted_date(s.date) + "  " + hhmm(s.start_minute) + "–" +
+                           hhmm(s.end_minute) + "  " + (o ? full_name(*o) : "") + " · " +
+                           m.t(std::string("session.mode.") + to_code(s.mode));
+        if (ImGui::Selectable((text + "##" + s.uuid).c_str(), f.session_uuid == s.uuid))
+            f.session_uuid = s.uuid;
+        ui.tappables.push_back({text, ImGui::GetItemRectMin(), ImGui::GetItemRectMax()});
+    }
+    ImGui::EndChild();
+    error_line(m, ui, e, "session");
+}
+
+static void form_fields(ConsoleModel& m, ui::Ui& ui, CaseAction a, Instant now) {
+    CaseworkModel& cw = m.casework();
+    CaseForm& f = cw.form();
+    const FieldErrors& e = cw.errors();
+    float w = ImGui::GetContentRegionAvail().x - ui.px(10);
+    ImVec2 area(w, ui.px(110));
+    auto t = [&](const char* k) { return m.t(k); };
+    switch (a) {
+    case CaseAction::Assign:
+        text_field(m, ui, "employee", t("console.case.employee"), &f.employee, e, w);
+        break;
+    case CaseAction::Note:
+        choice(m, ui, t("console.case.proposal"), &f.proposal,
+               {{"date", t("console.case.proposal.date")},
+                {"refusal", t("console.case.proposal.refusal")}});
+        text_area(m, ui, "text", t("console.case.note_text"), &f.note_text, e, area);
+        break;
+    case CaseAction::AskCorrection:
+        text_field(m, ui, "missing", t("console.case.missing"), &f.missing, e, w);
+        break;
+    case CaseAction::DraftRefusal:
+        ground_choice(m, ui, f, e);
+        text_field(m, ui, "decision_on", t("console.case.decision_on"), &f.decision_on, e,
+                   ui.px(300));
+        text_area(m, ui, "reason", t("console.case.reason"), &f.reason, e, area);
+        break;
+    case CaseAction::Hearing:
+        text_field(m, ui, "held_on", t("console.case.held_on"), &f.held_on, e, ui.px(300));
+        text_field(m, ui, "place", t("console.case.place"), &f.place, e, w);
+        text_field(m, ui, "chaired_by", t("console.case.chaired_by"), &f.chaired_by, e, w);
+        text_field(m, ui, "participants", t("console.case.participants"), &f.participants, e, w);
+        check_box(ui, t("console.case.applicant_present"), 2, &f.applicant_present);
+        text_area(m, ui, "objections", t("console.case.objections"), &f.objections, e, area);
+        choice(m, ui, t("console.case.conclusion"), &f.conclusion,
+               {{"refuse", t("console.case.conclusion.refuse")},
+                {"schedule", t("console.case.conclusion.schedule")}});
+        error_line(m, ui, e, "conclusion");
+        text_area(m, ui, "reasons", t("console.case.reasons"), &f.hearing_reasons, e, area);
+        break;
+    case CaseAction::Refuse:
+        ground_choice(m, ui, f, e);
+        text_area(m, ui, "reason", t("console.case.reason"), &f.reason, e, area);
+        break;
+    case CaseAction::Schedule:
+        session_choice(m, ui, f, e, now);
+        break;
+    case CaseAction::Extend:
+        choice(m, ui, t("console.case.extension"), &f.extension,
+               {{"letter", t("console.case.extension.letter")},
+                {"decision", t("console.case.extension.decision")}});
+        error_line(m, ui, e, "extension");
+        if (f.extension == "decision")
+            text_field(m, ui, "decided_by", t("console.case.decided_by"), &f.decided_by, e, w);
+        text_area(m, ui, "reason", t("console.case.reason"), &f.reason, e, area);
+        break;
+    case CaseAction::OtherBody:
+    case CaseAction::OtherBodyRefused:
+        text_field(m, ui, "body", t("console.case.body"), &f.body, e, w);
+        break;
+    case CaseAction::Instruction:
+        text_area(m, ui, "text", t("console.case.instruction_text"), &f.instruction_text, e, area);
+        text_field(m, ui, "executor", t("console.case.executor"), &f.executor, e, w);
+        text_field(m, ui, "due_on", t("console.case.due_on"), &f.due_on, e, ui.px(300));
+        break;
+    case CaseAction::InstructionDone:
+        text_area(m, ui, "report", t("console.case.report"), &f.report, e, area);
+        error_line(m, ui, e, "instruction");
+        break;
+    case CaseAction::Answer:
+        choice(m, ui, t("console.case.outcome"), &f.outcome,
+               {{"resolved", t("report.outcome.resolved")},
+                {"consultation", t("report.outcome.consultation")},
+                {"explained", t("report.outcome.explained")}});
+        text_area(m, ui, "answer", t("console.case.answer"), &f.answer, e, area);
+        error_line(m, ui, e, "instructions");
+        break;
+    default: // a move with only its reason
+        text_area(m, ui, "reason", t("console.case.reason"), &f.reason, e, area);
+        break;
+    }
+}
+
+static void action_form(ConsoleModel& m, ui::Ui& ui, Instant now) {
+    CaseworkModel& cw = m.casework();
+    if (!cw.action()) return;
+    CaseAction a = *cw.action();
+    ImGui::Separator();
+    heading(ui, m.t(std::string("console.case.action.") + to_code(a)));
+    form_fields(m, ui, a, now);
+    // Errors of fields the form does not show (the state, the store) go here.
+    for (const char* field : {"state", "store", "actor", "application"})
+        error_line(m, ui, cw.errors(), field);
+    bool restriction = m.context().store.meta("restriction_mode").value_or("") == "1";
+    if (key_button(ui, m.t("console.case.apply"), keys::kF1 + 9,
+                   ImVec2(ui.px(420), ImGui::GetFrameHeight() + ui.px(10))))
+        cw.apply(m.actor(), restriction, m.lang(), now);
+}
+
+void draw_case(ConsoleModel& m, ui::Ui& ui, Instant now) {
+    CaseworkModel& cw = m.casework();
+    const WorkItem& w = *cw.selected();
+    Date today = local_date(now);
+    header(m, ui, w);
+    if (cw.done() == "notice_sent")
+        ui.text(m.t("console.case.done.notice_sent"), nullptr, ui::colors::kChosen);
+    else if (!cw.done().empty())
+        ui.text(m.tf("console.case.done", {{"action", m.t("console.case.action." + cw.done())}}),
+                nullptr, ui::colors::kChosen);
+    // The actions first, and the chosen one's form under them: it is what the clerk works on
+    // now; the clocks and notices follow.
+    action_buttons(m, ui, now);
+    action_form(m, ui, now);
+    ImGui::Separator();
+    clocks_table(m, w, today);
+    notices_table(m, ui, now);
+    hearings_and_instructions(m, ui, today);
+}
+
+} // namespace reception::console

@@ -1,0 +1,126 @@
+// The responsible employee's work list: every open application with its nearest deadline,
+// overdue in red with the item it comes from; the chosen one on the right (screens/case.cpp).
+#include "screens.hpp"
+
+#include "validation.hpp"
+
+namespace reception::console {
+
+// "3 days left · item 29" or, in red, "5 days overdue · item 29".
+static void deadline_cell(ConsoleModel& m, const WorkItem& w, Date today) {
+    std::optional<Date> due;
+    std::string item;
+    if (w.nearest) {
+        due = w.nearest->due;
+        item = w.nearest->item;
+    }
+    for (const auto& n : w.notices_due)
+        if (!due || n.due_on < *due) {
+            due = n.due_on;
+            item = n.item;
+        }
+    if (!due) {
+        ImGui::TextUnformatted("—");
+        return;
+    }
+    int left = days_between(today, *due);
+    std::string number = item.substr(item.find('-') + 1);
+    bool late = w.overdue(today) || left < 0;
+    std::string text = left < 0
+                           ? m.tf("console.work.overdue_days", {{"days", std::to_string(-left)}})
+                           : m.tf("console.work.days_left", {{"days", std::to_string(left)}});
+    text += " · " + m.tf("console.work.item", {{"item", number}});
+    ImGui::PushStyleColor(ImGuiCol_Text, late ? ui::colors::kError : ui::colors::kText);
+    ImGui::TextWrapped("%s", text.c_str());
+    ImGui::PopStyleColor();
+}
+
+static std::string applicant_name(const Application& a) {
+    const Applicant& p = a.applicant;
+    std::string n = trim(p.surname + " " + p.name);
+    return n.empty() ? p.phone : n;
+}
+
+static void work_table(ConsoleModel& m, ui::Ui& ui, Instant now) {
+    CaseworkModel& cw = m.casework();
+    Date today = local_date(now);
+    if (cw.items().empty()) {
+        ui.text(m.t("console.work.empty"), nullptr, ui::colors::kMuted);
+        return;
+    }
+    ImGuiTableFlags flags =
+        ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY;
+    if (!ImGui::BeginTable("work", 4, flags)) return;
+    ImGui::TableSetupScrollFreeze(0, 1);
+    ImGui::TableSetupColumn(m.t("console.work.col.number").c_str(),
+                            ImGuiTableColumnFlags_WidthFixed);
+    ImGui::TableSetupColumn(m.t("console.work.col.state").c_str());
+    ImGui::TableSetupColumn(m.t("console.work.col.applicant").c_str());
+    ImGui::TableSetupColumn(m.t("console.work.col.deadline").c_str());
+    ImGui::TableHeadersRow();
+    for (const auto& w : cw.items()) {
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        bool chosen = cw.selected() && cw.selected()->app.uuid == w.app.uuid;
+        if (ImGui::Selectable((w.app.reg_number + "##" + w.app.uuid).c_str(), chosen,
+                              ImGuiSelectableFlags_SpanAllColumns))
+            cw.select(w.app.uuid, m.lang(), now);
+        ui.tappables.push_back(
+            {w.app.reg_number, ImGui::GetItemRectMin(), ImGui::GetItemRectMax()});
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(m.t(std::string("app.state.") + to_code(w.app.state)).c_str());
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(applicant_name(w.app).c_str());
+        ImGui::TableNextColumn();
+        deadline_cell(m, w, today);
+    }
+    ImGui::EndTable();
+}
+
+static void filter_row(ConsoleModel& m, ui::Ui& ui, ScreenState& st, Instant now) {
+    CaseworkModel& cw = m.casework();
+    float h = ImGui::GetFrameHeight() + ui.px(10);
+    if (st.focus_first_field) {
+        ImGui::SetKeyboardFocusHere();
+        st.focus_first_field = false;
+        cw.refresh(now);
+    }
+    bool enter =
+        text_field(m, ui, "search", m.t("console.work.search"), &cw.filter().text, {}, ui.px(520));
+    ImGui::SameLine();
+    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + ImGui::GetTextLineHeightWithSpacing());
+    bool was = cw.filter().only_overdue;
+    check_box(ui, m.t("console.work.only_overdue"), 1, &cw.filter().only_overdue);
+    ImGui::SameLine();
+    bool refresh = key_button(ui, m.t("console.work.refresh"), keys::kF1 + 4, ImVec2(0, h));
+    if (enter || refresh || was != cw.filter().only_overdue) cw.refresh(now);
+}
+
+void draw_worklist(ConsoleModel& m, ui::Ui& ui, ScreenState& st, Instant now) {
+    CaseworkModel& cw = m.casework();
+    heading(ui, m.t("console.work.title"));
+    ImGui::SameLine();
+    std::string counts =
+        m.tf("console.work.counts", {{"open", std::to_string(cw.items().size())},
+                                     {"overdue", std::to_string(cw.overdue_count())}});
+    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + ui.px(8));
+    ImGui::PushStyleColor(ImGuiCol_Text,
+                          cw.overdue_count() ? ui::colors::kError : ui::colors::kMuted);
+    ImGui::TextUnformatted(counts.c_str());
+    ImGui::PopStyleColor();
+    filter_row(m, ui, st, now);
+    ImGui::Separator();
+    float list_w = ImGui::GetContentRegionAvail().x * 0.5f;
+    ImGui::BeginChild("worklist", ImVec2(list_w, 0));
+    work_table(m, ui, now);
+    ImGui::EndChild();
+    ImGui::SameLine();
+    ImGui::BeginChild("case", ImVec2(0, 0), true);
+    if (cw.selected())
+        draw_case(m, ui, now);
+    else
+        ui.text(m.t("console.work.choose"), nullptr, ui::colors::kMuted);
+    ImGui::EndChild();
+}
+
+} // namespace reception::console

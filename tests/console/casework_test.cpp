@@ -1,0 +1,204 @@
+// The responsible employee's screens (issue 6): the work list with red overdue marks, one case
+// worked through its actions by tapping as staff would, the month's schedule with a
+// cancellation, the satisfaction calls and the quarter's report with its files.
+#include "console_fixture.hpp"
+
+#include "casework.hpp"
+#include "schedule.hpp"
+
+#include <doctest/doctest.h>
+#include <filesystem>
+
+using namespace reception;
+using namespace reception::console;
+using namespace reception::console::test;
+
+namespace {
+
+static const char* const kAkim = "a1f4c2d0-3b5e-4c7a-8d9e-1f2a3b4c5d01";
+
+Application registered(Console& c, Instant t, const std::string& surname = "Омаров") {
+    Application a;
+    a.channel = Channel::Phone;
+    a.applicant.surname = surname;
+    a.applicant.name = "Данияр";
+    a.applicant.phone = "+77011112233";
+    a.essence = "Аулада балалар алаңы салу туралы өтініш";
+    a.official_uuid = kAkim;
+    return register_application(*c.s, profile(), calendar(), a, "operator1", t);
+}
+
+void into_review(Console& c, const Application& a, Instant t) {
+    MoveInput in;
+    in.to = AppState::InReview;
+    in.actor = "resp1";
+    move_and_notify(*c.s, profile(), calendar(), a.uuid, in, t);
+}
+
+std::string kk(const std::string& key) {
+    return texts().text(Lang::kk, key);
+}
+
+// Every piece of text drawn this frame that is on a button or a row.
+bool shown_starting(Console& c, const std::string& start) {
+    for (const auto& t : c.ui.tappables)
+        if (t.label.rfind(start, 0) == 0) return true;
+    return false;
+}
+
+} // namespace
+
+TEST_CASE("issue 6: the work list puts the overdue case first, and a case is worked by taps") {
+    Console c; // Tuesday 14 April 2026
+    Application late = registered(c, at(2026, 3, 2), "Кешікқызы");
+    Application fresh = registered(c, at(2026, 4, 13), "Жаңаұлы");
+    REQUIRE(c.sign_in_as("resp1", StaffRole::Responsible));
+    REQUIRE(c->go(Screen::WorkList));
+    c.frame();
+    c.frame();
+    const auto& items = c->casework().items();
+    REQUIRE(items.size() == 2);
+    CHECK(items[0].app.uuid == late.uuid); // 15 working days from 2 March ran out on 25 March
+    CHECK(items[0].overdue(local_date(c.now)));
+    CHECK(c->casework().overdue_count() == 1);
+
+    // Choose the fresh one and take it into review, then book it with the akim.
+    REQUIRE(c.tap(fresh.reg_number));
+    REQUIRE(c->casework().selected());
+    CHECK(c->casework().selected()->app.uuid == fresh.uuid);
+    REQUIRE(c.tap(kk("console.case.action.review")));
+    REQUIRE(c.tap(kk("console.case.apply") + "  F10"));
+    CHECK(find_application(*c.s, fresh.uuid)->state == AppState::InReview);
+    CHECK(c->casework().done() == "review");
+
+    REQUIRE(c.tap(kk("console.case.action.schedule")));
+    // Applying without a session says so and changes nothing.
+    REQUIRE(c.tap(kk("console.case.apply") + "  F10"));
+    CHECK(c->casework().errors().at("session") == "session_required");
+    CHECK(find_application(*c.s, fresh.uuid)->state == AppState::InReview);
+    REQUIRE(shown_starting(c, "15.04.2026"));
+    for (const auto& t : c.ui.tappables)
+        if (t.label.rfind("15.04.2026", 0) == 0) {
+            REQUIRE(c.tap(t.label));
+            break;
+        }
+    REQUIRE(c.tap(kk("console.case.apply") + "  F10"));
+    Application booked = *find_application(*c.s, fresh.uuid);
+    CHECK(booked.state == AppState::Scheduled);
+    // The reception-date notice waits to be sent; marking it sent records who and when.
+    auto notices = notices_of(*c.s, fresh.uuid);
+    REQUIRE(notices.size() == 1);
+    CHECK(notices[0].about == "reception_date");
+    c.frame();
+    REQUIRE(c.tap(kk("console.case.mark_sent")));
+    CHECK(notices_of(*c.s, fresh.uuid)[0].sent_on == local_date(c.now));
+    CHECK(history(*c.s, fresh.uuid).back().actor == "resp1");
+}
+
+TEST_CASE("issue 6: a bad date or a missing field in a case form is said and nothing is saved") {
+    Console c;
+    Application a = registered(c, at(2026, 4, 13));
+    into_review(c, a, at(2026, 4, 13, 12));
+    REQUIRE(c.sign_in_as("resp1", StaffRole::Responsible));
+    REQUIRE(c->go(Screen::WorkList));
+    c.frame();
+    c->casework().select(a.uuid, Lang::kk, c.now);
+    c->casework().choose(CaseAction::DraftRefusal, c.now);
+    c->casework().form().decision_on = "31.02.2026";
+    CHECK_FALSE(c->casework().apply("resp1", false, Lang::kk, c.now));
+    CHECK(c->casework().errors().at("decision_on") == "bad_date");
+    c->casework().form().decision_on = "15.04.2026"; // too soon: 3 working days are needed
+    CHECK_FALSE(c->casework().apply("resp1", false, Lang::kk, c.now));
+    CHECK(c->casework().errors().at("state") == "decision_date_too_soon");
+    CHECK(find_application(*c.s, a.uuid)->state == AppState::InReview);
+    CHECK(notices_of(*c.s, a.uuid).empty());
+
+    c->casework().choose(CaseAction::Withdraw, c.now);
+    CHECK_FALSE(c->casework().apply("resp1", false, Lang::kk, c.now));
+    CHECK(c->casework().errors().at("reason") == "empty");
+    c.frame(); // the message is drawn in the user's language
+    CHECK(find_application(*c.s, a.uuid)->state == AppState::InReview);
+}
+
+TEST_CASE("reg-16: the schedule screen cancels a session and lists whom to tell") {
+    Console c;
+    Application a = registered(c, at(2026, 4, 6));
+    into_review(c, a, at(2026, 4, 6, 12));
+    ReceptionSession wed;
+    for (const auto& s : sessions_between(*c.s, day(2026, 4, 15), day(2026, 4, 15)))
+        if (s.official_uuid == kAkim) wed = s;
+    schedule_application(*c.s, profile(), calendar(), a.uuid, wed.uuid, false, "resp1",
+                         at(2026, 4, 7));
+    REQUIRE(c.sign_in_as("resp1", StaffRole::Responsible));
+    REQUIRE(c->go(Screen::MonthSchedule));
+    c.frame();
+    ScheduleModel& sm = c->schedule();
+    CHECK(sm.month() == day(2026, 4, 1));
+    CHECK(sm.without_session().empty()); // the demo officials all receive in April (reg-7)
+    sm.select(wed.uuid);
+    CHECK_FALSE(sm.cancel("resp1", c.now)); // no reason given
+    CHECK(sm.errors().at("reason") == "empty");
+    sm.cancel_reason() = "Облыс әкімінің кеңесі";
+    REQUIRE(sm.cancel("resp1", c.now));
+    CHECK(sm.cancelled_in_time() == false); // the day before: later than 2 working days
+    c.frame();
+    CHECK(c.ui.find(kk("console.schedule.notify")) == nullptr); // a heading, not a button
+    REQUIRE(sm.to_notify().size() == 1);
+    CHECK(sm.to_notify()[0].reg_number == a.reg_number);
+    CHECK(sm.to_notify()[0].new_date == day(2026, 4, 22));
+}
+
+TEST_CASE("reg-38, reg-40: surveys and the quarter's report from the console") {
+    Console c;
+    Application a = registered(c, at(2026, 4, 1));
+    MoveInput in;
+    in.actor = "resp1";
+    in.to = AppState::InReview;
+    move_and_notify(*c.s, profile(), calendar(), a.uuid, in, at(2026, 4, 1, 12));
+    in.to = AppState::RefusalDraftSent;
+    in.refusal_ground = "outside_competence";
+    in.decision_on = day(2026, 4, 8);
+    move_and_notify(*c.s, profile(), calendar(), a.uuid, in, at(2026, 4, 2));
+    in.to = AppState::Refused;
+    move_and_notify(*c.s, profile(), calendar(), a.uuid, in, at(2026, 4, 8));
+
+    REQUIRE(c.sign_in_as("operator1", StaffRole::Operator));
+    REQUIRE(c->go(Screen::Surveys));
+    c.frame();
+    SurveyModel& sv = c->surveys();
+    REQUIRE(sv.calls().size() == 1);
+    CHECK(sv.calls()[0].reason == "refused");
+    REQUIRE(c.tap(a.reg_number));
+    REQUIRE(sv.selected());
+    sv.answer().reached = true;
+    sv.answer().rating = 2;
+    sv.answer().comment = "Басқа органға жіберу керек еді";
+    REQUIRE(sv.save(c->actor(), c.now));
+    CHECK(sv.calls().empty());
+    CHECK(sv.figures().answered == 1);
+    CHECK(sv.figures().satisfied == 0);
+    CHECK_FALSE(c->go(Screen::Reports)); // not the operator's
+
+    c->sign_out(c.now);
+    c.add_staff("resp1", StaffRole::Responsible);
+    c->sign_in_form() = {"resp1", "password-resp1"};
+    REQUIRE(c->sign_in(c.now));
+    REQUIRE(c->go(Screen::Reports));
+    c.frame();
+    ReportModel& rm = c->reports();
+    REQUIRE(rm.report());
+    CHECK(rm.year() == 2026);
+    CHECK(rm.quarter() == 2);
+    CHECK(rm.report()->registered == 1);
+    CHECK(rm.report()->survey.answered == 1);
+    TempDir out;
+    setenv("RECEPTION_EXPORT_DIR", out.path.c_str(), 1);
+    rm.export_files(Lang::kk);
+    unsetenv("RECEPTION_EXPORT_DIR");
+    CHECK(rm.exported().error.empty());
+    REQUIRE(rm.exported().files.size() == 3);
+    for (const auto& f : rm.exported().files) CHECK(std::filesystem::file_size(f) > 100);
+    rm.shift(-1, Lang::kk, c.now);
+    CHECK(rm.quarter() == 1);
+    CHECK(rm.report()->registered == 0);
+}
