@@ -158,6 +158,18 @@ static int status_for_parse_error(const boost::system::error_code& ec) {
     return 400;
 }
 
+// After refusing a request whose body is still arriving (too large), read and drop the rest
+// for a moment before closing: closing with unread data resets the connection, and the client
+// would lose the 413 it was about to read.
+static awaitable<void> drain(Stream& stream) {
+    beast::get_lowest_layer(stream).expires_after(std::chrono::seconds(2));
+    std::vector<char> sink(16384);
+    boost::system::error_code ec;
+    for (size_t total = 0; !ec && total < 4 * kMaxBodyBytes;)
+        total += co_await stream.async_read_some(asio::buffer(sink),
+                                                 asio::redirect_error(use_awaitable, ec));
+}
+
 static awaitable<void> session(Stream stream, Shared& sh) {
     struct Open { // the gauge follows the connection whatever way it ends
         Metrics& m;
@@ -187,6 +199,7 @@ static awaitable<void> session(Stream stream, Shared& sh) {
         Reply reply;
         bool keep_alive = false;
         unsigned version = 11;
+        bool parse_failed = bool(ec);
         if (ec) {
             int status = status_for_parse_error(ec);
             reply =
@@ -208,6 +221,7 @@ static awaitable<void> session(Stream stream, Shared& sh) {
             std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
         if (reply.wait_ms == 0)
             record_request(sh.core.metrics, reply.endpoint, reply.status, seconds);
+        if (!ec && parse_failed) co_await drain(stream);
         if (ec || !keep_alive) break;
     }
     beast::get_lowest_layer(stream).expires_after(std::chrono::seconds(2));

@@ -1,7 +1,5 @@
 #include "sync_state.hpp"
 
-#include "agent.hpp"
-
 namespace reception {
 
 static long long count_rows(Store& store, const char* sql) {

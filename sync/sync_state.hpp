@@ -9,6 +9,20 @@
 
 namespace reception {
 
+// Settings the agent keeps in the store's meta table (written at enrolment).
+namespace sync_key {
+inline constexpr const char* url = "sync_url";
+inline constexpr const char* ca_pem = "sync_ca_pem";
+inline constexpr const char* pin = "sync_pin";
+inline constexpr const char* token = "sync_token";
+inline constexpr const char* room = "sync_room";
+inline constexpr const char* kind = "sync_kind";
+inline constexpr const char* cursor = "sync_cursor";
+inline constexpr const char* last_ok = "sync_last_ok";
+inline constexpr const char* last_error = "sync_last_error";
+inline constexpr const char* last_error_at = "sync_last_error_at";
+} // namespace sync_key
+
 struct SyncState {
     bool enrolled = false; // a credential is in the store
     std::string server;    // base URL

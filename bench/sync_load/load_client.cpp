@@ -161,14 +161,22 @@ LoadReport run_load(BenchServer& server, int terminals, int seconds) {
         asio::co_spawn(ioc, terminal(run, ts[size_t(i)], kRamp * i / terminals), asio::detached);
     double cpu0 = 0;
     asio::steady_timer mark(ioc, run.measure_from);
-    mark.async_wait([&](auto) { cpu0 = server.cpu_seconds(); });
+    double wait0 = 0, wait1 = 0;
+    mark.async_wait([&](auto) {
+        cpu0 = server.cpu_seconds();
+        wait0 = server.runqueue_wait_seconds();
+    });
     double cpu1 = 0;
     asio::steady_timer last(ioc, run.end);
-    last.async_wait([&](auto) { cpu1 = server.cpu_seconds(); });
+    last.async_wait([&](auto) {
+        cpu1 = server.cpu_seconds();
+        wait1 = server.runqueue_wait_seconds();
+    });
     std::thread second([&] { ioc.run(); }); // the client gets two threads, like the server
     ioc.run();
     second.join();
     run.report.server_cpu_s = cpu1 - cpu0;
+    run.report.server_wait_s = wait1 - wait0;
     return std::move(run.report);
 }
 
@@ -189,6 +197,9 @@ void print_report(LoadReport& r, int seconds) {
                 pct(r.pull_ms, 0.5), pct(r.pull_ms, 0.99), pct(all, 1.0));
     std::printf("load: server CPU %.1f s in %d s = %.0f%% of one core; %lld changes pulled\n",
                 r.server_cpu_s, seconds, 100.0 * r.server_cpu_s / seconds, r.pulled);
+    std::printf("load: server threads waited %.1f s for a CPU while ready to run (%.1fx their "
+                "CPU time): the machine's other load\n",
+                r.server_wait_s, r.server_cpu_s > 0 ? r.server_wait_s / r.server_cpu_s : 0.0);
 }
 
 } // namespace reception::bench

@@ -12,7 +12,8 @@ struct LoadReport {
     std::vector<double> push_ms, pull_ms; // latencies inside the measured window
     long long errors = 0, requests = 0, pulled = 0;
     double server_cpu_s = 0;
-    int connected = 0; // terminals that completed the TLS handshake
+    double server_wait_s = 0; // ready to run, waiting for a CPU
+    int connected = 0;        // terminals that completed the TLS handshake
 };
 
 // Ramps the terminals up over a few seconds, then measures for `seconds`.

@@ -15,6 +15,8 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <string>
+#include <vector>
 
 using namespace reception;
 using namespace reception::bench;
@@ -32,6 +34,37 @@ static void flush_test(BenchServer& server, int changes) {
                 changes, s, changes / s, r.ok ? "ok" : r.error.c_str(), left);
 }
 
+// The server's own view from /metrics: the request-time histogram per endpoint (from request
+// read to response written), so the client's share of the latency on a shared machine shows.
+static void server_side_latency(BenchServer& server) {
+    ClientConfig cfg;
+    cfg.base_url = "https://localhost:" + std::to_string(server.port);
+    cfg.ca_pem = server.ca_pem;
+    HttpResult r = HttpClient(cfg).get("/metrics", 10000);
+    for (const char* endpoint : {"push", "pull"}) {
+        std::string prefix =
+            std::string("reception_request_seconds_bucket{endpoint=\"") + endpoint + "\",le=\"";
+        std::vector<std::pair<std::string, double>> buckets;
+        for (size_t at = r.body.find(prefix); at != std::string::npos;
+             at = r.body.find(prefix, at + 1)) {
+            size_t q = r.body.find('"', at + prefix.size());
+            std::string le = r.body.substr(at + prefix.size(), q - at - prefix.size());
+            buckets.push_back({le, std::atof(r.body.c_str() + q + 3)});
+        }
+        if (buckets.empty()) continue;
+        double total = buckets.back().second;
+        auto bound = [&](double share) {
+            for (auto& [le, n] : buckets)
+                if (n >= share * total)
+                    return le == "+Inf" ? le
+                                        : std::to_string(int(std::atof(le.c_str()) * 1000)) + " ms";
+            return std::string("?");
+        };
+        std::printf("server side: %s p50 <= %s, p99 <= %s (%.0f requests, whole run)\n", endpoint,
+                    bound(0.5).c_str(), bound(0.99).c_str(), total);
+    }
+}
+
 int main(int argc, char** argv) {
     if (argc < 2) {
         std::fprintf(stderr, "usage: sync_load SERVER_BIN [TERMINALS] [SECONDS] [FLUSH]\n");
@@ -47,6 +80,7 @@ int main(int argc, char** argv) {
     std::fflush(stdout);
     LoadReport load = run_load(server, terminals, seconds);
     print_report(load, seconds);
+    server_side_latency(server);
     if (flush > 0) flush_test(server, flush);
     return load.errors == 0 ? 0 : 1;
 }

@@ -91,6 +91,18 @@ double BenchServer::cpu_seconds() const {
     return double(utime + stime) / double(sysconf(_SC_CLK_TCK));
 }
 
+double BenchServer::runqueue_wait_seconds() const {
+    double total = 0;
+    std::filesystem::path tasks = "/proc/" + std::to_string(pid) + "/task";
+    std::error_code ec;
+    for (const auto& t : std::filesystem::directory_iterator(tasks, ec)) {
+        std::ifstream in(t.path() / "schedstat");
+        long long run = 0, wait = 0;
+        if (in >> run >> wait) total += double(wait) / 1e9;
+    }
+    return total;
+}
+
 void raise_open_files_limit() {
     rlimit lim{};
     if (getrlimit(RLIMIT_NOFILE, &lim) == 0) {

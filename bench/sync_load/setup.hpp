@@ -27,6 +27,9 @@ struct BenchServer {
     // Registers and enrols n kiosks, ten to a room, before the load starts.
     std::vector<BenchTerminal> enrol_kiosks(int n);
     double cpu_seconds() const; // the server's user + system time so far
+    // How long the server's threads were ready to run but waited for a CPU (schedstat): on a
+    // shared machine this is the part of the latency the server cannot help.
+    double runqueue_wait_seconds() const;
 };
 
 void raise_open_files_limit();
