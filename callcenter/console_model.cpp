@@ -12,11 +12,12 @@ const std::vector<ScreenInfo>& screen_table() {
         {Screen::Lookup, "lookup", kAllRoles, 2},
         {Screen::Desk, "desk", role_bit(R::DeskClerk) | role_bit(R::Admin), 3},
         {Screen::Record, "record", role_bit(R::DeskClerk) | role_bit(R::Admin), 4},
-        {Screen::WorkList, "worklist", role_bit(R::Responsible) | role_bit(R::Admin), 6},
-        {Screen::MonthSchedule, "month_schedule", role_bit(R::Responsible) | role_bit(R::Admin), 7},
+        // No function key for these: F5-F12 are the desk's and F6 the intake's "new call".
+        {Screen::WorkList, "worklist", role_bit(R::Responsible) | role_bit(R::Admin), 0},
+        {Screen::MonthSchedule, "month_schedule", role_bit(R::Responsible) | role_bit(R::Admin), 0},
         {Screen::Surveys, "surveys",
-         role_bit(R::Operator) | role_bit(R::Responsible) | role_bit(R::Admin), 8},
-        {Screen::Reports, "reports", role_bit(R::Responsible) | role_bit(R::Admin), 9},
+         role_bit(R::Operator) | role_bit(R::Responsible) | role_bit(R::Admin), 0},
+        {Screen::Reports, "reports", role_bit(R::Responsible) | role_bit(R::Admin), 0},
     };
     return table;
 }

@@ -1,10 +1,12 @@
 #include "month_models.hpp"
 
+#include "casework_model.hpp"
 #include "exports.hpp"
 #include "schedule.hpp"
 #include "schedule_export.hpp"
 #include "validation.hpp"
 
+#include <cstdio>
 #include <fstream>
 #include <map>
 
@@ -92,6 +94,51 @@ bool ScheduleModel::cancel(const std::string& actor, Instant now) {
         notify_.push_back(n);
     }
     reason_.clear();
+    open(month_);
+    return true;
+}
+
+// "15:00" -> minutes after midnight; -1 when it is not a time of day.
+static int typed_minute(const std::string& text) {
+    std::string s = trim(text);
+    unsigned h = 0, m = 0;
+    char tail = 0;
+    if (std::sscanf(s.c_str(), "%2u:%2u%c", &h, &m, &tail) != 2 || h > 23 || m > 59) return -1;
+    return int(h * 60 + m);
+}
+
+bool ScheduleModel::add_ad_hoc(const std::string& actor, Instant now) {
+    errors_.clear();
+    added_ = false;
+    try {
+        AdHocForm& f = ad_hoc_;
+        if (f.official_uuid.empty()) throw InputError("official", "unknown_official");
+        auto d = parse_typed_date(f.date);
+        if (!d) throw InputError("date", trim(f.date).empty() ? "empty" : "bad_date");
+        ReceptionSession s;
+        s.official_uuid = f.official_uuid;
+        auto rooms = list_rooms(ctx_.store);
+        for (const auto& r : rooms)
+            if (r.code == ctx_.cfg.room) s.room_uuid = r.uuid;
+        if (s.room_uuid.empty() && !rooms.empty()) s.room_uuid = rooms.front().uuid;
+        s.date = *d;
+        s.start_minute = typed_minute(f.start);
+        if (s.start_minute < 0) throw InputError("start", "bad_time");
+        s.end_minute = typed_minute(f.end);
+        if (s.end_minute < 0) throw InputError("end", "bad_time");
+        s.mode = f.video ? SessionMode::Video : SessionMode::InPerson;
+        add_ad_hoc_session(ctx_.store, ctx_.profile, ctx_.cal, s, f.reason, actor, now);
+    } catch (const InputError& e) {
+        // The reason of an ad-hoc session is the akim's instruction: its own field on screen,
+        // apart from a cancellation's reason.
+        errors_[e.field == "reason" ? "instruction" : e.field] = e.code;
+        return false;
+    } catch (const StoreError& e) {
+        errors_["store"] = e.code;
+        return false;
+    }
+    ad_hoc_ = {};
+    added_ = true;
     open(month_);
     return true;
 }

@@ -34,6 +34,12 @@ struct NotifyLine {
     std::optional<Date> new_date; // none: no later session of the official, the room places it
 };
 
+// reg-9: a session outside the schedule, as typed (dates and times as people write them).
+struct AdHocForm {
+    std::string official_uuid, date, start = "15:00", end = "17:00", reason;
+    bool video = false;
+};
+
 class ScheduleModel {
   public:
     explicit ScheduleModel(ConsoleContext& ctx) : ctx_(ctx) {}
@@ -51,6 +57,9 @@ class ScheduleModel {
     bool cancel(const std::string& actor, Instant now);
     const std::vector<NotifyLine>& to_notify() const { return notify_; }
     std::optional<bool> cancelled_in_time() const { return in_time_; }
+    AdHocForm& ad_hoc() { return ad_hoc_; }
+    bool add_ad_hoc(const std::string& actor, Instant now); // errors() when refused
+    bool added() const { return added_; }
     void export_month(const Catalog& texts); // PDF kk and ru, JSON (reg-8)
     const ExportResult& exported() const { return exported_; }
 
@@ -63,6 +72,8 @@ class ScheduleModel {
     FieldErrors errors_;
     std::vector<NotifyLine> notify_;
     std::optional<bool> in_time_;
+    AdHocForm ad_hoc_;
+    bool added_ = false;
     ExportResult exported_;
 };
 
@@ -109,7 +120,7 @@ class ReportModel {
     int quarter() const { return quarter_; }
     const std::optional<QuarterReport>& report() const { return report_; }
     Lang made_in() const { return lang_; } // the labels' language
-    void export_files(Lang lang); // PDF and CSV in lang, media JSON (reg-24)
+    void export_files(Lang lang);          // PDF and CSV in lang, media JSON (reg-24)
     const ExportResult& exported() const { return exported_; }
 
   private:

@@ -6,6 +6,8 @@
 #include "schedule.hpp"
 #include "uuid.hpp"
 
+#include <cstdio>
+
 namespace reception {
 
 using nlohmann::json;
@@ -84,6 +86,44 @@ Application schedule_application(Store& store, const RegulationProfile& profile,
         if (position) *position = place;
     });
     return a;
+}
+
+// reg-9: an ad-hoc session, checked by the schedule loader like any other session.
+ReceptionSession add_ad_hoc_session(Store& store, const RegulationProfile& profile,
+                                    const WorkCalendar& cal, ReceptionSession s,
+                                    const std::string& reason, const std::string& actor,
+                                    Instant now) {
+    require_text("reason", reason);
+    if (actor.empty()) throw InputError("actor", "actor_required");
+    if (s.date < local_date(now)) throw InputError("date", "session_past");
+    if (!cal.is_working_day(s.date)) throw InputError("date", "not_working_day");
+    if (s.uuid.empty()) s.uuid = new_uuid();
+    // The loader checks the times; these are within a day once the range is checked here.
+    if (s.start_minute < 0 || s.end_minute > 24 * 60) throw InputError("start", "bad_time");
+    char start[8], end[8];
+    std::snprintf(start, sizeof start, "%02u:%02u", unsigned(s.start_minute / 60) % 24u,
+                  unsigned(s.start_minute % 60));
+    std::snprintf(end, sizeof end, "%02u:%02u", unsigned(s.end_minute / 60) % 24u,
+                  unsigned(s.end_minute % 60));
+    json doc = {{"sessions", json::array({{{"uuid", s.uuid},
+                                           {"official", s.official_uuid},
+                                           {"room", s.room_uuid},
+                                           {"date", format_date(s.date)},
+                                           {"start", start},
+                                           {"end", end},
+                                           {"mode", to_code(s.mode)},
+                                           {"ad_hoc", true}}})}};
+    store.transaction([&] {
+        try {
+            load_schedule(store, profile, cal, doc, now);
+        } catch (const InputError& e) { // "sessions[0].official" -> "official"
+            std::string field = e.field.substr(e.field.rfind('.') + 1);
+            throw InputError(field, e.code);
+        }
+        store.append_event("session", s.uuid, "session_added", "", "", actor, reason,
+                           {{"item", "reg-9"}}, now);
+    });
+    return *find_session(store, s.uuid);
 }
 
 // reg-16: a cancelled session's bookings go to the same official's next session.

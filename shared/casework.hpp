@@ -34,6 +34,14 @@ Application schedule_application(Store& store, const RegulationProfile& profile,
                                  const std::string& session_uuid, bool restriction_mode,
                                  const std::string& actor, Instant now, int* position = nullptr);
 
+// reg-9: a session outside the schedule, on the akim's instruction (the reason says which).
+// Refused (InputError) for a past or non-working day, an unknown official or room, an end not
+// after the start, or no reason. Returns the new session.
+ReceptionSession add_ad_hoc_session(Store& store, const RegulationProfile& profile,
+                                    const WorkCalendar& cal, ReceptionSession s,
+                                    const std::string& reason, const std::string& actor,
+                                    Instant now);
+
 struct MovedBooking {
     std::string application_uuid;
     std::string to_session; // empty: no later session of the official; the room must place it

@@ -410,8 +410,8 @@ TEST_CASE("reg-23, reg-34, reg-35: instructions keep the application on control 
     CHECK(instructions_open(*s).empty());
 }
 
-TEST_CASE(
-    "reg-26: the note to the akim is due 5 working days before the reception — attaching stops it") {
+TEST_CASE("reg-26: the note to the akim is due 5 working days before the reception — attaching "
+          "stops it") {
     TestStore s;
     load_demo(*s);
     Application a = in_review(*s, registered(*s, at(2026, 4, 6)), at(2026, 4, 6, 12));
@@ -509,4 +509,42 @@ TEST_CASE("work list: overdue first, then the nearest deadline — filters narro
     f = {};
     f.state = "registered";
     CHECK(work_list(*s, profile(), calendar(), f, today).size() == 1);
+}
+
+TEST_CASE("reg-9: an ad-hoc session of a deputy is added on the akim's instruction") {
+    TestStore s;
+    load_demo(*s);
+    ReceptionSession x;
+    x.official_uuid = kVideoDeputy;
+    x.room_uuid = "5b0c1a3e-7d2f-4e61-9a55-0f3b2c8d1e01";
+    x.date = day(2026, 4, 17); // a Friday: the deputy's days are Thursdays
+    x.start_minute = 15 * 60;
+    x.end_minute = 17 * 60;
+    auto add = [&](ReceptionSession v, const std::string& reason, Instant t) {
+        return add_ad_hoc_session(*s, profile(), calendar(), v, reason, "responsible-1", t);
+    };
+    CHECK(error_code([&] { add(x, "", at(2026, 4, 14)); }) == "empty");
+    ReceptionSession holiday = x;
+    holiday.date = day(2026, 5, 7);
+    CHECK(error_code([&] { add(holiday, "Әкімнің тапсырмасы", at(2026, 4, 14)); }) ==
+          "not_working_day");
+    CHECK(error_code([&] { add(x, "Әкімнің тапсырмасы", at(2026, 4, 20)); }) == "session_past");
+    ReceptionSession backwards = x;
+    backwards.end_minute = 14 * 60;
+    CHECK(error_code([&] { add(backwards, "Әкімнің тапсырмасы", at(2026, 4, 14)); }) ==
+          "end_before_start");
+    ReceptionSession nobody = x;
+    nobody.official_uuid = "00000000-0000-4000-8000-000000000000";
+    CHECK(error_code([&] { add(nobody, "Әкімнің тапсырмасы", at(2026, 4, 14)); }) ==
+          "unknown_official");
+    CHECK(sessions_between(*s, day(2026, 4, 17), day(2026, 4, 17)).size() == 1); // Petrenko's
+
+    ReceptionSession made = add(x, "Әкімнің 13.04.2026 тапсырмасы", at(2026, 4, 14));
+    CHECK(made.ad_hoc);
+    CHECK(made.date == day(2026, 4, 17));
+    CHECK(sessions_between(*s, day(2026, 4, 17), day(2026, 4, 17)).size() == 2);
+    auto events = history(*s, made.uuid);
+    REQUIRE(events.size() == 1);
+    CHECK(events[0].kind == "session_added");
+    CHECK(events[0].reason == "Әкімнің 13.04.2026 тапсырмасы");
 }

@@ -78,6 +78,35 @@ static void cancel_panel(ConsoleModel& m, ui::Ui& ui, Instant now) {
     }
 }
 
+// reg-9: a deputy's session outside the schedule, on the akim's instruction.
+static void ad_hoc_panel(ConsoleModel& m, ui::Ui& ui, Instant now) {
+    ScheduleModel& sm = m.schedule();
+    AdHocForm& f = sm.ad_hoc();
+    const FieldErrors& e = sm.errors();
+    if (!ImGui::CollapsingHeader(m.t("console.schedule.add").c_str())) return;
+    field_label(m.t("console.schedule.official"), e.count("official") > 0);
+    for (const auto& o : list_officials(m.context().store)) {
+        if (!o.active) continue;
+        if (ui.button(full_name(o) + "##adhoc", ImVec2(0, ImGui::GetFrameHeight()),
+                      f.official_uuid == o.uuid, false))
+            f.official_uuid = o.uuid;
+        ImGui::SameLine();
+    }
+    ImGui::NewLine();
+    error_line(m, ui, e, "official");
+    text_field(m, ui, "date", m.t("console.schedule.date"), &f.date, e, ui.px(300));
+    ImGui::SameLine();
+    text_field(m, ui, "start", m.t("console.schedule.start"), &f.start, e, ui.px(220));
+    ImGui::SameLine();
+    text_field(m, ui, "end", m.t("console.schedule.end"), &f.end, e, ui.px(220));
+    check_box(ui, m.t("console.schedule.by_video"), 1, &f.video);
+    text_field(m, ui, "instruction", m.t("console.schedule.instruction"), &f.reason, e, ui.px(900));
+    if (ui.button(m.t("console.schedule.add_save") + "##adhoc_save",
+                  ImVec2(ui.px(300), ImGui::GetFrameHeight() + ui.px(10)), false, true))
+        sm.add_ad_hoc(m.actor(), now);
+    if (sm.added()) ui.text(m.t("console.schedule.added"), nullptr, ui::colors::kChosen);
+}
+
 void draw_month_schedule(ConsoleModel& m, ui::Ui& ui, ScreenState& st, Instant now) {
     ScheduleModel& sm = m.schedule();
     if (st.focus_first_field) {
@@ -104,6 +133,7 @@ void draw_month_schedule(ConsoleModel& m, ui::Ui& ui, ScreenState& st, Instant n
                 ui::colors::kError);
     sessions_table(m, ui);
     cancel_panel(m, ui, now);
+    ad_hoc_panel(m, ui, now);
 }
 
 } // namespace reception::console

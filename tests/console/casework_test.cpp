@@ -202,3 +202,30 @@ TEST_CASE("reg-38, reg-40: surveys and the quarter's report from the console") {
     CHECK(rm.quarter() == 1);
     CHECK(rm.report()->registered == 0);
 }
+
+TEST_CASE("reg-9: the schedule screen adds an ad-hoc session, and says what is wrong first") {
+    Console c;
+    REQUIRE(c.sign_in_as("resp1", StaffRole::Responsible));
+    REQUIRE(c->go(Screen::MonthSchedule));
+    c.frame();
+    ScheduleModel& sm = c->schedule();
+    size_t before = sm.sessions().size();
+    AdHocForm& f = sm.ad_hoc();
+    f.official_uuid = "a1f4c2d0-3b5e-4c7a-8d9e-1f2a3b4c5d03";
+    f.date = "17.04.2026";
+    f.start = "25:00";
+    CHECK_FALSE(sm.add_ad_hoc("resp1", c.now));
+    CHECK(sm.errors().at("start") == "bad_time");
+    f.start = "15:00";
+    CHECK_FALSE(sm.add_ad_hoc("resp1", c.now));
+    CHECK(sm.errors().at("instruction") == "empty");
+    CHECK(sm.sessions().size() == before);
+    f.reason = "Әкімнің 13.04.2026 тапсырмасы";
+    REQUIRE(sm.add_ad_hoc("resp1", c.now));
+    CHECK(sm.added());
+    CHECK(sm.sessions().size() == before + 1);
+    bool found = false;
+    for (const auto& row : sm.sessions())
+        found = found || (row.session.ad_hoc && row.session.date == day(2026, 4, 17));
+    CHECK(found);
+}

@@ -23,8 +23,9 @@ TEST_CASE("console: every screen draws in kk and ru with its labels") {
             REQUIRE(c->go(s));
             c.frame();
             c.frame();
-            CHECK(c.shown(t((std::string("console.screen.") + screen_code(s)).c_str()) + "  F" +
-                          std::to_string(screen_info(s)->tab_key)));
+            int key = screen_info(s)->tab_key; // 0: a tab without a function key
+            CHECK(c.shown(t((std::string("console.screen.") + screen_code(s)).c_str()) +
+                          (key ? "  F" + std::to_string(key) : std::string())));
         }
         c->go(Screen::Intake);
         c.frame();
