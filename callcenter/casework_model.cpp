@@ -73,6 +73,9 @@ void CaseworkModel::refresh(Instant now) {
     items_ = work_list(ctx_.store, ctx_.profile, ctx_.cal, filter_, today);
     overdue_ = int(std::count_if(items_.begin(), items_.end(),
                                  [&](const WorkItem& w) { return w.overdue(today); }));
+    notices_due_ = 0;
+    for (const auto& n : notices_open(ctx_.store))
+        if (n.due_on <= today) ++notices_due_;
 }
 
 void CaseworkModel::select(const std::string& uuid, Lang lang, Instant now) {

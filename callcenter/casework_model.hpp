@@ -61,6 +61,7 @@ class CaseworkModel {
     void refresh(Instant now);
     const std::vector<WorkItem>& items() const { return items_; }
     int overdue_count() const { return overdue_; }
+    int notices_due_count() const { return notices_due_; } // due today or before, not sent
 
     // The chosen application
     void select(const std::string& uuid, Lang lang, Instant now);
@@ -93,7 +94,7 @@ class CaseworkModel {
     ConsoleContext& ctx_;
     WorkFilter filter_;
     std::vector<WorkItem> items_;
-    int overdue_ = 0;
+    int overdue_ = 0, notices_due_ = 0;
     std::optional<WorkItem> selected_;
     std::optional<LookupDetail> detail_;
     std::vector<Notice> notices_;

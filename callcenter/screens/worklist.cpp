@@ -102,7 +102,8 @@ void draw_worklist(ConsoleModel& m, ui::Ui& ui, ScreenState& st, Instant now) {
     ImGui::SameLine();
     std::string counts =
         m.tf("console.work.counts", {{"open", std::to_string(cw.items().size())},
-                                     {"overdue", std::to_string(cw.overdue_count())}});
+                                     {"overdue", std::to_string(cw.overdue_count())},
+                                     {"notices", std::to_string(cw.notices_due_count())}});
     ImGui::SetCursorPosY(ImGui::GetCursorPosY() + ui.px(8));
     ImGui::PushStyleColor(ImGuiCol_Text,
                           cw.overdue_count() ? ui::colors::kError : ui::colors::kMuted);
