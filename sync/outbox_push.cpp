@@ -149,7 +149,16 @@ StepResult push_once(Store& store, HttpClient& client, int max_ops) {
     json answer = json::parse(res.body, nullptr, false);
     bool clock = answer.is_object() && answer.value("error", "") == "clock_skew";
     if (refused && !clock) {
-        if (rows.size() > 1) return push_once(store, client, 1);
+        if (rows.size() > 1) { // through this batch one op at a time: only the culprit stays
+            StepResult total;
+            for (size_t i = 0; i < rows.size(); ++i) {
+                StepResult r = push_once(store, client, 1);
+                if (!r.ok) return r;
+                total.count += r.count;
+            }
+            total.more = true;
+            return total;
+        }
         store.transaction([&] {
             dead_letter(store, rows[0], describe(res));
             store.prepare("DELETE FROM outbox WHERE seq = ?1").bind(1, rows[0].seq).run();

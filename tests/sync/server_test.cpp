@@ -4,6 +4,7 @@
 
 #include "applications.hpp"
 #include "protocol.hpp"
+#include "sync_state.hpp"
 #include "uuid.hpp"
 
 #include <doctest/doctest.h>
@@ -258,4 +259,28 @@ TEST_CASE("sync: the client refuses a server with a wrong CA or a wrong host nam
     server.start();
     CHECK(enrol_store(*store, server.url(), pki().ca_pem, pki().pin, code) == "");
     CHECK(store->meta(sync_key::token));
+}
+
+TEST_CASE("sync: an op the server refuses goes to the dead letters and never blocks the rest") {
+    SyncedRoom room;
+    take_ticket(*room.kiosk);
+    // A ticket of another room, as a misconfigured kiosk would write it.
+    room.kiosk->transaction([&] {
+        json p = outbox_ops(*room.kiosk)[0]["payload"];
+        p["uuid"] = new_uuid();
+        p["room"] = "annex";
+        p["number"] = "A1-999";
+        room.kiosk->append_outbox("ticket", p["uuid"].get<std::string>(), "ticket.issued", p);
+    });
+    take_ticket(*room.kiosk);
+    HttpClient client(config_of(*room.kiosk));
+    StepResult r = sync_until_idle(*room.kiosk, client);
+    CHECK(r.ok);
+    SyncState s = read_sync_state(*room.kiosk);
+    CHECK(s.pending == 0);
+    CHECK(s.dead_letters == 1);
+    CHECK(room.server.count("SELECT count(*) FROM srv_records WHERE entity = 'ticket'") == 2);
+    Stmt dead = room.kiosk->prepare("SELECT reason FROM sync_dead_letters");
+    REQUIRE(dead.step());
+    CHECK(dead.text(0).find("wrong_room") != std::string::npos);
 }
