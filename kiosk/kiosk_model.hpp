@@ -62,6 +62,7 @@ class KioskModel {
     // What the screens read
     Screen screen() const { return screen_; }
     Lang lang() const { return lang_; }
+    const Catalog& texts() const { return texts_; }
     const std::string& t(std::string_view key) const { return texts_.text(lang_, key); }
     std::string tf(std::string_view key,
                    const std::vector<std::pair<std::string, std::string>>& a) const {

@@ -2,6 +2,8 @@
 // language switch and sign-out; the screen itself below.
 #include "screens.hpp"
 
+#include "sync_state.hpp"
+
 #include <imgui_internal.h>
 
 namespace reception::console {
@@ -13,14 +15,10 @@ struct ScreenDraw {
     DrawScreen draw;
 };
 static const ScreenDraw kDraws[] = {
-    {Screen::Intake, draw_intake},
-    {Screen::Lookup, draw_lookup},
-    {Screen::Desk, draw_desk},
-    {Screen::Record, draw_record},
-    {Screen::WorkList, draw_worklist},
-    {Screen::MonthSchedule, draw_month_schedule},
-    {Screen::Surveys, draw_surveys},
-    {Screen::Reports, draw_reports},
+    {Screen::Intake, draw_intake},     {Screen::Lookup, draw_lookup},
+    {Screen::Desk, draw_desk},         {Screen::Record, draw_record},
+    {Screen::WorkList, draw_worklist}, {Screen::MonthSchedule, draw_month_schedule},
+    {Screen::Surveys, draw_surveys},   {Screen::Reports, draw_reports},
 };
 
 static int screen_key(Screen s) {
@@ -59,6 +57,12 @@ static void top_bar(ConsoleModel& m, ui::Ui& ui, Instant now) {
     ImGui::SameLine();
     if (ui.button(m.t("console.sign_out") + "##top", ImVec2(ui.px(260), h), false, false))
         m.sign_out(now);
+    // Staff see the sync state in full: last sync, waiting, rejected changes, the last error.
+    std::string sync =
+        sync_status_text(read_sync_state(m.context().store), m.context().texts, m.lang(), true);
+    ImGui::PushStyleColor(ImGuiCol_Text, ui::colors::kMuted);
+    ImGui::TextUnformatted(sync.c_str());
+    ImGui::PopStyleColor();
     ImGui::Separator();
 }
 

@@ -2,6 +2,8 @@
 // inactivity countdown over everything.
 #include "screens.hpp"
 
+#include "sync_state.hpp"
+
 #include <cstdio>
 
 namespace reception::kiosk {
@@ -13,6 +15,15 @@ static void top_bar(KioskModel& m, ui::Ui& ui, Instant now) {
     ImGui::PushFont(ui.fonts.large);
     ImGui::TextUnformatted(clock.c_str());
     ImGui::PopFont();
+    // Small and grey beside the clock: for staff passing by, not for the visitor.
+    std::string sync = sync_status_text(read_sync_state(m.store()), m.texts(), m.lang(), false);
+    if (!sync.empty()) {
+        ImGui::SameLine();
+        ImGui::SetCursorPosY(ImGui::GetCursorPosY() + ui.px(30));
+        ImGui::PushStyleColor(ImGuiCol_Text, ui::colors::kMuted);
+        ImGui::TextUnformatted(sync.c_str());
+        ImGui::PopStyleColor();
+    }
     ImGui::SameLine(ImGui::GetWindowWidth() - ui.px(460) - ImGui::GetStyle().ItemSpacing.x);
     language_buttons(m, ui, ui.px(84));
     ImGui::EndChild();

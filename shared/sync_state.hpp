@@ -1,7 +1,9 @@
 // What the apps show about sync (issue 5: "last sync time, pending changes; staff see more"):
-// read from the store, so a kiosk shows it whichever process runs the agent.
+// read from the store, so a kiosk shows it whichever process runs the agent. In the core
+// library, not in sync/: it has no network code, and an app built without sync/ still links.
 #pragma once
 
+#include "i18n.hpp"
 #include "store.hpp"
 
 #include <optional>
@@ -36,5 +38,10 @@ struct SyncState {
 };
 
 SyncState read_sync_state(Store& store);
+
+// One line for the status bar: "Synced: 10:42 · waiting to send: 3"; staff also see rejected
+// changes and the last error. Empty for a visitor's screen when the terminal is not enrolled
+// (a kiosk working alone has nothing to say about a server).
+std::string sync_status_text(const SyncState& s, const Catalog& texts, Lang lang, bool staff);
 
 } // namespace reception

@@ -1,5 +1,7 @@
 #include "sync_state.hpp"
 
+#include <cstdio>
+
 namespace reception {
 
 static long long count_rows(Store& store, const char* sql) {
@@ -23,6 +25,30 @@ SyncState read_sync_state(Store& store) {
     if (!s.last_error.empty())
         s.last_error_at = parse_instant(store.meta(sync_key::last_error_at).value_or(""));
     return s;
+}
+
+std::string sync_status_text(const SyncState& s, const Catalog& texts, Lang lang, bool staff) {
+    if (!s.enrolled) return staff ? texts.text(lang, "sync.state.not_enrolled") : "";
+    std::string line;
+    if (s.last_sync) {
+        char hm[8];
+        int minute = local_minute_of_day(*s.last_sync);
+        std::snprintf(hm, sizeof hm, "%02u:%02u", unsigned(minute / 60) % 24u,
+                      unsigned(minute % 60));
+        line = texts.format(lang, "sync.state.synced", {{"time", hm}});
+    } else {
+        line = texts.text(lang, "sync.state.never");
+    }
+    if (s.pending > 0)
+        line += " · " +
+                texts.format(lang, "sync.state.pending", {{"count", std::to_string(s.pending)}});
+    if (!staff) return line;
+    if (s.dead_letters > 0)
+        line += " · " + texts.format(lang, "sync.state.dead_letters",
+                                     {{"count", std::to_string(s.dead_letters)}});
+    if (!s.last_error.empty())
+        line += " · " + texts.format(lang, "sync.state.error", {{"error", s.last_error}});
+    return line;
 }
 
 } // namespace reception

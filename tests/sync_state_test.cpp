@@ -1,0 +1,38 @@
+// The sync state line the apps show (issue 5), read from the store alone.
+#include "test_support.hpp"
+
+#include "sync_state.hpp"
+#include "ticket_queue.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace reception;
+using namespace reception::test;
+
+TEST_CASE(
+    "sync: a kiosk working alone says nothing of a server, staff are told it is not enrolled") {
+    TestStore s;
+    SyncState st = read_sync_state(*s);
+    CHECK_FALSE(st.enrolled);
+    CHECK(sync_status_text(st, catalog(), Lang::ru, false).empty());
+    CHECK(sync_status_text(st, catalog(), Lang::kk, true) ==
+          catalog().text(Lang::kk, "sync.state.not_enrolled"));
+}
+
+TEST_CASE("sync: the line shows the last sync in local time and what waits to be sent") {
+    TestStore s;
+    s->transaction([&] {
+        s->set_meta(sync_key::token, "secret");
+        s->set_meta(sync_key::last_ok, format_instant(at(2026, 4, 14, 10, 42)));
+    });
+    issue_ticket(*s, profile(), {"main", "same_day", "", "kk", "kiosk-1"}, at(2026, 4, 14, 10, 50));
+    SyncState st = read_sync_state(*s);
+    CHECK(st.pending == 1);
+    CHECK(sync_status_text(st, catalog(), Lang::ru, false) ==
+          "Синхронизировано: 10:42 · Ожидают отправки: 1");
+    s->transaction([&] { s->set_meta(sync_key::last_error, "connect: refused"); });
+    st = read_sync_state(*s);
+    CHECK(sync_status_text(st, catalog(), Lang::ru, false).find("refused") == std::string::npos);
+    CHECK(sync_status_text(st, catalog(), Lang::ru, true).find("connect: refused") !=
+          std::string::npos);
+}
