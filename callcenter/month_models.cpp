@@ -29,14 +29,6 @@ static bool write_file(const std::filesystem::path& file, const std::string& tex
     return true;
 }
 
-static int booked_in(Store& store, const std::string& session_uuid) {
-    Stmt st = store.prepare("SELECT count(*) FROM applications WHERE session_uuid = ?1 AND state "
-                            "IN ('scheduled', 'received', 'on_control', 'answered')");
-    st.bind(1, session_uuid);
-    st.step();
-    return int(st.integer(0));
-}
-
 // The month's schedule ------------------------------------------------------------------
 
 void ScheduleModel::open(Date any_day) {

@@ -50,7 +50,7 @@ void attach_note(Store& store, const std::string& uuid, const std::string& propo
 }
 
 // Scheduling (reg-27..29, reg-14)
-static int booked_in(Store& store, const std::string& session_uuid) {
+int booked_in(Store& store, const std::string& session_uuid) {
     Stmt st = store.prepare("SELECT count(*) FROM applications WHERE session_uuid = ?1 AND state "
                             "IN ('scheduled', 'received', 'on_control', 'answered')");
     st.bind(1, session_uuid);

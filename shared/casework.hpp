@@ -26,6 +26,8 @@ void attach_note(Store& store, const std::string& uuid, const std::string& propo
                  const std::string& text, const std::string& actor, Instant now);
 
 // Scheduling
+// Applications booked into a session (scheduled, or received there and later).
+int booked_in(Store& store, const std::string& session_uuid);
 // Puts an approved application into a session (reg-28: in order; its place is returned in
 // *position). Refused with InputError("session", ...) when the session is unknown, cancelled,
 // already past, or, in restriction mode (reg-14), not by video.
