@@ -118,12 +118,12 @@ void casework_screenshots(Shooter& s, Store& store) {
     ConsoleModel& m = s.m;
     const ConsoleContext& c = m.context();
     auto days = [](int n) { return std::chrono::hours(24 * n); };
-    Application late = old_application(store, m, s.now - days(45),
-                                       "Көпқабатты үйдің шатырын жөндеу туралы",
-                                       "О ремонте крыши многоквартирного дома", Channel::EOtinish);
-    Application refused = old_application(store, m, s.now - days(12),
-                                          "Облыстық жолды жөндеу туралы",
-                                          "О ремонте областной дороги", Channel::Paper);
+    Application late =
+        old_application(store, m, s.now - days(45), "Көпқабатты үйдің шатырын жөндеу туралы",
+                        "О ремонте крыши многоквартирного дома", Channel::EOtinish);
+    Application refused =
+        old_application(store, m, s.now - days(12), "Облыстық жолды жөндеу туралы",
+                        "О ремонте областной дороги", Channel::Paper);
     MoveInput in;
     in.actor = m.actor();
     in.to = AppState::RefusalDraftSent;
@@ -139,7 +139,7 @@ void casework_screenshots(Shooter& s, Store& store) {
     s.shot("14-worklist-overdue");
     m.casework().choose(CaseAction::DraftRefusal, s.now);
     m.casework().form().reason = m.lang() == Lang::kk ? "Шатыр тұрғын үй серіктестігінің меншігі"
-                                                       : "Крыша в собственности КСК";
+                                                      : "Крыша в собственности КСК";
     s.shot("15-case-draft-refusal");
     m.casework().choose(CaseAction::Schedule, s.now);
     s.shot("16-case-book-session");

@@ -55,7 +55,8 @@ std::optional<Notice> notice_for_move(Store& store, const Application& a, const 
         if (!in.decision_on) return std::nullopt;
         n.about = "refusal_draft";
         n.item = "reg-32";
-        n.due_on = std::max(today, term_before(cal, p.term("draft_refusal_before"), *in.decision_on));
+        n.due_on =
+            std::max(today, term_before(cal, p.term("draft_refusal_before"), *in.decision_on));
         break;
     case AppState::Refused:
     case AppState::Returned:

@@ -31,16 +31,16 @@ struct ClockFigures {
 };
 
 struct SurveyFigures {
-    int called = 0;      // applicants on the call list of the period
-    int answered = 0;    // reached and answered the questionnaire
-    int satisfied = 0;   // rated 4 or 5 of 5
-    double average = 0;  // mean rating of those who answered (0 when none)
+    int called = 0;     // applicants on the call list of the period
+    int answered = 0;   // reached and answered the questionnaire
+    int satisfied = 0;  // rated 4 or 5 of 5
+    double average = 0; // mean rating of those who answered (0 when none)
 };
 
 struct QuarterReport {
-    Date first{}, last{}; // the period, inclusive
-    std::string title;    // "2026, 1st quarter" in the report's language
-    int registered = 0;   // applications registered in the period
+    Date first{}, last{};            // the period, inclusive
+    std::string title;               // "2026, 1st quarter" in the report's language
+    int registered = 0;              // applications registered in the period
     int from_personal_reception = 0; // reg-36
     std::vector<CountRow> by_channel, by_official, by_outcome;
     std::vector<ClockFigures> clocks;
@@ -53,9 +53,8 @@ QuarterReport quarter_report(Store& store, const RegulationProfile& profile,
                              const WorkCalendar& cal, const Catalog& texts, Lang lang, int year,
                              int quarter, Date today);
 // Any period, for tests and for a month's figures.
-QuarterReport period_report(Store& store, const RegulationProfile& profile,
-                            const WorkCalendar& cal, const Catalog& texts, Lang lang, Date first,
-                            Date last, Date today);
+QuarterReport period_report(Store& store, const RegulationProfile& profile, const WorkCalendar& cal,
+                            const Catalog& texts, Lang lang, Date first, Date last, Date today);
 
 // CSV (RFC 4180, UTF-8 with BOM so spreadsheet programs read Kazakh letters): one section per
 // table, "section,code,label,count".

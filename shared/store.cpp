@@ -71,7 +71,9 @@ std::string Stmt::text(int col) const {
     auto p = reinterpret_cast<const char*>(sqlite3_column_text(s_, col));
     return p ? std::string(p, size_t(sqlite3_column_bytes(s_, col))) : std::string();
 }
-double Stmt::real(int col) const { return sqlite3_column_double(s_, col); }
+double Stmt::real(int col) const {
+    return sqlite3_column_double(s_, col);
+}
 
 long long Stmt::integer(int col) const {
     return sqlite3_column_int64(s_, col);

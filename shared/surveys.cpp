@@ -52,21 +52,22 @@ void record_survey(Store& store, const SurveyAnswer& s, const std::string& actor
             .bind(8, actor)
             .bind(9, format_instant(now))
             .run();
-        nlohmann::json payload = {{"uuid", uuid},
-                                  {"application_uuid", s.application_uuid},
-                                  {"reason", s.reason},
-                                  {"reached", s.reached},
-                                  {"rating", s.rating ? nlohmann::json(*s.rating) : nlohmann::json()},
-                                  {"comment", s.comment}};
+        nlohmann::json payload = {
+            {"uuid", uuid},
+            {"application_uuid", s.application_uuid},
+            {"reason", s.reason},
+            {"reached", s.reached},
+            {"rating", s.rating ? nlohmann::json(*s.rating) : nlohmann::json()},
+            {"comment", s.comment}};
         store.append_outbox("survey", uuid, "survey.recorded", payload);
     });
 }
 
 // Figures for the report
 SurveyFigures survey_figures(Store& store, Date first, Date last) {
-    Stmt st = store.prepare(
-        "SELECT count(*), coalesce(sum(reached), 0), coalesce(sum(rating >= 4), 0), "
-        "coalesce(avg(rating), 0) FROM surveys WHERE called_on BETWEEN ?1 AND ?2");
+    Stmt st =
+        store.prepare("SELECT count(*), coalesce(sum(reached), 0), coalesce(sum(rating >= 4), 0), "
+                      "coalesce(avg(rating), 0) FROM surveys WHERE called_on BETWEEN ?1 AND ?2");
     st.bind(1, format_date(first)).bind(2, format_date(last));
     st.step();
     SurveyFigures f;

@@ -30,8 +30,7 @@ struct SurveyAnswer {
 };
 // One call's result. InputError: rating outside 1..5, a rating without reaching anyone, an
 // applicant already surveyed ("already_surveyed").
-void record_survey(Store& store, const SurveyAnswer& answer, const std::string& actor,
-                   Instant now);
+void record_survey(Store& store, const SurveyAnswer& answer, const std::string& actor, Instant now);
 
 SurveyFigures survey_figures(Store& store, Date first, Date last);
 

@@ -60,10 +60,12 @@ TEST_CASE("i18n: every placeholder of the English text is in the Kazakh and Russ
 TEST_CASE("i18n: no Kazakh text is the Russian one copied by mistake") {
     // Words that are the same in both languages, on purpose.
     const std::set<std::string> same_on_purpose = {
-        "lang.kk", "lang.ru", // each language is named in itself on the switch
-        "channel.kiosk",      // «Терминал» is the Kazakh word too
-        "ui.phone",           // «Телефон» likewise
-        "console.channel.phone", "console.survey.col.phone",
+        "lang.kk",
+        "lang.ru",       // each language is named in itself on the switch
+        "channel.kiosk", // «Терминал» is the Kazakh word too
+        "ui.phone",      // «Телефон» likewise
+        "console.channel.phone",
+        "console.survey.col.phone",
     };
     for (const auto& k : catalog().keys(Lang::kk)) {
         const std::string& kk = catalog().text(Lang::kk, k);

@@ -66,9 +66,9 @@ TEST_CASE("console: a role sees only its screens") {
     CHECK(screens_of(StaffRole::DeskClerk) ==
           std::vector{Screen::Lookup, Screen::Desk, Screen::Record});
     CHECK_FALSE(role_may(StaffRole::DeskClerk, Screen::Intake));
-    CHECK(screens_of(StaffRole::Responsible) ==
-          std::vector{Screen::Lookup, Screen::WorkList, Screen::MonthSchedule, Screen::Surveys,
-                      Screen::Reports});
+    CHECK(screens_of(StaffRole::Responsible) == std::vector{Screen::Lookup, Screen::WorkList,
+                                                            Screen::MonthSchedule, Screen::Surveys,
+                                                            Screen::Reports});
     CHECK_FALSE(role_may(StaffRole::Operator, Screen::WorkList));
     CHECK_FALSE(role_may(StaffRole::DeskClerk, Screen::Reports));
     CHECK(screens_of(StaffRole::Admin).size() == screen_table().size());
