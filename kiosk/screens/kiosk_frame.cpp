@@ -12,6 +12,7 @@ static void top_bar(KioskModel& m, ui::Ui& ui, Instant now) {
     float h = ui.px(100);
     ImGui::BeginChild("top", ImVec2(0, h), false, ImGuiWindowFlags_NoScrollbar);
     std::string clock = hhmm(local_minute_of_day(now));
+    float top = ImGui::GetCursorPosY();
     ImGui::PushFont(ui.fonts.large);
     ImGui::TextUnformatted(clock.c_str());
     ImGui::PopFont();
@@ -25,6 +26,7 @@ static void top_bar(KioskModel& m, ui::Ui& ui, Instant now) {
         ImGui::PopStyleColor();
     }
     ImGui::SameLine(ImGui::GetWindowWidth() - ui.px(460) - ImGui::GetStyle().ItemSpacing.x);
+    ImGui::SetCursorPosY(top); // level with the clock, whatever the sync line did
     language_buttons(m, ui, ui.px(84));
     ImGui::EndChild();
 }
