@@ -179,6 +179,7 @@ void CaseworkModel::choose(CaseAction a, Instant now) {
     form_ = {};
     Date today = local_date(now);
     if (a == CaseAction::Hearing) form_.held_on = dotted_date(today);
+    if (a == CaseAction::Corrected && selected_) form_.applicant = selected_->app.applicant;
     if (a == CaseAction::DraftRefusal) // reg-32: the earliest lawful decision day
         form_.decision_on =
             dotted_date(term_after(ctx_.cal, ctx_.profile.term("draft_refusal_before"), today));
@@ -232,8 +233,8 @@ void CaseworkModel::run(const std::string& actor, bool restriction_mode, Instant
         move(in);
         break;
     }
-    case CaseAction::Corrected:
-        move(move_to(AppState::Corrected, actor, f.reason));
+    case CaseAction::Corrected: // reg-6: with what the applicant brought
+        correct_application(s, p, cal, uuid, f.applicant, actor, now);
         break;
     case CaseAction::Return:
         move(move_to(AppState::Returned, actor, f.reason));

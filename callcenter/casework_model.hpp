@@ -47,6 +47,7 @@ struct CaseForm {
     bool applicant_present = false;
     std::string instruction_text, executor, due_on, instruction_uuid, report;
     std::string outcome = "resolved", answer;
+    Applicant applicant; // reg-6: the corrected details, filled from the application
 };
 
 // "13.03.2026" or "2026-03-13" -> date; nullopt otherwise.

@@ -418,6 +418,72 @@ static void save_move(Store& store, Application& a, AppState from, const MoveInp
     store.append_outbox("application", a.uuid, "application.state_changed", application_json(a));
 }
 
+// The applicant's details a correction may change (APPC art. 63), as column, old and new.
+static void update_applicant(Store& store, const Application& a) {
+    const Applicant& p = a.applicant;
+    store
+        .prepare("UPDATE applications SET surname = ?2, name = ?3, patronymic = ?4, iin = ?5, "
+                 "phone = ?6, address = ?7, entity_name = ?8, bin = ?9, "
+                 "authority_document = ?10 WHERE uuid = ?1")
+        .bind(1, a.uuid)
+        .bind(2, p.surname)
+        .bind(3, p.name)
+        .bind(4, p.patronymic)
+        .bind(5, p.iin)
+        .bind(6, p.phone)
+        .bind(7, p.address)
+        .bind(8, p.entity_name)
+        .bind(9, p.bin)
+        .bind(10, p.authority_document)
+        .run();
+}
+
+static json changed_fields(const Applicant& before, const Applicant& after) {
+    json changed = json::object();
+    auto note = [&](const char* field, const std::string& was, const std::string& now) {
+        if (was != now) changed[field] = {{"was", was}, {"now", now}};
+    };
+    note("surname", before.surname, after.surname);
+    note("name", before.name, after.name);
+    note("patronymic", before.patronymic, after.patronymic);
+    note("iin", before.iin, after.iin);
+    note("phone", before.phone, after.phone);
+    note("address", before.address, after.address);
+    note("entity_name", before.entity_name, after.entity_name);
+    note("bin", before.bin, after.bin);
+    note("authority_document", before.authority_document, after.authority_document);
+    return changed;
+}
+
+Application correct_application(Store& store, const RegulationProfile& profile,
+                                const WorkCalendar& cal, const std::string& uuid,
+                                const Applicant& corrected, const std::string& actor, Instant now) {
+    Application a;
+    store.transaction([&] {
+        auto found = find_application(store, uuid);
+        if (!found) throw InputError("application", "application_not_found");
+        a = *found;
+        Applicant before = a.applicant;
+        a.applicant = corrected;
+        a.applicant.kind = before.kind; // who applies does not change with a correction
+        a.applicant.foreigner = before.foreigner;
+        check_input(profile, a);
+        std::vector<std::string> missing = missing_for_art63(a);
+        if (!missing.empty()) throw InputError(missing.front(), "still_missing");
+        MoveInput in;
+        in.to = AppState::Corrected;
+        in.actor = actor;
+        in.reason = "reg-6";
+        std::string refused =
+            check_move(a.state, in, move_context(store, a, local_date(now)), profile, cal);
+        if (!refused.empty()) throw InputError("state", refused);
+        update_applicant(store, a);
+        a.correction_due.reset();
+        save_move(store, a, a.state, in, {{"corrected", changed_fields(before, a.applicant)}}, now);
+    });
+    return a;
+}
+
 Application move_application(Store& store, const RegulationProfile& profile,
                              const WorkCalendar& cal, const std::string& uuid, const MoveInput& in,
                              Instant now) {

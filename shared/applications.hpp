@@ -75,6 +75,16 @@ Application move_application(Store& store, const RegulationProfile& profile,
                              const WorkCalendar& cal, const std::string& uuid, const MoveInput& in,
                              Instant now);
 
+// reg-6: the applicant brought what was missing. The corrected applicant details are checked
+// as at registration, written, and the application moves to "corrected"; the history keeps
+// what each changed field was before. Refused (InputError, nothing written) when an APPC
+// art. 63 item is still missing ("still_missing", field = the first missing item) or a value
+// is invalid.
+Application correct_application(Store& store, const RegulationProfile& profile,
+                                const WorkCalendar& cal, const std::string& uuid,
+                                const Applicant& corrected, const std::string& actor,
+                                Instant now);
+
 // reg-37: assigns to an employee; refused (InputError "reassign_previous_handler") when that is
 // the employee who handled the application before.
 Application assign_application(Store& store, const std::string& uuid, const std::string& employee,

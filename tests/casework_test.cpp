@@ -548,3 +548,38 @@ TEST_CASE("reg-9: an ad-hoc session of a deputy is added on the akim's instructi
     CHECK(events[0].kind == "session_added");
     CHECK(events[0].reason == "Әкімнің 13.04.2026 тапсырмасы");
 }
+
+TEST_CASE("reg-6: a correction writes what the applicant brought, keeps what was there before") {
+    TestStore s;
+    Application d = draft();
+    d.applicant.name = ""; // APPC art. 63: the name is missing
+    Application a = registered(*s, at(2026, 4, 13), d);
+    REQUIRE(a.state == AppState::NeedsCorrection);
+    Applicant fixed = a.applicant;
+    CHECK(error_code([&] {
+              correct_application(*s, profile(), calendar(), a.uuid, fixed, "responsible-1",
+                                  at(2026, 4, 14));
+          }) == "still_missing");
+    fixed.name = "Әйгерім";
+    fixed.phone = "8 701 12";
+    CHECK(error_code([&] {
+              correct_application(*s, profile(), calendar(), a.uuid, fixed, "responsible-1",
+                                  at(2026, 4, 14));
+          }) == "wrong_length");
+    CHECK(find_application(*s, a.uuid)->state == AppState::NeedsCorrection);
+    CHECK(find_application(*s, a.uuid)->applicant.name.empty());
+
+    fixed.phone = "+7 701 123 45 67";
+    Application c = correct_application(*s, profile(), calendar(), a.uuid, fixed, "responsible-1",
+                                        at(2026, 4, 14));
+    CHECK(c.state == AppState::Corrected);
+    CHECK(find_application(*s, a.uuid)->applicant.name == "Әйгерім");
+    const HistoryEvent e = history(*s, a.uuid).back();
+    INFO(e.data.dump());
+    CHECK(e.to_state == "corrected");
+    CHECK(e.data["corrected"]["name"]["was"] == "");
+    CHECK(e.data["corrected"]["name"]["now"] == "Әйгерім");
+    const Clock* clock = clock_of(clocks_at(*s, a.uuid, day(2026, 4, 14)), "reg6_correction");
+    REQUIRE(clock);
+    CHECK(clock->state == ClockState::Met);
+}

@@ -201,6 +201,26 @@ static void form_fields(ConsoleModel& m, ui::Ui& ui, CaseAction a, Instant now) 
                 {"refusal", t("console.case.proposal.refusal")}});
         text_area(m, ui, "text", t("console.case.note_text"), &f.note_text, e, area);
         break;
+    case CaseAction::Corrected: { // reg-6: what the applicant brought
+        Applicant& p = f.applicant;
+        float third = (w - 2 * ImGui::GetStyle().ItemSpacing.x) / 3;
+        text_field(m, ui, "surname", t("ui.surname"), &p.surname, e, third);
+        ImGui::SameLine();
+        text_field(m, ui, "name", t("ui.name"), &p.name, e, third);
+        ImGui::SameLine();
+        text_field(m, ui, "patronymic", t("ui.patronymic"), &p.patronymic, e, third);
+        text_field(m, ui, "address", t("console.case.address"), &p.address, e, w);
+        text_field(m, ui, "phone", t("ui.phone"), &p.phone, e,
+                   (w - ImGui::GetStyle().ItemSpacing.x) / 2);
+        ImGui::SameLine();
+        text_field(m, ui, "iin", t("ui.iin"), &p.iin, e, (w - ImGui::GetStyle().ItemSpacing.x) / 2);
+        if (p.kind == ApplicantKind::Representative) {
+            text_field(m, ui, "entity_name", t("console.case.entity_name"), &p.entity_name, e, w);
+            text_field(m, ui, "authority_document", t("console.case.authority_document"),
+                       &p.authority_document, e, w);
+        }
+        break;
+    }
     case CaseAction::AskCorrection:
         text_field(m, ui, "missing", t("console.case.missing"), &f.missing, e, w);
         break;

@@ -229,3 +229,30 @@ TEST_CASE("reg-9: the schedule screen adds an ad-hoc session, and says what is w
         found = found || (row.session.ad_hoc && row.session.date == day(2026, 4, 17));
     CHECK(found);
 }
+
+TEST_CASE(
+    "reg-6: the correction form starts from the application and names what is still missing") {
+    Console c;
+    Application a;
+    a.channel = Channel::Phone;
+    a.applicant.surname = "Омаров";
+    a.applicant.phone = "+77011112233";
+    a.essence = "Аулада балалар алаңы салу туралы өтініш";
+    a = register_application(*c.s, profile(), calendar(), a, "operator1", at(2026, 4, 13));
+    REQUIRE(a.state == AppState::NeedsCorrection);
+    REQUIRE(c.sign_in_as("resp1", StaffRole::Responsible));
+    REQUIRE(c->go(Screen::WorkList));
+    c.frame();
+    CaseworkModel& cw = c->casework();
+    cw.select(a.uuid, Lang::kk, c.now);
+    cw.choose(CaseAction::Corrected, c.now);
+    CHECK(cw.form().applicant.surname == "Омаров");
+    CHECK_FALSE(cw.apply("resp1", false, Lang::kk, c.now));
+    CHECK(cw.errors().at("name") == "still_missing");
+    c.frame(); // the message shows under the name field
+    CHECK(c.shown(kk("ui.name")));
+    cw.form().applicant.name = "Данияр";
+    REQUIRE(cw.apply("resp1", false, Lang::kk, c.now));
+    CHECK(find_application(*c.s, a.uuid)->state == AppState::Corrected);
+    CHECK(find_application(*c.s, a.uuid)->applicant.name == "Данияр");
+}
