@@ -143,6 +143,20 @@ void casework_screenshots(Shooter& s, Store& store) {
     s.shot("15-case-draft-refusal");
     m.casework().choose(CaseAction::Schedule, s.now);
     s.shot("16-case-book-session");
+    // reg-6: a call without the caller's name, corrected when the name is brought.
+    Application nameless;
+    nameless.channel = Channel::Phone;
+    nameless.applicant.surname = m.lang() == Lang::kk ? "Нұрланова" : "Петрова";
+    nameless.applicant.phone = m.lang() == Lang::kk ? "+77015550033" : "+77025550044";
+    nameless.essence =
+        m.lang() == Lang::kk ? "Балабақшаға кезек туралы сұрақ" : "Вопрос об очереди в детский сад";
+    nameless.language = lang_code(m.lang());
+    nameless = register_application(store, c.profile, c.cal, nameless, m.actor(), s.now);
+    m.casework().refresh(s.now);
+    m.casework().select(nameless.uuid, m.lang(), s.now);
+    m.casework().choose(CaseAction::Corrected, s.now);
+    m.casework().apply(m.actor(), false, m.lang(), s.now); // the name is still missing: said
+    s.shot("16b-case-correction");
     m.go(Screen::MonthSchedule);
     m.schedule().open(local_date(s.now));
     s.shot("17-month-schedule");
