@@ -74,8 +74,9 @@ static void upsert(Store& store, const char* table, const json& row, bool update
 static void apply_ticket(Store& store, const std::string& uuid, json p) {
     Stmt cur = store.prepare("SELECT state, updated_at, desk FROM tickets WHERE uuid = ?1");
     cur.bind(1, uuid);
+    // An equal version is taken (rules.hpp): the feed brings one record's changes in order.
     if (cur.step() &&
-        !newer(version_of("ticket", p), ticket_version(cur.text(0), cur.text(1), cur.text(2))))
+        newer(ticket_version(cur.text(0), cur.text(1), cur.text(2)), version_of("ticket", p)))
         return;
     // priority is derived from the category; a board never sees the category: in order.
     p["priority"] = p.value("category", "").empty() ? 1 : 0;
@@ -88,7 +89,7 @@ static void apply_application(Store& store, const std::string& uuid, json p) {
         store.prepare("SELECT updated_at, state, assigned_to FROM applications WHERE uuid = ?1");
     cur.bind(1, uuid);
     if (cur.step() &&
-        !newer(version_of("application", p), record_version(cur.text(0), cur.text(1), cur.text(2))))
+        newer(record_version(cur.text(0), cur.text(1), cur.text(2)), version_of("application", p)))
         return;
     p["uuid"] = uuid;
     upsert(store, "applications", p, true);

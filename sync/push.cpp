@@ -144,7 +144,10 @@ static void authorise(const Terminal& t, const PushOp& op, const Existing& e) {
         throw HttpError(403, "wrong_room",
                         op.entity + " " + op.entity_uuid + " is of room " + e.room);
     if (t.role != TerminalRole::Kiosk) return;
-    if (op.entity != "ticket" && op.entity != "application" && op.entity != "event")
+    // An application registered at a kiosk without an APPC art. 63 item comes with its reg-6
+    // notice (shared/applications.cpp), made in the same transaction.
+    if (op.entity != "ticket" && op.entity != "application" && op.entity != "event" &&
+        op.entity != "notice")
         throw HttpError(403, "forbidden", "a kiosk does not write " + op.entity);
     if (e.found && e.origin != t.name)
         throw HttpError(403, "forbidden", "a kiosk changes only what it created");
@@ -199,8 +202,10 @@ static OpResult apply_op(Store& db, const Terminal& t, const PushOp& op, Instant
     Existing e = find_record(db, op.entity, op.entity_uuid);
     authorise(t, op, e);
     Version v = version_of(op.entity, op.payload);
-    // Events are created once and never change: a second copy is not a conflict.
-    if (e.found && (op.entity == "event" || !newer(v, e.version)))
+    // Events are created once and never change: a second copy is not a conflict. An equal
+    // version is taken: versions count seconds, and one terminal often changes a record twice
+    // in a second (an application registered and sent for correction); its ops come in order.
+    if (e.found && (op.entity == "event" || newer(e.version, v)))
         return {op.op_id, "superseded", ""};
     if (op.entity == "ticket" && !claim_ticket_number(db, op))
         return {op.op_id, "rejected", "number_taken"};

@@ -24,9 +24,11 @@ Version ticket_version(std::string_view state, std::string_view updated_at, std:
                    std::string(state) + "|" + std::string(desk)};
 }
 
-Version record_version(std::string_view updated_at, std::string_view state,
-                       std::string_view assigned_to) {
-    return Version{0, std::string(updated_at), std::string(state) + "|" + std::string(assigned_to)};
+// No tie-break by content for records: which of two states of an application "wins" a second
+// has no meaning, and its own terminal's later change must. A full tie goes to the later
+// change (rules.hpp).
+Version record_version(std::string_view updated_at, std::string_view, std::string_view) {
+    return Version{0, std::string(updated_at), ""};
 }
 
 Version version_of(std::string_view entity, const nlohmann::json& p) {

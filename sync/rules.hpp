@@ -5,7 +5,10 @@
 //    transferred); within one state the later update wins (a recall, a removed category);
 //  - applications and other records: the later update wins (updated_at), whole record;
 //  - events: created once, never changed, so never in conflict.
-// Ties (same rank and time) are broken by a field both sides have, never by arrival order.
+// Ticket ties (same rank and time) are broken by state and desk. A full tie (one terminal
+// changing a record twice in one second: the version counts seconds) goes to the change that
+// comes later: the server takes one terminal's ops in order, and every terminal applies the
+// server's feed in its order, so all still converge on what the server holds.
 #pragma once
 
 #include <nlohmann/json_fwd.hpp>

@@ -137,3 +137,24 @@ TEST_CASE("sync: only one agent works on a store at a time") {
         wait_until([&] { return read_sync_state(*store).pending == 0; }, std::chrono::seconds(5)));
     CHECK(server.count("SELECT count(*) FROM srv_changes") == 2);
 }
+
+TEST_CASE("sync: an incomplete application from a kiosk goes up with its reg-6 notice") {
+    TempDir dir;
+    ServerProcess server(dir / "server");
+    server.start();
+    auto k1 = enrolled_store(server, dir / "k1.db", "K1", "main", "kiosk");
+    auto c1 = enrolled_store(server, dir / "c1.db", "C1", "main", "console");
+    Application a;
+    a.channel = Channel::Kiosk;
+    a.applicant.surname = "Ахметов"; // no name: APPC art. 63 asks for it
+    a.applicant.phone = "8 (701) 765-43-21";
+    a.essence = "Көшедегі жарықтандыру туралы өтініш";
+    Application registered = register_application(*k1, profile(), calendar(), a, "K1", now_utc());
+    REQUIRE(registered.state == AppState::NeedsCorrection);
+    REQUIRE(count(*k1, "SELECT count(*) FROM notices") == 1);
+    sync(*k1);
+    CHECK(count(*k1, "SELECT count(*) FROM outbox") == 0);
+    CHECK(read_sync_state(*k1).dead_letters == 0);
+    sync(*c1);
+    CHECK(find_application(*c1, registered.uuid)->state == AppState::NeedsCorrection);
+}
