@@ -335,11 +335,11 @@ bool CaseworkModel::apply(const std::string& actor, bool restriction_mode, Lang 
     return true;
 }
 
-bool CaseworkModel::mark_sent(const std::string& notice_uuid, const std::string& actor, Lang lang,
-                              Instant now) {
+bool CaseworkModel::mark_sent(const std::string& notice_uuid, const std::string& channel,
+                              const std::string& actor, Lang lang, Instant now) {
     errors_.clear();
     try {
-        mark_notice_sent(ctx_.store, notice_uuid, actor, now);
+        mark_notice_sent(ctx_.store, notice_uuid, actor, now, channel);
     } catch (const InputError& e) {
         errors_[e.field] = e.code;
         return false;

@@ -83,8 +83,8 @@ class CaseworkModel {
     const FieldErrors& errors() const { return errors_; }
     // Runs the chosen action as actor; false with errors() when refused (nothing written).
     bool apply(const std::string& actor, bool restriction_mode, Lang lang, Instant now);
-    bool mark_sent(const std::string& notice_uuid, const std::string& actor, Lang lang,
-                   Instant now);
+    bool mark_sent(const std::string& notice_uuid, const std::string& channel,
+                   const std::string& actor, Lang lang, Instant now);
     const std::string& done() const { return done_; } // the action done, or "notice_sent"
 
   private:

@@ -126,8 +126,10 @@ Notice plan_notice(Store& store, Notice n, Instant now) {
 }
 
 Notice mark_notice_sent(Store& store, const std::string& uuid, const std::string& actor,
-                        Instant now) {
+                        Instant now, const std::string& channel) {
     if (actor.empty()) throw InputError("actor", "actor_required");
+    if (!channel.empty() && !is_notice_channel(channel))
+        throw InputError("channel", "unknown_channel");
     Notice n;
     store.transaction([&] {
         Stmt st = store.prepare((std::string(kNoticeColumns) + "WHERE uuid = ?1").c_str());
@@ -137,13 +139,15 @@ Notice mark_notice_sent(Store& store, const std::string& uuid, const std::string
         if (n.sent_on) throw InputError("notice", "notice_already_sent");
         n.sent_on = local_date(now);
         n.sent_by = actor;
+        if (!channel.empty()) n.channel = channel; // how it really went, not how it was planned
         store
-            .prepare("UPDATE notices SET sent_on = ?2, sent_by = ?3, updated_at = ?4 "
-                     "WHERE uuid = ?1")
+            .prepare("UPDATE notices SET sent_on = ?2, sent_by = ?3, updated_at = ?4, "
+                     "channel = ?5 WHERE uuid = ?1")
             .bind(1, uuid)
             .bind(2, format_date(*n.sent_on))
             .bind(3, actor)
             .bind(4, format_instant(now))
+            .bind(5, n.channel)
             .run();
         store.append_outbox("notice", n.uuid, "notice.sent", notice_json(n));
         record_application_event(store, n.application_uuid, event_kind::kNoticeSent, actor, "",

@@ -35,10 +35,11 @@ std::optional<Notice> notice_for_move(Store& store, const Application& a, const 
 // Plans a notice (a record with its outbox row). Throws InputError on an unknown about or
 // channel.
 Notice plan_notice(Store& store, Notice n, Instant now);
-// The notice went out today by its channel: sent_on, sent_by, and a notice_sent event.
-// Throws InputError("notice", "notice_not_found" | "notice_already_sent").
+// The notice went out today, by `channel` when given (phone, sms, letter, email), else by the
+// planned one: sent_on, sent_by, and a notice_sent event. Throws InputError("notice",
+// "notice_not_found" | "notice_already_sent") or ("channel", "unknown_channel").
 Notice mark_notice_sent(Store& store, const std::string& uuid, const std::string& actor,
-                        Instant now);
+                        Instant now, const std::string& channel = "");
 
 std::vector<Notice> notices_of(Store& store, const std::string& application_uuid);
 // Every notice not yet sent, due soonest first: the work list's "notices due".

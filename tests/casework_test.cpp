@@ -583,3 +583,20 @@ TEST_CASE("reg-6: a correction writes what the applicant brought, keeps what was
     REQUIRE(clock);
     CHECK(clock->state == ClockState::Met);
 }
+
+TEST_CASE("notices: a notice is marked sent by the way it really went, or refused for a bad one") {
+    TestStore s;
+    Application a = registered(*s, at(2026, 4, 13));
+    MoveInput in = mv(AppState::NeedsCorrection);
+    in.missing = "address";
+    move(*s, a, in, at(2026, 4, 13, 11));
+    Notice n = notices_of(*s, a.uuid).at(0);
+    CHECK(n.channel == "phone"); // planned: the applicant gave a phone number
+    CHECK(error_code([&] { mark_notice_sent(*s, n.uuid, "operator-1", at(2026, 4, 14), "fax"); }) ==
+          "unknown_channel");
+    CHECK_FALSE(notices_of(*s, a.uuid).at(0).sent_on);
+    mark_notice_sent(*s, n.uuid, "operator-1", at(2026, 4, 14), "letter");
+    Notice sent = notices_of(*s, a.uuid).at(0);
+    CHECK(sent.channel == "letter");
+    CHECK(history(*s, a.uuid).back().data["channel"] == "letter");
+}

@@ -58,15 +58,14 @@ static void notices_table(ConsoleModel& m, ui::Ui& ui, Instant now) {
     heading(ui, m.t("console.case.notices"));
     Date today = local_date(now);
     ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH;
-    if (!ImGui::BeginTable("notices", 4, flags)) return;
-    table_header(m, {"console.case.col.notice", "console.case.col.channel", "console.case.col.due",
-                     "console.case.col.sent"});
+    if (!ImGui::BeginTable("notices", 3, flags)) return;
+    table_header(m,
+                 {"console.case.col.notice", "console.case.col.due", "console.case.col.sent_by"});
+    std::string sent_uuid, sent_channel; // marked after the loop: marking reloads the list
     for (const auto& n : cw.notices()) {
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
         ImGui::TextWrapped("%s", m.t("console.notice." + n.about).c_str());
-        ImGui::TableNextColumn();
-        ImGui::TextUnformatted(m.t("console.channel." + n.channel).c_str());
         ImGui::TableNextColumn();
         bool late = !n.sent_on && today > n.due_on;
         ImGui::PushStyleColor(ImGuiCol_Text, late ? ui::colors::kError : ui::colors::kText);
@@ -74,13 +73,26 @@ static void notices_table(ConsoleModel& m, ui::Ui& ui, Instant now) {
         ImGui::PopStyleColor();
         ImGui::TableNextColumn();
         if (n.sent_on) {
-            ImGui::TextUnformatted(dotted_date(*n.sent_on).c_str());
-        } else if (ui.button(m.t("console.case.mark_sent") + "##" + n.uuid,
-                             ImVec2(0, ImGui::GetFrameHeight()), false, true)) {
-            cw.mark_sent(n.uuid, m.actor(), m.lang(), now);
+            std::string how = dotted_date(*n.sent_on) + " · " + m.t("console.channel." + n.channel);
+            ImGui::TextUnformatted(how.c_str());
+            continue;
+        }
+        // Not sent yet: one button per way it can go, the planned one first and marked.
+        std::vector<std::string> channels = {n.channel};
+        for (const char* c : {"phone", "sms", "letter", "email"})
+            if (c != n.channel) channels.push_back(c);
+        for (size_t k = 0; k < channels.size(); ++k) {
+            if (k) ImGui::SameLine();
+            std::string label = m.t("console.channel." + channels[k]);
+            if (ui.button(label + "##" + n.uuid + channels[k], ImVec2(0, ImGui::GetFrameHeight()),
+                          k == 0, false)) {
+                sent_uuid = n.uuid;
+                sent_channel = channels[k];
+            }
         }
     }
     ImGui::EndTable();
+    if (!sent_uuid.empty()) cw.mark_sent(sent_uuid, sent_channel, m.actor(), m.lang(), now);
 }
 
 static void hearings_and_instructions(ConsoleModel& m, ui::Ui& ui, Date today) {

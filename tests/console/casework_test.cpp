@@ -90,8 +90,9 @@ TEST_CASE("issue 6: the work list puts the overdue case first, and a case is wor
     REQUIRE(notices.size() == 1);
     CHECK(notices[0].about == "reception_date");
     c.frame();
-    REQUIRE(c.tap(kk("console.case.mark_sent")));
+    REQUIRE(c.tap(kk("console.channel.sms"))); // it went by SMS, not by the planned phone call
     CHECK(notices_of(*c.s, fresh.uuid)[0].sent_on == local_date(c.now));
+    CHECK(notices_of(*c.s, fresh.uuid)[0].channel == "sms");
     CHECK(history(*c.s, fresh.uuid).back().actor == "resp1");
 }
 
