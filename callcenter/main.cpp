@@ -143,6 +143,12 @@ void casework_screenshots(Shooter& s, Store& store) {
     s.shot("15-case-draft-refusal");
     m.casework().choose(CaseAction::Schedule, s.now);
     s.shot("16-case-book-session");
+    auto sessions = m.casework().sessions_to_book(s.now);
+    if (!sessions.empty()) {
+        m.casework().form().session_uuid = sessions.back().uuid;
+        m.casework().apply(m.actor(), false, m.lang(), s.now); // booked: a notice to send
+    }
+    s.shot("16a-case-notice-to-send");
     // reg-6: a call without the caller's name, corrected when the name is brought.
     Application nameless;
     nameless.channel = Channel::Phone;

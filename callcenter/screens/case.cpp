@@ -81,9 +81,16 @@ static void notices_table(ConsoleModel& m, ui::Ui& ui, Instant now) {
         std::vector<std::string> channels = {n.channel};
         for (const char* c : {"phone", "sms", "letter", "email"})
             if (c != n.channel) channels.push_back(c);
+        float room = ImGui::GetContentRegionAvail().x, used = 0;
         for (size_t k = 0; k < channels.size(); ++k) {
-            if (k) ImGui::SameLine();
             std::string label = m.t("console.channel." + channels[k]);
+            // Buttons flow onto the next line when the column is narrow.
+            float w = ImGui::CalcTextSize(label.c_str()).x + ImGui::GetStyle().FramePadding.x * 2;
+            if (k && used + w <= room)
+                ImGui::SameLine();
+            else if (k)
+                used = 0;
+            used += w + ImGui::GetStyle().ItemSpacing.x;
             if (ui.button(label + "##" + n.uuid + channels[k], ImVec2(0, ImGui::GetFrameHeight()),
                           k == 0, false)) {
                 sent_uuid = n.uuid;
