@@ -77,6 +77,23 @@ static void work_table(ConsoleModel& m, ui::Ui& ui, Instant now) {
     ImGui::EndTable();
 }
 
+// One row of states to narrow the list to, "all" first.
+static void state_filter(ConsoleModel& m, ui::Ui& ui) {
+    std::string& state = m.casework().filter().state;
+    float h = ImGui::GetFrameHeight();
+    if (ui.button(m.t("console.work.all_states") + "##state", ImVec2(0, h), state.empty(), false))
+        state.clear();
+    for (AppState st : {AppState::Registered, AppState::InReview, AppState::NeedsCorrection,
+                        AppState::Extended, AppState::RefusalDraftSent, AppState::Hearing,
+                        AppState::Scheduled, AppState::Received, AppState::OnControl}) {
+        ImGui::SameLine();
+        std::string code = to_code(st);
+        if (ImGui::GetContentRegionAvail().x < ui.px(200)) ImGui::NewLine();
+        if (ui.button(m.t("app.state." + code) + "##state", ImVec2(0, h), state == code, false))
+            state = code;
+    }
+}
+
 static void filter_row(ConsoleModel& m, ui::Ui& ui, ScreenState& st, Instant now) {
     CaseworkModel& cw = m.casework();
     float h = ImGui::GetFrameHeight() + ui.px(10);
@@ -89,11 +106,20 @@ static void filter_row(ConsoleModel& m, ui::Ui& ui, ScreenState& st, Instant now
         text_field(m, ui, "search", m.t("console.work.search"), &cw.filter().text, {}, ui.px(520));
     ImGui::SameLine();
     ImGui::SetCursorPosY(ImGui::GetCursorPosY() + ImGui::GetTextLineHeightWithSpacing());
-    bool was = cw.filter().only_overdue;
+    WorkFilter before = cw.filter();
     check_box(ui, m.t("console.work.only_overdue"), 1, &cw.filter().only_overdue);
     ImGui::SameLine();
+    // "Mine": what is assigned to the one signed in (reg-37 assignment).
+    bool mine = !cw.filter().assigned_to.empty();
+    check_box(ui, m.t("console.work.only_mine"), 2, &mine);
+    cw.filter().assigned_to = mine ? m.actor() : "";
+    ImGui::SameLine();
     bool refresh = key_button(ui, m.t("console.work.refresh"), keys::kF1 + 4, ImVec2(0, h));
-    if (enter || refresh || was != cw.filter().only_overdue) cw.refresh(now);
+    state_filter(m, ui);
+    const WorkFilter& f = cw.filter();
+    bool changed = before.only_overdue != f.only_overdue || before.assigned_to != f.assigned_to ||
+                   before.state != f.state;
+    if (enter || refresh || changed) cw.refresh(now);
 }
 
 void draw_worklist(ConsoleModel& m, ui::Ui& ui, ScreenState& st, Instant now) {

@@ -257,3 +257,23 @@ TEST_CASE(
     CHECK(find_application(*c.s, a.uuid)->state == AppState::Corrected);
     CHECK(find_application(*c.s, a.uuid)->applicant.name == "Данияр");
 }
+
+TEST_CASE("issue 6: the work list narrows to one state, and to what is assigned to me") {
+    Console c;
+    Application a = registered(c, at(2026, 4, 13), "Бірінші");
+    registered(c, at(2026, 4, 13, 11), "Екінші");
+    into_review(c, a, at(2026, 4, 13, 12));
+    REQUIRE(c.sign_in_as("resp1", StaffRole::Responsible));
+    assign_application(*c.s, a.uuid, "resp1", "admin", at(2026, 4, 13, 13));
+    REQUIRE(c->go(Screen::WorkList));
+    c.frame();
+    CHECK(c->casework().items().size() == 2);
+    REQUIRE(c.tap(kk("app.state.in_review")));
+    REQUIRE(c->casework().items().size() == 1);
+    CHECK(c->casework().items()[0].app.uuid == a.uuid);
+    REQUIRE(c.tap(kk("console.work.all_states")));
+    CHECK(c->casework().items().size() == 2);
+    c.press(keys::k1 + 1, true); // Ctrl+2: assigned to me
+    REQUIRE(c->casework().items().size() == 1);
+    CHECK(c->casework().items()[0].app.assigned_to == "resp1");
+}
