@@ -311,46 +311,35 @@ void CaseworkModel::run(const std::string& actor, bool restriction_mode, Instant
     }
 }
 
+// After an action: the list again, and the chosen application as it now stands.
+void CaseworkModel::reselect(Lang lang, Instant now) {
+    refresh(now);
+    if (!selected_) return;
+    auto a = find_application(ctx_.store, selected_->app.uuid);
+    selected_ = work_item(ctx_.store, ctx_.profile, ctx_.cal, *a, local_date(now));
+    reload(lang, now);
+}
+
 bool CaseworkModel::apply(const std::string& actor, bool restriction_mode, Lang lang, Instant now) {
     errors_.clear();
     done_.clear();
     if (!selected_ || !action_) return false;
-    try {
-        run(actor, restriction_mode, now);
-    } catch (const InputError& e) {
-        errors_[e.field] = e.code;
-        return false;
-    } catch (const StoreError& e) { // busy, full, damaged: said on screen, nothing written
-        errors_["store"] = e.code;
-        return false;
-    }
+    if (!run_action(errors_, [&] { run(actor, restriction_mode, now); })) return false;
     done_ = to_code(*action_);
     action_.reset();
     form_ = {};
-    std::string uuid = selected_->app.uuid;
-    refresh(now);
-    auto a = find_application(ctx_.store, uuid);
-    selected_ = work_item(ctx_.store, ctx_.profile, ctx_.cal, *a, local_date(now));
-    reload(lang, now);
+    reselect(lang, now);
     return true;
 }
 
 bool CaseworkModel::mark_sent(const std::string& notice_uuid, const std::string& channel,
                               const std::string& actor, Lang lang, Instant now) {
     errors_.clear();
-    try {
-        mark_notice_sent(ctx_.store, notice_uuid, actor, now, channel);
-    } catch (const InputError& e) {
-        errors_[e.field] = e.code;
+    if (!run_action(errors_,
+                    [&] { mark_notice_sent(ctx_.store, notice_uuid, actor, now, channel); }))
         return false;
-    }
     done_ = "notice_sent";
-    if (selected_) {
-        auto a = find_application(ctx_.store, selected_->app.uuid);
-        selected_ = work_item(ctx_.store, ctx_.profile, ctx_.cal, *a, local_date(now));
-        reload(lang, now);
-    }
-    refresh(now);
+    reselect(lang, now);
     return true;
 }
 

@@ -90,6 +90,7 @@ class CaseworkModel {
   private:
     void run(const std::string& actor, bool restriction_mode, Instant now);
     void reload(Lang lang, Instant now);
+    void reselect(Lang lang, Instant now);
     std::optional<Date> date_field(const char* field, const std::string& text);
 
     ConsoleContext& ctx_;

@@ -1,8 +1,22 @@
 #include "console_context.hpp"
 
+#include "applications.hpp"
+
 #include <cstdio>
 
 namespace reception::console {
+
+bool run_action(FieldErrors& errors, const std::function<void()>& action, const char* store_field) {
+    try {
+        action();
+        return true;
+    } catch (const InputError& e) {
+        errors[e.field] = e.code;
+    } catch (const StoreError& e) {
+        errors[store_field] = e.code;
+    }
+    return false;
+}
 
 std::string error_text(const Catalog& texts, Lang lang, const std::string& field,
                        const std::string& code) {
@@ -12,19 +26,6 @@ std::string error_text(const Catalog& texts, Lang lang, const std::string& field
     if (texts.has(Lang::en, plain)) return texts.text(lang, plain);
     // A code nobody translated yet: say something true, and name the code for the log.
     return texts.format(lang, "error.unexpected", {{"code", code}});
-}
-
-std::string dotted_date(Date d) {
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "%02u.%02u.%04d", unsigned(d.day()), unsigned(d.month()),
-                  int(d.year()));
-    return buf;
-}
-
-std::string hhmm(int minute_of_day) {
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "%02d:%02d", minute_of_day / 60, minute_of_day % 60);
-    return buf;
 }
 
 std::string local_time_text(Instant t) {

@@ -7,6 +7,7 @@
 #include "profile.hpp"
 #include "store.hpp"
 
+#include <functional>
 #include <map>
 #include <string>
 
@@ -33,10 +34,13 @@ using FieldErrors = std::map<std::string, std::string>;
 std::string error_text(const Catalog& texts, Lang lang, const std::string& field,
                        const std::string& code);
 
-// "23.03.2026" and "09:05", as people here write dates and times.
-std::string dotted_date(Date d);
-std::string hhmm(int minute_of_day);
-// "23.03.2026 09:05" in local time.
+// Runs one user action. A refusal (InputError) goes into errors as field -> code, a store that
+// is busy, full or damaged (StoreError) under store_field; then it returns false, and nothing
+// was written: every action is one transaction in the core.
+bool run_action(FieldErrors& errors, const std::function<void()>& action,
+                const char* store_field = "store");
+
+// "23.03.2026 09:05" in local time (dotted_date and hhmm are in shared/date.hpp).
 std::string local_time_text(Instant t);
 
 } // namespace reception::console

@@ -13,15 +13,7 @@ bool DeskModel::run(const std::function<void()>& fn) {
     errors_.clear();
     notice_.clear();
     nobody_ = false;
-    try {
-        fn();
-        return true;
-    } catch (const InputError& e) {
-        errors_[e.field] = e.code;
-    } catch (const StoreError& e) {
-        errors_["desk"] = e.code;
-    }
-    return false;
+    return run_action(errors_, fn, "desk");
 }
 
 bool DeskModel::open(const std::string& clerk, Instant now) {

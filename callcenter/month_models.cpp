@@ -63,16 +63,11 @@ bool ScheduleModel::cancel(const std::string& actor, Instant now) {
     notify_.clear();
     in_time_.reset();
     Cancellation c;
-    try {
-        if (selected_.empty()) throw InputError("session", "session_required");
-        c = cancel_session(ctx_.store, ctx_.profile, ctx_.cal, selected_, reason_, actor, now);
-    } catch (const InputError& e) {
-        errors_[e.field] = e.code;
+    if (!run_action(errors_, [&] {
+            if (selected_.empty()) throw InputError("session", "session_required");
+            c = cancel_session(ctx_.store, ctx_.profile, ctx_.cal, selected_, reason_, actor, now);
+        }))
         return false;
-    } catch (const StoreError& e) {
-        errors_["store"] = e.code;
-        return false;
-    }
     in_time_ = c.notified_in_time;
     for (const auto& m : c.moved) {
         auto a = find_application(ctx_.store, m.application_uuid);
@@ -102,7 +97,7 @@ static int typed_minute(const std::string& text) {
 bool ScheduleModel::add_ad_hoc(const std::string& actor, Instant now) {
     errors_.clear();
     added_ = false;
-    try {
+    bool ok = run_action(errors_, [&] {
         AdHocForm& f = ad_hoc_;
         if (f.official_uuid.empty()) throw InputError("official", "unknown_official");
         auto d = parse_typed_date(f.date);
@@ -120,13 +115,14 @@ bool ScheduleModel::add_ad_hoc(const std::string& actor, Instant now) {
         if (s.end_minute < 0) throw InputError("end", "bad_time");
         s.mode = f.video ? SessionMode::Video : SessionMode::InPerson;
         add_ad_hoc_session(ctx_.store, ctx_.profile, ctx_.cal, s, f.reason, actor, now);
-    } catch (const InputError& e) {
+    });
+    if (!ok) {
         // The reason of an ad-hoc session is the akim's instruction: its own field on screen,
         // apart from a cancellation's reason.
-        errors_[e.field == "reason" ? "instruction" : e.field] = e.code;
-        return false;
-    } catch (const StoreError& e) {
-        errors_["store"] = e.code;
+        if (auto it = errors_.find("reason"); it != errors_.end()) {
+            errors_["instruction"] = it->second;
+            errors_.erase(it);
+        }
         return false;
     }
     ad_hoc_ = {};
@@ -185,15 +181,7 @@ bool SurveyModel::save(const std::string& actor, Instant now) {
     saved_ = false;
     if (!selected_) return false;
     if (!answer_.reached) answer_.rating.reset(); // nobody answered: no rating to keep
-    try {
-        record_survey(ctx_.store, answer_, actor, now);
-    } catch (const InputError& e) {
-        errors_[e.field] = e.code;
-        return false;
-    } catch (const StoreError& e) {
-        errors_["store"] = e.code;
-        return false;
-    }
+    if (!run_action(errors_, [&] { record_survey(ctx_.store, answer_, actor, now); })) return false;
     saved_ = true;
     selected_.reset();
     refresh();

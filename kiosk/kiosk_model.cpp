@@ -40,12 +40,6 @@ const char* screen_code(Screen s) {
     return "start";
 }
 
-std::string hhmm(int minute) {
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "%02d:%02d", (minute / 60) % 100, minute % 60);
-    return buf;
-}
-
 std::string local_time_text(Instant t) {
     Date d = local_date(t);
     int m = local_minute_of_day(t);

@@ -134,8 +134,6 @@ class KioskModel {
     Instant last_touch_{};
 };
 
-// "09:05" for a minute of the day.
-std::string hhmm(int minute_of_day);
 // "14:05, 20.03.2026" in local time.
 std::string local_time_text(Instant t);
 

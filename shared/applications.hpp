@@ -82,8 +82,7 @@ Application move_application(Store& store, const RegulationProfile& profile,
 // is invalid.
 Application correct_application(Store& store, const RegulationProfile& profile,
                                 const WorkCalendar& cal, const std::string& uuid,
-                                const Applicant& corrected, const std::string& actor,
-                                Instant now);
+                                const Applicant& corrected, const std::string& actor, Instant now);
 
 // reg-37: assigns to an employee; refused (InputError "reassign_previous_handler") when that is
 // the employee who handled the application before.

@@ -6,8 +6,6 @@
 #include "schedule.hpp"
 #include "uuid.hpp"
 
-#include <cstdio>
-
 namespace reception {
 
 using nlohmann::json;
@@ -100,17 +98,12 @@ ReceptionSession add_ad_hoc_session(Store& store, const RegulationProfile& profi
     if (s.uuid.empty()) s.uuid = new_uuid();
     // The loader checks the times; these are within a day once the range is checked here.
     if (s.start_minute < 0 || s.end_minute > 24 * 60) throw InputError("start", "bad_time");
-    char start[8], end[8];
-    std::snprintf(start, sizeof start, "%02u:%02u", unsigned(s.start_minute / 60) % 24u,
-                  unsigned(s.start_minute % 60));
-    std::snprintf(end, sizeof end, "%02u:%02u", unsigned(s.end_minute / 60) % 24u,
-                  unsigned(s.end_minute % 60));
     json doc = {{"sessions", json::array({{{"uuid", s.uuid},
                                            {"official", s.official_uuid},
                                            {"room", s.room_uuid},
                                            {"date", format_date(s.date)},
-                                           {"start", start},
-                                           {"end", end},
+                                           {"start", hhmm(s.start_minute)},
+                                           {"end", hhmm(s.end_minute)},
                                            {"mode", to_code(s.mode)},
                                            {"ad_hoc", true}}})}};
     store.transaction([&] {

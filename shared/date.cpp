@@ -104,4 +104,17 @@ Instant now_utc() {
     return floor<seconds>(system_clock::now());
 }
 
+std::string dotted_date(Date d) {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%02u.%02u.%04d", unsigned(d.day()), unsigned(d.month()),
+                  int(d.year()));
+    return buf;
+}
+
+std::string hhmm(int minute_of_day) {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%02d:%02d", (minute_of_day / 60) % 100, minute_of_day % 60);
+    return buf;
+}
+
 } // namespace reception

@@ -23,6 +23,10 @@ std::string format_date(Date d);
 std::optional<Instant> parse_instant(std::string_view iso_utc);
 std::string format_instant(Instant t);
 
+// As people here write them: "20.03.2026" and "09:05" (a minute of the local day).
+std::string dotted_date(Date d);
+std::string hhmm(int minute_of_day);
+
 Date make_date(int y, unsigned m, unsigned d);
 Date add_days(Date d, int days);
 // Same day N months later; a day that month lacks becomes its last day (31 Jan + 1 = 28/29 Feb).

@@ -86,13 +86,6 @@ static int item_number(const std::string& item) {
     return dash == std::string::npos ? 0 : std::atoi(item.c_str() + dash + 1);
 }
 
-static std::string dotted_date(Date d) {
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "%02u.%02u.%04d", unsigned(d.day()), unsigned(d.month()),
-                  int(d.year()));
-    return buf;
-}
-
 static std::string month_code(Date d) {
     return format_date(d).substr(0, 7); // "2026-01"
 }

@@ -13,13 +13,6 @@ namespace reception {
 
 // Numbers as a reader writes them -------------------------------------------------------
 
-static std::string dotted(Date d) {
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "%02u.%02u.%04d", unsigned(d.day()), unsigned(d.month()),
-                  int(d.year()));
-    return buf;
-}
-
 static std::string percent(int part, int whole) {
     if (whole <= 0) return "—";
     return std::to_string((part * 100 + whole / 2) / whole) + " %";
@@ -142,9 +135,10 @@ bool write_report_pdf(const QuarterReport& r, const Catalog& texts, Lang lang,
     doc.page_label = texts.text(lang, "report.page");
     doc.blocks.push_back(pdf_block(PdfBlockKind::Title, texts.text(lang, "report.title")));
     doc.blocks.push_back(pdf_block(PdfBlockKind::Subtitle, r.title));
-    doc.blocks.push_back(pdf_block(
-        PdfBlockKind::Text, texts.format(lang, "report.period",
-                                         {{"first", dotted(r.first)}, {"last", dotted(r.last)}})));
+    doc.blocks.push_back(
+        pdf_block(PdfBlockKind::Text,
+                  texts.format(lang, "report.period",
+                               {{"first", dotted_date(r.first)}, {"last", dotted_date(r.last)}})));
     add_totals(doc, r, texts, lang);
     add_counts(doc, r.by_channel, "report.by_channel", "report.col.channel", true, texts, lang);
     add_counts(doc, r.by_outcome, "report.by_outcome", "report.col.outcome", true, texts, lang);

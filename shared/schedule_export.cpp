@@ -53,12 +53,6 @@ static const Room& room_of(const MonthSchedule& m, const std::string& uuid) {
     return it == m.rooms.end() ? none : it->second;
 }
 
-static std::string hhmm(int minute) {
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "%02d:%02d", minute / 60, minute % 60);
-    return buf;
-}
-
 // JSON for the website --------------------------------------------------------------------
 
 static json official_json(const Official& o) {
@@ -98,13 +92,6 @@ json schedule_month_json(Store& store, Date any_day_of_month) {
 }
 
 // PDF for the notice board ----------------------------------------------------------------
-
-static std::string dotted_date(Date d) {
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "%02u.%02u.%04d", unsigned(d.day()), unsigned(d.month()),
-                  int(d.year()));
-    return buf;
-}
 
 // The schedule has Kazakh and Russian names only; an English page shows the Russian ones.
 static const std::string& in_lang(Lang lang, const std::string& kk, const std::string& ru) {

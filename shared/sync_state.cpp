@@ -1,7 +1,5 @@
 #include "sync_state.hpp"
 
-#include <cstdio>
-
 namespace reception {
 
 static long long count_rows(Store& store, const char* sql) {
@@ -31,11 +29,8 @@ std::string sync_status_text(const SyncState& s, const Catalog& texts, Lang lang
     if (!s.enrolled) return staff ? texts.text(lang, "sync.state.not_enrolled") : "";
     std::string line;
     if (s.last_sync) {
-        char hm[8];
-        int minute = local_minute_of_day(*s.last_sync);
-        std::snprintf(hm, sizeof hm, "%02u:%02u", unsigned(minute / 60) % 24u,
-                      unsigned(minute % 60));
-        line = texts.format(lang, "sync.state.synced", {{"time", hm}});
+        line = texts.format(lang, "sync.state.synced",
+                            {{"time", hhmm(local_minute_of_day(*s.last_sync))}});
     } else {
         line = texts.text(lang, "sync.state.never");
     }

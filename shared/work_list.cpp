@@ -43,12 +43,11 @@ WorkItem work_item(Store& store, const RegulationProfile& profile, const WorkCal
     return w;
 }
 
-// The day by which something must happen, for sorting: the nearest clock or notice.
-static std::optional<Date> first_due(const WorkItem& w) {
-    std::optional<Date> due;
-    if (w.nearest) due = w.nearest->due;
-    for (const auto& n : w.notices_due)
-        if (!due || n.due_on < *due) due = n.due_on;
+std::optional<WorkItem::Due> WorkItem::next_due() const {
+    std::optional<Due> due;
+    if (nearest) due = Due{nearest->due, nearest->item};
+    for (const auto& n : notices_due)
+        if (!due || n.due_on < due->on) due = Due{n.due_on, n.item};
     return due;
 }
 
@@ -68,9 +67,9 @@ std::vector<WorkItem> work_list(Store& store, const RegulationProfile& profile,
     std::stable_sort(out.begin(), out.end(), [&](const WorkItem& x, const WorkItem& y) {
         bool xo = x.overdue(today), yo = y.overdue(today);
         if (xo != yo) return xo;
-        auto dx = first_due(x), dy = first_due(y);
+        auto dx = x.next_due(), dy = y.next_due();
         if (dx.has_value() != dy.has_value()) return dx.has_value();
-        if (dx && *dx != *dy) return *dx < *dy;
+        if (dx && dx->on != dy->on) return dx->on < dy->on;
         return false; // open_applications is oldest first already
     });
     return out;

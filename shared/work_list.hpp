@@ -21,6 +21,12 @@ struct WorkItem {
     std::vector<Notice> notices_due;
     int open_instructions = 0;
     bool overdue(Date today) const; // a clock, a notice or an instruction is late
+    // What must happen soonest: the nearest open clock or unsent notice, with its item.
+    struct Due {
+        Date on{};
+        std::string item; // "reg-29"
+    };
+    std::optional<Due> next_due() const;
 };
 
 struct WorkFilter {

@@ -6,6 +6,8 @@
 #include "schedule.hpp"
 #include "validation.hpp"
 
+#include <map>
+
 namespace reception::console {
 
 // Pieces ---------------------------------------------------------------------------------
@@ -190,10 +192,11 @@ static void session_choice(ConsoleModel& m, ui::Ui& ui, CaseForm& f, const Field
                            Instant now) {
     field_label(m.t("console.case.session_choose"), e.count("session") > 0);
     ImGui::BeginChild("sessions", ImVec2(0, ui.px(220)), true);
+    std::map<std::string, std::string> names; // one query, not one per row and frame
+    for (const auto& o : list_officials(m.context().store)) names[o.uuid] = full_name(o);
     for (const auto& s : m.casework().sessions_to_book(now)) {
-        auto o = find_official(m.context().store, s.official_uuid);
         std::string text = dotted_date(s.date) + "  " + hhmm(s.start_minute) + "–" +
-                           hhmm(s.end_minute) + "  " + (o ? full_name(*o) : "") + " · " +
+                           hhmm(s.end_minute) + "  " + names[s.official_uuid] + " · " +
                            m.t(std::string("session.mode.") + to_code(s.mode));
         if (ImGui::Selectable((text + "##" + s.uuid).c_str(), f.session_uuid == s.uuid))
             f.session_uuid = s.uuid;

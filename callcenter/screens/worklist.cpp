@@ -8,23 +8,13 @@ namespace reception::console {
 
 // "3 days left · item 29" or, in red, "5 days overdue · item 29".
 static void deadline_cell(ConsoleModel& m, const WorkItem& w, Date today) {
-    std::optional<Date> due;
-    std::string item;
-    if (w.nearest) {
-        due = w.nearest->due;
-        item = w.nearest->item;
-    }
-    for (const auto& n : w.notices_due)
-        if (!due || n.due_on < *due) {
-            due = n.due_on;
-            item = n.item;
-        }
+    auto due = w.next_due();
     if (!due) {
         ImGui::TextUnformatted("—");
         return;
     }
-    int left = days_between(today, *due);
-    std::string number = item.substr(item.find('-') + 1);
+    int left = days_between(today, due->on);
+    std::string number = due->item.substr(due->item.find('-') + 1);
     bool late = w.overdue(today) || left < 0;
     std::string text = left < 0
                            ? m.tf("console.work.overdue_days", {{"days", std::to_string(-left)}})
