@@ -71,6 +71,10 @@ std::string Stmt::text(int col) const {
     auto p = reinterpret_cast<const char*>(sqlite3_column_text(s_, col));
     return p ? std::string(p, size_t(sqlite3_column_bytes(s_, col))) : std::string();
 }
+std::string_view Stmt::view(int col) const {
+    auto p = reinterpret_cast<const char*>(sqlite3_column_text(s_, col));
+    return p ? std::string_view(p, size_t(sqlite3_column_bytes(s_, col))) : std::string_view();
+}
 double Stmt::real(int col) const {
     return sqlite3_column_double(s_, col);
 }
@@ -190,7 +194,7 @@ void Store::migrate() {
         if (!meta("created_at")) {
             set_meta("created_at", format_instant(now_utc()));
             // A short random terminal id; the administrator sets a readable one at enrolment.
-            set_meta("terminal_id", "T" + new_uuid().substr(0, 4));
+            set_meta("terminal_id", "T" + random_id(4));
         }
     });
 }

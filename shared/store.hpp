@@ -57,6 +57,7 @@ class Stmt {
     bool step(); // true: a row is ready; false: done. Throws StoreError on failure.
     void run();  // step until done
     std::string text(int col) const;
+    std::string_view view(int col) const; // no copy; valid until the next step or reset
     long long integer(int col) const;
     double real(int col) const;
     bool is_null(int col) const;

@@ -15,6 +15,47 @@ json board_view(const json& t) {
     return out;
 }
 
+// A JSON string of plain text. The feed's own columns are checked on push (a UUID, an entity
+// name, a kind of up to 64 characters from valid JSON), so only quotes, backslashes and
+// control characters can need escaping.
+static void append_quoted(std::string& out, std::string_view s) {
+    out += '"';
+    for (char c : s) {
+        if (c == '"' || c == '\\') {
+            out += '\\';
+            out += c;
+        } else if (static_cast<unsigned char>(c) < 0x20) {
+            static const char hex[] = "0123456789abcdef";
+            out += "\\u00";
+            out += hex[(c >> 4) & 0xf];
+            out += hex[c & 0xf];
+        } else {
+            out += c;
+        }
+    }
+    out += '"';
+}
+
+// One change. The payload is stored as the compact JSON the server wrote on push, so it goes
+// into the answer as it is: parsing and re-encoding every payload of every pull was a third of
+// the server's CPU under load (docs/performance.md). Only a board's copy is cut down.
+static void append_change(std::string& out, Stmt& st, bool board) {
+    out += "{\"seq\":";
+    out += std::to_string(st.integer(0));
+    out += ",\"entity\":";
+    append_quoted(out, st.view(1));
+    out += ",\"entity_uuid\":";
+    append_quoted(out, st.view(2));
+    out += ",\"kind\":";
+    append_quoted(out, st.view(3));
+    out += ",\"payload\":";
+    if (board)
+        out += board_view(json::parse(st.view(4))).dump();
+    else
+        out += st.view(4);
+    out += '}';
+}
+
 FeedPage read_feed(Store& db, const Terminal& t, long long since, int limit) {
     // The head is read first: every change up to it is committed (the counter moves in the same
     // transaction), so moving the cursor to it skips nothing.
@@ -29,21 +70,17 @@ FeedPage read_feed(Store& db, const Terminal& t, long long since, int limit) {
     st.bind(1, t.room).bind(2, since).bind(3, head).bind(4, limit + 1);
     FeedPage page;
     page.next = since;
-    int n = 0;
+    page.changes += '[';
     while (st.step()) {
-        if (n++ == limit) {
+        if (page.count == limit) {
             page.has_more = true;
             break;
         }
-        json payload = json::parse(st.text(4));
-        if (t.role == TerminalRole::Board) payload = board_view(payload);
+        if (page.count++ > 0) page.changes += ',';
+        append_change(page.changes, st, t.role == TerminalRole::Board);
         page.next = st.integer(0);
-        page.changes.push_back(json{{"seq", page.next},
-                                    {"entity", st.text(1)},
-                                    {"entity_uuid", st.text(2)},
-                                    {"kind", st.text(3)},
-                                    {"payload", std::move(payload)}});
     }
+    page.changes += ']';
     if (!page.has_more) page.next = std::max(since, head);
     return page;
 }

@@ -8,8 +8,9 @@
 namespace reception {
 
 struct FeedPage {
-    nlohmann::json changes = nlohmann::json::array();
-    long long next = 0; // the cursor's new seq
+    std::string changes; // the JSON array of changes, as text
+    int count = 0;       // how many changes it holds
+    long long next = 0;  // the cursor's new seq
     bool has_more = false;
 };
 

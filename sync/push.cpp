@@ -84,6 +84,7 @@ static PushOp parse_op(const json& o, size_t i) {
     if (!o["payload"].is_object()) bad("bad_field", where + "payload: must be an object");
     op.payload = o["payload"];
     check_payload(op, where);
+    op.payload_text = op.payload.dump(); // once, here, not on the single writer's thread
     return op;
 }
 
@@ -172,7 +173,7 @@ static void append_change(Store& db, const Terminal& t, const PushOp& op, Instan
         .bind(5, op.entity)
         .bind(6, op.entity_uuid)
         .bind(7, op.kind)
-        .bind(8, op.payload.dump())
+        .bind(8, op.payload_text)
         .bind(9, format_instant(now))
         .run();
 }
@@ -220,7 +221,7 @@ static OpResult apply_op(Store& db, const Terminal& t, const PushOp& op, Instant
         .bind(5, v.rank)
         .bind(6, v.updated_at)
         .bind(7, v.tiebreak)
-        .bind(8, op.payload.dump())
+        .bind(8, op.payload_text)
         .run();
     append_change(db, t, op, now);
     return {op.op_id, "applied", ""};

@@ -14,6 +14,7 @@ namespace reception {
 struct PushOp {
     std::string op_id, entity, entity_uuid, kind, created_at;
     nlohmann::json payload;
+    std::string payload_text; // payload as compact JSON, as stored and served by pull
 };
 
 struct PushBatch {

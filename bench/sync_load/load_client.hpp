@@ -13,6 +13,7 @@ struct LoadReport {
     long long errors = 0, requests = 0, pulled = 0;
     double server_cpu_s = 0;
     double server_wait_s = 0; // ready to run, waiting for a CPU
+    double client_cpu_s = 0;  // this process: on one machine the client's CPU is not the server's
     int connected = 0;        // terminals that completed the TLS handshake
 };
 
