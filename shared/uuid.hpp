@@ -12,6 +12,6 @@
 
 namespace reception {
 std::string new_uuid(); // "0193a1b2-7c4d-7e5f-8a6b-1c2d3e4f5a6b", lower case, version 7
-std::string random_id(int hex_digits); // hex digits from the random part only (no clock)
+std::string random_id(int hex_digits); // up to 30 hex digits from the random part only (no clock)
 bool is_uuid(const std::string& s);    // any version, lower or upper case
 } // namespace reception

@@ -92,32 +92,28 @@ static Store& reader(const std::filesystem::path& data_dir) {
     return *db;
 }
 
-// A reply from the writer, delivered on the connection's strand.
-struct WriteWait {
-    asio::steady_timer timer;
-    Reply reply;
-    bool done = false;
-    explicit WriteWait(asio::any_io_executor ex)
-        : timer(ex, asio::steady_timer::time_point::max()) {}
-};
+// Hands a write to the writer and resumes the coroutine with the reply on its own strand: one
+// post from the thread that committed. (A timer cancelled from the writer, as first built, took
+// three passes through the I/O threads' queue.)
+template <class Token>
+static auto async_write_job(Writer& writer, std::function<Reply(Store&)> write, Token&& token) {
+    return asio::async_initiate<Token, void(Reply)>(
+        [&writer](auto handler, std::function<Reply(Store&)> job) {
+            auto ex = asio::get_associated_executor(handler);
+            // Done must be copyable (std::function); the coroutine's handler is move-only.
+            auto h = std::make_shared<decltype(handler)>(std::move(handler));
+            writer.submit(std::move(job), [ex, h](Reply r) {
+                asio::post(ex, [h, r = std::move(r)]() mutable { (*h)(std::move(r)); });
+            });
+        },
+        token, std::move(write));
+}
 
 static awaitable<Reply> run_write(Shared& sh, Reply first) {
-    auto ex = co_await asio::this_coro::executor;
-    auto w = std::make_shared<WriteWait>(ex);
     Endpoint endpoint = first.endpoint;
-    sh.writer->submit(std::move(first.write), [w](Reply r) {
-        asio::post(w->timer.get_executor(), [w, r = std::move(r)]() mutable {
-            w->reply = std::move(r);
-            w->done = true;
-            w->timer.cancel();
-        });
-    });
-    while (!w->done) {
-        boost::system::error_code ec;
-        co_await w->timer.async_wait(asio::redirect_error(use_awaitable, ec));
-    }
-    w->reply.endpoint = endpoint;
-    co_return std::move(w->reply);
+    Reply r = co_await async_write_job(*sh.writer, std::move(first.write), use_awaitable);
+    r.endpoint = endpoint;
+    co_return r;
 }
 
 static awaitable<Reply> answer(Shared& sh, Request req) {
@@ -279,12 +275,14 @@ int run_server(const ServerOptions& opt) {
         std::cerr << "reception-server: certificate or key: " << e.what() << "\n";
         return 2;
     }
-    sh.writer = std::make_unique<Writer>(opt.data_dir, [&sh](const auto& rooms, long long head) {
-        sh.core.metrics.feed_head = head;
-        sh.waiters.wake(rooms, head);
-    });
-
     asio::io_context ioc(opt.threads);
+    sh.writer = std::make_unique<Writer>(
+        opt.data_dir, [&ioc](std::function<void()> task) { asio::post(ioc, std::move(task)); },
+        [&sh](const auto& rooms, long long head) {
+            sh.core.metrics.feed_head = head;
+            sh.waiters.wake(rooms, head);
+        });
+
     tcp::acceptor acceptor(ioc);
     tcp::endpoint ep(asio::ip::make_address(opt.address), opt.port);
     acceptor.open(ep.protocol());
@@ -308,7 +306,7 @@ int run_server(const ServerOptions& opt) {
     for (int i = 1; i < opt.threads; ++i) threads.emplace_back([&] { ioc.run(); });
     ioc.run();
     for (auto& t : threads) t.join();
-    sh.writer->stop();
+    sh.writer->finish(); // what was taken is committed; its answers go nowhere now
     if (!opt.pid_file.empty()) std::filesystem::remove(opt.pid_file);
     return 0;
 }

@@ -8,43 +8,50 @@ namespace reception {
 // A group larger than this waits for the next commit: answers must not wait on a huge one.
 static constexpr size_t kMaxGroup = 256;
 
-Writer::Writer(const std::filesystem::path& data_dir, Committed on_commit)
-    : db_(open_server_store(data_dir)), on_commit_(std::move(on_commit)) {
-    thread_ = std::thread([this] { run(); });
-}
-
-Writer::~Writer() {
-    stop();
-}
+Writer::Writer(const std::filesystem::path& data_dir, Post post, Committed on_commit)
+    : db_(open_server_store(data_dir)), post_(std::move(post)), on_commit_(std::move(on_commit)) {}
 
 void Writer::submit(std::function<Reply(Store&)> write, Done done) {
+    bool start = false;
     {
         std::lock_guard lock(mutex_);
         queue_.push_back(Job{std::move(write), std::move(done)});
+        start = !scheduled_;
+        scheduled_ = true;
     }
-    wake_.notify_one();
+    if (start) post_([this] { run_task(); });
 }
 
-void Writer::stop() {
+// One group, then the next task is posted behind what the I/O threads already have to do, so a
+// steady stream of pushes never starves the pulls and reads waiting on the same threads.
+void Writer::run_task() {
+    std::vector<Job> jobs;
     {
         std::lock_guard lock(mutex_);
-        stopping_ = true;
+        while (!queue_.empty() && jobs.size() < kMaxGroup) {
+            jobs.push_back(std::move(queue_.front()));
+            queue_.pop_front();
+        }
     }
-    wake_.notify_one();
-    if (thread_.joinable()) thread_.join();
+    run_group(jobs);
+    bool again = false;
+    {
+        std::lock_guard lock(mutex_);
+        again = !queue_.empty();
+        scheduled_ = again;
+    }
+    if (again) post_([this] { run_task(); });
 }
 
-void Writer::run() {
+void Writer::finish() {
     for (;;) {
         std::vector<Job> jobs;
         {
-            std::unique_lock lock(mutex_);
-            wake_.wait(lock, [&] { return stopping_ || !queue_.empty(); });
-            if (queue_.empty()) return; // stopping, and nothing left to answer
-            while (!queue_.empty() && jobs.size() < kMaxGroup) {
-                jobs.push_back(std::move(queue_.front()));
-                queue_.pop_front();
-            }
+            std::lock_guard lock(mutex_);
+            if (queue_.empty()) return;
+            jobs.assign(std::make_move_iterator(queue_.begin()),
+                        std::make_move_iterator(queue_.end()));
+            queue_.clear();
         }
         run_group(jobs);
     }
@@ -69,6 +76,7 @@ static Reply run_job(Store& db, const std::function<Reply(Store&)>& write) {
 }
 
 void Writer::run_group(std::vector<Job>& jobs) {
+    if (jobs.empty()) return;
     std::vector<Reply> replies(jobs.size());
     std::vector<std::string> rooms;
     try {

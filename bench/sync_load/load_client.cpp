@@ -32,7 +32,7 @@ static constexpr auto kRamp = std::chrono::seconds(10); // handshakes spread ove
 struct Run {
     ssl::context ctx{ssl::context::tls_client};
     tcp::endpoint server;
-    Clock::time_point measure_from, end;
+    Clock::time_point origin, measure_from, end;
     std::mutex mutex;
     LoadReport report;
 };
@@ -102,7 +102,20 @@ static void record(Run& run, bool push, double ms, bool ok, long long pulled) {
     (push ? run.report.push_ms : run.report.pull_ms).push_back(ms);
 }
 
-static awaitable<void> terminal(Run& run, BenchTerminal t, Clock::duration start_after) {
+// The terminal's own second: its requests go out at origin + phase + k seconds. Phases are
+// spread evenly over the second, as independent terminals' clocks are (or over a part of it, to
+// measure bunched terminals). Ticking from when the
+// handshake finished (as first built) made them bunch: a handshake queued behind a burst ends
+// with it, so every new terminal joined the burst, and after the ramp 2,000 terminals sent
+// within about 400 ms of each second and nothing for the rest (seen in the server's commits).
+static Clock::time_point first_tick(Clock::time_point origin, Clock::duration phase) {
+    auto since = Clock::now() - origin - phase;
+    auto seconds = std::chrono::duration_cast<std::chrono::seconds>(since).count() + 1;
+    return origin + phase + std::chrono::seconds(std::max<long long>(0, seconds));
+}
+
+static awaitable<void> terminal(Run& run, BenchTerminal t, Clock::duration start_after,
+                                Clock::duration phase) {
     auto ex = co_await asio::this_coro::executor;
     asio::steady_timer timer(ex);
     timer.expires_after(start_after);
@@ -122,7 +135,9 @@ static awaitable<void> terminal(Run& run, BenchTerminal t, Clock::duration start
                 run.report.connected++;
             }
             beast::flat_buffer buf;
-            auto next = Clock::now();
+            auto next = first_tick(run.origin, phase);
+            timer.expires_at(next);
+            co_await timer.async_wait(use_awaitable);
             while (Clock::now() < run.end) {
                 bool measured = Clock::now() >= run.measure_from;
                 std::string answer;
@@ -145,6 +160,11 @@ static awaitable<void> terminal(Run& run, BenchTerminal t, Clock::duration start
                 next += std::chrono::seconds(1);
                 timer.expires_at(next);
                 co_await timer.async_wait(use_awaitable);
+                if (measured) {
+                    std::lock_guard lock(run.mutex);
+                    run.report.lag_ms.push_back(
+                        std::chrono::duration<double, std::milli>(Clock::now() - next).count());
+                }
             }
             co_return;
         } catch (const std::exception&) {
@@ -163,18 +183,23 @@ static double process_cpu_seconds() {
     return s(u.ru_utime) + s(u.ru_stime);
 }
 
-LoadReport run_load(BenchServer& server, int terminals, int seconds) {
+LoadReport run_load(BenchServer& server, int terminals, int seconds, int spread_ms) {
     std::vector<BenchTerminal> ts = server.enrol_kiosks(terminals);
     Run run;
     run.ctx.set_verify_mode(ssl::verify_peer);
     run.ctx.add_certificate_authority(asio::buffer(server.ca_pem));
     run.server = tcp::endpoint(asio::ip::make_address("127.0.0.1"), (unsigned short)server.port);
     auto start = Clock::now();
+    run.origin = start;
     run.measure_from = start + kRamp + std::chrono::seconds(2);
     run.end = run.measure_from + std::chrono::seconds(seconds);
     asio::io_context ioc(2);
     for (int i = 0; i < terminals; ++i)
-        asio::co_spawn(ioc, terminal(run, ts[size_t(i)], kRamp * i / terminals), asio::detached);
+        asio::co_spawn(
+            ioc,
+            terminal(run, ts[size_t(i)], kRamp * i / terminals,
+                     Clock::duration(std::chrono::milliseconds(spread_ms)) * i / terminals),
+            asio::detached);
     double cpu0 = 0, client0 = 0, client1 = 0;
     asio::steady_timer mark(ioc, run.measure_from);
     double wait0 = 0, wait1 = 0;
@@ -216,6 +241,9 @@ void print_report(LoadReport& r, int seconds) {
                 pct(r.pull_ms, 0.5), pct(r.pull_ms, 0.99), pct(all, 1.0));
     std::printf("load: server CPU %.1f s in %d s = %.0f%% of one core; %lld changes pulled\n",
                 r.server_cpu_s, seconds, 100.0 * r.server_cpu_s / seconds, r.pulled);
+    std::printf("load: bench client timers late p50 %.1f ms, p99 %.1f ms (its own delay in every "
+                "figure above)\n",
+                pct(r.lag_ms, 0.5), pct(r.lag_ms, 0.99));
     std::printf("load: bench client CPU %.1f s = %.0f%% of one core (on the same 2 cores)\n",
                 r.client_cpu_s, 100.0 * r.client_cpu_s / seconds);
     std::printf("load: server threads waited %.1f s for a CPU while ready to run (%.1fx their "

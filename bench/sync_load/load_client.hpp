@@ -10,6 +10,7 @@ namespace reception::bench {
 
 struct LoadReport {
     std::vector<double> push_ms, pull_ms; // latencies inside the measured window
+    std::vector<double> lag_ms;           // how late each terminal's 1 s timer fired
     long long errors = 0, requests = 0, pulled = 0;
     double server_cpu_s = 0;
     double server_wait_s = 0; // ready to run, waiting for a CPU
@@ -17,8 +18,9 @@ struct LoadReport {
     int connected = 0;        // terminals that completed the TLS handshake
 };
 
-// Ramps the terminals up over a few seconds, then measures for `seconds`.
-LoadReport run_load(BenchServer& server, int terminals, int seconds);
+// Ramps the terminals up over a few seconds, then measures for `seconds`. Each terminal sends at
+// its own phase of the second; the phases are spread evenly over the first spread_ms of it.
+LoadReport run_load(BenchServer& server, int terminals, int seconds, int spread_ms);
 void print_report(LoadReport& r, int seconds);
 
 } // namespace reception::bench

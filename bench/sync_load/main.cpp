@@ -6,12 +6,15 @@
 //      (sync_until_idle, batches of 200) and the time is printed.
 // Targets (issue 5): 2,000 terminals with p99 < 100 ms and no error; the flush < 10 s.
 //
-// usage: sync_load SERVER_BIN [TERMINALS=2000] [SECONDS=60] [FLUSH_CHANGES=10000]
+// usage: sync_load SERVER_BIN [TERMINALS=2000] [SECONDS=60] [FLUSH_CHANGES=10000] [SPREAD_MS=1000]
+//   SPREAD_MS: the terminals' phases are spread over this part of each second; 1000 is
+//   independent terminals, less is terminals bunched together (all of them within 400 ms: 400).
 #include "load_client.hpp"
 #include "setup.hpp"
 
 #include "agent.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -67,18 +70,21 @@ static void server_side_latency(BenchServer& server) {
 
 int main(int argc, char** argv) {
     if (argc < 2) {
-        std::fprintf(stderr, "usage: sync_load SERVER_BIN [TERMINALS] [SECONDS] [FLUSH]\n");
+        std::fprintf(stderr,
+                     "usage: sync_load SERVER_BIN [TERMINALS] [SECONDS] [FLUSH] [SPREAD_MS]\n");
         return 2;
     }
     int terminals = argc > 2 ? std::atoi(argv[2]) : 2000;
     int seconds = argc > 3 ? std::atoi(argv[3]) : 60;
     int flush = argc > 4 ? std::atoi(argv[4]) : 10000;
+    int spread_ms = argc > 5 ? std::clamp(std::atoi(argv[5]), 1, 1000) : 1000;
     raise_open_files_limit();
     BenchServer server(argv[1]);
-    std::printf("sync_load: %d terminals, %d s, server pid %d on port %d\n", terminals, seconds,
-                int(server.pid), server.port);
+    std::printf("sync_load: %d terminals, %d s, phases over %d ms of each second, server pid %d "
+                "on port %d\n",
+                terminals, seconds, spread_ms, int(server.pid), server.port);
     std::fflush(stdout);
-    LoadReport load = run_load(server, terminals, seconds);
+    LoadReport load = run_load(server, terminals, seconds, spread_ms);
     print_report(load, seconds);
     server_side_latency(server);
     if (flush > 0) flush_test(server, flush);

@@ -150,7 +150,13 @@ TEST_CASE("sync: each terminal pulls only what its role may see") {
     };
     json seen_by_console = pull(*room.console);
     bool console_sees_application = false;
-    for (const json& c : seen_by_console) console_sees_application |= c["entity"] == "application";
+    for (const json& c : seen_by_console) {
+        if (c["entity"] != "application") continue;
+        console_sees_application = true;
+        // The stored payload goes into the answer as it is: Kazakh letters arrive intact.
+        CHECK(c["payload"].dump().find("Сәрсенбаева") != std::string::npos);
+        CHECK(c["payload"].dump().find("Әйтеке би") != std::string::npos);
+    }
     CHECK(console_sees_application);
     CHECK(count(*room.console, "SELECT count(*) FROM tickets") == 1);
 
