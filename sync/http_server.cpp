@@ -277,7 +277,12 @@ int run_server(const ServerOptions& opt) {
     }
     asio::io_context ioc(opt.threads);
     sh.writer = std::make_unique<Writer>(
-        opt.data_dir, [&ioc](std::function<void()> task) { asio::post(ioc, std::move(task)); },
+        opt.data_dir,
+        [&ioc](std::chrono::microseconds delay, std::function<void()> task) {
+            if (delay.count() <= 0) return asio::post(ioc, std::move(task));
+            auto timer = std::make_shared<asio::steady_timer>(ioc, delay);
+            timer->async_wait([timer, task = std::move(task)](auto) { task(); });
+        },
         [&sh](const auto& rooms, long long head) {
             sh.core.metrics.feed_head = head;
             sh.waiters.wake(rooms, head);

@@ -8,18 +8,33 @@ namespace reception {
 // A group larger than this waits for the next commit: answers must not wait on a huge one.
 static constexpr size_t kMaxGroup = 256;
 
+// Commits start at least this far apart. Without it a lightly loaded server commits every push
+// alone: with 2,000 terminals, 1,500 commits a second, each writing the same index pages to
+// the WAL again and paying an fsync, and the server used most of a core for it. Waiting up to
+// this long lets a few pushes share a commit (PostgreSQL's commit_delay is the same idea).
+static constexpr auto kCommitGap = std::chrono::milliseconds(2);
+
+// How long the next commit task waits to keep commits kCommitGap apart.
+static std::chrono::microseconds gap_left(std::chrono::steady_clock::time_point last) {
+    auto left = last + kCommitGap - std::chrono::steady_clock::now();
+    return std::max(std::chrono::microseconds(0),
+                    std::chrono::duration_cast<std::chrono::microseconds>(left));
+}
+
 Writer::Writer(const std::filesystem::path& data_dir, Post post, Committed on_commit)
     : db_(open_server_store(data_dir)), post_(std::move(post)), on_commit_(std::move(on_commit)) {}
 
 void Writer::submit(std::function<Reply(Store&)> write, Done done) {
     bool start = false;
+    std::chrono::microseconds delay{0};
     {
         std::lock_guard lock(mutex_);
         queue_.push_back(Job{std::move(write), std::move(done)});
         start = !scheduled_;
         scheduled_ = true;
+        delay = gap_left(last_commit_);
     }
-    if (start) post_([this] { run_task(); });
+    if (start) post_(delay, [this] { run_task(); });
 }
 
 // One group, then the next task is posted behind what the I/O threads already have to do, so a
@@ -35,12 +50,15 @@ void Writer::run_task() {
     }
     run_group(jobs);
     bool again = false;
+    std::chrono::microseconds delay{0};
     {
         std::lock_guard lock(mutex_);
+        last_commit_ = std::chrono::steady_clock::now();
         again = !queue_.empty();
         scheduled_ = again;
+        delay = gap_left(last_commit_);
     }
-    if (again) post_([this] { run_task(); });
+    if (again) post_(delay, [this] { run_task(); });
 }
 
 void Writer::finish() {

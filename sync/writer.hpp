@@ -16,6 +16,7 @@
 
 #include "api.hpp"
 
+#include <chrono>
 #include <deque>
 #include <filesystem>
 
@@ -25,7 +26,8 @@ class Writer {
   public:
     using Done = std::function<void(Reply)>; // called on the thread that ran the commit
     using Committed = std::function<void(const std::vector<std::string>& rooms, long long head)>;
-    using Post = std::function<void(std::function<void()>)>; // queue a task on the I/O threads
+    // Queue a task on the I/O threads, at once or after a delay.
+    using Post = std::function<void(std::chrono::microseconds delay, std::function<void()>)>;
 
     Writer(const std::filesystem::path& data_dir, Post post, Committed on_commit);
     void submit(std::function<Reply(Store&)> write, Done done);
@@ -46,6 +48,7 @@ class Writer {
     std::mutex mutex_;
     std::deque<Job> queue_;
     bool scheduled_ = false; // a commit task is posted or running: there is never a second
+    std::chrono::steady_clock::time_point last_commit_{};
 };
 
 } // namespace reception
