@@ -13,8 +13,6 @@
 
 #include <CLI/CLI.hpp>
 #include <GLFW/glfw3.h>
-#include <backends/imgui_impl_glfw.h>
-#include <backends/imgui_impl_opengl3.h>
 #include <cstdio>
 #include <imgui_internal.h>
 #include <iostream>
@@ -272,25 +270,14 @@ void screenshots(Shooter& s, Store& store, const RegulationProfile& profile) {
 
 int run_window(Args& args, Store& store, const RegulationProfile& profile, const WorkCalendar& cal,
                const Catalog& texts) {
-    if (!glfwInit()) {
-        std::cerr << "reception-console: no display (GLFW could not start)\n";
-        return 2;
-    }
-    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
-    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
-    GLFWwindow* window =
-        glfwCreateWindow(args.width, args.height, "reception-console", nullptr, nullptr);
+    ui::WindowSpec spec{"reception-console", args.width, args.height};
+    std::string error;
+    GLFWwindow* window = ui::open_window(spec, &error);
     if (!window) {
-        std::cerr << "reception-console: cannot open a window with OpenGL 3\n";
-        glfwTerminate();
+        std::cerr << "reception-console: " << error << "\n";
         return 2;
     }
-    glfwMakeContextCurrent(window);
-    glfwSwapInterval(1);
-    IMGUI_CHECKVERSION();
-    ImGui::CreateContext();
     ImGuiIO& io = ImGui::GetIO();
-    io.IniFilename = nullptr; // nothing of a session is kept on disk
     io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
     ui::Ui ui;
     // 0.6 of the kiosk's sizes: 20 px body text, 32 px headings, on a 900 px high window.
@@ -298,11 +285,10 @@ int run_window(Args& args, Store& store, const RegulationProfile& profile, const
     ui.fonts = ui::load_fonts(ui.scale);
     if (!ui.fonts.body) {
         std::cerr << "reception-console: font not found: " << ui::text_font_file() << "\n";
+        ui::close_window(window);
         return 2;
     }
     console_theme(ui.scale);
-    ImGui_ImplGlfw_InitForOpenGL(window, true);
-    ImGui_ImplOpenGL3_Init("#version 130");
 
     ConsoleModel model(store, profile, cal, texts, args.cfg);
     Lang lang = Lang::kk;
@@ -338,11 +324,7 @@ int run_window(Args& args, Store& store, const RegulationProfile& profile, const
         }
         model.sign_out(now_utc());
     }
-    ImGui_ImplOpenGL3_Shutdown();
-    ImGui_ImplGlfw_Shutdown();
-    ImGui::DestroyContext();
-    glfwDestroyWindow(window);
-    glfwTerminate();
+    ui::close_window(window);
     return 0;
 }
 

@@ -8,17 +8,15 @@
 #include "service_exit.hpp"
 #include "ticket_queue.hpp"
 #include "ui/fonts.hpp"
+#include "ui/window.hpp"
 
 #include <CLI/CLI.hpp>
 #include <GLFW/glfw3.h>
-#include <backends/imgui_impl_glfw.h>
-#include <backends/imgui_impl_opengl3.h>
 #include <chrono>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
 #include <nlohmann/json.hpp>
-#include <stb/stb_image_write.h>
 #include <tuple>
 
 using namespace reception;
@@ -44,38 +42,6 @@ void load_demo_if_empty(Store& store, const RegulationProfile& profile, const Wo
     });
 }
 
-bool save_screenshot(GLFWwindow* window, const std::string& file);
-
-// Frames. With a file given, the frame is also written as PNG, read from the back buffer
-// before the swap (the front buffer is undefined after it on many drivers).
-void render_frame(GLFWwindow* window, const std::function<void()>& draw,
-                  const std::string* png = nullptr, bool* saved = nullptr) {
-    ImGui_ImplOpenGL3_NewFrame();
-    ImGui_ImplGlfw_NewFrame();
-    ImGui::NewFrame();
-    draw();
-    ImGui::Render();
-    int w, h;
-    glfwGetFramebufferSize(window, &w, &h);
-    glViewport(0, 0, w, h);
-    glClearColor(1, 1, 1, 1);
-    glClear(GL_COLOR_BUFFER_BIT);
-    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
-    if (png) *saved = save_screenshot(window, *png);
-    glfwSwapBuffers(window);
-}
-
-bool save_screenshot(GLFWwindow* window, const std::string& file) {
-    int w, h;
-    glfwGetFramebufferSize(window, &w, &h);
-    std::vector<unsigned char> px(size_t(w) * size_t(h) * 3);
-    glPixelStorei(GL_PACK_ALIGNMENT, 1);
-    glReadBuffer(GL_BACK);
-    glReadPixels(0, 0, w, h, GL_RGB, GL_UNSIGNED_BYTE, px.data());
-    stbi_flip_vertically_on_write(1);
-    return stbi_write_png(file.c_str(), w, h, 3, px.data(), w * 3) != 0;
-}
-
 // The service PIN pad over everything, when the staff gesture opened it.
 void draw_pin_pad(ui::Ui& ui, ServiceExit& exit_, ui::Keyboard& kb) {
     ImGuiIO& io = ImGui::GetIO();
@@ -99,7 +65,7 @@ void screenshots(GLFWwindow* window, ui::Ui& ui, KioskModel& m, BoardState& boar
         bool saved = false;
         // Three frames: ImGui lays out windows and tables on the first ones.
         for (int i = 0; i < 3; ++i)
-            render_frame(
+            ui::render_frame(
                 window,
                 [&] {
                     ui.begin_frame();
@@ -276,46 +242,24 @@ int main(int argc, char** argv) {
     }
 
     // Window
-    if (!glfwInit()) {
-        std::cerr << "reception-kiosk: no display (GLFW could not start)\n";
-        return 2;
-    }
-    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
-    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
-    GLFWmonitor* monitor = nullptr;
-    int width = args.width, height = args.width * 9 / 16;
-    if (!cfg.windowed) {
-        int count = 0;
-        GLFWmonitor** monitors = glfwGetMonitors(&count);
-        monitor = count > cfg.monitor ? monitors[cfg.monitor] : glfwGetPrimaryMonitor();
-        if (const GLFWvidmode* mode = monitor ? glfwGetVideoMode(monitor) : nullptr) {
-            width = mode->width;
-            height = mode->height;
-        }
-    }
-    GLFWwindow* window = glfwCreateWindow(width, height, "reception-kiosk", monitor, nullptr);
+    ui::WindowSpec spec{"reception-kiosk", args.width, args.width * 9 / 16,
+                        cfg.windowed ? -1 : cfg.monitor};
+    std::string error;
+    GLFWwindow* window = ui::open_window(spec, &error);
     if (!window) {
-        std::cerr << "reception-kiosk: cannot open a window with OpenGL 3\n";
-        glfwTerminate();
+        std::cerr << "reception-kiosk: " << error << "\n";
         return 2;
     }
-    glfwMakeContextCurrent(window);
-    glfwSwapInterval(1);
-
-    IMGUI_CHECKVERSION();
-    ImGui::CreateContext();
-    ImGuiIO& io = ImGui::GetIO();
-    io.IniFilename = nullptr; // nothing of a session is kept on disk
     ui::Ui ui;
-    ui.scale = float(height) / 1080.0f;
+    ui.scale = float(spec.height) / 1080.0f;
     ui.fonts = ui::load_fonts(ui.scale, cfg.board || !args.screenshot_dir.empty());
     if (!ui.fonts.body) {
         std::cerr << "reception-kiosk: font not found: " << print::default_font() << "\n";
+        ui::close_window(window);
         return 2;
     }
     ui::apply_theme(ui.scale);
-    ImGui_ImplGlfw_InitForOpenGL(window, true);
-    ImGui_ImplOpenGL3_Init("#version 130");
+    ImGuiIO& io = ImGui::GetIO();
 
     KioskModel model(*store, profile, cal, texts, cfg);
     BoardState board;
@@ -370,7 +314,7 @@ int main(int argc, char** argv) {
             else if (timed_change)
                 frames_to_draw = std::max(frames_to_draw, 1);
             while (frames_to_draw-- > 0)
-                render_frame(window, [&] {
+                ui::render_frame(window, [&] {
                     ui.begin_frame();
                     if (cfg.board)
                         draw_board(texts, ui, board, now);
@@ -388,10 +332,6 @@ int main(int argc, char** argv) {
             }
         }
     }
-    ImGui_ImplOpenGL3_Shutdown();
-    ImGui_ImplGlfw_Shutdown();
-    ImGui::DestroyContext();
-    glfwDestroyWindow(window);
-    glfwTerminate();
+    ui::close_window(window);
     return code;
 }

@@ -14,6 +14,47 @@
 
 namespace reception::ui {
 
+GLFWwindow* open_window(WindowSpec& spec, std::string* error) {
+    if (!glfwInit()) {
+        *error = "no display (GLFW could not start)";
+        return nullptr;
+    }
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
+    GLFWmonitor* monitor = nullptr;
+    if (spec.monitor >= 0) {
+        int count = 0;
+        GLFWmonitor** monitors = glfwGetMonitors(&count);
+        monitor = count > spec.monitor ? monitors[spec.monitor] : glfwGetPrimaryMonitor();
+        if (const GLFWvidmode* mode = monitor ? glfwGetVideoMode(monitor) : nullptr) {
+            spec.width = mode->width;
+            spec.height = mode->height;
+        }
+    }
+    GLFWwindow* window = glfwCreateWindow(spec.width, spec.height, spec.title, monitor, nullptr);
+    if (!window) {
+        *error = "cannot open a window with OpenGL 3";
+        glfwTerminate();
+        return nullptr;
+    }
+    glfwMakeContextCurrent(window);
+    glfwSwapInterval(1);
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGui::GetIO().IniFilename = nullptr;
+    ImGui_ImplGlfw_InitForOpenGL(window, true);
+    ImGui_ImplOpenGL3_Init("#version 130");
+    return window;
+}
+
+void close_window(GLFWwindow* window) {
+    ImGui_ImplOpenGL3_Shutdown();
+    ImGui_ImplGlfw_Shutdown();
+    ImGui::DestroyContext();
+    glfwDestroyWindow(window);
+    glfwTerminate();
+}
+
 void render_frame(GLFWwindow* window, const std::function<void()>& draw, const std::string* png,
                   bool* saved) {
     ImGui_ImplOpenGL3_NewFrame();
