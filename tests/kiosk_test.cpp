@@ -1,5 +1,6 @@
 // The kiosk driven headless: an ImGui context with no renderer and no window. A test taps
 // buttons by their label, as a visitor would, and checks the store and the printout.
+#include "headless_ui.hpp"
 #include "test_support.hpp"
 
 #include "applications.hpp"
@@ -35,6 +36,7 @@ struct Kiosk {
     std::vector<print::Raster> printed;
     bool printer_works = true;
     ui::Ui ui;
+    HeadlessScreen screen{ui, 1920, 1080, 1.0f};
     ScreenState st;
     Instant now = at(2026, 3, 16, 10, 0);
 
@@ -47,18 +49,9 @@ struct Kiosk {
             return printer_works ? print::PrintResult{true, ""}
                                  : print::PrintResult{false, "paper out"};
         };
-        ImGui::CreateContext();
-        ImGuiIO& io = ImGui::GetIO();
-        io.IniFilename = nullptr;
-        io.DisplaySize = ImVec2(1920, 1080);
-        ui.fonts = ui::load_fonts(1.0f);
-        unsigned char* pixels;
-        int w, h;
-        io.Fonts->GetTexDataAsAlpha8(&pixels, &w, &h); // builds the atlas, as a renderer would
         ui::apply_theme(1.0f);
         frame();
     }
-    ~Kiosk() { ImGui::DestroyContext(); }
 
     void frame() {
         ImGuiIO& io = ImGui::GetIO();
@@ -70,16 +63,7 @@ struct Kiosk {
     }
     // Press and release on the button with this label; false when no such button is shown.
     bool tap(const std::string& label) {
-        frame();
-        const ui::Tappable* t = ui.find(label);
-        if (!t) return false;
-        ImGuiIO& io = ImGui::GetIO();
-        io.MousePos = ImVec2((t->min.x + t->max.x) / 2, (t->min.y + t->max.y) / 2);
-        frame();
-        io.MouseDown[0] = true;
-        frame();
-        io.MouseDown[0] = false;
-        frame();
+        if (!tap_label(ui, label, [this] { frame(); })) return false;
         m->touched(now);
         return true;
     }

@@ -19,10 +19,7 @@ Console::Console() {
     std::ifstream in(assets() / "demo/schedule.json");
     load_schedule(*s, profile(), calendar(), nlohmann::json::parse(in), now);
     m = std::make_unique<ConsoleModel>(*s, profile(), calendar(), texts(), ConsoleConfig{});
-    ImGui::CreateContext();
     ImGuiIO& io = ImGui::GetIO();
-    io.IniFilename = nullptr;
-    io.DisplaySize = ImVec2(1600, 900);
     io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
     // As the GLFW backend maps them: the screens and ImGui read the same (GLFW) key numbers.
     const std::pair<ImGuiKey, int> map[] = {
@@ -50,18 +47,11 @@ Console::Console() {
         {ImGuiKey_Z, 90},
     };
     for (auto [k, v] : map) io.KeyMap[k] = v;
-    ui.scale = 0.6f;
-    ui.fonts = ui::load_fonts(ui.scale);
-    unsigned char* pixels;
-    int w, h;
-    io.Fonts->GetTexDataAsAlpha8(&pixels, &w, &h); // builds the atlas, as a renderer would
     console_theme(ui.scale);
     frame();
 }
 
-Console::~Console() {
-    ImGui::DestroyContext();
-}
+Console::~Console() = default;
 
 void Console::add_staff(const std::string& login, StaffRole role) {
     create_staff(*s, {login, "Тестова Сәуле", "", "password-" + login, role}, "test", now);
@@ -88,17 +78,7 @@ void Console::frame() {
 }
 
 bool Console::tap(const std::string& label) {
-    frame();
-    const ui::Tappable* t = ui.find(label);
-    if (!t) return false;
-    ImGuiIO& io = ImGui::GetIO();
-    io.MousePos = ImVec2((t->min.x + t->max.x) / 2, (t->min.y + t->max.y) / 2);
-    frame();
-    io.MouseDown[0] = true;
-    frame();
-    io.MouseDown[0] = false;
-    frame();
-    return true;
+    return tap_label(ui, label, [this] { frame(); });
 }
 
 bool Console::shown(const std::string& label) const {

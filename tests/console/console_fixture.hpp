@@ -3,6 +3,7 @@
 // keys as staff would, and checks what the store and the screen say.
 #pragma once
 
+#include "headless_ui.hpp"
 #include "test_support.hpp"
 
 #include "console_model.hpp"
@@ -21,6 +22,7 @@ struct Console {
     TestStore s;
     std::unique_ptr<ConsoleModel> m;
     ui::Ui ui;
+    HeadlessScreen screen{ui, 1600, 900, 0.6f};
     ScreenState st;
     Instant now = at(2026, 4, 14, 10, 0); // a Tuesday, in working hours
 

@@ -1,0 +1,38 @@
+#include "headless_ui.hpp"
+
+#include <imgui.h>
+
+namespace reception::test {
+
+HeadlessScreen::HeadlessScreen(ui::Ui& ui, float width, float height, float scale) {
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;
+    io.DisplaySize = ImVec2(width, height);
+    ui.scale = scale;
+    ui.fonts = ui::load_fonts(scale);
+    unsigned char* pixels;
+    int w, h;
+    io.Fonts->GetTexDataAsAlpha8(&pixels, &w, &h);
+}
+
+HeadlessScreen::~HeadlessScreen() {
+    ImGui::DestroyContext();
+}
+
+bool tap_label(const ui::Ui& ui, const std::string& label,
+               const std::function<void()>& draw_frame) {
+    draw_frame();
+    const ui::Tappable* t = ui.find(label);
+    if (!t) return false;
+    ImGuiIO& io = ImGui::GetIO();
+    io.MousePos = ImVec2((t->min.x + t->max.x) / 2, (t->min.y + t->max.y) / 2);
+    draw_frame(); // hover first: ImGui takes a press only on what the mouse is over
+    io.MouseDown[0] = true;
+    draw_frame();
+    io.MouseDown[0] = false;
+    draw_frame();
+    return true;
+}
+
+} // namespace reception::test

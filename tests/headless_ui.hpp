@@ -1,0 +1,26 @@
+// Screens drawn with no window, as the kiosk's and the console's tests drive them: a Dear ImGui
+// context of a screen's size with the app's fonts (their atlas built, as a renderer would), and
+// a tap on whatever the screen drew under a label, as a finger or a mouse would.
+#pragma once
+
+#include "ui/fonts.hpp"
+#include "ui/touch.hpp"
+
+#include <functional>
+#include <string>
+
+namespace reception::test {
+
+// Owns the ImGui context for its lifetime; the app's theme is the caller's to apply.
+struct HeadlessScreen {
+    HeadlessScreen(ui::Ui& ui, float width, float height, float scale);
+    ~HeadlessScreen();
+    HeadlessScreen(const HeadlessScreen&) = delete;
+    HeadlessScreen& operator=(const HeadlessScreen&) = delete;
+};
+
+// Press and release on the middle of what ui drew under this label; draw_frame draws one frame
+// of the screen. False when no such button or field is shown.
+bool tap_label(const ui::Ui& ui, const std::string& label, const std::function<void()>& draw_frame);
+
+} // namespace reception::test
