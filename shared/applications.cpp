@@ -299,7 +299,11 @@ std::optional<Application> find_application(Store& store, const std::string& uui
 }
 
 std::optional<Application> find_by_reg_number(Store& store, const std::string& reg_number) {
-    static const std::string sql = select_apps("reg_number = ?1 OR oral_protocol_number = ?1");
+    // In any letter case: a terminal id may hold letters ("T3f9a-2026-00001"), and an operator
+    // reads the number off a letter and types it as it comes. NOCASE folds ASCII only, which is
+    // all a registration number holds; the table is small enough for the scan this makes.
+    static const std::string sql =
+        select_apps("reg_number = ?1 COLLATE NOCASE OR oral_protocol_number = ?1 COLLATE NOCASE");
     Stmt st = store.prepare(sql.c_str());
     st.bind(1, trim(reg_number));
     if (!st.step()) return std::nullopt;

@@ -1,6 +1,8 @@
 #include "work_list.hpp"
 
 #include "schedule.hpp"
+#include "text_match.hpp"
+#include "validation.hpp"
 
 #include <algorithm>
 
@@ -13,16 +15,15 @@ bool WorkItem::overdue(Date today) const {
     return false;
 }
 
-// A plain substring in any field the clerk may know the case by. Case-sensitive: folding
-// Cyrillic and Kazakh letters needs a Unicode library, and names are typed as written.
+// A substring, in any letter case, of any field the clerk may know the case by.
 static bool matches_text(const Application& a, const std::string& official,
-                         const std::string& text) {
-    if (text.empty()) return true;
+                         const std::string& folded) {
+    if (folded.empty()) return true;
     const Applicant& p = a.applicant;
     for (const std::string* field :
          {&a.reg_number, &a.oral_protocol_number, &p.surname, &p.name, &p.patronymic, &p.phone,
           &p.iin, &p.bin, &p.entity_name, &a.essence, &official})
-        if (field->find(text) != std::string::npos) return true;
+        if (contains_folded(*field, folded)) return true;
     return false;
 }
 
@@ -54,13 +55,14 @@ std::optional<WorkItem::Due> WorkItem::next_due() const {
 std::vector<WorkItem> work_list(Store& store, const RegulationProfile& profile,
                                 const WorkCalendar& cal, const WorkFilter& f, Date today) {
     std::vector<WorkItem> out;
+    const std::string folded = fold_case(trim(f.text));
     for (const Application& a : open_applications(store)) {
         if (!f.state.empty() && f.state != to_code(a.state)) continue;
         if (!f.official_uuid.empty() && f.official_uuid != a.official_uuid) continue;
         if (!f.channel.empty() && f.channel != to_code(a.channel)) continue;
         if (!f.assigned_to.empty() && f.assigned_to != a.assigned_to) continue;
         WorkItem w = work_item(store, profile, cal, a, today);
-        if (!matches_text(a, w.official, f.text)) continue;
+        if (!matches_text(a, w.official, folded)) continue;
         if (f.only_overdue && !w.overdue(today)) continue;
         out.push_back(std::move(w));
     }

@@ -88,6 +88,13 @@ TEST_CASE("reg-25: oral applications go into the separate protocol, written ones
     CHECK(oral.oral_protocol_number == "OP-K1-2026-0002");
     CHECK(kiosk.oral_protocol_number.empty());
     CHECK(find_by_reg_number(*s, "OP-K1-2026-0002")->uuid == oral.uuid);
+    // Typed as it comes, in small letters: the same application.
+    REQUIRE(find_by_reg_number(*s, "op-k1-2026-0002"));
+    CHECK(find_by_reg_number(*s, "op-k1-2026-0002")->uuid == oral.uuid);
+    std::string typed = kiosk.reg_number; // "K1-2026-0000N"
+    typed[0] = 'k';
+    REQUIRE(find_by_reg_number(*s, typed));
+    CHECK(find_by_reg_number(*s, typed)->uuid == kiosk.uuid);
 }
 
 TEST_CASE(

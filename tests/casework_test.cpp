@@ -503,6 +503,13 @@ TEST_CASE("work list: overdue first, then the nearest deadline — filters narro
     list = work_list(*s, profile(), calendar(), f, today);
     REQUIRE(list.size() == 1);
     CHECK(list[0].app.uuid == newer.uuid);
+    // Names in any letter case, Kazakh letters included, and with a stray space.
+    for (const char* typed : {"сәрсенбаева", "СӘРСЕНБАЕВА", " Әйгерім ", "ЖОЛДЫ ЖӨНДЕУ"}) {
+        f.text = typed;
+        CHECK_MESSAGE(work_list(*s, profile(), calendar(), f, today).size() == 2, typed);
+    }
+    f.text = "Сәрсенбаев Ә";
+    CHECK(work_list(*s, profile(), calendar(), f, today).empty());
     f = {};
     f.only_overdue = true;
     CHECK(work_list(*s, profile(), calendar(), f, today).size() == 1);
