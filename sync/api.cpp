@@ -59,15 +59,22 @@ static Terminal authenticate(ServerCore& core, Store& reader, const Request& req
         throw HttpError(401, "unauthorized", "a bearer token is required");
     std::string token = req.authorization.substr(prefix.size());
     std::optional<Terminal> t;
+    // A revocation (another process: reception-server revoke) moves the version: the cache is
+    // dropped and every token read again, so a revoked terminal is out with its next request.
+    long long version = credentials_version(reader);
     {
         std::shared_lock lock(core.tokens_mutex);
         auto it = core.tokens.find(token);
-        if (it != core.tokens.end()) t = it->second;
+        if (version == core.tokens_version && it != core.tokens.end()) t = it->second;
     }
     if (!t) {
         t = find_terminal_by_token(reader, token);
         if (!t) throw HttpError(401, "unauthorized", "unknown or revoked credential");
         std::unique_lock lock(core.tokens_mutex);
+        if (version != core.tokens_version) {
+            core.tokens.clear();
+            core.tokens_version = version;
+        }
         core.tokens.emplace(token, *t);
     }
     std::lock_guard lock(core.seen_mutex);

@@ -48,6 +48,7 @@ struct ServerCore {
     Metrics metrics;
     std::shared_mutex tokens_mutex;
     std::unordered_map<std::string, Terminal> tokens; // token -> terminal (in memory only)
+    long long tokens_version = 0; // credentials_version the cache was filled under
     std::mutex seen_mutex;
     std::unordered_map<std::string, Instant> last_seen; // terminal -> last request
 };

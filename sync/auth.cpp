@@ -93,10 +93,16 @@ std::string register_terminal(Store& db, const Terminal& t, Instant now) {
         throw StoreError("bad_terminal", "terminal name and room: 1 to 32 characters");
     std::string code = new_enrolment_code();
     db.transaction([&] {
-        Stmt found = db.prepare("SELECT enrolled_at FROM srv_terminals WHERE name = ?1");
+        Stmt found = db.prepare("SELECT enrolled_at, revoked FROM srv_terminals WHERE name = ?1");
         found.bind(1, t.name);
-        if (found.step() && !found.text(0).empty())
-            throw StoreError("terminal_exists", "terminal " + t.name + " is already enrolled");
+        if (found.step()) {
+            if (found.integer(1) == 1)
+                throw StoreError("terminal_revoked", "terminal " + t.name +
+                                                         " was revoked; register the replacement "
+                                                         "under a new name");
+            if (!found.text(0).empty())
+                throw StoreError("terminal_exists", "terminal " + t.name + " is already enrolled");
+        }
         // Kiosks and consoles issue tickets: each gets its own series in the room, so two of
         // them offline never print the same number. Boards issue nothing.
         std::string series;
@@ -153,10 +159,36 @@ std::optional<Terminal> find_terminal_by_token(Store& db, std::string_view token
     return terminal_from_row(st);
 }
 
-std::vector<Terminal> list_terminals(Store& db) {
-    Stmt st = db.prepare("SELECT name, room, kind, series FROM srv_terminals ORDER BY room, name");
-    std::vector<Terminal> out;
-    while (st.step()) out.push_back(terminal_from_row(st));
+void revoke_terminal(Store& db, const std::string& name) {
+    db.transaction([&] {
+        db.prepare("UPDATE srv_terminals SET revoked = 1, code_hash = NULL WHERE name = ?1")
+            .bind(1, name)
+            .run();
+        Stmt found = db.prepare("SELECT count(*) FROM srv_terminals WHERE name = ?1");
+        found.bind(1, name);
+        if (!found.step() || found.integer(0) == 0)
+            throw StoreError("terminal_unknown", "no terminal " + name + " is registered");
+        db.prepare("INSERT INTO srv_counters(name, value) VALUES ('credentials', 1) "
+                   "ON CONFLICT(name) DO UPDATE SET value = value + 1")
+            .run();
+    });
+}
+
+long long credentials_version(Store& db) {
+    // No row until the first revocation (stores made before revocation existed have none).
+    Stmt st = db.prepare("SELECT value FROM srv_counters WHERE name = 'credentials'");
+    return st.step() ? st.integer(0) : 0;
+}
+
+std::vector<TerminalRow> list_terminals(Store& db) {
+    Stmt st = db.prepare("SELECT name, room, kind, series, revoked, enrolled_at FROM srv_terminals "
+                         "ORDER BY room, name");
+    std::vector<TerminalRow> out;
+    while (st.step()) {
+        TerminalRow r{terminal_from_row(st), "", st.text(5)};
+        r.state = st.integer(4) ? "revoked" : r.enrolled_at.empty() ? "code_pending" : "enrolled";
+        out.push_back(std::move(r));
+    }
     return out;
 }
 

@@ -46,6 +46,20 @@ struct Credential {
 };
 std::optional<Credential> redeem_enrolment_code(Store& db, std::string_view code, Instant now);
 std::optional<Terminal> find_terminal_by_token(Store& db, std::string_view token);
-std::vector<Terminal> list_terminals(Store& db);
+
+// Shuts a terminal out (a stolen or replaced kiosk): its token and any pending code stop
+// working at once, also on a running server (credentials_version moves, and the server drops
+// its cache of tokens). The name stays taken: its history on the server keeps naming it, and a
+// replacement is registered under a new name. StoreError "terminal_unknown" when there is none.
+void revoke_terminal(Store& db, const std::string& name);
+// Moves each time a credential is revoked; the server re-reads tokens when it changes.
+long long credentials_version(Store& db);
+
+struct TerminalRow {
+    Terminal terminal;
+    std::string state; // "code_pending", "enrolled" or "revoked"
+    std::string enrolled_at;
+};
+std::vector<TerminalRow> list_terminals(Store& db);
 
 } // namespace reception

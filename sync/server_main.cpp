@@ -2,6 +2,7 @@
 //   reception-server serve [--data DIR] [--listen 127.0.0.1] [--port 8443] [--cert F --key F]
 //   reception-server enrol --name K1 --room main --kind kiosk   (prints a one-time code)
 //   reception-server terminals                                 (who is registered)
+//   reception-server revoke --name K1                          (a stolen or replaced terminal)
 //   reception-server new-epoch                                 (after restoring a backup)
 #include "auth.hpp"
 #include "http_server.hpp"
@@ -32,9 +33,23 @@ static int enrol_command(const std::filesystem::path& data, const std::string& n
 
 static int terminals_command(const std::filesystem::path& data) {
     auto db = open_server_store(data);
-    for (const Terminal& t : list_terminals(*db))
-        std::printf("%-12s %-8s room %-12s series %s\n", t.name.c_str(), to_code(t.role),
-                    t.room.c_str(), t.series.empty() ? "-" : t.series.c_str());
+    for (const TerminalRow& r : list_terminals(*db)) {
+        const Terminal& t = r.terminal;
+        std::string state = r.state == "enrolled"  ? "enrolled " + r.enrolled_at
+                            : r.state == "revoked" ? "REVOKED"
+                                                   : "waiting for its code";
+        std::printf("%-12s %-8s room %-12s series %-3s %s\n", t.name.c_str(), to_code(t.role),
+                    t.room.c_str(), t.series.empty() ? "-" : t.series.c_str(), state.c_str());
+    }
+    return 0;
+}
+
+static int revoke_command(const std::filesystem::path& data, const std::string& name) {
+    auto db = open_server_store(data);
+    revoke_terminal(*db, name);
+    std::printf("terminal %s revoked: its requests are refused (401) from now on, also by a "
+                "running server. Register a replacement under a new name.\n",
+                name.c_str());
     return 0;
 }
 
@@ -60,12 +75,15 @@ int main(int argc, char** argv) {
     enrol->add_option("--kind", kind, "kiosk, console or board")->required();
 
     auto* terminals = app.add_subcommand("terminals", "list registered terminals");
+    auto* revoke = app.add_subcommand("revoke", "shut a terminal out (stolen or replaced)");
+    revoke->add_option("--name", name, "terminal name, e.g. K1")->required();
     auto* epoch = app.add_subcommand("new-epoch", "after restoring a backup: terminals resync");
     CLI11_PARSE(app, argc, argv);
 
     try {
         if (*enrol) return enrol_command(data, name, room, kind);
         if (*terminals) return terminals_command(data);
+        if (*revoke) return revoke_command(data, name);
         if (*epoch) {
             auto db = open_server_store(data);
             std::printf("new epoch %s\n", new_server_epoch(*db).c_str());

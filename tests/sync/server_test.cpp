@@ -127,6 +127,32 @@ TEST_CASE("sync: a wrong or missing credential is 401, a wrong role or room is 4
     CHECK(body_of(ok)["results"][0]["status"] == "applied");
 }
 
+TEST_CASE("sync: a revoked terminal is refused at once by the running server, and its name "
+          "stays taken") {
+    SyncedRoom room;
+    HttpClient kiosk(config_of(*room.kiosk));
+    REQUIRE(kiosk.get("/v1/pull", 5000).ok()); // the server now holds K1's token in its cache
+
+    std::string out;
+    REQUIRE(room.server.admin("revoke --name K1", &out) == 0);
+    CHECK(out.find("K1 revoked") != std::string::npos);
+    check_refused(kiosk.get("/v1/pull", 5000), 401, "unauthorized");
+    take_ticket(*room.kiosk);
+    check_refused(kiosk.post("/v1/push", batch(outbox_ops(*room.kiosk)).dump(), 5000), 401,
+                  "unauthorized");
+    CHECK(room.server.count("SELECT count(*) FROM srv_changes") == 0);
+    // The other terminals of the room go on.
+    CHECK(HttpClient(config_of(*room.console)).get("/v1/pull", 5000).ok());
+
+    // The administrator sees it, cannot enrol the name again, and is told why.
+    REQUIRE(room.server.admin("terminals", &out) == 0);
+    CHECK(out.find("REVOKED") != std::string::npos);
+    CHECK(room.server.admin("enrol --name K1 --room main --kind kiosk", &out) != 0);
+    CHECK(out.find("new name") != std::string::npos);
+    CHECK(room.server.admin("revoke --name K404", &out) != 0);
+    CHECK(out.find("K404") != std::string::npos);
+}
+
 TEST_CASE("sync: each terminal pulls only what its role may see") {
     SyncedRoom room;
     take_ticket(*room.kiosk, "same_day", "wwii_veteran");

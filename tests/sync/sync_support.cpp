@@ -117,6 +117,13 @@ std::string ServerProcess::register_terminal(const std::string& name, const std:
     return out.substr(out.rfind('\n') + 1); // the code is the last line
 }
 
+int ServerProcess::admin(const std::string& args, std::string* out) {
+    std::string ignored;
+    return run_command(std::string(RECEPTION_SERVER_BIN) + " --data " + data_.string() + " " +
+                           args + " 2>&1",
+                       out ? out : &ignored);
+}
+
 long long ServerProcess::count(const char* sql) {
     auto db = Store::open(data_ / "server.db", OpenMode::Existing);
     return test::count(*db, sql);

@@ -44,6 +44,9 @@ class ServerProcess {
     // An enrolment code from the administrator's command.
     std::string register_terminal(const std::string& name, const std::string& room,
                                   const std::string& kind);
+    // Another administrator's command on the server's store ("revoke --name K1"): its exit
+    // status, and what it printed (stdout and stderr) in *out.
+    int admin(const std::string& args, std::string* out = nullptr);
     // A row count (or any one number) read from the server's store.
     long long count(const char* sql);
 
