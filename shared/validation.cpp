@@ -188,7 +188,12 @@ Reason check_iin(std::string_view text) {
     std::string s = trim(text);
     if (Reason r = twelve_digits_shape(s); r != Reason::Ok) return r;
     if (!iin_century_ok(s)) return Reason::BadCentury;
-    if (!iin_birth_date(s).ok()) return Reason::BadDate;
+    // A birth date after today is no birth date either (the century digit makes 2030 a
+    // possible reading of "30"); tomorrow is allowed for a terminal whose clock is a day off.
+    Date born = iin_birth_date(s);
+    if (!born.ok() || std::chrono::sys_days(born) >
+                          std::chrono::sys_days(local_date(now_utc())) + std::chrono::days(1))
+        return Reason::BadDate;
     if (!iin_bin_checksum_ok(s)) return Reason::BadChecksum;
     return Reason::Ok;
 }

@@ -19,7 +19,7 @@ enum class Reason {
     NotDigits,          // letters or signs where only digits belong
     WrongLength,        // IIN/BIN must be 12 digits
     BadChecksum,        // the 12th digit does not match the other 11
-    BadDate,            // IIN digits 1-6 are not a real birth date
+    BadDate,            // IIN digits 1-6 (with digit 7) are not a real birth date, or a future one
     BadCentury,         // IIN digit 7 outside 1-6
     BadEntityType,      // BIN digit 5 outside 4-6
     BadUnitType,        // BIN digit 6 outside 0-3
