@@ -20,6 +20,7 @@ SyncState read_sync_state(Store& store) {
     if (count_rows(store, "SELECT count(*) FROM sqlite_schema WHERE name = 'sync_dead_letters'"))
         s.dead_letters = count_rows(store, "SELECT count(*) FROM sync_dead_letters");
     s.last_error = store.meta(sync_key::last_error).value_or("");
+    s.last_error_kind = store.meta(sync_key::last_error_kind).value_or("");
     if (!s.last_error.empty())
         s.last_error_at = parse_instant(store.meta(sync_key::last_error_at).value_or(""));
     return s;
@@ -41,8 +42,13 @@ std::string sync_status_text(const SyncState& s, const Catalog& texts, Lang lang
     if (s.dead_letters > 0)
         line += " · " + texts.format(lang, "sync.state.dead_letters",
                                      {{"count", std::to_string(s.dead_letters)}});
-    if (!s.last_error.empty())
-        line += " · " + texts.format(lang, "sync.state.error", {{"error", s.last_error}});
+    if (!s.last_error.empty()) {
+        std::string key = "sync.error." + s.last_error_kind;
+        std::string what = !s.last_error_kind.empty() && texts.has(lang, key)
+                               ? texts.text(lang, key)
+                               : s.last_error;
+        line += " · " + texts.format(lang, "sync.state.error", {{"error", what}});
+    }
     return line;
 }
 

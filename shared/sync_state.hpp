@@ -23,6 +23,10 @@ inline constexpr const char* cursor = "sync_cursor";
 inline constexpr const char* last_ok = "sync_last_ok";
 inline constexpr const char* last_error = "sync_last_error";
 inline constexpr const char* last_error_at = "sync_last_error_at";
+// What kind of error last_error is, so staff read it in their language (sync.error.<kind>):
+// offline, certificate, credential, clock, server, refused, answer, pulled_change. Empty with
+// last_error for an error of another kind (shown as it is).
+inline constexpr const char* last_error_kind = "sync_last_error_kind";
 } // namespace sync_key
 
 struct SyncState {
@@ -34,14 +38,16 @@ struct SyncState {
     long long pending = 0;            // outbox ops not yet accepted by the server
     long long dead_letters = 0;       // ops the server rejected (staff must look)
     std::string last_error;           // empty when the last attempt went through
+    std::string last_error_kind;      // sync_key::last_error_kind
     std::optional<Instant> last_error_at;
 };
 
 SyncState read_sync_state(Store& store);
 
 // One line for the status bar: "Synced: 10:42 · waiting to send: 3"; staff also see rejected
-// changes and the last error. Empty for a visitor's screen when the terminal is not enrolled
-// (a kiosk working alone has nothing to say about a server).
+// changes and the last error, in their language when its kind is known (the technical words
+// stay for `reception-syncd status`). Empty for a visitor's screen when the terminal is not
+// enrolled (a kiosk working alone has nothing to say about a server).
 std::string sync_status_text(const SyncState& s, const Catalog& texts, Lang lang, bool staff);
 
 } // namespace reception

@@ -74,9 +74,10 @@ std::chrono::milliseconds SyncAgent::backoff(int failures, long retry_after_s) {
     return std::chrono::milliseconds(d);
 }
 
-static void record_error(Store& store, const std::string& error) {
+static void record_error(Store& store, const std::string& kind, const std::string& error) {
     try {
         store.set_meta(sync_key::last_error, error);
+        store.set_meta(sync_key::last_error_kind, kind);
         store.set_meta(sync_key::last_error_at, format_instant(now_utc()));
     } catch (const StoreError&) { // the store is busy: the next error will be recorded
     }
@@ -107,7 +108,7 @@ void SyncAgent::run_loop(bool pulling) {
             StepResult r = pulling ? pull_once(*store, *client, opt_.pull_wait_s)
                                    : push_once(*store, *client, opt_.push_batch);
             if (!r.ok) {
-                if (!stopping_) record_error(*store, r.error);
+                if (!stopping_) record_error(*store, r.error_kind, r.error);
                 pause(backoff(failures++, r.retry_after_s));
                 continue;
             }
@@ -115,7 +116,7 @@ void SyncAgent::run_loop(bool pulling) {
             // The long-poll waits by itself; the pusher looks again after a moment or a nudge.
             if (!pulling && !r.more) pause(opt_.idle_check);
         } catch (const std::exception& e) {
-            if (store) record_error(*store, e.what());
+            if (store) record_error(*store, "", e.what());
             store.reset(); // reopen: the file may have been replaced
             client.reset();
             pause(backoff(failures++, -1));

@@ -38,6 +38,7 @@ struct StepResult {
     int count = 0;     // ops pushed or changes pulled
     std::string error;
     long retry_after_s = -1;
+    std::string error_kind; // sync_key::last_error_kind: offline, certificate, credential ...
 };
 
 // Pushes the oldest outbox ops (at most max_ops) and settles each by the server's answer:

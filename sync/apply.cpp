@@ -139,6 +139,7 @@ int apply_pulled(Store& store, const json& changes, const std::string& cursor) {
         store.set_meta(sync_key::cursor, cursor);
         store.set_meta(sync_key::last_ok, format_instant(now_utc()));
         store.set_meta(sync_key::last_error, skipped);
+        store.set_meta(sync_key::last_error_kind, skipped.empty() ? "" : "pulled_change");
         if (!skipped.empty()) store.set_meta(sync_key::last_error_at, format_instant(now_utc()));
     });
     return applied;

@@ -4,6 +4,7 @@
 #include "protocol.hpp"
 #include "uuid.hpp"
 
+#include <curl/curl.h>
 #include <nlohmann/json.hpp>
 
 namespace reception {
@@ -40,10 +41,35 @@ static std::string describe(const HttpResult& r) {
     return "HTTP " + std::to_string(r.status) + (what.empty() ? "" : " " + what);
 }
 
+// What staff are told (sync.error.<kind>); the words of describe() stay for the technician.
+static std::string error_kind(const HttpResult& r) {
+    switch (r.curl_code) {
+    case CURLE_OK:
+        break;
+    case CURLE_SSL_CONNECT_ERROR:
+    case CURLE_PEER_FAILED_VERIFICATION:
+    case CURLE_SSL_CERTPROBLEM:
+    case CURLE_SSL_CIPHER:
+    case CURLE_SSL_CACERT_BADFILE:
+    case CURLE_SSL_ISSUER_ERROR:
+    case CURLE_SSL_PINNEDPUBKEYNOTMATCH:
+    case CURLE_SSL_INVALIDCERTSTATUS:
+        return "certificate";
+    default:
+        return "offline"; // no answer: the network, the server's machine, a timeout
+    }
+    if (r.status == 401) return "credential";
+    if (r.status >= 500 || r.status == 408 || r.status == 429) return "server";
+    json j = json::parse(r.body, nullptr, false);
+    if (j.is_object() && j.value("error", "") == "clock_skew") return "clock";
+    return "refused";
+}
+
 static StepResult failed(const HttpResult& r) {
     StepResult s;
     s.ok = false;
     s.error = describe(r);
+    s.error_kind = error_kind(r);
     s.retry_after_s = r.retry_after_s;
     return s;
 }
@@ -108,6 +134,7 @@ static void dead_letter(Store& store, const OutboxRow& r, const std::string& rea
 static void mark_ok(Store& store) {
     store.set_meta(sync_key::last_ok, format_instant(now_utc()));
     store.set_meta(sync_key::last_error, "");
+    store.set_meta(sync_key::last_error_kind, "");
 }
 
 // Settles each op by its answer, in one transaction; an op without an answer stays.
@@ -163,13 +190,14 @@ StepResult push_once(Store& store, HttpClient& client, int max_ops) {
             dead_letter(store, rows[0], describe(res));
             store.prepare("DELETE FROM outbox WHERE seq = ?1").bind(1, rows[0].seq).run();
         });
-        return StepResult{true, true, 0, "", -1};
+        return StepResult{true, true, 0, "", -1, ""};
     }
     if (!res.ok()) return failed(res);
     if (!answer.is_object() || !answer["results"].is_array()) {
         StepResult s;
         s.ok = false;
         s.error = "the server's push answer is not understood";
+        s.error_kind = "answer";
         return s;
     }
     StepResult s;
@@ -190,13 +218,14 @@ StepResult pull_once(Store& store, HttpClient& client, int wait_s, int limit) {
         answer.value("error", "") == "resync") {
         // The server's store was restored: start the feed again (applying is idempotent).
         store.transaction([&] { store.set_meta(sync_key::cursor, ""); });
-        return StepResult{true, true, 0, "", -1};
+        return StepResult{true, true, 0, "", -1, ""};
     }
     if (!res.ok()) return failed(res);
     if (!answer.is_object() || !answer["changes"].is_array() || !answer["cursor"].is_string()) {
         StepResult s;
         s.ok = false;
         s.error = "the server's pull answer is not understood";
+        s.error_kind = "answer";
         return s;
     }
     StepResult s;

@@ -36,3 +36,29 @@ TEST_CASE("sync: the line shows the last sync in local time and what waits to be
     CHECK(sync_status_text(st, catalog(), Lang::ru, true).find("connect: refused") !=
           std::string::npos);
 }
+
+TEST_CASE("sync: staff read a sync error in their language, the technical words stay for the "
+          "technician") {
+    TestStore s;
+    s->transaction([&] {
+        s->set_meta(sync_key::token, "secret");
+        s->set_meta(sync_key::last_error, "Failed to connect to localhost port 8443");
+        s->set_meta(sync_key::last_error_kind, "offline");
+    });
+    SyncState st = read_sync_state(*s);
+    CHECK(st.last_error_kind == "offline");
+    std::string kk = sync_status_text(st, catalog(), Lang::kk, true);
+    CHECK(kk.find("Сервермен байланыс жоқ") != std::string::npos);
+    CHECK(kk.find("Failed to connect") == std::string::npos);
+    CHECK(sync_status_text(st, catalog(), Lang::ru, true).find("Нет связи с сервером") !=
+          std::string::npos);
+    // Every kind the agent records has its words in every language.
+    for (const char* kind : {"offline", "certificate", "credential", "clock", "server", "refused",
+                             "answer", "pulled_change"})
+        for (Lang lang : {Lang::kk, Lang::ru, Lang::en})
+            CHECK_MESSAGE(catalog().has(lang, std::string("sync.error.") + kind), kind);
+    // An error of no known kind is shown as it came.
+    s->transaction([&] { s->set_meta(sync_key::last_error_kind, ""); });
+    CHECK(sync_status_text(read_sync_state(*s), catalog(), Lang::kk, true)
+              .find("Failed to connect") != std::string::npos);
+}

@@ -61,7 +61,7 @@ static void top_bar(ConsoleModel& m, ui::Ui& ui, Instant now) {
     std::string sync =
         sync_status_text(read_sync_state(m.context().store), m.context().texts, m.lang(), true);
     ImGui::PushStyleColor(ImGuiCol_Text, ui::colors::kMuted);
-    ImGui::TextUnformatted(sync.c_str());
+    ImGui::TextWrapped("%s", sync.c_str()); // an error in Kazakh can be longer than the window
     ImGui::PopStyleColor();
     ImGui::Separator();
 }

@@ -141,6 +141,16 @@ TEST_CASE("sync: a revoked terminal is refused at once by the running server, an
     check_refused(kiosk.post("/v1/push", batch(outbox_ops(*room.kiosk)).dump(), 5000), 401,
                   "unauthorized");
     CHECK(room.server.count("SELECT count(*) FROM srv_changes") == 0);
+    // The kiosk's agent says what happened in words staff can act on, in their language.
+    StepResult r = push_once(*room.kiosk, kiosk);
+    CHECK_FALSE(r.ok);
+    CHECK(r.error_kind == "credential");
+    SyncState st = read_sync_state(*room.kiosk);
+    st.last_error = r.error;
+    st.last_error_kind = r.error_kind;
+    std::string line = sync_status_text(st, catalog(), Lang::kk, true);
+    CHECK(line.find(catalog().text(Lang::kk, "sync.error.credential")) != std::string::npos);
+    CHECK(line.find("HTTP 401") == std::string::npos);
     // The other terminals of the room go on.
     CHECK(HttpClient(config_of(*room.console)).get("/v1/pull", 5000).ok());
 
@@ -291,6 +301,17 @@ TEST_CASE("sync: the client refuses a server with a wrong CA or a wrong host nam
     server.start();
     CHECK(enrol_store(*store, server.url(), pki().ca_pem, pki().pin, code) == "");
     CHECK(store->meta(sync_key::token));
+
+    // What the agent tells staff: a certificate that fails the check, and no server at all.
+    ClientConfig cfg = config_of(*store);
+    cfg.ca_pem = pki().other_ca_pem;
+    HttpClient wrong_ca_client(cfg);
+    CHECK(pull_once(*store, wrong_ca_client, 0).error_kind == "certificate");
+    server.stop();
+    HttpClient right_client(config_of(*store));
+    StepResult down = pull_once(*store, right_client, 0);
+    CHECK_FALSE(down.ok);
+    CHECK(down.error_kind == "offline");
 }
 
 TEST_CASE("sync: an op the server refuses goes to the dead letters and never blocks the rest") {
