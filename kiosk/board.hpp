@@ -18,7 +18,7 @@ struct BoardState {
     std::set<std::string> seen;
     bool primed = false; // the calls found at start are not "new"
     Instant highlight_until{};
-    // Called once per new call: the chime. main.cpp plays it when a sound device exists.
+    // Called once per new call: main.cpp says it aloud (announce.hpp).
     std::function<void(const Ticket&)> on_new_call;
     void refresh(Store& store, const std::string& room, Instant now);
 };

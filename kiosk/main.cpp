@@ -1,5 +1,6 @@
 // reception-kiosk: the touchscreen kiosk of the reception room, or with --board the
 // waiting-room board. Dear ImGui over GLFW and OpenGL 3.
+#include "announce.hpp"
 #include "assets.hpp"
 #include "board.hpp"
 #include "kiosk_model.hpp"
@@ -226,7 +227,9 @@ int main(int argc, char** argv) {
         profile = profile_for(profiles, local_date(now_utc()), nullptr);
         cal = WorkCalendar::load_dir(assets_dir() / "calendar");
         texts = Catalog::load_dir(assets_dir() / "i18n");
-        std::filesystem::create_directories(cfg.store.parent_path());
+        // "--store kiosk.db" has no folder to make (create_directories("") throws).
+        if (cfg.store.has_parent_path())
+            std::filesystem::create_directories(cfg.store.parent_path());
         store = Store::open(cfg.store, OpenMode::CreateIfMissing);
         if (default_store || !args.screenshot_dir.empty()) load_demo_if_empty(*store, profile, cal);
     } catch (const std::exception& e) {
@@ -263,10 +266,13 @@ int main(int argc, char** argv) {
 
     KioskModel model(*store, profile, cal, texts, cfg);
     BoardState board;
-    board.on_new_call = [](const Ticket&) {
-        // The chime: no audio library is linked yet; the terminal bell reaches a console
-        // speaker where one is wired. See the issue note.
-        std::fputc('\a', stderr);
+    // The board calls each new ticket aloud in the visitor's language; screenshots are silent.
+    std::unique_ptr<Announcer> announcer;
+    if (cfg.board && args.screenshot_dir.empty()) announcer = std::make_unique<Announcer>();
+    board.on_new_call = [&](const Ticket& t) {
+        Lang lang = Lang::kk;
+        parse_lang(t.language, &lang);
+        if (announcer) announcer->say(announcement(texts, t), lang);
     };
     int code = 0;
     if (!args.screenshot_dir.empty()) {
