@@ -1,12 +1,12 @@
 // reception-console: the console of the reception room's staff and call-centre operators:
 // phone intake, status lookup, the desk that calls the queue, the reception record.
 // Dear ImGui over GLFW and OpenGL 3, windowed, keyboard and mouse.
-#include "assets.hpp"
 #include "console_model.hpp"
 #include "demo.hpp"
 #include "schedule.hpp"
 #include "screens/screens.hpp"
 #include "staff_cli.hpp"
+#include "terminal_data.hpp"
 #include "ticket_queue.hpp"
 #include "ui/fonts.hpp"
 #include "ui/window.hpp"
@@ -33,16 +33,6 @@ struct Args {
     int width = 1600, height = 900;
     bool demo = false;
 };
-
-// The kiosk's default store: a console on the same machine shares its queue and applications.
-std::filesystem::path default_store_path() {
-    const char* xdg = std::getenv("XDG_DATA_HOME");
-    const char* home = std::getenv("HOME");
-    std::filesystem::path base = xdg && *xdg ? std::filesystem::path(xdg)
-                                 : home      ? std::filesystem::path(home) / ".local/share"
-                                             : std::filesystem::path("/tmp");
-    return base / "reception" / "kiosk.db";
-}
 
 void print_demo_accounts(const std::vector<DemoAccount>& made) {
     if (made.empty()) return;
@@ -359,17 +349,10 @@ int main(int argc, char** argv) {
     bool demo = args.demo || is_demo_store(store_path) || !args.screenshot_dir.empty();
 
     std::unique_ptr<Store> store;
-    RegulationProfile profile;
-    WorkCalendar cal;
-    Catalog texts;
+    TerminalData data;
     try {
-        auto profiles = load_profiles(assets_dir() / "regulations");
-        profile = profile_for(profiles, local_date(now_utc()), nullptr);
-        cal = WorkCalendar::load_dir(assets_dir() / "calendar");
-        texts = Catalog::load_dir(assets_dir() / "i18n");
-        if (store_path.has_parent_path())
-            std::filesystem::create_directories(store_path.parent_path());
-        store = Store::open(store_path, OpenMode::CreateIfMissing);
+        data = load_terminal_data(now_utc());
+        store = open_terminal_store(store_path);
         if (!add.login.empty()) {
             const char* user = std::getenv("USER");
             return add_staff_from_cli(*store, add, std::cin, std::cout,
@@ -377,7 +360,7 @@ int main(int argc, char** argv) {
                                       now_utc());
         }
         if (demo) {
-            load_demo_schedule_if_empty(*store, profile, cal, now_utc());
+            load_demo_schedule_if_empty(*store, data.profile, data.cal, now_utc());
             if (args.screenshot_dir.empty())
                 print_demo_accounts(create_demo_accounts(*store, now_utc()));
         }
@@ -393,5 +376,5 @@ int main(int argc, char** argv) {
         return 2;
     }
     if (!args.screenshot_dir.empty()) std::filesystem::create_directories(args.screenshot_dir);
-    return run_window(args, *store, profile, cal, texts);
+    return run_window(args, *store, data.profile, data.cal, data.texts);
 }

@@ -35,11 +35,12 @@ std::string spoken_number(const std::string& number) {
     return out + n;
 }
 
-std::string announcement(const Catalog& texts, const Ticket& t) {
-    Lang lang = Lang::kk;
-    parse_lang(t.language, &lang);
-    return texts.format(lang, "board.announce",
-                        {{"number", spoken_number(t.number)}, {"desk", t.desk}});
+Announcement announcement(const Catalog& texts, const Ticket& t) {
+    Announcement a;
+    parse_lang(t.language, &a.lang);
+    a.text = texts.format(a.lang, "board.announce",
+                          {{"number", spoken_number(t.number)}, {"desk", t.desk}});
+    return a;
 }
 
 // Speaking
@@ -84,18 +85,18 @@ Announcer::~Announcer() {
     thread_.join();
 }
 
-void Announcer::say(std::string text, Lang lang) {
+void Announcer::say(Announcement a) {
     {
         std::lock_guard lock(mutex_);
         if (queue_.size() >= 8) queue_.pop_front(); // a burst of calls: the newest matter
-        queue_.emplace_back(std::move(text), lang);
+        queue_.push_back(std::move(a));
     }
     wake_.notify_one();
 }
 
 void Announcer::run() {
     for (;;) {
-        std::pair<std::string, Lang> next;
+        Announcement next;
         {
             std::unique_lock lock(mutex_);
             wake_.wait(lock, [&] { return stopping_ || !queue_.empty(); });
@@ -105,7 +106,7 @@ void Announcer::run() {
         }
         // No sound device or no voice: the call fails, and the board shows it as always.
         std::lock_guard lock(g_synthesiser);
-        speak(next.first, next.second, true);
+        speak(next.text, next.lang, true);
     }
 }
 

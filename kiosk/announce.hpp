@@ -18,8 +18,12 @@ namespace reception::kiosk {
 // A ticket number as it is said: the service letter by its name, the series digit, then the
 // number as a number ("A-012" -> "А, 12"; "A2-017" -> "А 2, 17").
 std::string spoken_number(const std::string& number);
-// What the board says for a call, in the ticket's language ("board.announce").
-std::string announcement(const Catalog& texts, const Ticket& t);
+// What the board says for a call, and in which language: the ticket's ("board.announce").
+struct Announcement {
+    std::string text;
+    Lang lang = Lang::kk;
+};
+Announcement announcement(const Catalog& texts, const Ticket& t);
 
 // Speaks calls one after another on a thread of its own: the board never waits for a voice.
 // Without a sound device or voice data it says nothing, and the board works as before.
@@ -29,13 +33,13 @@ class Announcer {
     ~Announcer();
     Announcer(const Announcer&) = delete;
     Announcer& operator=(const Announcer&) = delete;
-    void say(std::string text, Lang lang);
+    void say(Announcement a);
 
   private:
     void run();
     std::mutex mutex_;
     std::condition_variable wake_;
-    std::deque<std::pair<std::string, Lang>> queue_;
+    std::deque<Announcement> queue_;
     bool stopping_ = false;
     std::thread thread_;
 };

@@ -2,19 +2,9 @@
 
 #include "validation.hpp"
 
-#include <cstdlib>
 #include <fstream>
 
 namespace reception::kiosk {
-
-std::filesystem::path default_store_path() {
-    const char* xdg = std::getenv("XDG_DATA_HOME");
-    const char* home = std::getenv("HOME");
-    std::filesystem::path base = xdg && *xdg ? std::filesystem::path(xdg)
-                                 : home      ? std::filesystem::path(home) / ".local/share"
-                                             : std::filesystem::path("/tmp");
-    return base / "reception" / "kiosk.db";
-}
 
 static bool to_int(const std::string& v, int lo, int hi, int& out) {
     try {

@@ -28,6 +28,5 @@ struct KioskConfig {
 
 // Reads "key = value" lines (# comments); returns the errors, one line each ("line 3: ...").
 std::vector<std::string> read_config_file(const std::filesystem::path& file, KioskConfig& c);
-std::filesystem::path default_store_path();
 
 } // namespace reception::kiosk

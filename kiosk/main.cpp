@@ -7,6 +7,7 @@
 #include "schedule.hpp"
 #include "screens/screens.hpp"
 #include "service_exit.hpp"
+#include "terminal_data.hpp"
 #include "ticket_queue.hpp"
 #include "ui/fonts.hpp"
 #include "ui/window.hpp"
@@ -219,19 +220,12 @@ int main(int argc, char** argv) {
     if (default_store) cfg.store = default_store_path();
 
     std::unique_ptr<Store> store;
-    RegulationProfile profile;
-    WorkCalendar cal;
-    Catalog texts;
+    TerminalData data;
     try {
-        auto profiles = load_profiles(assets_dir() / "regulations");
-        profile = profile_for(profiles, local_date(now_utc()), nullptr);
-        cal = WorkCalendar::load_dir(assets_dir() / "calendar");
-        texts = Catalog::load_dir(assets_dir() / "i18n");
-        // "--store kiosk.db" has no folder to make (create_directories("") throws).
-        if (cfg.store.has_parent_path())
-            std::filesystem::create_directories(cfg.store.parent_path());
-        store = Store::open(cfg.store, OpenMode::CreateIfMissing);
-        if (default_store || !args.screenshot_dir.empty()) load_demo_if_empty(*store, profile, cal);
+        data = load_terminal_data(now_utc());
+        store = open_terminal_store(cfg.store);
+        if (default_store || !args.screenshot_dir.empty())
+            load_demo_if_empty(*store, data.profile, data.cal);
     } catch (const std::exception& e) {
         std::cerr << "reception-kiosk: " << e.what() << "\n";
         return 2;
@@ -264,19 +258,17 @@ int main(int argc, char** argv) {
     ui::apply_theme(ui.scale);
     ImGuiIO& io = ImGui::GetIO();
 
-    KioskModel model(*store, profile, cal, texts, cfg);
+    KioskModel model(*store, data.profile, data.cal, data.texts, cfg);
     BoardState board;
     // The board calls each new ticket aloud in the visitor's language; screenshots are silent.
     std::unique_ptr<Announcer> announcer;
     if (cfg.board && args.screenshot_dir.empty()) announcer = std::make_unique<Announcer>();
     board.on_new_call = [&](const Ticket& t) {
-        Lang lang = Lang::kk;
-        parse_lang(t.language, &lang);
-        if (announcer) announcer->say(announcement(texts, t), lang);
+        if (announcer) announcer->say(announcement(data.texts, t));
     };
     int code = 0;
     if (!args.screenshot_dir.empty()) {
-        screenshots(window, ui, model, board, texts, *store, args.screenshot_dir);
+        screenshots(window, ui, model, board, data.texts, *store, args.screenshot_dir);
     } else {
         // The visitor cannot close the kiosk: only the staff gesture with the PIN can.
         glfwSetWindowCloseCallback(window,
@@ -323,7 +315,7 @@ int main(int argc, char** argv) {
                 ui::render_frame(window, [&] {
                     ui.begin_frame();
                     if (cfg.board)
-                        draw_board(texts, ui, board, now);
+                        draw_board(data.texts, ui, board, now);
                     else
                         draw_kiosk(model, ui, st, now);
                     if (exit_.pad_open) draw_pin_pad(ui, exit_, pin_keys);

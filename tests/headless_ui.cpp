@@ -20,6 +20,14 @@ HeadlessScreen::~HeadlessScreen() {
     ImGui::DestroyContext();
 }
 
+void draw_headless_frame(ui::Ui& ui, const std::function<void()>& draw_screen) {
+    ImGui::GetIO().DeltaTime = 1.0f / 60.0f;
+    ImGui::NewFrame();
+    ui.begin_frame();
+    draw_screen();
+    ImGui::Render();
+}
+
 bool tap_label(const ui::Ui& ui, const std::string& label,
                const std::function<void()>& draw_frame) {
     draw_frame();

@@ -19,6 +19,9 @@ struct HeadlessScreen {
     HeadlessScreen& operator=(const HeadlessScreen&) = delete;
 };
 
+// One frame at 60 Hz: draw_screen draws the app's screen between ImGui's new frame and render.
+void draw_headless_frame(ui::Ui& ui, const std::function<void()>& draw_screen);
+
 // Press and release on the middle of what ui drew under this label; draw_frame draws one frame
 // of the screen. False when no such button or field is shown.
 bool tap_label(const ui::Ui& ui, const std::string& label, const std::function<void()>& draw_frame);

@@ -54,12 +54,7 @@ struct Kiosk {
     }
 
     void frame() {
-        ImGuiIO& io = ImGui::GetIO();
-        io.DeltaTime = 1.0f / 60.0f;
-        ImGui::NewFrame();
-        ui.begin_frame();
-        draw_kiosk(*m, ui, st, now);
-        ImGui::Render();
+        draw_headless_frame(ui, [this] { draw_kiosk(*m, ui, st, now); });
     }
     // Press and release on the button with this label; false when no such button is shown.
     bool tap(const std::string& label) {

@@ -69,12 +69,7 @@ bool Console::sign_in_as(const std::string& login, StaffRole role) {
 }
 
 void Console::frame() {
-    ImGuiIO& io = ImGui::GetIO();
-    io.DeltaTime = 1.0f / 60.0f;
-    ImGui::NewFrame();
-    ui.begin_frame();
-    draw_console(*m, ui, st, now);
-    ImGui::Render();
+    draw_headless_frame(ui, [this] { draw_console(*m, ui, st, now); });
 }
 
 bool Console::tap(const std::string& label) {
