@@ -49,7 +49,7 @@ std::vector<std::string> read_config_file(const std::filesystem::path& file, Kio
         else if (key == "inactivity_seconds")
             ok = to_int(value, 10, 3600, c.inactivity_seconds);
         else if (key == "countdown_seconds")
-            ok = to_int(value, 3, 120, c.countdown_seconds);
+            ok = to_int(value, 20, 120, c.countdown_seconds);
         else if (key == "service_pin")
             c.service_pin = value;
         else if (key == "restriction_mode")

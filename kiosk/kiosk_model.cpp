@@ -75,7 +75,20 @@ void KioskModel::set_lang(Lang l) {
 }
 
 void KioskModel::go(Screen s) {
+    // Whoever reaches the start screen, by Back, Done or the countdown, leaves nothing of
+    // theirs for the next visitor to read.
+    if (s == Screen::Start) wipe_visitor();
     screen_ = s;
+}
+
+void KioskModel::wipe_visitor() {
+    form_ = SignupForm{};
+    form_.language = lang_code(lang_);
+    errors_.clear();
+    service_.clear();
+    ticket_.reset();
+    receipt_.reset();
+    printout_.clear();
 }
 
 // The previous screen of each: a visitor who pressed a wrong button goes one step back and
@@ -108,17 +121,10 @@ void KioskModel::back() {
 }
 
 void KioskModel::reset() {
-    // Every personal field is wiped from memory: a new SignupForm, no receipt, no ticket.
-    form_ = SignupForm{};
-    form_.language = config_.language;
+    // The next visitor: the configured language, every personal field wiped from memory.
     parse_lang(config_.language, &lang_);
-    errors_.clear();
-    service_.clear();
-    ticket_.reset();
-    receipt_.reset();
     print_ = {};
-    printout_.clear();
-    screen_ = Screen::Start;
+    go(Screen::Start);
 }
 
 // Taking a ticket
@@ -145,6 +151,8 @@ void KioskModel::choose_category(const std::string& code, Instant now) {
     lines.push_back({tf("ui.people_ahead", {{"count", std::to_string(ahead_)}}), 28, true});
     lines.push_back({local_time_text(now), 24, true});
     lines.push_back({config_.accepted_where, 20, true});
+    reprint_ = lines;
+    reprint_until_ = now + kReprintWindow;
     print_lines(std::move(lines));
     go(Screen::TicketDone);
 }
@@ -170,6 +178,28 @@ void KioskModel::print_lines(std::vector<print::PrintLine> lines) {
         print_.ok = false;
         print_.error = e.what();
     }
+}
+
+// Staff
+void KioskModel::print_test_page(Instant now) {
+    std::vector<print::PrintLine> keep = printout_;
+    print_lines({{t("staff.test_page"), 30, true},
+                 {"ӘҒҚҢӨҰҮҺІ әғқңөұүһі — АБВ абв 0123456789 №", 24, true},
+                 {config_.kiosk_id + "  " + local_time_text(now), 24, true},
+                 {config_.printer, 20, true}});
+    printout_ = std::move(keep);
+}
+
+bool KioskModel::reprint_last(Instant now) {
+    if (reprint_.empty() || now > reprint_until_) {
+        reprint_.clear();
+        print_ = {true, false, t("staff.nothing_to_reprint")};
+        return false;
+    }
+    std::vector<print::PrintLine> keep = printout_;
+    print_lines(reprint_);
+    printout_ = std::move(keep);
+    return true;
 }
 
 // Signing up
@@ -298,13 +328,15 @@ bool KioskModel::submit(Instant now) {
         return false;
     }
     ticket_.reset();
-    print_lines({{t("ui.receipt_title"), 30, true},
-                 {t("ui.reg_number") + ":", 24, true},
-                 {receipt_->reg_number, 48, true},
-                 {t("ui.accepted_at") + ": " + local_time_text(now), 24, false},
-                 {t("ui.accepted_where") + ": " + config_.accepted_where, 24, false},
-                 {t("ui.essence") + ": " + receipt_->essence.substr(0, 300), 22, false},
-                 {t("channel.kiosk") + " " + config_.kiosk_id, 20, false}});
+    reprint_until_ = now + kReprintWindow;
+    reprint_ = {{t("ui.receipt_title"), 30, true},
+                {t("ui.reg_number") + ":", 24, true},
+                {receipt_->reg_number, 48, true},
+                {t("ui.accepted_at") + ": " + local_time_text(now), 24, false},
+                {t("ui.accepted_where") + ": " + config_.accepted_where, 24, false},
+                {t("ui.essence") + ": " + receipt_->essence.substr(0, 300), 22, false},
+                {t("channel.kiosk") + " " + config_.kiosk_id, 20, false}};
+    print_lines(reprint_);
     go(Screen::SignupDone);
     return true;
 }

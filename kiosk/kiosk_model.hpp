@@ -100,7 +100,8 @@ class KioskModel {
     // Registers the application (one transaction) and prints the receipt.
     bool submit(Instant now);
 
-    // Inactivity: any touch calls touched(); tick() runs the countdown and resets.
+    // Inactivity: any touch calls touched(); tick() runs the countdown ("need more time?")
+    // and resets.
     void touched(Instant now) { last_touch_ = now; }
     // Seconds left of the countdown shown on screen, or -1 when none is shown.
     int countdown(Instant now) const;
@@ -110,11 +111,17 @@ class KioskModel {
 
     // The printer: tests replace it; by default it writes ESC/POS to config().printer.
     std::function<print::PrintResult(const print::Raster&)> printer;
+    // Staff menu: a test page, and the last printout again (kept for kReprintWindow only: it
+    // may hold the last visitor's details).
+    void print_test_page(Instant now);
+    bool reprint_last(Instant now);
+    static constexpr std::chrono::minutes kReprintWindow{10};
     // Lines of the last printout (tests check them; the preview PNG shows them).
     const std::vector<print::PrintLine>& last_printout() const { return printout_; }
 
   private:
     bool check_step(Screen s);
+    void wipe_visitor();
     void print_lines(std::vector<print::PrintLine> lines);
     Store& store_;
     const RegulationProfile& profile_;
@@ -131,6 +138,8 @@ class KioskModel {
     std::optional<Application> receipt_;
     PrintState print_;
     std::vector<print::PrintLine> printout_;
+    std::vector<print::PrintLine> reprint_; // the last ticket or receipt, for staff
+    Instant reprint_until_{};
     Instant last_touch_{};
 };
 

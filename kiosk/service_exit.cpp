@@ -2,9 +2,9 @@
 
 namespace reception::kiosk {
 
-void ServiceExit::tap(float x, float y, float corner, Instant now) {
-    if (pin.empty()) return;
-    if (x > corner || y > corner) {
+void ServiceExit::tap(float x, float y, float corner, bool on_button, Instant now) {
+    if (pin.empty() || pad_open || menu_open) return;
+    if (x > corner || y > corner || on_button) {
         taps = 0;
         return;
     }
@@ -14,8 +14,30 @@ void ServiceExit::tap(float x, float y, float corner, Instant now) {
     }
     if (++taps >= 5) {
         taps = 0;
+        if (locked(now)) return;
         pad_open = true;
         typed.clear();
+        last_wrong = false;
+    }
+}
+
+void ServiceExit::submit(Instant now) {
+    if (locked(now)) {
+        close_pad();
+        return;
+    }
+    if (!pin.empty() && typed == pin) {
+        wrong = 0;
+        close_pad();
+        menu_open = true;
+        return;
+    }
+    typed.clear();
+    last_wrong = true;
+    if (++wrong >= kTries) {
+        wrong = 0;
+        locked_until = now + kLockout;
+        close_pad();
     }
 }
 

@@ -20,8 +20,12 @@ HeadlessScreen::~HeadlessScreen() {
     ImGui::DestroyContext();
 }
 
+// The time the next frame takes: 1/60 s, or a person's pause before a tap.
+static float g_next_delta = 1.0f / 60.0f;
+
 void draw_headless_frame(ui::Ui& ui, const std::function<void()>& draw_screen) {
-    ImGui::GetIO().DeltaTime = 1.0f / 60.0f;
+    ImGui::GetIO().DeltaTime = g_next_delta;
+    g_next_delta = 1.0f / 60.0f;
     ImGui::NewFrame();
     ui.begin_frame();
     draw_screen();
@@ -35,7 +39,10 @@ bool tap_label(const ui::Ui& ui, const std::string& label,
     if (!t) return false;
     ImGuiIO& io = ImGui::GetIO();
     io.MousePos = ImVec2((t->min.x + t->max.x) / 2, (t->min.y + t->max.y) / 2);
-    draw_frame(); // hover first: ImGui takes a press only on what the mouse is over
+    // Hover first: ImGui takes a press only on what the mouse is over. Half a second passes,
+    // as it does between a person's taps: a screen ignores taps just after it appeared.
+    g_next_delta = 0.5f;
+    draw_frame();
     io.MouseDown[0] = true;
     draw_frame();
     io.MouseDown[0] = false;

@@ -50,6 +50,7 @@ struct Kiosk {
                                  : print::PrintResult{false, "paper out"};
         };
         ui::apply_theme(1.0f);
+        m->touched(now); // the visitor is at the screen from the first step
         frame();
     }
 
@@ -254,8 +255,8 @@ TEST_CASE("reg-14: in restriction mode every new booking is by video") {
     }
 }
 
-TEST_CASE(
-    "kiosk: after a minute without a touch, a countdown, then the start with every field wiped") {
+TEST_CASE("kiosk: after a minute without a touch, \"need more time?\", then the start with every "
+          "field wiped") {
     Kiosk k;
     k.m->touched(k.now);
     k.m->start_signup();
@@ -263,9 +264,10 @@ TEST_CASE(
     k.m->form().essence = "Менің жеке мәселем";
     k.m->form().iin = "871008401427";
     CHECK(k.m->countdown(k.now + std::chrono::seconds(30)) == -1);
-    CHECK(k.m->countdown(k.now + std::chrono::seconds(62)) == 8);
-    CHECK_FALSE(k.m->tick(k.now + std::chrono::seconds(65)));
-    CHECK(k.m->tick(k.now + std::chrono::seconds(71)));
+    // "Need more time?" with 20 s to answer.
+    CHECK(k.m->countdown(k.now + std::chrono::seconds(62)) == 18);
+    CHECK_FALSE(k.m->tick(k.now + std::chrono::seconds(75)));
+    CHECK(k.m->tick(k.now + std::chrono::seconds(81)));
     CHECK(k.m->screen() == Screen::Start);
     CHECK(k.m->form().essence.empty());
     CHECK(k.m->form().iin.empty());
@@ -312,20 +314,50 @@ TEST_CASE("kiosk: a printer on a file target receives the ESC/POS stream") {
 }
 
 TEST_CASE("kiosk: the visitor cannot leave — five taps in the corner and the staff PIN can") {
+    Instant t = at(2026, 3, 16);
     ServiceExit none;
-    for (int i = 0; i < 10; ++i) none.tap(5, 5, 120, at(2026, 3, 16));
+    for (int i = 0; i < 10; ++i) none.tap(5, 5, 120, false, t);
     CHECK_FALSE(none.pad_open); // no PIN configured: no way out at all
     ServiceExit e;
     e.pin = "2468";
-    for (int i = 0; i < 4; ++i) e.tap(5, 5, 120, at(2026, 3, 16));
+    for (int i = 0; i < 4; ++i) e.tap(5, 5, 120, false, t);
     CHECK_FALSE(e.pad_open);
-    e.tap(500, 500, 120, at(2026, 3, 16)); // a tap elsewhere starts over
-    for (int i = 0; i < 5; ++i) e.tap(5, 5, 120, at(2026, 3, 16));
+    e.tap(500, 500, 120, false, t); // a tap elsewhere starts over
+    for (int i = 0; i < 5; ++i) e.tap(5, 5, 120, true, t);
+    CHECK_FALSE(e.pad_open); // taps on Back, which sits in that corner, never count
+    for (int i = 0; i < 5; ++i) e.tap(5, 5, 120, false, t);
     CHECK(e.pad_open);
     e.typed = "1111";
-    CHECK_FALSE(e.check());
+    e.submit(t);
+    CHECK(e.last_wrong);
+    CHECK_FALSE(e.menu_open);
     e.typed = "2468";
-    CHECK(e.check());
+    e.submit(t);
+    CHECK(e.menu_open); // a menu for staff, not an instant exit
+    CHECK_FALSE(e.leave);
+}
+
+TEST_CASE("kiosk: three wrong PINs lock the staff pad for five minutes") {
+    Instant t = at(2026, 3, 16);
+    ServiceExit e;
+    e.pin = "2468";
+    auto open_pad = [&](Instant now) {
+        for (int i = 0; i < 5; ++i) e.tap(5, 5, 120, false, now);
+    };
+    open_pad(t);
+    for (const char* guess : {"0000", "1111", "2222"}) {
+        REQUIRE(e.pad_open);
+        e.typed = guess;
+        e.submit(t);
+    }
+    CHECK_FALSE(e.pad_open); // locked: the pad closed
+    open_pad(t + std::chrono::seconds(60));
+    CHECK_FALSE(e.pad_open); // and does not open again while locked...
+    open_pad(t + std::chrono::seconds(301));
+    REQUIRE(e.pad_open); // ...until the lockout is over
+    e.typed = "2468";
+    e.submit(t + std::chrono::seconds(302));
+    CHECK(e.menu_open);
 }
 
 TEST_CASE("kiosk: a configuration file with a mistake is reported line by line") {

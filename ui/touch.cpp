@@ -20,7 +20,9 @@ void apply_theme(float scale) {
     s.ScrollbarSize = 28 * scale;
     s.WindowBorderSize = 0;
     s.Colors[ImGuiCol_WindowBg] = ImGui::ColorConvertU32ToFloat4(colors::kBackground);
-    s.Colors[ImGuiCol_ChildBg] = ImGui::ColorConvertU32ToFloat4(colors::kBackground);
+    // Child windows are see-through: their parent is white already, and under a software
+    // renderer every full-screen rectangle drawn again costs milliseconds a frame.
+    s.Colors[ImGuiCol_ChildBg] = ImVec4(0, 0, 0, 0);
     s.Colors[ImGuiCol_Text] = ImGui::ColorConvertU32ToFloat4(colors::kText);
     // Touch: a finger has no hover, so nothing may depend on it.
     s.TouchExtraPadding = ImVec2(4 * scale, 4 * scale);
@@ -32,6 +34,10 @@ static bool dragged_too_far() {
     return ImGui::GetIO().MouseDragMaxDistanceSqr[0] > 30.0f * 30.0f;
 }
 
+static bool pressed_too_soon(double last_press, double armed_at) {
+    return last_press < armed_at;
+}
+
 bool Ui::button(const std::string& label, ImVec2 size, bool selected, bool primary) {
     ImU32 bg = selected ? colors::kChosen : primary ? colors::kButton : colors::kSecondary;
     ImU32 fg = (selected || primary) ? IM_COL32(255, 255, 255, 255) : colors::kText;
@@ -39,7 +45,8 @@ bool Ui::button(const std::string& label, ImVec2 size, bool selected, bool prima
     ImGui::PushStyleColor(ImGuiCol_ButtonHovered, bg); // no hover look on a touchscreen
     ImGui::PushStyleColor(ImGuiCol_ButtonActive, colors::kButtonPressed);
     ImGui::PushStyleColor(ImGuiCol_Text, fg);
-    bool tapped = ImGui::Button(label.c_str(), size) && !dragged_too_far();
+    bool tapped = ImGui::Button(label.c_str(), size) && !dragged_too_far() &&
+                  !pressed_too_soon(last_press, armed_at);
     ImGui::PopStyleColor(4);
     tappables.push_back({visible_label(label), ImGui::GetItemRectMin(), ImGui::GetItemRectMax()});
     return tapped;
@@ -53,9 +60,10 @@ bool Ui::field(const std::string& label, const std::string& value, bool focused,
     ImDrawList* dl = ImGui::GetWindowDrawList();
     ImVec2 p = ImGui::GetCursorScreenPos();
     float h = ImGui::GetFontSize() + px(36);
-    bool tapped =
-        ImGui::InvisibleButton(("##field" + label).c_str(), ImVec2(width, h)) && !dragged_too_far();
-    tappables.push_back({visible_label(label), p, ImVec2(p.x + width, p.y + h)});
+    bool tapped = ImGui::InvisibleButton(("##field" + label).c_str(), ImVec2(width, h)) &&
+                  !dragged_too_far() && !pressed_too_soon(last_press, armed_at);
+    tappables.push_back(
+        {visible_label(label), p, ImVec2(p.x + width, p.y + h), true, !value.empty()});
     ImU32 border = wrong ? colors::kError : focused ? colors::kButton : colors::kMuted;
     dl->AddRectFilled(p, ImVec2(p.x + width, p.y + h),
                       wrong ? colors::kErrorBg : IM_COL32(255, 255, 255, 255), px(8));

@@ -14,14 +14,23 @@ namespace reception::ui {
 struct Tappable {
     std::string label; // the visible text, without any "##id" suffix
     ImVec2 min, max;
+    bool field = false, filled = false; // a text field, and whether anything is typed in it
 };
 
 struct Ui {
     Fonts fonts;
     float scale = 1.0f; // 1.0 on a 1080p screen
     std::vector<Tappable> tappables;
+    // Debounce: a press before this time (ImGui::GetTime) taps nothing. Set when the screen
+    // changes, so the second tap of a double tap never hits what appeared under the finger.
+    double armed_at = 0;
+    void disarm_for(double seconds) { armed_at = ImGui::GetTime() + seconds; }
 
-    void begin_frame() { tappables.clear(); }
+    double last_press = -1; // when the finger last came down (ImGui::GetTime)
+    void begin_frame() {
+        tappables.clear();
+        if (ImGui::IsMouseClicked(0)) last_press = ImGui::GetTime();
+    }
     float px(float v) const { return v * scale; }
     // A button at least 20 mm high (~110 px on a 21.5" 1080p screen).
     bool button(const std::string& label, ImVec2 size, bool selected = false, bool primary = true);

@@ -32,8 +32,11 @@ void draw_board(const Catalog& texts, ui::Ui& ui, const BoardState& board, Insta
     ImGuiIO& io = ImGui::GetIO();
     ImGui::SetNextWindowPos(ImVec2(0, 0));
     ImGui::SetNextWindowSize(io.DisplaySize);
+    // The screen's own window draws no background: the frame is cleared to white already.
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, IM_COL32(0, 0, 0, 0));
     ImGui::Begin("board", nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoSavedSettings);
+    ImGui::PopStyleColor();
     std::string clock = hhmm(local_minute_of_day(now));
     ui.text(both(texts, "ui.now_calling"), ui.fonts.large);
     ImGui::SameLine(io.DisplaySize.x - ui.px(220));

@@ -40,10 +40,10 @@ static void countdown_overlay(KioskModel& m, ui::Ui& ui, int seconds) {
     ImGui::Begin("countdown", nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                      ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings);
-    ui.centered_text(m.tf("ui.inactivity_countdown", {{"seconds", std::to_string(seconds)}}),
-                     ui.fonts.large);
-    // Any tap anywhere counts as a touch (main.cpp); this button is there to be found.
-    ui.button(m.t("ui.next") + "##stay", ImVec2(-1, ui.px(110)));
+    ui.centered_text(m.t("ui.more_time_question"), ui.fonts.large);
+    ui.centered_text(m.tf("ui.inactivity_countdown", {{"seconds", std::to_string(seconds)}}));
+    // Any tap anywhere counts as a touch (kiosk_loop.cpp); this button is there to be found.
+    ui.button(m.t("ui.more_time") + "##stay", ImVec2(-1, ui.px(160)));
     ImGui::End();
     ImGui::PopStyleColor();
 }
@@ -52,12 +52,22 @@ void draw_kiosk(KioskModel& m, ui::Ui& ui, ScreenState& st, Instant now) {
     ImGuiIO& io = ImGui::GetIO();
     ImGui::SetNextWindowPos(ImVec2(0, 0));
     ImGui::SetNextWindowSize(io.DisplaySize);
+    // The screen's own window draws no background: the frame is cleared to white already.
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, IM_COL32(0, 0, 0, 0));
     ImGui::Begin("kiosk", nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                      ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus);
+    ImGui::PopStyleColor();
     // Screens with a header carry the language switch in it, and give the room to the
     // keyboard; the others show the clock too.
     if (!has_header(m.screen())) top_bar(m, ui, now);
+    int left = m.countdown(now);
+    if (left >= 0) {
+        // Whoever walks up to a kiosk left alone sees none of the last visitor's details.
+        ImGui::End();
+        countdown_overlay(m, ui, left);
+        return;
+    }
     ImGui::BeginChild("screen", ImVec2(0, 0), false, ImGuiWindowFlags_NoScrollbar);
     Screen before = m.screen();
     switch (m.screen()) {
@@ -98,11 +108,13 @@ void draw_kiosk(KioskModel& m, ui::Ui& ui, ScreenState& st, Instant now) {
         draw_schedule(m, ui, now);
         break;
     }
-    if (m.screen() != before) st.focused_field.clear();
+    if (m.screen() != before) {
+        st.focused_field.clear();
+        // A double tap: the second tap must not hit what appears under the finger.
+        ui.disarm_for(0.35);
+    }
     ImGui::EndChild();
     ImGui::End();
-    int left = m.countdown(now);
-    if (left >= 0) countdown_overlay(m, ui, left);
 }
 
 } // namespace reception::kiosk

@@ -1,0 +1,126 @@
+#include "screenshot_tour.hpp"
+
+#include "schedule.hpp"
+#include "screens/screens.hpp"
+#include "ticket_queue.hpp"
+#include "ui/window.hpp"
+
+#include <cstdio>
+#include <functional>
+
+namespace reception::kiosk {
+
+// Screenshots: every screen in kk and ru, on a store of its own.
+void screenshot_tour(GLFWwindow* window, ui::Ui& ui, KioskModel& m, BoardState& board,
+                     const Catalog& texts, Store& store, const std::string& dir) {
+    ScreenState st;
+    auto shot = [&](const std::string& name, const std::function<void()>& draw) {
+        std::string file = dir + "/" + name + ".png";
+        bool saved = false;
+        // Three frames: ImGui lays out windows and tables on the first ones.
+        for (int i = 0; i < 3; ++i)
+            ui::render_frame(
+                window,
+                [&] {
+                    ui.begin_frame();
+                    draw();
+                },
+                i == 2 ? &file : nullptr, &saved);
+        std::printf("%s %s\n", saved ? "wrote" : "FAILED", file.c_str());
+    };
+    Instant now = local_instant(local_date(now_utc()), 10 * 60 + 30);
+    std::string official = list_officials(store).front().uuid;
+    for (Lang lang : {Lang::kk, Lang::ru}) {
+        std::string l = lang_code(lang);
+        auto kiosk = [&] { draw_kiosk(m, ui, st, now); };
+        auto at_screen = [&](const char* name, const std::function<void()>& setup) {
+            m.reset();
+            m.set_lang(lang);
+            m.touched(now);
+            st = ScreenState{};
+            setup();
+            shot(std::string(name) + "-" + l, kiosk);
+        };
+        at_screen("01-start", [] {});
+        at_screen("02-service", [&] { m.start_ticket(); });
+        at_screen("03-category", [&] {
+            m.start_ticket();
+            m.choose_service("same_day");
+        });
+        at_screen("04-ticket", [&] {
+            m.start_ticket();
+            m.choose_service("same_day");
+            m.choose_category("wwii_veteran", now);
+        });
+        auto fill = [&] {
+            m.start_signup();
+            m.choose_official(official);
+            m.form().essence = lang == Lang::kk ? "Ауылдағы жолды жөндеу туралы өтініш"
+                                                : "Просьба отремонтировать дорогу в посёлке";
+        };
+        at_screen("05-signup-official", [&] { m.start_signup(); });
+        at_screen("06-signup-essence", [&] { fill(); });
+        at_screen("07-signup-applicant", [&] {
+            fill();
+            m.next_step();
+            m.form().representative = true;
+            m.form().bin = "940140000385";
+            m.form().entity_name = "«Хромтау Құрылыс» ЖШС";
+        });
+        auto person = [&] {
+            fill();
+            m.next_step();
+            m.next_step();
+            m.form().surname = "Сәрсенбаева";
+            m.form().name = "Әйгерім";
+            m.form().patronymic = "Қайратқызы";
+            m.form().phone = "+7 701 123 45 67";
+        };
+        at_screen("08-signup-person-error", [&] {
+            person();
+            m.form().iin = "871008401428";
+            m.next_step(); // shows the checksum error next to the field
+        });
+        at_screen("09-signup-options", [&] {
+            person();
+            m.form().iin = "871008401427";
+            m.next_step();
+        });
+        at_screen("10-signup-review", [&] {
+            person();
+            m.form().iin = "871008401427";
+            m.next_step();
+            m.next_step();
+        });
+        at_screen("11-signup-done", [&] {
+            person();
+            m.form().iin = "871008401427";
+            m.next_step();
+            m.next_step();
+            m.submit(now);
+        });
+        at_screen("12-schedule", [&] { m.go(Screen::Schedule); });
+        at_screen("13-countdown", [&] {
+            m.start_ticket();
+            m.touched(now - std::chrono::seconds(m.config().inactivity_seconds + 3));
+        });
+        at_screen("14-keyboard-kk-layout", [&] {
+            person();
+            st.focused_field = "surname";
+            st.keyboard.layout = lang == Lang::kk ? ui::Layout::Kazakh : ui::Layout::Russian;
+        });
+    }
+    // The board after a few calls.
+    Date today = local_date(now);
+    for (int i = 0; i < 4; ++i)
+        issue_ticket(store, m.profile(),
+                     {m.config().room, i % 2 ? "consultation" : "same_day", "", "kk", "demo"}, now);
+    for (const char* desk : {"1", "2", "3"})
+        call_next(store, m.config().room, today, {}, desk, "demo", now);
+    board.refresh(store, m.config().room, now);
+    call_next(store, m.config().room, today, {}, "2", "demo", now);
+    board.refresh(store, m.config().room, now);
+    shot("15-board", [&] { draw_board(texts, ui, board, now); });
+}
+
+} // namespace reception::kiosk
