@@ -3,8 +3,10 @@
 #include "restriction.hpp"
 
 #include "print/escpos.hpp"
+#include "schedule.hpp"
 #include "ticket_queue.hpp"
 #include "validation.hpp"
+#include "wait_estimate.hpp"
 
 #include <cstdio>
 
@@ -138,6 +140,7 @@ void KioskModel::choose_category(const std::string& code, Instant now) {
     TicketRequest req{config_.room, service_, code, lang_code(lang_), config_.kiosk_id};
     ticket_ = issue_ticket(store_, profile_, req, now);
     ahead_ = reception::people_ahead(store_, *ticket_);
+    wait_ = estimated_wait_minutes(store_, *ticket_, ahead_);
     const Service* s = profile_.service(service_);
     std::vector<print::PrintLine> lines{
         {t("ui.your_number"), 30, true},
@@ -149,12 +152,20 @@ void KioskModel::choose_category(const std::string& code, Instant now) {
         lines.push_back({t("ui.category_check_note"), 22, true});
     }
     lines.push_back({tf("ui.people_ahead", {{"count", std::to_string(ahead_)}}), 28, true});
+    lines.push_back({wait_text(), 24, true});
+    lines.push_back({t("ui.where_to_wait"), 22, true});
     lines.push_back({local_time_text(now), 24, true});
     lines.push_back({config_.accepted_where, 20, true});
     reprint_ = lines;
     reprint_until_ = now + kReprintWindow;
     print_lines(std::move(lines));
     go(Screen::TicketDone);
+}
+
+std::string KioskModel::wait_text() const {
+    if (ahead_ == 0) return t("ui.wait_next");
+    if (!wait_) return t("ui.wait_unknown");
+    return tf("ui.wait_estimate", {{"minutes", std::to_string(std::max(1, *wait_))}});
 }
 
 void KioskModel::print_lines(std::vector<print::PrintLine> lines) {
@@ -215,42 +226,62 @@ void KioskModel::choose_official(const std::string& uuid) {
     go(Screen::SignupEssence);
 }
 
-static void check_into(std::map<std::string, std::string>& errors, const char* field, Reason r) {
-    if (r != Reason::Ok) errors[field] = reason_code(r);
+// One field's problem as an error code, "" when it is fine. The step checks and the recheck
+// while typing share it, so a message never disagrees with the check that raised it.
+std::string KioskModel::field_problem(const std::string& key) const {
+    const SignupForm& f = form_;
+    auto code = [](Reason r) { return r == Reason::Ok ? std::string() : reason_code(r); };
+    auto required = [](const std::string& v) { return trim(v).empty() ? "empty" : ""; };
+    if (key == "official") return f.official_chosen ? "" : "empty";
+    // reg-5: without the essence the application is not considered.
+    if (key == "essence")
+        return code(
+            check_essence(f.essence, profile_.essence_min_chars, profile_.essence_max_chars));
+    if (key == "bin") return code(check_bin(f.bin));
+    if (key == "entity_name") return required(f.entity_name);
+    if (key == "authority_document") return required(f.authority_document);
+    if (key == "surname") return code(check_name(f.surname, true));
+    if (key == "name") return code(check_name(f.name, true));
+    if (key == "patronymic") return code(check_name(f.patronymic, false));
+    // reg-11: a foreigner may have no IIN.
+    if (key == "iin") return f.foreigner && trim(f.iin).empty() ? "" : code(check_iin(f.iin));
+    // A landline is fine: staff ring it; the room promises no SMS.
+    if (key == "phone") return code(check_phone(f.phone, true));
+    return "";
+}
+
+static std::vector<std::string> fields_of(Screen s, bool representative) {
+    switch (s) {
+    case Screen::SignupOfficial:
+        return {"official"};
+    case Screen::SignupEssence:
+        return {"essence"};
+    case Screen::SignupApplicant:
+        if (representative) return {"bin", "entity_name", "authority_document"};
+        return {};
+    case Screen::SignupPerson:
+        return {"surname", "name", "patronymic", "iin", "phone"};
+    default:
+        return {};
+    }
 }
 
 bool KioskModel::check_step(Screen s) {
     errors_.clear();
-    SignupForm& f = form_;
-    switch (s) {
-    case Screen::SignupOfficial:
-        if (!f.official_chosen) errors_["official"] = "empty";
-        break;
-    case Screen::SignupEssence:
-        // reg-5: without the essence the application is not considered.
-        check_into(
-            errors_, "essence",
-            check_essence(f.essence, profile_.essence_min_chars, profile_.essence_max_chars));
-        break;
-    case Screen::SignupApplicant:
-        if (f.representative) {
-            check_into(errors_, "bin", check_bin(f.bin));
-            if (trim(f.entity_name).empty()) errors_["entity_name"] = "empty";
-            if (trim(f.authority_document).empty()) errors_["authority_document"] = "empty";
-        }
-        break;
-    case Screen::SignupPerson:
-        check_into(errors_, "surname", check_name(f.surname, true));
-        check_into(errors_, "name", check_name(f.name, true));
-        check_into(errors_, "patronymic", check_name(f.patronymic, false));
-        // reg-11: a foreigner may have no IIN.
-        if (!f.foreigner || !trim(f.iin).empty()) check_into(errors_, "iin", check_iin(f.iin));
-        check_into(errors_, "phone", check_phone(f.phone, false));
-        break;
-    default:
-        break;
-    }
+    for (const auto& key : fields_of(s, form_.representative))
+        if (std::string e = field_problem(key); !e.empty()) errors_[key] = e;
     return errors_.empty();
+}
+
+void KioskModel::recheck(const std::string& key) {
+    // Only an error already shown may go away while typing: a half-typed IIN is not wrong yet.
+    auto it = errors_.find(key);
+    if (it == errors_.end()) return;
+    std::string e = field_problem(key);
+    if (e.empty())
+        errors_.erase(it);
+    else
+        it->second = e;
 }
 
 bool KioskModel::next_step() {
@@ -329,16 +360,43 @@ bool KioskModel::submit(Instant now) {
     }
     ticket_.reset();
     reprint_until_ = now + kReprintWindow;
-    reprint_ = {{t("ui.receipt_title"), 30, true},
-                {t("ui.reg_number") + ":", 24, true},
-                {receipt_->reg_number, 48, true},
-                {t("ui.accepted_at") + ": " + local_time_text(now), 24, false},
-                {t("ui.accepted_where") + ": " + config_.accepted_where, 24, false},
-                {t("ui.essence") + ": " + receipt_->essence.substr(0, 300), 22, false},
-                {t("channel.kiosk") + " " + config_.kiosk_id, 20, false}};
+    reprint_ = receipt_lines(now);
     print_lines(reprint_);
     go(Screen::SignupDone);
     return true;
+}
+
+// The receipt of APPC art. 64: what was accepted, when, where, by whom it will be heard, and
+// what happens next (reg-29: the date and time are told within 15 working days).
+std::string KioskModel::official_name(const std::string& uuid) {
+    for (const auto& o : list_officials(store_))
+        if (o.uuid == uuid) return full_name(o);
+    return "";
+}
+
+std::string KioskModel::response_due_text() const {
+    Date due = term_after(cal_, profile_.term("response_date"), receipt_->registered_on);
+    return tf("ui.receipt_promise", {{"date", dotted_date(due)}});
+}
+
+std::vector<print::PrintLine> KioskModel::receipt_lines(Instant now) {
+    const Application& a = *receipt_;
+    std::vector<print::PrintLine> lines{
+        {t("ui.receipt_title"), 30, true},
+        {t("ui.reg_number") + ":", 24, true},
+        {a.reg_number, 48, true},
+        {t("ui.accepted_at") + ": " + local_time_text(now), 24, false},
+        {t("ui.registered_on") + ": " + dotted_date(a.registered_on), 24, false},
+        {t("ui.accepted_where") + ": " + config_.accepted_where, 24, false}};
+    std::string official = official_name(a.official_uuid);
+    lines.push_back({t("ui.receipt_official") + ": " +
+                         (official.empty() ? t("ui.receipt_official_later") : official),
+                     24, false});
+    lines.push_back({t("ui.essence") + ": " + utf8_cut(a.essence, 300), 22, false});
+    lines.push_back({response_due_text(), 24, false});
+    lines.push_back({t("ui.receipt_status"), 22, false});
+    lines.push_back({t("channel.kiosk") + " " + config_.kiosk_id, 20, false});
+    return lines;
 }
 
 // Inactivity

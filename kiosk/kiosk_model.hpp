@@ -77,8 +77,15 @@ class KioskModel {
     // field -> error code ("error." + code is the text), shown next to the field.
     const std::map<std::string, std::string>& errors() const { return errors_; }
     std::string error_text(const std::string& field) const;
+    // After the visitor changed a field: its error goes as soon as it is fixed.
+    void recheck(const std::string& field);
     const std::optional<Ticket>& ticket() const { return ticket_; }
     int people_ahead() const { return ahead_; }
+    // "About 12 min", "You are next", or honestly "not known yet" (shared/wait_estimate).
+    std::string wait_text() const;
+    // reg-29 on the receipt: "not later than DD.MM.YYYY we tell you the date and time".
+    std::string response_due_text() const;
+    std::string official_name(const std::string& uuid);
     const std::optional<Application>& receipt() const { return receipt_; }
     const PrintState& print_state() const { return print_; }
     const std::string& chosen_service() const { return service_; }
@@ -121,7 +128,9 @@ class KioskModel {
 
   private:
     bool check_step(Screen s);
+    std::string field_problem(const std::string& key) const;
     void wipe_visitor();
+    std::vector<print::PrintLine> receipt_lines(Instant now);
     void print_lines(std::vector<print::PrintLine> lines);
     Store& store_;
     const RegulationProfile& profile_;
@@ -135,6 +144,7 @@ class KioskModel {
     std::string service_;
     std::optional<Ticket> ticket_;
     int ahead_ = 0;
+    std::optional<int> wait_;
     std::optional<Application> receipt_;
     PrintState print_;
     std::vector<print::PrintLine> printout_;

@@ -90,6 +90,18 @@ size_t utf8_length(std::string_view s) {
     return n;
 }
 
+std::string utf8_cut(std::string_view s, size_t max_letters) {
+    if (utf8_length(s) <= max_letters) return std::string(s);
+    size_t letters = 0, i = 0;
+    // Room for the ellipsis, which is a letter to the eye.
+    while (i < s.size() && letters < max_letters - (max_letters > 0 ? 1 : 0)) {
+        ++i;
+        while (i < s.size() && ((unsigned char)s[i] & 0xC0) == 0x80) ++i;
+        ++letters;
+    }
+    return std::string(s.substr(0, i)) + "…";
+}
+
 // Spaces
 static bool is_ascii_space(char c) {
     return c == ' ' || (c >= '\t' && c <= '\r'); // \t \n \v \f \r

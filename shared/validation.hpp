@@ -69,6 +69,9 @@ Reason check_essence(std::string_view essence, int min_chars = 10, int max_chars
 std::u32string utf8_decode(std::string_view s);
 // Number of UTF-8 code points (the length a person sees).
 size_t utf8_length(std::string_view s);
+// At most max_letters code points, cut on a letter boundary (never inside a UTF-8 sequence),
+// with "…" at the end when anything was cut: a printout or a screen line with a limit.
+std::string utf8_cut(std::string_view s, size_t max_letters);
 // Trims ASCII and Unicode non-breaking spaces from both ends.
 std::string trim(std::string_view s);
 

@@ -435,6 +435,17 @@ TEST_CASE("validation: lengths are counted in code points") {
     CHECK(utf8_length("😀") == 1);
 }
 
+TEST_CASE("validation: a text cut for a printout ends on a whole letter with an ellipsis") {
+    CHECK(utf8_cut("Қазақстан", 20) == "Қазақстан"); // short enough: as it is
+    CHECK(utf8_cut("Қазақстан", 5) == "Қаза…");
+    CHECK(utf8_length(utf8_cut("Қазақстан", 5)) == 5);
+    // Cutting the bytes at 5 would split "з"/"а" mid-letter; every cut is valid UTF-8.
+    for (size_t n = 1; n < 9; ++n)
+        CHECK(utf8_decode(utf8_cut("Әйгерім Қайратқызы", n)).find(U'\uFFFD') ==
+              std::u32string::npos);
+    CHECK(utf8_cut("a😀b", 2) == "a…");
+}
+
 TEST_CASE("validation: utf8_decode gives code points and U+FFFD for broken bytes") {
     CHECK(utf8_decode("Қа") == U"Қа");
     CHECK(utf8_decode("a😀") == U"a😀");

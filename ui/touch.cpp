@@ -79,6 +79,41 @@ bool Ui::field(const std::string& label, const std::string& value, bool focused,
     return tapped;
 }
 
+bool Ui::text_box(const std::string& label, const std::string& value, bool focused, bool wrong,
+                  float width, int lines) {
+    ImGui::PushStyleColor(ImGuiCol_Text, wrong ? colors::kError : colors::kText);
+    ImGui::TextUnformatted(label.c_str());
+    ImGui::PopStyleColor();
+    ImVec2 p = ImGui::GetCursorScreenPos();
+    float h = float(lines) * ImGui::GetTextLineHeight() + px(36); // wrapped lines sit tight
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled(p, ImVec2(p.x + width, p.y + h),
+                      wrong ? colors::kErrorBg : colors::kBackground, px(8));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(px(18), px(18)));
+    ImGui::BeginChild(("##box" + label).c_str(), ImVec2(width, h), false,
+                      ImGuiWindowFlags_AlwaysUseWindowPadding | ImGuiWindowFlags_NoScrollbar);
+    drag_scroll();
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextUnformatted((value + (focused ? "|" : "")).c_str());
+    ImGui::PopTextWrapPos();
+    // Typing at the end: keep the end in view, unless the finger is scrolling back to reread.
+    ImGuiStorage* seen = ImGui::GetStateStorage();
+    ImGuiID key = ImGui::GetID("length");
+    if (seen->GetInt(key, -1) != int(value.size())) {
+        seen->SetInt(key, int(value.size()));
+        ImGui::SetScrollHereY(1.0f);
+    }
+    bool tapped = ImGui::IsWindowHovered() && ImGui::IsMouseReleased(0) && !dragged_too_far() &&
+                  !pressed_too_soon(last_press, armed_at);
+    ImGui::EndChild();
+    ImGui::PopStyleVar();
+    ImU32 border = wrong ? colors::kError : focused ? colors::kButton : colors::kMuted;
+    dl->AddRect(p, ImVec2(p.x + width, p.y + h), border, px(8), 0, focused ? px(5) : px(2));
+    tappables.push_back(
+        {visible_label(label), p, ImVec2(p.x + width, p.y + h), true, !value.empty()});
+    return tapped;
+}
+
 void Ui::drag_scroll() {
     ImGuiIO& io = ImGui::GetIO();
     if (ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem) &&

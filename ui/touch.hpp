@@ -37,6 +37,10 @@ struct Ui {
     // A framed field showing text (red when wrong); a tap selects it for the keyboard.
     bool field(const std::string& label, const std::string& value, bool focused, bool wrong,
                float width);
+    // A framed box of `lines` lines for a long text (the essence of an application): the text
+    // wraps and the end being typed stays in view; a finger drags it to reread the start.
+    bool text_box(const std::string& label, const std::string& value, bool focused, bool wrong,
+                  float width, int lines);
     // Inside a scrolling child window: dragging with a finger scrolls it.
     void drag_scroll();
     // Text wrapped to the window's width.

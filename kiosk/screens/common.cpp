@@ -17,25 +17,50 @@ bool has_header(Screen s) {
 
 int header(KioskModel& m, ui::Ui& ui, const std::string& title, const std::string& next_label) {
     float h = ui.px(100), back_w = ui.px(280), next_w = ui.px(380), lang_w = ui.px(460);
+    float gap = ImGui::GetStyle().ItemSpacing.x;
+    float right = ImGui::GetWindowWidth() - ImGui::GetStyle().WindowPadding.x;
+    ImGui::PushFont(ui.fonts.large);
+    float title_w = ImGui::CalcTextSize(title.c_str()).x;
+    ImGui::PopFont();
+    float buttons_w = lang_w + (next_label.empty() ? 0 : next_w + 2 * gap);
+    // A portrait or narrow screen: Back and the languages on the first line, the title and
+    // Next on the second, so nothing is covered.
+    bool two_lines = back_w + title_w + buttons_w + 4 * gap > right;
     int r = 0;
     float top = ImGui::GetCursorPosY();
     if (ui.button("← " + m.t("ui.back") + "##nav", ImVec2(back_w, h), false, false)) r = -1;
-    ImGui::SameLine();
-    ImGui::PushFont(ui.fonts.large);
-    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (h - ImGui::GetFontSize()) / 2);
-    ImGui::TextUnformatted(title.c_str());
-    ImGui::PopFont();
-    float gap = ImGui::GetStyle().ItemSpacing.x;
-    float right = ImGui::GetWindowWidth() - ImGui::GetStyle().WindowPadding.x;
-    ImGui::SameLine(right - lang_w - gap - (next_label.empty() ? 0 : next_w + 2 * gap));
+    if (!two_lines) {
+        ImGui::SameLine();
+        ImGui::PushFont(ui.fonts.large);
+        ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (h - ImGui::GetFontSize()) / 2);
+        ImGui::TextUnformatted(title.c_str());
+        ImGui::PopFont();
+    }
+    ImGui::SameLine(right - (two_lines ? lang_w : buttons_w) - gap);
     ImGui::SetCursorPosY(top);
     language_buttons(m, ui, h);
-    if (!next_label.empty()) {
+    if (two_lines) {
+        float line = ImGui::GetCursorPosY();
+        ImGui::PushFont(ui.fonts.large);
+        ImGui::PushTextWrapPos(right - (next_label.empty() ? 0 : next_w + gap));
+        ImGui::SetCursorPosY(line + ui.px(10));
+        ImGui::TextUnformatted(title.c_str());
+        ImGui::PopTextWrapPos();
+        ImGui::PopFont();
+        if (!next_label.empty()) {
+            ImGui::SameLine(right - next_w);
+            ImGui::SetCursorPosY(line);
+        }
+    } else if (!next_label.empty()) {
         ImGui::SameLine(0, 2 * gap);
-        if (ui.button(next_label + " →##nav", ImVec2(next_w, h))) r = 1;
     }
+    if (!next_label.empty() && ui.button(next_label + " →##nav", ImVec2(next_w, h))) r = 1;
     ImGui::Separator();
     return r;
+}
+
+int field_columns(ui::Ui& ui, int wide) {
+    return ImGui::GetContentRegionAvail().x < ui.px(1500) ? std::min(wide, 2) : wide;
 }
 
 // The field to type into: the first one with a new error, else the one tapped, else the first.
@@ -75,10 +100,21 @@ void edit_fields(KioskModel& m, ui::Ui& ui, ScreenState& st, const std::vector<T
         if (i % size_t(columns) != 0) ImGui::SameLine();
         ImGui::BeginGroup();
         bool has_error = m.errors().count(f.key) != 0;
-        if (ui.field(f.label, *f.value, f.key == st.focused_field, has_error, w)) {
+        bool focus = f.key == st.focused_field;
+        bool tapped = f.lines > 1 ? ui.text_box(f.label, *f.value, focus, has_error, w, f.lines)
+                                  : ui.field(f.label, *f.value, focus, has_error, w);
+        if (tapped) {
             st.focused_field = f.key;
             st.keyboard.layout = f.layout;
             st.keyboard.shift = f.value->empty() && f.layout != ui::Layout::Digits;
+        }
+        // Each wrong field says what is wrong right under it, within its column.
+        if (has_error) {
+            ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + w);
+            ImGui::PushStyleColor(ImGuiCol_Text, ui::colors::kError);
+            ImGui::TextUnformatted(m.error_text(f.key).c_str());
+            ImGui::PopStyleColor();
+            ImGui::PopTextWrapPos();
         }
         ImGui::EndGroup();
         if (f.key == st.focused_field) focused = &f;
@@ -89,16 +125,10 @@ void edit_fields(KioskModel& m, ui::Ui& ui, ScreenState& st, const std::vector<T
         extra(w);
         ImGui::EndGroup();
     }
-    // One message, full width, for the field being typed into (or the first wrong one): a
-    // long sentence in a narrow column would be cut or push the keyboard off the screen.
-    std::string message = focused ? m.error_text(focused->key) : "";
-    for (const auto& f : fields)
-        if (message.empty() && m.errors().count(f.key))
-            message = f.label + ": " + m.error_text(f.key);
-    if (!message.empty()) ui.text(message, nullptr, ui::colors::kError);
     float kb_top = ImGui::GetWindowHeight() - keyboard_height(ui, st.keyboard.layout);
     if (ImGui::GetCursorPosY() < kb_top) ImGui::SetCursorPosY(kb_top);
-    if (focused) st.keyboard.draw(ui, *focused->value, focused->max_chars);
+    if (focused && st.keyboard.draw(ui, *focused->value, focused->max_chars))
+        m.recheck(focused->key);
 }
 
 } // namespace reception::kiosk

@@ -45,10 +45,13 @@ struct TextField {
     std::string* value;
     size_t max_chars;
     ui::Layout layout;
+    int lines = 1; // more: a box where the text wraps (the essence)
 };
 // extra, when given, draws one more cell of the grid after the fields (a toggle).
 void edit_fields(KioskModel& m, ui::Ui& ui, ScreenState& st, const std::vector<TextField>& fields,
                  int columns, const std::function<void(float width)>& extra = {});
+// How many columns of fields fit: `wide` on a landscape screen, at most 2 on a narrow one.
+int field_columns(ui::Ui& ui, int wide);
 // The language switch, on every screen.
 void language_buttons(KioskModel& m, ui::Ui& ui, float height);
 // Whether a screen has a header of its own (with the language switch in it).

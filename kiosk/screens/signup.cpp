@@ -71,7 +71,7 @@ void draw_signup_essence(KioskModel& m, ui::Ui& ui, ScreenState& st) {
     edit_fields(m, ui, st,
                 {{"essence", m.t("ui.essence_hint"), &m.form().essence,
                   size_t(m.profile().essence_max_chars),
-                  m.lang() == Lang::kk ? ui::Layout::Kazakh : ui::Layout::Russian}},
+                  m.lang() == Lang::kk ? ui::Layout::Kazakh : ui::Layout::Russian, 5}},
                 1);
     step_nav(m, nav);
 }
@@ -92,7 +92,7 @@ void draw_signup_applicant(KioskModel& m, ui::Ui& ui, ScreenState& st) {
                      {"entity_name", m.t("ui.entity_name"), &f.entity_name, 200, letters},
                      {"authority_document", m.t("ui.authority_document"), &f.authority_document,
                       200, letters}},
-                    3);
+                    field_columns(ui, 3));
     } else {
         ui.text(m.t("ui.id_document_note"), nullptr, ui::colors::kMuted);
     }
@@ -105,11 +105,11 @@ void draw_signup_person(KioskModel& m, ui::Ui& ui, ScreenState& st) {
     ui::Layout letters = m.lang() == Lang::kk ? ui::Layout::Kazakh : ui::Layout::Russian;
     edit_fields(m, ui, st,
                 {{"iin", m.t("ui.iin"), &f.iin, 12, ui::Layout::Digits},
-                 {"phone", m.t("ui.phone"), &f.phone, 16, ui::Layout::Digits},
+                 {"phone", m.t("ui.phone_any"), &f.phone, 16, ui::Layout::Digits},
                  {"surname", m.t("ui.surname"), &f.surname, 60, letters},
                  {"name", m.t("ui.name"), &f.name, 60, letters},
                  {"patronymic", m.t("ui.patronymic"), &f.patronymic, 60, letters}},
-                3, [&](float w) {
+                field_columns(ui, 3), [&](float w) {
                     // reg-11: a foreigner may have no IIN; the toggle sits in the free cell.
                     ImGui::TextUnformatted(m.t("ui.citizenship").c_str());
                     if (ui.button((f.foreigner ? "☑ " : "☐ ") + m.t("ui.foreigner_short"),
@@ -190,8 +190,15 @@ void draw_signup_done(KioskModel& m, ui::Ui& ui) {
     ui.centered_text(m.t("ui.reg_number"));
     ui.centered_text(a->reg_number, ui.fonts.large, ui::colors::kButton);
     ui.centered_text(m.t("ui.accepted_at") + ": " + local_time_text(a->received_at));
+    // After hours the application is registered on the next working day: its terms run
+    // from then, so the visitor is told.
+    ui.centered_text(m.t("ui.registered_on") + ": " + dotted_date(a->registered_on));
     ui.centered_text(m.t("ui.accepted_where") + ": " + a->accepted_where);
-    ui.centered_text(m.t("ui.signup_next_steps"), nullptr, ui::colors::kMuted);
+    std::string official = m.official_name(a->official_uuid);
+    ui.centered_text(m.t("ui.receipt_official") + ": " +
+                     (official.empty() ? m.t("ui.receipt_official_later") : official));
+    ui.centered_text(m.response_due_text(), ui.fonts.large);
+    ui.centered_text(m.t("ui.receipt_status"), nullptr, ui::colors::kMuted);
     if (m.print_state().tried && !m.print_state().ok)
         ui.centered_text(m.tf("error.printer_failed", {{"number", a->reg_number}}), ui.fonts.large,
                          ui::colors::kError);

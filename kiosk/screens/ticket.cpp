@@ -66,7 +66,9 @@ void draw_ticket(KioskModel& m, ui::Ui& ui) {
     }
     ui.centered_text(m.tf("ui.people_ahead", {{"count", std::to_string(m.people_ahead())}}),
                      ui.fonts.large);
-    ui.centered_text(local_time_text(t->issued_at));
+    ui.centered_text(m.wait_text(), ui.fonts.large);
+    ui.centered_text(m.t("ui.where_to_wait"));
+    ui.centered_text(local_time_text(t->issued_at), nullptr, ui::colors::kMuted);
     // A printer that failed loses nothing: the number is on the screen, to be written down.
     if (m.print_state().tried && !m.print_state().ok)
         ui.centered_text(m.tf("error.printer_failed", {{"number", t->number}}), ui.fonts.large,
