@@ -282,7 +282,7 @@ int main(int argc, char** argv) {
         // A window uncovered or resized must be drawn again even when nothing else changed.
         static bool exposed = false;
         glfwSetWindowRefreshCallback(window, [](GLFWwindow*) { exposed = true; });
-        std::tuple<long long, int, bool> last_shown{};
+        std::tuple<long long, int, bool, int> last_shown{};
         while (!exit_.check()) {
             // Sleep until an event or the next second (clock, countdown, store changes): no
             // busy loop when nothing happens.
@@ -300,10 +300,10 @@ int main(int argc, char** argv) {
             if (cfg.board && store_changed) board.refresh(*store, cfg.room, now);
             if (model.tick(now)) st = ScreenState{}; // wiped, back to the start
             // What changes on screen by itself: the clock's minute, the countdown's seconds,
-            // the board's highlight of a new call. Redraw only when one of them moves, so an
-            // idle kiosk costs next to nothing.
+            // the board's highlight of a new call, a print job's progress. Redraw only when one
+            // of them moves, so an idle kiosk costs next to nothing.
             auto shown = std::make_tuple(now.time_since_epoch().count() / 60, model.countdown(now),
-                                         now < board.highlight_until);
+                                         now < board.highlight_until, model.refresh_print());
             bool timed_change = shown != last_shown;
             exposed = false;
             last_shown = shown;

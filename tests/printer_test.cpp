@@ -1,17 +1,22 @@
-// Printing on real thermal printers (kiosk/print/printer.hpp): a stand-in USB
+// Printing on real thermal printers (kiosk/print/printer.hpp, print_worker.hpp): a stand-in USB
 // device (a pty, whose small buffer says EAGAIN as usblp does) and a stand-in network printer
 // (a thread on 127.0.0.1 answering ESC/POS status like a real one, or hanging).
+#include "headless_ui.hpp"
 #include "test_support.hpp"
 
+#include "kiosk_model.hpp"
 #include "print/escpos.hpp"
-#include "print/printer.hpp"
-#include "print/printout.hpp"
+#include "print/printer_record.hpp"
+#include "schedule.hpp"
+#include "screens/screens.hpp"
 
 #include <atomic>
 #include <doctest/doctest.h>
 #include <fcntl.h>
+#include <fstream>
 #include <mutex>
 #include <netinet/in.h>
+#include <nlohmann/json.hpp>
 #include <poll.h>
 #include <sys/socket.h>
 #include <termios.h>
@@ -19,6 +24,7 @@
 #include <unistd.h>
 
 using namespace reception;
+using namespace reception::kiosk;
 using namespace reception::test;
 using namespace std::chrono_literals;
 using Clock = std::chrono::steady_clock;
@@ -205,6 +211,48 @@ double ms_since(Clock::time_point t0) {
     return std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
 }
 
+// A kiosk on a fresh store whose printer is config().printer, printed by the real worker.
+struct PrintingKiosk {
+    TestStore s;
+    std::unique_ptr<KioskModel> m;
+    std::mutex log_mutex;
+    std::vector<std::string> log;
+    Instant now = at(2026, 3, 16, 10, 0);
+
+    explicit PrintingKiosk(const std::string& printer,
+                           print::PrinterLimits limits = {std::chrono::milliseconds(1000),
+                                                          std::chrono::milliseconds(200), -1}) {
+        std::ifstream in(assets() / "demo/schedule.json");
+        load_schedule(*s, profile(), calendar(), nlohmann::json::parse(in), now);
+        KioskConfig cfg;
+        cfg.printer = printer;
+        m = std::make_unique<KioskModel>(*s, profile(), calendar(), catalog(), cfg);
+        m->printer_limits = limits;
+        m->print_log = [this](const std::string& line) {
+            std::lock_guard<std::mutex> lock(log_mutex);
+            log.push_back(line);
+        };
+    }
+    void take_ticket() {
+        m->start_ticket();
+        m->choose_service("same_day");
+        m->choose_category("", now);
+    }
+    // Refreshes as the frames would until the job has ended.
+    bool wait_finished() {
+        for (auto until = Clock::now() + 5s; Clock::now() < until;
+             std::this_thread::sleep_for(10ms)) {
+            m->refresh_print();
+            if (print::job_finished(m->print_state().job)) return true;
+        }
+        return false;
+    }
+    nlohmann::json recorded() {
+        auto row = s->meta(printer_meta_key(m->config().kiosk_id));
+        return row ? nlohmann::json::parse(*row) : nlohmann::json{};
+    }
+};
+
 } // namespace
 
 TEST_CASE("kiosk printer: the answers to DLE EOT and usblp's port status read as the printer's "
@@ -350,4 +398,151 @@ TEST_CASE("kiosk printer: a printer that answers no status is still sent the job
     CHECK(out.result.ok);
     CHECK(printer.wait_job(stream.size()));
     CHECK(printer.job() == stream);
+}
+
+TEST_CASE("kiosk printer: submitting a job returns at once, and a printer that accepts and "
+          "never reads fails after the timeout, logged with the reason") {
+    StandInPrinter printer(Mode::Deaf);
+    std::mutex m;
+    std::vector<std::string> log;
+    print::PrintWorker worker({std::chrono::milliseconds(1000), std::chrono::milliseconds(200), -1},
+                              [&](const std::string& line) {
+                                  std::lock_guard<std::mutex> lock(m);
+                                  log.push_back(line);
+                              });
+    std::string stream = ticket_stream();
+    auto t0 = Clock::now();
+    int job = worker.submit(printer.target(), stream);
+    double submit_ms = ms_since(t0);
+    CHECK(submit_ms < 50);
+    CHECK_FALSE(print::job_finished(worker.report(job).state));
+    print::JobReport r;
+    while (ms_since(t0) < 5000 && !print::job_finished((r = worker.report(job)).state))
+        std::this_thread::sleep_for(10ms);
+    double ended_ms = ms_since(t0);
+    CHECK(r.state == print::JobState::Failed);
+    CHECK(r.error.find("timed out after 1 s") == 0);
+    CHECK(ended_ms < 2000);
+    std::lock_guard<std::mutex> lock(m);
+    REQUIRE(log.size() == 1);
+    CHECK(log[0] == "reception-kiosk: printer " + printer.target() + ": " + r.error);
+    MESSAGE("hung printer: submit " << submit_ms << " ms, failed after " << ended_ms
+                                    << " ms: " << r.error);
+}
+
+TEST_CASE("kiosk printer: the worker stops at once even with a job hanging on the printer") {
+    StandInPrinter printer(Mode::Deaf);
+    std::string stream = ticket_stream() + ticket_stream() + ticket_stream();
+    auto worker =
+        std::make_unique<print::PrintWorker>(print::PrinterLimits{}, [](const std::string&) {});
+    int job = worker->submit(printer.target(), stream);
+    worker->submit(printer.target(), stream); // queued behind it
+    while (worker->report(job).state == print::JobState::Queued) std::this_thread::sleep_for(1ms);
+    std::this_thread::sleep_for(700ms); // past the status request, into the job
+    auto t0 = Clock::now();
+    worker.reset();
+    CHECK(ms_since(t0) < 200);
+}
+
+TEST_CASE("kiosk printer: out of paper, the ticket screen asks to note the number at once, then "
+          "says the printer failed, and the store and the staff line say paper out") {
+    StandInPrinter printer(Mode::PaperOut);
+    PrintingKiosk k(printer.target());
+    auto t0 = Clock::now();
+    k.take_ticket();
+    double ticket_ms = ms_since(t0);
+    REQUIRE(k.m->ticket());
+    CHECK(k.m->screen() == Screen::TicketDone);
+    std::string number = k.m->ticket()->number;
+    // Before the printer is tried: the number, to be noted.
+    PrintNotice before = k.m->print_notice(number);
+    CHECK_FALSE(before.failed);
+    CHECK(before.text == catalog().text(Lang::kk, "ui.printing") + " " +
+                             catalog().format(Lang::kk, "ui.note_number", {{"number", number}}));
+    CHECK(before.text.find("Нөміріңізді жазып алыңыз: " + number) != std::string::npos);
+    REQUIRE(k.wait_finished());
+    CHECK(k.m->print_state().job == print::JobState::NotPrinted);
+    CHECK(k.m->print_state().status.state == print::PrinterStatus::PaperOut);
+    PrintNotice after = k.m->print_notice(number);
+    CHECK(after.failed);
+    CHECK(after.text == catalog().format(Lang::kk, "error.printer_failed", {{"number", number}}));
+    CHECK(printer.job().empty());
+    // For staff: the store's meta row, and the kiosk's grey line in both languages.
+    nlohmann::json row = k.recorded();
+    CHECK(row["state"] == "paper_out");
+    CHECK(row["detail"] == "paper out");
+    CHECK(row["paper_near_end"] == true);
+    CHECK(parse_instant(row["time"].get<std::string>()));
+    std::string kk = printer_staff_text(*k.s, "kiosk-1", catalog(), Lang::kk);
+    CHECK(kk.find("Принтерде қағаз бітті (") == 0);
+    CHECK(printer_staff_text(*k.s, "kiosk-1", catalog(), Lang::ru)
+              .find("В принтере закончилась бумага") == 0);
+    {
+        std::lock_guard<std::mutex> lock(k.log_mutex);
+        REQUIRE(k.log.size() == 1);
+        CHECK(k.log[0] == "reception-kiosk: printer " + printer.target() + ": paper out");
+    }
+    // Paper in: the next ticket prints, the screen says nothing more, the staff line clears.
+    printer.mode = Mode::Ready;
+    k.m->reset();
+    k.take_ticket();
+    REQUIRE(k.wait_finished());
+    CHECK(k.m->print_state().job == print::JobState::Done);
+    CHECK(k.m->print_state().ok);
+    CHECK(k.m->print_notice(k.m->ticket()->number).text.empty());
+    CHECK(k.recorded()["state"] == "ready");
+    CHECK(printer_staff_text(*k.s, "kiosk-1", catalog(), Lang::kk).empty());
+    CHECK(printer.wait_job(1000));
+    CHECK(print::decode_escpos(printer.job()));
+    MESSAGE("ticket issued and shown in " << ticket_ms << " ms");
+}
+
+TEST_CASE("kiosk printer: a network printer that hangs freezes nothing: frames keep coming and "
+          "the ticket screen tells the failure after the timeout") {
+    StandInPrinter printer(Mode::Deaf);
+    PrintingKiosk k(printer.target());
+    ui::Ui ui;
+    HeadlessScreen screen{ui, 1920, 1080, 1.0f};
+    ui::apply_theme(1.0f);
+    ScreenState st;
+    auto t0 = Clock::now();
+    k.take_ticket();
+    double ticket_ms = ms_since(t0);
+    CHECK(ticket_ms < 1000); // the printer's 1 s timeout is not in it
+    double slowest = 0;
+    int frames = 0;
+    while (!print::job_finished(k.m->print_state().job) && ms_since(t0) < 5000) {
+        auto f0 = Clock::now();
+        draw_headless_frame(ui, [&] { draw_kiosk(*k.m, ui, st, k.now); });
+        slowest = std::max(slowest, ms_since(f0));
+        ++frames;
+        std::this_thread::sleep_for(16ms);
+    }
+    CHECK(k.m->print_state().job == print::JobState::Failed);
+    CHECK(k.m->print_notice("A-001").failed);
+    CHECK(slowest < 100);
+    CHECK(frames > 20);
+    CHECK(k.recorded()["state"] == "failed");
+    CHECK(printer_staff_text(*k.s, "kiosk-1", catalog(), Lang::kk)
+              .find("Принтер басып шығаруды аяқтамады: timed out") == 0);
+    MESSAGE("hung printer: ticket " << ticket_ms << " ms, " << frames << " frames, slowest "
+                                    << slowest << " ms");
+}
+
+TEST_CASE("kiosk printer: a kiosk with no printer by design asks to remember the number and "
+          "reports no failure") {
+    PrintingKiosk k("");
+    k.take_ticket();
+    REQUIRE(k.m->ticket());
+    std::string number = k.m->ticket()->number;
+    CHECK_FALSE(k.m->print_state().tried);
+    CHECK(k.m->print_state().status.state == print::PrinterStatus::NotConfigured);
+    PrintNotice n = k.m->print_notice(number);
+    CHECK_FALSE(n.failed);
+    CHECK(n.text == "Нөміріңізді есте сақтаңыз: " + number + ".");
+    k.m->set_lang(Lang::ru);
+    CHECK(k.m->print_notice(number).text == "Запомните ваш номер: " + number + ".");
+    CHECK(k.recorded().is_null()); // nothing for staff to look at
+    std::lock_guard<std::mutex> lock(k.log_mutex);
+    CHECK(k.log.empty());
 }
