@@ -546,3 +546,17 @@ TEST_CASE("kiosk printer: a kiosk with no printer by design asks to remember the
     std::lock_guard<std::mutex> lock(k.log_mutex);
     CHECK(k.log.empty());
 }
+
+TEST_CASE("kiosk printer: a file target (screenshots, a spooler's folder) is written at once, so "
+          "the first frame shows the outcome") {
+    TempDir dir;
+    PrintingKiosk k("file:" + (dir / "printer.escpos").string());
+    k.take_ticket();
+    CHECK(k.m->print_state().job == print::JobState::Done);
+    CHECK(k.m->print_state().ok);
+    CHECK(k.m->print_notice(k.m->ticket()->number).text.empty());
+    std::ifstream in(dir / "printer.escpos", std::ios::binary);
+    std::string got((std::istreambuf_iterator<char>(in)), {});
+    CHECK(print::decode_escpos(got));
+    CHECK(k.recorded()["state"] == "ready");
+}
