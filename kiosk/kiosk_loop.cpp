@@ -140,7 +140,7 @@ struct Loop {
     ui::Keyboard pin_keys;
     long long data_version = -1;
     long frames = 0;
-    std::tuple<long long, int, bool> last_shown{};
+    std::tuple<long long, int, bool, int> last_shown{};
     std::chrono::steady_clock::time_point started = std::chrono::steady_clock::now();
 };
 
@@ -204,9 +204,9 @@ bool run_window(Loop& l, GLFWwindow* window) {
         if (l.model.config().board && changed) l.board.refresh(l.store, l.model.config().room, now);
         if (l.model.tick(now)) l.st = ScreenState{}; // wiped, back to the start
         // What changes on screen by itself: the clock's minute, the countdown's seconds, the
-        // board's highlight of a new call.
+        // board's highlight of a new call, a print job's progress.
         auto shown = std::make_tuple(now.time_since_epoch().count() / 60, l.model.countdown(now),
-                                     now < l.board.highlight_until);
+                                     now < l.board.highlight_until, l.model.refresh_print());
         if (shown != l.last_shown || changed) frames_to_draw = std::max(frames_to_draw, 2);
         l.last_shown = shown;
         // A press and its release may come in one wake-up: ImGui sees the press in the first
@@ -231,6 +231,8 @@ bool run_window(Loop& l, GLFWwindow* window) {
 int run_on_screen(KioskModel& model, BoardState& board, const Catalog& texts, Store& store,
                   ScreenSetup setup) {
     Loop l(model, board, texts, store, setup);
+    // A print job that ends wakes the loop from the worker's thread (glfw allows this call there).
+    model.on_print_change = [] { glfwPostEmptyEvent(); };
     l.exit_.pin = model.config().service_pin;
     bool board_fonts = model.config().board;
     for (;;) {

@@ -3,6 +3,7 @@
 #include "restriction.hpp"
 
 #include "print/escpos.hpp"
+#include "print/printer_record.hpp"
 #include "schedule.hpp"
 #include "ticket_queue.hpp"
 #include "validation.hpp"
@@ -55,10 +56,6 @@ KioskModel::KioskModel(Store& store, const RegulationProfile& profile, const Wor
                        const Catalog& texts, KioskConfig config)
     : store_(store), profile_(profile), cal_(cal), texts_(texts), config_(std::move(config)) {
     parse_lang(config_.language, &lang_);
-    // The real printer: ESC/POS raster to the configured target.
-    printer = [this](const print::Raster& r) {
-        return print::send_to_printer(config_.printer, print::encode_escpos(r));
-    };
     reset();
 }
 
@@ -126,6 +123,7 @@ void KioskModel::reset() {
     // The next visitor: the configured language, every personal field wiped from memory.
     parse_lang(config_.language, &lang_);
     print_ = {};
+    shown_job_ = 0; // a job still going is recorded for staff, no longer shown
     go(Screen::Start);
 }
 
@@ -171,7 +169,9 @@ std::string KioskModel::wait_text() const {
 void KioskModel::print_lines(std::vector<print::PrintLine> lines) {
     printout_ = std::move(lines);
     print_ = {};
-    print_.tried = true;
+    shown_job_ = 0;
+    ++print_changes_;
+    const std::string& target = config_.printer;
     try {
         print::TextPainter painter(print::default_font());
         print::Raster r = print::render_lines(painter, printout_);
@@ -181,13 +181,88 @@ void KioskModel::print_lines(std::vector<print::PrintLine> lines) {
                                           : "print";
             print::write_png(r, std::filesystem::path(config_.preview_dir) / (name + ".png"));
         }
-        print::PrintResult res = printer(r);
-        print_.ok = res.ok;
-        print_.error = res.error;
+        if (printer) {
+            print::PrintResult res = printer(r);
+            print::JobOutcome out{
+                {res.ok ? print::PrinterStatus::Ready : print::PrinterStatus::NoAnswer, false, ""},
+                true,
+                res};
+            finish_print(print::report_of(out), true);
+        } else if (target.empty()) {
+            // No printer by design: the visitor is asked to remember the number, nothing failed.
+            print_.job = print::JobState::NotPrinted;
+            print_.status = {print::PrinterStatus::NotConfigured, false, "no printer configured"};
+        } else if (target.rfind("file:", 0) == 0) {
+            // A local append (screenshots, a spooler's folder) cannot hang: written at once.
+            finish_print(print::report_of(print::print_job(target, print::encode_escpos(r))), true);
+        } else {
+            // A real printer may take seconds or hang: the worker's thread waits, not the screen.
+            if (!worker_) worker_ =
+                    std::make_unique<print::PrintWorker>(printer_limits, print_log, on_print_change);
+            print_.tried = true;
+            shown_job_ = worker_->submit(target, print::encode_escpos(r));
+            jobs_.push_back(shown_job_);
+        }
     } catch (const std::exception& e) {
         // The ticket is already committed: a printer problem is told, never a lost ticket.
-        print_.ok = false;
+        print_.tried = true;
+        print_.job = print::JobState::Failed;
         print_.error = e.what();
+        print_log(print::failure_line(target, e.what()));
+    }
+}
+
+// A job that ended: the visitor sees it when it is the one on the screen; staff see the
+// printer's state in the store whatever the screen shows by now.
+void KioskModel::finish_print(const print::JobReport& r, bool shown) {
+    if (shown) {
+        print_.tried = true;
+        print_.ok = r.state == print::JobState::Done;
+        print_.error = r.error;
+        print_.job = r.state;
+        print_.status = r.status;
+        ++print_changes_;
+    }
+    try {
+        record_printer(store_, config_.kiosk_id, r, now_utc());
+    } catch (const std::exception& e) {
+        print_log("reception-kiosk: cannot record the printer's state: " + std::string(e.what()));
+    }
+}
+
+int KioskModel::refresh_print() {
+    for (size_t i = 0; i < jobs_.size();) {
+        print::JobReport r = worker_->report(jobs_[i]);
+        bool shown = jobs_[i] == shown_job_;
+        if (print::job_finished(r.state)) {
+            finish_print(r, shown);
+            jobs_.erase(jobs_.begin() + long(i));
+            continue;
+        }
+        if (shown && r.state != print_.job) {
+            print_.job = r.state;
+            ++print_changes_;
+        }
+        ++i;
+    }
+    return print_changes_;
+}
+
+PrintNotice KioskModel::print_notice(const std::string& number) const {
+    std::vector<std::pair<std::string, std::string>> args{{"number", number}};
+    if (print_.status.state == print::PrinterStatus::NotConfigured)
+        return {tf("ui.remember_number", args), false};
+    if (!print_.tried) return {};
+    switch (print_.job) {
+    case print::JobState::Queued:
+    case print::JobState::Printing:
+        return {t("ui.printing") + " " + tf("ui.note_number", args), false};
+    case print::JobState::Done:
+        // Printed, but a printer that answers no status may have printed nothing.
+        if (print_.status.state == print::PrinterStatus::Ready) return {};
+        return {tf("ui.note_number", args), false};
+    default:
+        return {tf("error.printer_failed", args), true};
     }
 }
 
@@ -204,7 +279,9 @@ void KioskModel::print_test_page(Instant now) {
 bool KioskModel::reprint_last(Instant now) {
     if (reprint_.empty() || now > reprint_until_) {
         reprint_.clear();
-        print_ = {true, false, t("staff.nothing_to_reprint")};
+        print_ = PrintState{};
+        print_.tried = true;
+        print_.error = t("staff.nothing_to_reprint");
         return false;
     }
     std::vector<print::PrintLine> keep = printout_;

@@ -8,12 +8,14 @@
 #include "domain.hpp"
 #include "i18n.hpp"
 #include "kiosk_config.hpp"
+#include "print/print_worker.hpp"
 #include "print/printout.hpp"
 #include "profile.hpp"
 #include "store.hpp"
 
 #include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -48,10 +50,18 @@ struct SignupForm {
     bool video = false, foreigner = false, interpreter = false;
 };
 
-// What the visitor needs to see after the printer was tried.
+// What the visitor needs to see of the printer: the job's state and what the printer said.
+// Not tried with a kiosk that has no printer by design (status NotConfigured).
 struct PrintState {
     bool tried = false, ok = false;
     std::string error;
+    print::JobState job = print::JobState::Queued;
+    print::PrinterStatus status;
+};
+// The visitor's line about the printout ("" for none); failed ones are drawn in red.
+struct PrintNotice {
+    std::string text;
+    bool failed = false;
 };
 
 class KioskModel {
@@ -88,6 +98,12 @@ class KioskModel {
     std::string official_name(const std::string& uuid);
     const std::optional<Application>& receipt() const { return receipt_; }
     const PrintState& print_state() const { return print_; }
+    // "Printing… please note your number" until the ticket is out, "remember your number" with
+    // no printer, "the printer failed" after a failure.
+    PrintNotice print_notice(const std::string& number) const;
+    // Takes the print worker's news into print_state() and the store (for staff); returns a
+    // count of changes seen, so the main loop redraws when it moves. Called every frame.
+    int refresh_print();
     const std::string& chosen_service() const { return service_; }
     Store& store() { return store_; }
     const WorkCalendar& calendar() const { return cal_; }
@@ -116,13 +132,18 @@ class KioskModel {
     bool tick(Instant now);
     void reset();
 
-    // The printer: tests replace it; by default it writes ESC/POS to config().printer.
+    // The printer: tests replace it with a synchronous function. Empty (the default), each job
+    // goes as ESC/POS to config().printer on a print worker with these limits and this log.
     std::function<print::PrintResult(const print::Raster&)> printer;
     // Staff menu: a test page, and the last printout again (kept for kReprintWindow only: it
     // may hold the last visitor's details).
     void print_test_page(Instant now);
     bool reprint_last(Instant now);
     static constexpr std::chrono::minutes kReprintWindow{10};
+    print::PrinterLimits printer_limits;
+    // Called on the print worker's thread when a job moved (the loop wakes up to show it).
+    std::function<void()> on_print_change;
+    print::PrintLog print_log = print::log_to_stderr;
     // Lines of the last printout (tests check them; the preview PNG shows them).
     const std::vector<print::PrintLine>& last_printout() const { return printout_; }
 
@@ -132,6 +153,7 @@ class KioskModel {
     void wipe_visitor();
     std::vector<print::PrintLine> receipt_lines(Instant now);
     void print_lines(std::vector<print::PrintLine> lines);
+    void finish_print(const print::JobReport& r, bool shown);
     Store& store_;
     const RegulationProfile& profile_;
     const WorkCalendar& cal_;
@@ -147,6 +169,10 @@ class KioskModel {
     std::optional<int> wait_;
     std::optional<Application> receipt_;
     PrintState print_;
+    std::unique_ptr<print::PrintWorker> worker_;
+    std::vector<int> jobs_; // the worker's jobs not yet finished
+    int shown_job_ = 0;     // the one print_ shows; 0: none
+    int print_changes_ = 0;
     std::vector<print::PrintLine> printout_;
     std::vector<print::PrintLine> reprint_; // the last ticket or receipt, for staff
     Instant reprint_until_{};

@@ -2,6 +2,7 @@
 // inactivity countdown over everything.
 #include "screens.hpp"
 
+#include "print/printer_record.hpp"
 #include "sync_state.hpp"
 
 #include <cstdio>
@@ -18,6 +19,9 @@ static void top_bar(KioskModel& m, ui::Ui& ui, Instant now) {
     ImGui::PopFont();
     // Small and grey beside the clock: for staff passing by, not for the visitor.
     std::string sync = sync_status_text(read_sync_state(m.store()), m.texts(), m.lang(), false);
+    // The printer's trouble (paper out, cover open) beside it, for the same staff.
+    std::string printer = printer_staff_text(m.store(), m.config().kiosk_id, m.texts(), m.lang());
+    if (!printer.empty()) sync += (sync.empty() ? "" : " · ") + printer;
     if (!sync.empty()) {
         ImGui::SameLine();
         ImGui::SetCursorPosY(ImGui::GetCursorPosY() + ui.px(30));
@@ -49,6 +53,7 @@ static void countdown_overlay(KioskModel& m, ui::Ui& ui, int seconds) {
 }
 
 void draw_kiosk(KioskModel& m, ui::Ui& ui, ScreenState& st, Instant now) {
+    m.refresh_print(); // the print worker's news, for this frame
     ImGuiIO& io = ImGui::GetIO();
     ImGui::SetNextWindowPos(ImVec2(0, 0));
     ImGui::SetNextWindowSize(io.DisplaySize);

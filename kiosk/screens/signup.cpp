@@ -199,9 +199,9 @@ void draw_signup_done(KioskModel& m, ui::Ui& ui) {
                      (official.empty() ? m.t("ui.receipt_official_later") : official));
     ui.centered_text(m.response_due_text(), ui.fonts.large);
     ui.centered_text(m.t("ui.receipt_status"), nullptr, ui::colors::kMuted);
-    if (m.print_state().tried && !m.print_state().ok)
-        ui.centered_text(m.tf("error.printer_failed", {{"number", a->reg_number}}), ui.fonts.large,
-                         ui::colors::kError);
+    PrintNotice note = m.print_notice(a->reg_number);
+    if (!note.text.empty())
+        ui.centered_text(note.text, ui.fonts.large, note.failed ? ui::colors::kError : 0);
     float w = ui.px(520);
     ImGui::SetCursorPos(
         ImVec2((ImGui::GetWindowWidth() - w) / 2, ImGui::GetWindowHeight() - ui.px(150)));

@@ -69,10 +69,11 @@ void draw_ticket(KioskModel& m, ui::Ui& ui) {
     ui.centered_text(m.wait_text(), ui.fonts.large);
     ui.centered_text(m.t("ui.where_to_wait"));
     ui.centered_text(local_time_text(t->issued_at), nullptr, ui::colors::kMuted);
-    // A printer that failed loses nothing: the number is on the screen, to be written down.
-    if (m.print_state().tried && !m.print_state().ok)
-        ui.centered_text(m.tf("error.printer_failed", {{"number", t->number}}), ui.fonts.large,
-                         ui::colors::kError);
+    // The number is on the screen before the printer is tried, to be noted down; a printer that
+    // failed loses nothing.
+    PrintNotice note = m.print_notice(t->number);
+    if (!note.text.empty())
+        ui.centered_text(note.text, ui.fonts.large, note.failed ? ui::colors::kError : 0);
     float w = ui.px(520);
     ImGui::SetCursorPos(
         ImVec2((ImGui::GetWindowWidth() - w) / 2, ImGui::GetWindowHeight() - ui.px(150)));
