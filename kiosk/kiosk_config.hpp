@@ -23,6 +23,9 @@ struct KioskConfig {
     bool windowed = false;
     int monitor = 0;
     bool board = false; // the waiting-room board instead of the kiosk
+    // A first run with no configuration and no store named: demo officials and schedule, and a
+    // banner on every screen so nobody takes it for the real room. Never set by a file.
+    bool demo = false;
     std::string accepted_where = "Қоғамдық қабылдау бөлмесі / Общественная приёмная";
 };
 

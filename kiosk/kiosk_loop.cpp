@@ -1,6 +1,7 @@
 #include "kiosk_loop.hpp"
 
 #include "announce.hpp"
+#include "out_of_order.hpp"
 #include "screens/screens.hpp"
 #include "service_exit.hpp"
 #include "ui/fonts.hpp"
@@ -95,7 +96,7 @@ static void draw_staff_menu(KioskModel& m, ui::Ui& ui, ServiceExit& exit_, Insta
 // screen, and every tappable thing with its place in window pixels. Written whole and renamed,
 // so a reader never sees half a file.
 static void write_trace(const std::string& file, long frame, const KioskModel& m, const ui::Ui& ui,
-                        bool board) {
+                        bool board, bool broken) {
     nlohmann::json j;
     j["frame"] = frame;
     j["pid"] = getpid();
@@ -103,7 +104,7 @@ static void write_trace(const std::string& file, long frame, const KioskModel& m
     j["drawn_ns"] = std::chrono::duration_cast<std::chrono::nanoseconds>(
                         std::chrono::steady_clock::now().time_since_epoch())
                         .count();
-    j["screen"] = board ? "board" : screen_code(m.screen());
+    j["screen"] = broken ? "out-of-order" : board ? "board" : screen_code(m.screen());
     j["lang"] = lang_code(m.lang());
     auto& taps = j["tappables"] = nlohmann::json::array();
     for (const auto& t : ui.tappables) {
@@ -138,6 +139,7 @@ struct Loop {
     ScreenState st;
     ServiceExit exit_;
     ui::Keyboard pin_keys;
+    OutOfOrder broken;
     long long data_version = -1;
     long frames = 0;
     std::tuple<long long, int, bool, int> last_shown{};
@@ -161,18 +163,29 @@ void draw_frame(Loop& l, GLFWwindow* window, Instant now, bool present) {
                             (p.x >= t.min.x && p.x <= t.max.x && p.y >= t.min.y && p.y <= t.max.y);
             l.exit_.tap(p.x, p.y, l.ui.px(120), on_button, now);
         }
-        if (board)
+        if (l.broken.active)
+            draw_out_of_order(l.texts, l.ui, l.broken);
+        else if (board)
             draw_board(l.texts, l.ui, l.board, now);
         else
             draw_kiosk(l.model, l.ui, l.st, now);
+        if (l.model.config().demo && !board && !l.broken.active) demo_banner(l.texts, l.ui);
         if (l.exit_.pad_open) draw_pin_pad(l.model, l.ui, l.exit_, l.pin_keys, now);
         if (l.exit_.menu_open) draw_staff_menu(l.model, l.ui, l.exit_, now);
     };
-    if (!present) return ui::logic_frame(frame);
-    ui::render_frame(window, frame);
+    // The one catch boundary of the program: whatever a screen's store work throws puts the
+    // kiosk out of order (out_of_order.hpp) instead of ending it.
+    try {
+        if (!present) return ui::logic_frame(frame);
+        ui::render_frame(window, frame);
+    } catch (const StoreError& e) {
+        return l.broken.fail(e.code, e.what(), now);
+    } catch (const std::exception& e) {
+        return l.broken.fail("store_io", e.what(), now);
+    }
     ++l.frames;
     if (!l.setup.trace_file.empty())
-        write_trace(l.setup.trace_file, l.frames, l.model, l.ui, board);
+        write_trace(l.setup.trace_file, l.frames, l.model, l.ui, board, l.broken.active);
     if (l.setup.report_startup) {
         auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
             std::chrono::steady_clock::now() - l.started);
@@ -200,13 +213,27 @@ bool run_window(Loop& l, GLFWwindow* window) {
     while (!l.exit_.leave) {
         if (ui::window_lost()) return false;
         Instant now = now_utc();
-        bool changed = store_changed(l);
-        if (l.model.config().board && changed) l.board.refresh(l.store, l.model.config().room, now);
+        bool changed = false;
+        if (l.broken.active && l.broken.probe(l.store, l.model.config().kiosk_id, now)) {
+            l.model.reset(); // whoever was at the screen has long gone
+            l.st = ScreenState{};
+            changed = true;
+        }
+        int printed = -1;
+        try {
+            if (!l.broken.active) changed = store_changed(l) || changed;
+            if (!l.broken.active) printed = l.model.refresh_print();
+            if (l.model.config().board && changed)
+                l.board.refresh(l.store, l.model.config().room, now);
+        } catch (const StoreError& e) {
+            l.broken.fail(e.code, e.what(), now);
+            changed = true;
+        }
         if (l.model.tick(now)) l.st = ScreenState{}; // wiped, back to the start
         // What changes on screen by itself: the clock's minute, the countdown's seconds, the
         // board's highlight of a new call, a print job's progress.
         auto shown = std::make_tuple(now.time_since_epoch().count() / 60, l.model.countdown(now),
-                                     now < l.board.highlight_until, l.model.refresh_print());
+                                     now < l.board.highlight_until, printed);
         if (shown != l.last_shown || changed) frames_to_draw = std::max(frames_to_draw, 2);
         l.last_shown = shown;
         // A press and its release may come in one wake-up: ImGui sees the press in the first

@@ -197,8 +197,9 @@ void KioskModel::print_lines(std::vector<print::PrintLine> lines) {
             finish_print(print::report_of(print::print_job(target, print::encode_escpos(r))), true);
         } else {
             // A real printer may take seconds or hang: the worker's thread waits, not the screen.
-            if (!worker_) worker_ =
-                    std::make_unique<print::PrintWorker>(printer_limits, print_log, on_print_change);
+            if (!worker_)
+                worker_ = std::make_unique<print::PrintWorker>(printer_limits, print_log,
+                                                               on_print_change);
             print_.tried = true;
             shown_job_ = worker_->submit(target, print::encode_escpos(r));
             jobs_.push_back(shown_job_);

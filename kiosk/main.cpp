@@ -87,14 +87,15 @@ int main(int argc, char** argv) {
     if (!store_path.empty()) cfg.store = store_path;
     bool default_store = cfg.store.empty();
     if (default_store) cfg.store = default_store_path();
+    // Configured (a file or a store named): never the demo officials, whatever the store holds.
+    cfg.demo = (default_store && args.config_file.empty()) || !args.screenshot_dir.empty();
 
     std::unique_ptr<Store> store;
     TerminalData data;
     try {
         data = load_terminal_data(now_utc());
         store = open_terminal_store(cfg.store);
-        if (default_store || !args.screenshot_dir.empty())
-            load_demo_if_empty(*store, data.profile, data.cal);
+        if (cfg.demo) load_demo_if_empty(*store, data.profile, data.cal);
     } catch (const std::exception& e) {
         std::cerr << "reception-kiosk: " << e.what() << "\n";
         return 2;

@@ -1,5 +1,6 @@
 #include "screenshot_tour.hpp"
 
+#include "out_of_order.hpp"
 #include "schedule.hpp"
 #include "screens/screens.hpp"
 #include "ticket_queue.hpp"
@@ -24,6 +25,9 @@ void screenshot_tour(GLFWwindow* window, ui::Ui& ui, KioskModel& m, BoardState& 
                 [&] {
                     ui.begin_frame();
                     draw();
+                    if (m.config().demo && name.find("board") == std::string::npos &&
+                        name.find("out-of-order") == std::string::npos)
+                        demo_banner(texts, ui);
                 },
                 i == 2 ? &file : nullptr, &saved);
         std::printf("%s %s\n", saved ? "wrote" : "FAILED", file.c_str());
@@ -121,6 +125,9 @@ void screenshot_tour(GLFWwindow* window, ui::Ui& ui, KioskModel& m, BoardState& 
     call_next(store, m.config().room, today, {}, "2", "demo", now);
     board.refresh(store, m.config().room, now);
     shot("15-board", [&] { draw_board(texts, ui, board, now); });
+    OutOfOrder broken;
+    broken.fail("store_full", "database or disk is full (a screenshot, not a failure)", now);
+    shot("16-out-of-order", [&] { draw_out_of_order(texts, ui, broken); });
 }
 
 } // namespace reception::kiosk

@@ -26,6 +26,10 @@ static StoreError error_from(sqlite3* db, int rc, const std::string& what) {
         return StoreError("store_busy", msg);
     case SQLITE_FULL:
         return StoreError("store_full", msg);
+    // A healthy file that may not be written (permissions, a read-only mount): told as such,
+    // never as damage, so nobody restores a good store from a backup.
+    case SQLITE_READONLY:
+        return StoreError("store_read_only", msg);
     default:
         return StoreError("store_io", msg);
     }

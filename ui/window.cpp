@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <deque>
 #include <imgui.h>
+#include <imgui_internal.h>
 #include <vector>
 
 // The kiosk's print previews define stb's writer in their own file; this copy stays private to
@@ -173,10 +174,22 @@ static void new_frame() {
     ImGui::NewFrame();
 }
 
+// A screen that throws (the store failed under it) leaves windows open on ImGui's stacks: close
+// them and end the frame, so the next frame starts clean, then let the caller handle it.
+static void draw_or_recover(const std::function<void()>& draw) {
+    try {
+        draw();
+    } catch (...) {
+        ImGui::ErrorCheckEndFrameRecover(nullptr);
+        ImGui::EndFrame();
+        throw;
+    }
+}
+
 void render_frame(GLFWwindow* window, const std::function<void()>& draw, const std::string* png,
                   bool* saved) {
     new_frame();
-    draw();
+    draw_or_recover(draw);
     ImGui::Render();
     int w, h;
     glfwGetFramebufferSize(window, &w, &h);
@@ -193,7 +206,7 @@ void render_frame(GLFWwindow* window, const std::function<void()>& draw, const s
 
 void logic_frame(const std::function<void()>& draw) {
     new_frame();
-    draw();
+    draw_or_recover(draw);
     ImGui::EndFrame();
 }
 

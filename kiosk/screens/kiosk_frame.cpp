@@ -52,11 +52,29 @@ static void countdown_overlay(KioskModel& m, ui::Ui& ui, int seconds) {
     ImGui::PopStyleColor();
 }
 
+float demo_banner_height(ui::Ui& ui) {
+    return ui.px(46);
+}
+
+void demo_banner(const Catalog& texts, ui::Ui& ui) {
+    ImGuiIO& io = ImGui::GetIO();
+    float h = demo_banner_height(ui);
+    ImGui::GetForegroundDrawList()->AddRectFilled(ImVec2(0, 0), ImVec2(io.DisplaySize.x, h),
+                                                  ui::colors::kHighlight);
+    std::string text =
+        texts.text(Lang::kk, "ui.demo_banner") + "   •   " + texts.text(Lang::ru, "ui.demo_banner");
+    float w = ImGui::CalcTextSize(text.c_str()).x;
+    ImGui::GetForegroundDrawList()->AddText(
+        ImVec2(std::max(ui.px(10), (io.DisplaySize.x - w) / 2), (h - ImGui::GetFontSize()) / 2),
+        ui::colors::kText, text.c_str());
+}
+
 void draw_kiosk(KioskModel& m, ui::Ui& ui, ScreenState& st, Instant now) {
     m.refresh_print(); // the print worker's news, for this frame
     ImGuiIO& io = ImGui::GetIO();
-    ImGui::SetNextWindowPos(ImVec2(0, 0));
-    ImGui::SetNextWindowSize(io.DisplaySize);
+    float top = m.config().demo ? demo_banner_height(ui) : 0.0f;
+    ImGui::SetNextWindowPos(ImVec2(0, top));
+    ImGui::SetNextWindowSize(ImVec2(io.DisplaySize.x, io.DisplaySize.y - top));
     // The screen's own window draws no background: the frame is cleared to white already.
     ImGui::PushStyleColor(ImGuiCol_WindowBg, IM_COL32(0, 0, 0, 0));
     ImGui::Begin("kiosk", nullptr,

@@ -293,3 +293,30 @@ TEST_CASE("kiosk window: the board repaints when uncovered and shows a call with
     }
     CHECK(wait_pixels_change(k.x, before, 0.01, milliseconds(1500)));
 }
+
+TEST_CASE("kiosk window: a store locked too long puts the kiosk out of order, and it comes back") {
+    TempDir shared;
+    std::string store = (shared / "room.db").string();
+    auto other = Store::open(store, OpenMode::CreateIfMissing);
+    KioskOnScreen k(1920, 1080, {"--store", store});
+    const Service& consult = *test::profile().service("consultation");
+    REQUIRE(k.tap_to(kk("ui.take_ticket"), "service"));
+    REQUIRE(k.tap_to(consult.name("kk"), "category"));
+    // Another program holds the store's write lock longer than the kiosk waits (10 s).
+    other->exec("BEGIN IMMEDIATE");
+    Frame before = k.idle();
+    REQUIRE(tap(k.x, k.trace, kk("ui.no_category")));
+    auto broken = wait_frame(
+        k.trace, before.number, [](const Frame& f) { return f.screen == "out-of-order"; },
+        milliseconds(15000));
+    REQUIRE_MESSAGE(broken, k.log());
+    CHECK(k.app->running());
+    CHECK(k.log().find("store_busy") != std::string::npos); // staff read why in the log
+    other->exec("ROLLBACK");
+    auto back = wait_frame(
+        k.trace, broken->number, [](const Frame& f) { return f.screen == "start"; },
+        milliseconds(6000));
+    REQUIRE(back);
+    CHECK(count(store, "SELECT count(*) FROM tickets") == 0); // nothing half-written
+    REQUIRE(k.tap_to(kk("ui.take_ticket"), "service"));
+}
