@@ -255,6 +255,40 @@ bool run_window(Loop& l, GLFWwindow* window) {
 
 } // namespace
 
+std::unique_ptr<Store> wait_for_store(const KioskConfig& cfg, ScreenSetup setup,
+                                      const Catalog& texts,
+                                      const std::function<std::unique_ptr<Store>()>& open_store,
+                                      const StoreError& first) {
+    ui::Ui ui;
+    std::string error;
+    GLFWwindow* window = open_kiosk_window(cfg, setup, ui, false, &error);
+    if (!window) {
+        std::cerr << "<2>reception-kiosk: " << error << "\n";
+        return nullptr;
+    }
+    glfwSetWindowCloseCallback(window,
+                               [](GLFWwindow* w) { glfwSetWindowShouldClose(w, GLFW_FALSE); });
+    OutOfOrder broken;
+    broken.fail(first.code, first.what(), now_utc());
+    std::unique_ptr<Store> store;
+    while (!store) {
+        ui::render_frame(window, [&] {
+            ui.begin_frame();
+            draw_out_of_order(texts, ui, broken);
+        });
+        ui::wait_events(double(OutOfOrder::kProbeEvery.count()));
+        try {
+            store = open_store();
+        } catch (const StoreError& e) {
+            broken.fail(e.code, e.what(), now_utc());
+        }
+        if (ui::window_lost()) break;
+    }
+    ui::close_window(window);
+    if (store) std::fprintf(stderr, "<5>reception-kiosk: the store opened\n");
+    return store;
+}
+
 int run_on_screen(KioskModel& model, BoardState& board, const Catalog& texts, Store& store,
                   ScreenSetup setup) {
     Loop l(model, board, texts, store, setup);

@@ -7,6 +7,8 @@
 #include "kiosk_model.hpp"
 #include "ui/touch.hpp"
 
+#include <functional>
+#include <memory>
 #include <string>
 
 struct GLFWwindow;
@@ -23,6 +25,14 @@ struct ScreenSetup {
 // Opens the window and loads the fonts at the window's scale; nullptr with *error set.
 GLFWwindow* open_kiosk_window(const KioskConfig& cfg, ScreenSetup& setup, ui::Ui& ui,
                               bool board_fonts, std::string* error);
+
+// With no store at start: the out-of-order screen, an attempt to open the store every few
+// seconds; the store once it opens (nullptr when the window was lost: the supervisor starts
+// the program again).
+std::unique_ptr<Store> wait_for_store(const KioskConfig& cfg, ScreenSetup setup,
+                                      const Catalog& texts,
+                                      const std::function<std::unique_ptr<Store>()>& open_store,
+                                      const StoreError& first);
 
 // Runs until staff leave with the PIN. Returns the program's exit code.
 int run_on_screen(KioskModel& model, BoardState& board, const Catalog& texts, Store& store,

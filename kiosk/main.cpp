@@ -94,11 +94,26 @@ int main(int argc, char** argv) {
     TerminalData data;
     try {
         data = load_terminal_data(now_utc());
-        store = open_terminal_store(cfg.store);
-        if (cfg.demo) load_demo_if_empty(*store, data.profile, data.cal);
     } catch (const std::exception& e) {
-        std::cerr << "reception-kiosk: " << e.what() << "\n";
+        std::cerr << "<2>reception-kiosk: " << e.what() << "\n";
         return 2;
+    }
+    auto open_store = [&] {
+        auto s = open_terminal_store(cfg.store);
+        if (cfg.demo) load_demo_if_empty(*s, data.profile, data.cal);
+        return s;
+    };
+    try {
+        store = open_store();
+    } catch (const StoreError& e) {
+        // A store that cannot be opened (damaged, a full disk, a missing mount) is no reason
+        // to leave a black screen in the hall: out of order until it opens.
+        if (!args.screenshot_dir.empty()) {
+            std::cerr << "<2>reception-kiosk: " << e.what() << "\n";
+            return 2;
+        }
+        store = wait_for_store(cfg, args.screen, data.texts, open_store, e);
+        if (!store) return 0; // staff left
     }
     if (!args.screenshot_dir.empty()) {
         cfg.windowed = true;

@@ -320,3 +320,27 @@ TEST_CASE("kiosk window: a store locked too long puts the kiosk out of order, an
     CHECK(count(store, "SELECT count(*) FROM tickets") == 0); // nothing half-written
     REQUIRE(k.tap_to(kk("ui.take_ticket"), "service"));
 }
+
+TEST_CASE("kiosk window: a damaged store at start shows out of order, and the kiosk starts once "
+          "it is replaced") {
+    TempDir shared;
+    auto file = shared / "room.db";
+    std::ofstream(file) << std::string(8192, 'x'); // not a store at all
+    XServer x(1920, 1080);
+    auto trace = shared / "trace.json";
+    Program app(x,
+                {KIOSK_BIN, "--windowed", "--size", "1920", "--height", "1080", "--store",
+                 file.string(), "--trace-ui", trace.string()},
+                shared / "kiosk.log");
+    std::this_thread::sleep_for(milliseconds(3000));
+    REQUIRE(app.running()); // no black screen: the window is there, out of order
+    CHECK(window_of(x, app.pid, milliseconds(2000)) != 0);
+    std::ifstream log(shared / "kiosk.log");
+    std::string text((std::istreambuf_iterator<char>(log)), {});
+    CHECK(text.find("store_corrupt") != std::string::npos);
+    // The administrator moves the damaged file away: a new store is made and the kiosk starts.
+    std::filesystem::rename(file, shared / "room.db.damaged");
+    auto started = wait_frame(
+        trace, 0, [](const Frame& f) { return f.screen == "start"; }, milliseconds(8000));
+    CHECK(started);
+}
