@@ -25,8 +25,7 @@ void screenshot_tour(GLFWwindow* window, ui::Ui& ui, KioskModel& m, BoardState& 
                 [&] {
                     ui.begin_frame();
                     draw();
-                    if (m.config().demo && name.find("board") == std::string::npos &&
-                        name.find("out-of-order") == std::string::npos)
+                    if (m.config().demo && name != "15-board" && name != "16-out-of-order")
                         demo_banner(texts, ui);
                 },
                 i == 2 ? &file : nullptr, &saved);

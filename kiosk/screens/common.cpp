@@ -91,7 +91,15 @@ static float keyboard_height(ui::Ui& ui, ui::Layout l) {
 void edit_fields(KioskModel& m, ui::Ui& ui, ScreenState& st, const std::vector<TextField>& fields,
                  int columns, const std::function<void(float width)>& extra) {
     if (fields.empty()) return;
+    std::string focus_before = st.focused_field;
     choose_focus(m, st, fields);
+    // The keyboard keeps its place at the bottom, whole; the fields take what is left above it
+    // and scroll under a finger when a small or portrait screen cannot show them all.
+    float kb_h = keyboard_height(ui, st.keyboard.layout);
+    float fields_h = ImGui::GetContentRegionAvail().y - kb_h - ImGui::GetStyle().ItemSpacing.y;
+    ImGui::BeginChild("fields", ImVec2(0, std::max(fields_h, ui.px(120))), false,
+                      ImGuiWindowFlags_NoScrollbar);
+    ui.drag_scroll();
     float gap = ImGui::GetStyle().ItemSpacing.x;
     float w = (ImGui::GetContentRegionAvail().x - gap * float(columns - 1)) / float(columns);
     const TextField* focused = nullptr;
@@ -103,6 +111,8 @@ void edit_fields(KioskModel& m, ui::Ui& ui, ScreenState& st, const std::vector<T
         bool focus = f.key == st.focused_field;
         bool tapped = f.lines > 1 ? ui.text_box(f.label, *f.value, focus, has_error, w, f.lines)
                                   : ui.field(f.label, *f.value, focus, has_error, w);
+        // A field given the focus (by an error, or the first) is scrolled into view.
+        if (focus && focus_before != st.focused_field) ImGui::SetScrollHereY(0.5f);
         if (tapped) {
             st.focused_field = f.key;
             st.keyboard.layout = f.layout;
@@ -125,7 +135,8 @@ void edit_fields(KioskModel& m, ui::Ui& ui, ScreenState& st, const std::vector<T
         extra(w);
         ImGui::EndGroup();
     }
-    float kb_top = ImGui::GetWindowHeight() - keyboard_height(ui, st.keyboard.layout);
+    ImGui::EndChild();
+    float kb_top = ImGui::GetWindowHeight() - kb_h;
     if (ImGui::GetCursorPosY() < kb_top) ImGui::SetCursorPosY(kb_top);
     if (focused && st.keyboard.draw(ui, *focused->value, focused->max_chars))
         m.recheck(focused->key);

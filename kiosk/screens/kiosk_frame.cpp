@@ -52,27 +52,37 @@ static void countdown_overlay(KioskModel& m, ui::Ui& ui, int seconds) {
     ImGui::PopStyleColor();
 }
 
-float demo_banner_height(ui::Ui& ui) {
-    return ui.px(46);
+// One line with both languages, or one line each when the screen is too narrow for that.
+static std::vector<std::string> demo_lines(const Catalog& texts) {
+    std::string kk = texts.text(Lang::kk, "ui.demo_banner"),
+                ru = texts.text(Lang::ru, "ui.demo_banner");
+    std::string both = kk + "   •   " + ru;
+    if (ImGui::CalcTextSize(both.c_str()).x < ImGui::GetIO().DisplaySize.x * 0.95f) return {both};
+    return {kk, ru};
+}
+
+float demo_banner_height(const Catalog& texts, ui::Ui& ui) {
+    return float(demo_lines(texts).size()) * ImGui::GetFontSize() + ui.px(12);
 }
 
 void demo_banner(const Catalog& texts, ui::Ui& ui) {
     ImGuiIO& io = ImGui::GetIO();
-    float h = demo_banner_height(ui);
-    ImGui::GetForegroundDrawList()->AddRectFilled(ImVec2(0, 0), ImVec2(io.DisplaySize.x, h),
-                                                  ui::colors::kHighlight);
-    std::string text =
-        texts.text(Lang::kk, "ui.demo_banner") + "   •   " + texts.text(Lang::ru, "ui.demo_banner");
-    float w = ImGui::CalcTextSize(text.c_str()).x;
-    ImGui::GetForegroundDrawList()->AddText(
-        ImVec2(std::max(ui.px(10), (io.DisplaySize.x - w) / 2), (h - ImGui::GetFontSize()) / 2),
-        ui::colors::kText, text.c_str());
+    ImDrawList* dl = ImGui::GetForegroundDrawList();
+    dl->AddRectFilled(ImVec2(0, 0), ImVec2(io.DisplaySize.x, demo_banner_height(texts, ui)),
+                      ui::colors::kHighlight);
+    float y = ui.px(6);
+    for (const auto& line : demo_lines(texts)) {
+        float w = ImGui::CalcTextSize(line.c_str()).x;
+        dl->AddText(ImVec2(std::max(ui.px(10), (io.DisplaySize.x - w) / 2), y), ui::colors::kText,
+                    line.c_str());
+        y += ImGui::GetFontSize();
+    }
 }
 
 void draw_kiosk(KioskModel& m, ui::Ui& ui, ScreenState& st, Instant now) {
     m.refresh_print(); // the print worker's news, for this frame
     ImGuiIO& io = ImGui::GetIO();
-    float top = m.config().demo ? demo_banner_height(ui) : 0.0f;
+    float top = m.config().demo ? demo_banner_height(m.texts(), ui) : 0.0f;
     ImGui::SetNextWindowPos(ImVec2(0, top));
     ImGui::SetNextWindowSize(ImVec2(io.DisplaySize.x, io.DisplaySize.y - top));
     // The screen's own window draws no background: the frame is cleared to white already.

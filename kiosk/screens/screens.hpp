@@ -21,7 +21,7 @@ void draw_kiosk(KioskModel& m, ui::Ui& ui, ScreenState& st, Instant now);
 // A strip along the top edge, in both languages: demo mode (KioskConfig). The screens start
 // below it, so it covers nothing.
 void demo_banner(const Catalog& texts, ui::Ui& ui);
-float demo_banner_height(ui::Ui& ui);
+float demo_banner_height(const Catalog& texts, ui::Ui& ui);
 
 void draw_start(KioskModel& m, ui::Ui& ui);
 void draw_service(KioskModel& m, ui::Ui& ui);
