@@ -95,7 +95,7 @@ static void draw_staff_menu(KioskModel& m, ui::Ui& ui, ServiceExit& exit_, Insta
 // screen, and every tappable thing with its place in window pixels. Written whole and renamed,
 // so a reader never sees half a file.
 static void write_trace(const std::string& file, long frame, const KioskModel& m, const ui::Ui& ui,
-                        bool board) {
+                        const BoardState* board) {
     nlohmann::json j;
     j["frame"] = frame;
     j["pid"] = getpid();
@@ -113,6 +113,9 @@ static void write_trace(const std::string& file, long frame, const KioskModel& m
         if (t.field) one["filled"] = t.filled;
         taps.push_back(std::move(one));
     }
+    // The board has nothing to tap: what it shows instead (numbers, desks, counts; no names).
+    if (board)
+        for (const auto& t : board->drawn) j["board"].push_back(t.text);
     j["countdown"] = m.countdown(now_utc());
     std::string tmp = file + ".tmp";
     {
@@ -172,7 +175,7 @@ void draw_frame(Loop& l, GLFWwindow* window, Instant now, bool present) {
     ui::render_frame(window, frame);
     ++l.frames;
     if (!l.setup.trace_file.empty())
-        write_trace(l.setup.trace_file, l.frames, l.model, l.ui, board);
+        write_trace(l.setup.trace_file, l.frames, l.model, l.ui, board ? &l.board : nullptr);
     if (l.setup.report_startup) {
         auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
             std::chrono::steady_clock::now() - l.started);
@@ -201,7 +204,9 @@ bool run_window(Loop& l, GLFWwindow* window) {
         if (ui::window_lost()) return false;
         Instant now = now_utc();
         bool changed = store_changed(l);
-        if (l.model.config().board && changed) l.board.refresh(l.store, l.model.config().room, now);
+        if (l.model.config().board && (changed || l.board.stale(now)))
+            l.board.refresh(l.store, l.model.profile(), l.model.calendar(), l.model.config().room,
+                            now);
         if (l.model.tick(now)) l.st = ScreenState{}; // wiped, back to the start
         // What changes on screen by itself: the clock's minute, the countdown's seconds, the
         // board's highlight of a new call.
