@@ -3,7 +3,9 @@
 
 #include "domain.hpp"
 #include "i18n.hpp"
+#include "opening_hours.hpp"
 #include "store.hpp"
+#include "ticket_queue.hpp"
 #include "ui/touch.hpp"
 
 #include <functional>
@@ -11,18 +13,47 @@
 #include <string>
 #include <vector>
 
+namespace reception {
+struct RegulationProfile;
+class WorkCalendar;
+} // namespace reception
+
 namespace reception::kiosk {
 
+// One service's queue: its names and how many wait for it.
+struct BoardQueue {
+    std::string service, name_kk, name_ru;
+    int waiting = 0;
+};
+
+// A text the board drew in its last frame, and where: tests check that nothing is cut off or
+// overlaps, and the trace (--trace-ui) lists what the board shows.
+struct BoardText {
+    std::string text;
+    ImFont* font = nullptr;
+    ImVec2 min, max;
+};
+
 struct BoardState {
-    std::vector<Ticket> calls; // newest first
+    Date day{}; // the day shown: on a new day everything is read again
+    std::string room_kk, room_ru;
+    OpeningHours hours;
+    Date next_day{}; // the next working day, and its hours: what a closed board says
+    OpeningHours next_hours;
+    BoardCalls calls;
+    std::vector<BoardQueue> queues; // every service of the profile, in the profile's order
     std::set<std::string> seen;
     bool primed = false; // the calls found at start are not "new"
     Instant highlight_until{};
     // Called once per new call: main.cpp says it aloud (announce.hpp).
     std::function<void(const Ticket&)> on_new_call;
-    void refresh(Store& store, const std::string& room, Instant now);
+    std::vector<BoardText> drawn;
+    void refresh(Store& store, const RegulationProfile& profile, const WorkCalendar& cal,
+                 const std::string& room, Instant now);
+    // Whether the day changed since the last refresh (the hours and calls are of another day).
+    bool stale(Instant now) const { return local_date(now) != day; }
 };
 
-void draw_board(const Catalog& texts, ui::Ui& ui, const BoardState& board, Instant now);
+void draw_board(const Catalog& texts, ui::Ui& ui, BoardState& board, Instant now);
 
 } // namespace reception::kiosk

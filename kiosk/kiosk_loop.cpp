@@ -96,7 +96,7 @@ static void draw_staff_menu(KioskModel& m, ui::Ui& ui, ServiceExit& exit_, Insta
 // screen, and every tappable thing with its place in window pixels. Written whole and renamed,
 // so a reader never sees half a file.
 static void write_trace(const std::string& file, long frame, const KioskModel& m, const ui::Ui& ui,
-                        bool board, bool broken) {
+                        const BoardState* board, bool broken) {
     nlohmann::json j;
     j["frame"] = frame;
     j["pid"] = getpid();
@@ -114,6 +114,9 @@ static void write_trace(const std::string& file, long frame, const KioskModel& m
         if (t.field) one["filled"] = t.filled;
         taps.push_back(std::move(one));
     }
+    // The board has nothing to tap: what it shows instead (numbers, desks, counts; no names).
+    if (board)
+        for (const auto& t : board->drawn) j["board"].push_back(t.text);
     j["countdown"] = m.countdown(now_utc());
     std::string tmp = file + ".tmp";
     {
@@ -185,7 +188,8 @@ void draw_frame(Loop& l, GLFWwindow* window, Instant now, bool present) {
     }
     ++l.frames;
     if (!l.setup.trace_file.empty())
-        write_trace(l.setup.trace_file, l.frames, l.model, l.ui, board, l.broken.active);
+        write_trace(l.setup.trace_file, l.frames, l.model, l.ui, board ? &l.board : nullptr,
+                    l.broken.active);
     if (l.setup.report_startup) {
         auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
             std::chrono::steady_clock::now() - l.started);
@@ -223,8 +227,9 @@ bool run_window(Loop& l, GLFWwindow* window) {
         try {
             if (!l.broken.active) changed = store_changed(l) || changed;
             if (!l.broken.active) printed = l.model.refresh_print();
-            if (l.model.config().board && changed)
-                l.board.refresh(l.store, l.model.config().room, now);
+            if (l.model.config().board && (changed || l.board.stale(now)))
+                l.board.refresh(l.store, l.model.profile(), l.model.calendar(),
+                                l.model.config().room, now);
         } catch (const StoreError& e) {
             l.broken.fail(e.code, e.what(), now);
             changed = true;

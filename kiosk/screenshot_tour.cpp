@@ -11,6 +11,38 @@
 
 namespace reception::kiosk {
 
+// The board on a working day: people waiting and nobody called yet; then a busy moment, three
+// desks calling, one visitor served, one not come, one sent to another service; then a Sunday.
+static void
+board_tour(const std::function<void(const std::string&, const std::function<void()>&)>& shot,
+           ui::Ui& ui, KioskModel& m, BoardState& board, const Catalog& texts, Store& store) {
+    Date day = m.calendar().working_day_on_or_after(local_date(now_utc()));
+    Instant now = local_instant(day, 10 * 60 + 30);
+    const std::string& room = m.config().room;
+    auto show = [&](const std::string& name, Instant at) {
+        board.refresh(store, m.profile(), m.calendar(), room, at);
+        shot(name, [&] { draw_board(texts, ui, board, at); });
+    };
+    for (int i = 0; i < 10; ++i)
+        issue_ticket(store, m.profile(),
+                     {room, i % 3 == 1 ? "consultation" : "same_day", "", "kk", "demo"}, now);
+    issue_ticket(store, m.profile(), {room, "documents", "", "ru", "demo"}, now);
+    show("15-board-start", now);
+    std::vector<Ticket> called;
+    for (const char* desk : {"1", "2", "3", "4"})
+        called.push_back(*call_next(store, room, day, {"same_day"}, desk, "demo", now));
+    finish_ticket(store, start_ticket(store, called[0].uuid, "demo", now).uuid, "demo", now);
+    no_show_ticket(store, called[3].uuid, "demo", now);
+    Instant later = now + std::chrono::minutes(1);
+    transfer_ticket(store, m.profile(), called[1].uuid, "documents", "", "demo", later);
+    // Desks serving the same-day queue only: the visitor sent to documents waits for their desk.
+    for (const char* desk : {"1", "4"})
+        call_next(store, room, day, {"same_day"}, desk, "demo", later);
+    show("16-board-calls", later);
+    Date sunday = add_days(day, 7 - int(iso_weekday(day)));
+    show("17-board-closed", local_instant(sunday, 10 * 60));
+}
+
 // Screenshots: every screen in kk and ru, on a store of its own.
 void screenshot_tour(GLFWwindow* window, ui::Ui& ui, KioskModel& m, BoardState& board,
                      const Catalog& texts, Store& store, const std::string& dir) {
@@ -25,7 +57,7 @@ void screenshot_tour(GLFWwindow* window, ui::Ui& ui, KioskModel& m, BoardState& 
                 [&] {
                     ui.begin_frame();
                     draw();
-                    if (m.config().demo && name != "15-board" && name != "16-out-of-order")
+                    if (m.config().demo && name < "15") // the kiosk's screens, 01 to 14
                         demo_banner(texts, ui);
                 },
                 i == 2 ? &file : nullptr, &saved);
@@ -113,20 +145,11 @@ void screenshot_tour(GLFWwindow* window, ui::Ui& ui, KioskModel& m, BoardState& 
             st.keyboard.layout = lang == Lang::kk ? ui::Layout::Kazakh : ui::Layout::Russian;
         });
     }
-    // The board after a few calls.
-    Date today = local_date(now);
-    for (int i = 0; i < 4; ++i)
-        issue_ticket(store, m.profile(),
-                     {m.config().room, i % 2 ? "consultation" : "same_day", "", "kk", "demo"}, now);
-    for (const char* desk : {"1", "2", "3"})
-        call_next(store, m.config().room, today, {}, desk, "demo", now);
-    board.refresh(store, m.config().room, now);
-    call_next(store, m.config().room, today, {}, "2", "demo", now);
-    board.refresh(store, m.config().room, now);
-    shot("15-board", [&] { draw_board(texts, ui, board, now); });
+    board_tour(shot, ui, m, board, texts, store);
     OutOfOrder broken;
-    broken.fail("store_full", "database or disk is full (a screenshot, not a failure)", now);
-    shot("16-out-of-order", [&] { draw_out_of_order(texts, ui, broken); });
+    broken.fail("store_full", "database or disk is full (a screenshot, not a failure)",
+                local_instant(local_date(now_utc()), 10 * 60 + 30));
+    shot("18-out-of-order", [&] { draw_out_of_order(texts, ui, broken); });
 }
 
 } // namespace reception::kiosk

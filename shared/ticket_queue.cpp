@@ -3,8 +3,10 @@
 #include "profile.hpp"
 #include "uuid.hpp"
 
+#include <algorithm>
 #include <cstdio>
 #include <nlohmann/json.hpp>
+#include <set>
 
 namespace reception {
 using nlohmann::json;
@@ -301,6 +303,64 @@ std::vector<Ticket> recent_calls(Store& store, const std::string& room, Date day
     st.bind(1, room).bind(2, format_date(day)).bind(3, limit);
     std::vector<Ticket> out;
     while (st.step()) out.push_back(ticket_from_row(st));
+    return out;
+}
+
+// Calls that are no transfer, newest first: the first call of each desk may be "calling".
+static void board_desk_calls(Store& store, const std::string& room, Date day, int limit,
+                             BoardCalls& out) {
+    static const std::string sql = std::string("SELECT ") + kTicketColumns +
+                                   " FROM tickets WHERE room = ?1 AND day = ?2 AND called_at <> ''"
+                                   " AND state <> 'transferred'"
+                                   " ORDER BY called_at DESC, rowid DESC LIMIT ?3";
+    Stmt st = store.prepare(sql.c_str());
+    st.bind(1, room).bind(2, format_date(day)).bind(3, limit);
+    // A desk that called someone since no longer calls an older ticket it left "called".
+    std::set<std::string> desks_moved_on;
+    while (st.step()) {
+        Ticket t = ticket_from_row(st);
+        bool calling = t.state == TicketState::Called && !desks_moved_on.count(t.desk);
+        desks_moved_on.insert(t.desk);
+        if (calling)
+            out.calling.push_back(t);
+        else
+            out.recent.push_back({t, "", Instant::max()});
+    }
+}
+
+// Called tickets transferred lately whose new ticket still waits, by transfer time, newest
+// first. The waiting index finds the new tickets; each old one is found by its key.
+static std::vector<BoardCall> board_transfers(Store& store, const std::string& room, Date day,
+                                              Instant now) {
+    static const std::string sql =
+        std::string("SELECT ") + kTicketColumns +
+        ", moved_to FROM tickets JOIN (SELECT transferred_from AS old, service AS moved_to "
+        "FROM tickets WHERE room = ?1 AND day = ?2 AND state = 'waiting' AND transferred_from "
+        "<> '') ON uuid = old WHERE called_at <> '' AND updated_at > ?3 ORDER BY updated_at DESC";
+    auto shown = std::chrono::minutes(kTransferShownMinutes);
+    Stmt st = store.prepare(sql.c_str());
+    st.bind(1, room).bind(2, format_date(day)).bind(3, format_instant(now - shown));
+    std::vector<BoardCall> out;
+    while (st.step()) {
+        Ticket t = ticket_from_row(st);
+        out.push_back({t, st.text(14), t.updated_at + shown});
+    }
+    return out;
+}
+
+BoardCalls board_calls(Store& store, const std::string& room, Date day, Instant now, int limit) {
+    BoardCalls out;
+    board_desk_calls(store, room, day, limit, out);
+    // Merged by when the board saw each one happen: its call, or its transfer.
+    auto when = [](const BoardCall& c) {
+        return c.moved_to.empty() ? c.ticket.called_at : c.ticket.updated_at;
+    };
+    std::vector<BoardCall> merged = board_transfers(store, room, day, now);
+    merged.insert(merged.end(), out.recent.begin(), out.recent.end());
+    std::stable_sort(merged.begin(), merged.end(),
+                     [&](const BoardCall& a, const BoardCall& b) { return when(a) > when(b); });
+    if (merged.size() > size_t(limit)) merged.resize(size_t(limit));
+    out.recent = std::move(merged);
     return out;
 }
 

@@ -58,6 +58,28 @@ std::optional<Ticket> find_ticket(Store& store, const std::string& uuid);
 // For the board: the latest calls of the day, newest first (numbers and desks only).
 std::vector<Ticket> recent_calls(Store& store, const std::string& room, Date day, int limit);
 
+// What the waiting-room board shows of a day's calls. A visitor looks for their number: only
+// a ticket still called is "being called", and a visitor sent to another service reads where
+// they wait now instead of the desk they left.
+// A transfer stays on the board this long (or until the new ticket is called): by then the
+// visitor has sat down again, and the row is better used for later calls.
+constexpr int kTransferShownMinutes = 10;
+struct BoardCall {
+    Ticket ticket;
+    std::string moved_to;                 // transferred: the service code waited for now
+    Instant shown_until = Instant::max(); // a transfer is shown until then
+};
+struct BoardCalls {
+    // Being called now, newest first: each desk's latest call, while it is still "called"
+    // (a no-show, a visitor at the desk, served or transferred is no longer called).
+    std::vector<Ticket> calling;
+    // Called before, newest first (a transfer by the time it was made): at a desk, served,
+    // no-show, or moved to another service and waiting there.
+    std::vector<BoardCall> recent;
+};
+// The latest `limit` calls of a day for the board, split so.
+BoardCalls board_calls(Store& store, const std::string& room, Date day, Instant now, int limit);
+
 struct ServiceWaiting {
     std::string service;
     int waiting = 0;

@@ -4,13 +4,14 @@
 
 namespace reception::test {
 
-HeadlessScreen::HeadlessScreen(ui::Ui& ui, float width, float height, float scale) {
+HeadlessScreen::HeadlessScreen(ui::Ui& ui, float width, float height, float scale,
+                               bool board_fonts) {
     ImGui::CreateContext();
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;
     io.DisplaySize = ImVec2(width, height);
     ui.scale = scale;
-    ui.fonts = ui::load_fonts(scale);
+    ui.fonts = ui::load_fonts(scale, board_fonts);
     unsigned char* pixels;
     int w, h;
     io.Fonts->GetTexDataAsAlpha8(&pixels, &w, &h);

@@ -11,9 +11,10 @@
 
 namespace reception::test {
 
-// Owns the ImGui context for its lifetime; the app's theme is the caller's to apply.
+// Owns the ImGui context for its lifetime; the app's theme is the caller's to apply. The board
+// has a font of its own (board_fonts).
 struct HeadlessScreen {
-    HeadlessScreen(ui::Ui& ui, float width, float height, float scale);
+    HeadlessScreen(ui::Ui& ui, float width, float height, float scale, bool board_fonts = false);
     ~HeadlessScreen();
     HeadlessScreen(const HeadlessScreen&) = delete;
     HeadlessScreen& operator=(const HeadlessScreen&) = delete;

@@ -1,34 +1,367 @@
-// The waiting-room board (reception-kiosk --board): the tickets being called and their desks,
-// the last few calls, the time, in Kazakh and Russian at once, readable from 5 m. Ticket
-// numbers only, never a name.
+// The waiting-room board (reception-kiosk --board): the room and today's hours, the tickets
+// being called and their desks, the last calls, and how many wait for each service, in Kazakh
+// and Russian at once, readable from 5 m. Ticket numbers only, never a name or a category.
+// Landscape: the calls on the left, the queues on the right; portrait: the queues at the bottom.
 #include "board.hpp"
 
-#include "kiosk_model.hpp"
-#include "ticket_queue.hpp"
+#include "calendar.hpp"
+#include "profile.hpp"
+#include "schedule.hpp"
 
-#include <cstdio>
+#include <algorithm>
+#include <cfloat>
 
 namespace reception::kiosk {
 
-void BoardState::refresh(Store& store, const std::string& room, Instant now) {
-    calls = recent_calls(store, room, local_date(now), 7);
-    // A call not seen before is new: highlighted for a while, and the chime hook fires.
-    for (const auto& t : calls) {
-        std::string key = t.uuid + format_instant(t.called_at);
-        if (seen.insert(key).second && primed) {
-            highlight_until = now + std::chrono::seconds(10);
-            if (on_new_call) on_new_call(t);
-        }
-    }
+// Reading the store
+void BoardState::refresh(Store& store, const RegulationProfile& profile, const WorkCalendar& cal,
+                         const std::string& room, Instant now) {
+    day = local_date(now);
+    room_kk = room_ru = "";
+    for (const auto& r : list_rooms(store))
+        if (r.code == room) room_kk = r.name_kk, room_ru = r.name_ru;
+    hours = hours_on(profile, cal, day);
+    next_day = cal.next_working_day(day);
+    next_hours = hours_on(profile, cal, next_day);
+    calls = board_calls(store, room, day, now, 12);
+    queues.clear();
+    for (const auto& s : profile.services) queues.push_back({s.code, s.kk, s.ru, 0});
+    for (const auto& w : waiting_by_service(store, room, day, now))
+        for (auto& q : queues)
+            if (q.service == w.service) q.waiting = w.waiting;
+    // A call not seen before is new: highlighted for a while, and the chime hook fires. One
+    // already over when the board reads it (a quick no-show) is not called out.
+    auto see = [&](const Ticket& t, bool calling) {
+        bool fresh = seen.insert(t.uuid + format_instant(t.called_at)).second;
+        if (!fresh || !primed || !calling) return;
+        highlight_until = now + std::chrono::seconds(10);
+        if (on_new_call) on_new_call(t);
+    };
+    for (const auto& c : calls.recent) see(c.ticket, false);
+    for (const auto& t : calls.calling) see(t, true);
     primed = true;
 }
 
-static std::string both(const Catalog& c, const std::string& key,
-                        const std::vector<std::pair<std::string, std::string>>& args = {}) {
-    return c.format(Lang::kk, key, args) + " / " + c.format(Lang::ru, key, args);
+// Texts
+using Args = std::vector<std::pair<std::string, std::string>>;
+
+static ImVec2 text_size(ImFont* f, float wrap, const std::string& s) {
+    return f->CalcTextSizeA(f->FontSize, FLT_MAX, wrap, s.c_str());
 }
 
-void draw_board(const Catalog& texts, ui::Ui& ui, const BoardState& board, Instant now) {
+static float width_of(ImFont* f, const std::string& s) {
+    return text_size(f, 0, s).x;
+}
+
+// Kazakh and Russian: "kk / ru" on one line when it fits the width, else one under the other.
+static std::vector<std::string> both_lines(ImFont* f, float width, const std::string& kk,
+                                           const std::string& ru) {
+    std::string one = kk + " / " + ru;
+    if (width_of(f, one) <= width) return {one};
+    return {kk, ru};
+}
+
+static std::vector<std::string> both_lines(const Catalog& c, ImFont* f, float width,
+                                           const std::string& key, const Args& args = {}) {
+    return both_lines(f, width, c.format(Lang::kk, key, args), c.format(Lang::ru, key, args));
+}
+
+static float lines_height(ImFont* f, float width, const std::vector<std::string>& lines) {
+    float h = 0;
+    for (const auto& l : lines) h += text_size(f, width, l).y;
+    return h;
+}
+
+static bool lines_fit(ImFont* f, float width, const std::vector<std::string>& lines) {
+    for (const auto& l : lines)
+        if (width_of(f, l) > width) return false;
+    return true;
+}
+
+static Args hours_args(const OpeningHours& h) {
+    return {{"start", hhmm(h.start)},
+            {"end", hhmm(h.end)},
+            {"lunch_start", hhmm(h.lunch_start)},
+            {"lunch_end", hhmm(h.lunch_end)}};
+}
+
+// Drawing
+// Where the board draws and what it drew. Without a draw list it only measures: the portrait
+// layout sizes the calls before it gives the rest of the screen to the queues.
+struct Pen {
+    BoardState& board;
+    ui::Ui& ui;
+    const Catalog& texts;
+    ImDrawList* dl; // nullptr: measure only
+    Instant now;
+    ImFont* big() const { return ui.fonts.board ? ui.fonts.board : ui.fonts.large; }
+};
+
+// Every text goes through put(), which records it in board.drawn. Returns its height.
+static float put(Pen& pen, ImFont* f, ImVec2 p, float width, const std::string& s,
+                 ImU32 color = ui::colors::kText) {
+    ImVec2 size = text_size(f, width, s);
+    if (!pen.dl) return size.y;
+    pen.dl->AddText(f, f->FontSize, p, color, s.c_str(), nullptr, width);
+    pen.board.drawn.push_back({s, f, p, ImVec2(p.x + size.x, p.y + size.y)});
+    return size.y;
+}
+
+static float put_lines(Pen& pen, ImFont* f, ImVec2 p, float width,
+                       const std::vector<std::string>& lines, ImU32 color = ui::colors::kText) {
+    float y = p.y;
+    for (const auto& l : lines) y += put(pen, f, ImVec2(p.x, y), width, l, color);
+    return y - p.y;
+}
+
+// Each line in the middle of the width (a line too long wraps from the left edge).
+static float put_centered(Pen& pen, ImFont* f, ImVec2 p, float width,
+                          const std::vector<std::string>& lines, ImU32 color) {
+    float y = p.y;
+    for (const auto& l : lines) {
+        float x = p.x + std::max(0.0f, (width - width_of(f, l)) / 2);
+        y += put(pen, f, ImVec2(x, y), width - (x - p.x), l, color);
+    }
+    return y - p.y;
+}
+
+static void card(Pen& pen, ImVec2 min, ImVec2 max, ImU32 color) {
+    if (pen.dl) pen.dl->AddRectFilled(min, max, color, pen.ui.px(16));
+}
+
+// The top: the room's name and the clock, then today's hours (or "closed today").
+static float draw_header(Pen& pen, ImVec2 p, float width) {
+    ImFont* large = pen.ui.fonts.large;
+    ImFont* big = pen.big();
+    const BoardState& b = pen.board;
+    std::string clock = hhmm(local_minute_of_day(pen.now));
+    float clock_w = width_of(big, clock);
+    put(pen, big, ImVec2(p.x + width - clock_w, p.y), 0, clock);
+    float name_w = width - clock_w - pen.ui.px(40);
+    float y = p.y;
+    if (!b.room_kk.empty())
+        y += put_lines(pen, large, p, name_w, both_lines(large, name_w, b.room_kk, b.room_ru));
+    y = std::max(y, p.y + big->FontSize);
+    const OpeningHours& h = b.hours;
+    const char* key = !h.open                        ? "ui.board_closed"
+                      : h.lunch_start == h.lunch_end ? "ui.board_hours_no_break"
+                                                     : "ui.board_hours";
+    y += put_lines(pen, large, ImVec2(p.x, y), width,
+                   both_lines(pen.texts, large, width, key, hours_args(h)),
+                   h.open ? ui::colors::kText : ui::colors::kError);
+    y += pen.ui.px(16);
+    if (pen.dl)
+        pen.dl->AddLine(ImVec2(p.x, y), ImVec2(p.x + width, y), ui::colors::kMuted, pen.ui.px(2));
+    return y + pen.ui.px(20) - p.y;
+}
+
+// Calls
+// One call on a line: the number, an arrow, then the desk, or for a transfer where the visitor
+// waits now. Measured before it is drawn: a row that does not fit is left out whole.
+struct CallRow {
+    std::string number;
+    std::vector<std::string> lines;
+    bool moved = false;
+};
+
+// Where the rows' columns are: numbers, arrows, texts.
+struct RowColumns {
+    float number_x, arrow_x, text_x, text_w;
+};
+
+static RowColumns row_columns(Pen& pen, ImVec2 p, float width) {
+    ImFont* big = pen.big();
+    // As wide as the widest number shown, so the desks line up under each other.
+    float number_w = width_of(big, "A-000");
+    for (const auto& t : pen.board.calls.calling)
+        number_w = std::max(number_w, width_of(big, t.number));
+    for (const auto& c : pen.board.calls.recent)
+        number_w = std::max(number_w, width_of(big, c.ticket.number));
+    float gap = pen.ui.px(20);
+    RowColumns col{p.x + pen.ui.px(16), 0, 0, 0};
+    col.arrow_x = col.number_x + number_w + gap;
+    col.text_x = col.arrow_x + width_of(pen.ui.fonts.large, "→") + gap;
+    col.text_w = p.x + width - pen.ui.px(16) - col.text_x;
+    return col;
+}
+
+static CallRow call_row(Pen& pen, const BoardCall& call, float width) {
+    ImFont* large = pen.ui.fonts.large;
+    CallRow r{call.ticket.number, {}, !call.moved_to.empty()};
+    if (!r.moved) {
+        r.lines = both_lines(pen.texts, large, width, "ui.desk", {{"desk", call.ticket.desk}});
+        return r;
+    }
+    std::string kk = call.moved_to, ru = call.moved_to;
+    for (const auto& q : pen.board.queues)
+        if (q.service == call.moved_to) kk = q.name_kk, ru = q.name_ru;
+    r.lines =
+        both_lines(large, width, pen.texts.format(Lang::kk, "ui.board_moved", {{"service", kk}}),
+                   pen.texts.format(Lang::ru, "ui.board_moved", {{"service", ru}}));
+    return r;
+}
+
+static float row_height(Pen& pen, const CallRow& r, float text_w) {
+    return std::max(pen.big()->FontSize, lines_height(pen.ui.fonts.large, text_w, r.lines)) +
+           pen.ui.px(16);
+}
+
+static void draw_row(Pen& pen, const CallRow& r, const RowColumns& col, float y, float h) {
+    ImFont* big = pen.big();
+    ImFont* large = pen.ui.fonts.large;
+    ImU32 color = r.moved ? ui::colors::kMuted : ui::colors::kText;
+    float mid = y + h / 2;
+    put(pen, big, ImVec2(col.number_x, mid - big->FontSize / 2), 0, r.number, color);
+    put(pen, large, ImVec2(col.arrow_x, mid - large->FontSize / 2), 0, "→", color);
+    float text_h = lines_height(large, col.text_w, r.lines);
+    put_lines(pen, large, ImVec2(col.text_x, mid - text_h / 2), col.text_w, r.lines, color);
+}
+
+// The newest call in the huge font on a card, its desk in Kazakh and Russian beside it.
+static float draw_first_call(Pen& pen, const Ticket& t, ImVec2 p, float width) {
+    ImFont* big = pen.big();
+    ImFont* huge = pen.ui.fonts.huge;
+    float pad = pen.ui.px(24);
+    float number_w = width_of(huge, t.number);
+    float text_x = p.x + pad + number_w + pad + width_of(big, "→") + pad;
+    float text_w = p.x + width - pad - text_x;
+    Args desk = {{"desk", t.desk}};
+    std::vector<std::string> lines = {pen.texts.format(Lang::kk, "ui.desk", desk),
+                                      pen.texts.format(Lang::ru, "ui.desk", desk)};
+    // A narrow screen or a long desk name: the desk in the smaller heading font.
+    ImFont* desk_font = lines_fit(big, text_w, lines) ? big : pen.ui.fonts.large;
+    float text_h = lines_height(desk_font, text_w, lines);
+    float h = std::max(huge->FontSize, text_h) + 2 * pad;
+    bool fresh = pen.now < pen.board.highlight_until;
+    card(pen, p, ImVec2(p.x + width, p.y + h),
+         fresh ? ui::colors::kHighlight : ui::colors::kSecondary);
+    float mid = p.y + h / 2;
+    put(pen, huge, ImVec2(p.x + pad, mid - huge->FontSize / 2), 0, t.number);
+    put(pen, big, ImVec2(p.x + pad + number_w + pad, mid - big->FontSize / 2), 0, "→");
+    put_lines(pen, desk_font, ImVec2(text_x, mid - text_h / 2), text_w, lines);
+    return h;
+}
+
+// Nobody called now: a card says why, so the place is not taken for a broken screen. On a
+// quiet board (closed, or nobody called yet) it fills the column down to `bottom`.
+static float draw_no_call(Pen& pen, ImVec2 p, float width, float bottom, bool quiet) {
+    const BoardState& b = pen.board;
+    ImFont* large = pen.ui.fonts.large;
+    float pad = pen.ui.px(24), inner = width - 2 * pad;
+    bool called_today = !b.calls.recent.empty();
+    const char* title_key = !b.hours.open  ? "ui.board_closed"
+                            : called_today ? "ui.board_wait"
+                                           : "ui.board_empty";
+    std::vector<std::string> title = {pen.texts.text(Lang::kk, title_key),
+                                      pen.texts.text(Lang::ru, title_key)};
+    ImFont* title_font = quiet && lines_fit(pen.big(), inner, title) ? pen.big() : large;
+    std::vector<std::string> note;
+    if (!b.hours.open) {
+        Args next = hours_args(b.next_hours);
+        next.push_back({"date", dotted_date(b.next_day)});
+        note = both_lines(pen.texts, large, inner, "ui.board_next_day", next);
+    } else if (quiet)
+        note = both_lines(pen.texts, large, inner, "ui.board_take_ticket");
+    float gap = note.empty() ? 0 : pen.ui.px(30);
+    float text_h = lines_height(title_font, inner, title) + gap + lines_height(large, inner, note);
+    float h = text_h + 2 * pad;
+    if (quiet && pen.dl) h = std::max(h, bottom - p.y);
+    card(pen, p, ImVec2(p.x + width, p.y + h), ui::colors::kSecondary);
+    float y = p.y + (h - text_h) / 2;
+    y += put_centered(pen, title_font, ImVec2(p.x + pad, y), inner, title,
+                      b.hours.open ? ui::colors::kMuted : ui::colors::kError) +
+         gap;
+    put_centered(pen, large, ImVec2(p.x + pad, y), inner, note, ui::colors::kMuted);
+    return h;
+}
+
+// The column of calls, from p down to bottom: who is called now, then the last calls, as many
+// as fit. Returns the height it took.
+static float draw_calls(Pen& pen, ImVec2 p, float width, float bottom) {
+    const BoardState& b = pen.board;
+    ImFont* large = pen.ui.fonts.large;
+    float gap = pen.ui.px(20);
+    float y = p.y;
+    y += put_lines(pen, large, ImVec2(p.x, y), width,
+                   both_lines(pen.texts, large, width, "ui.now_calling"), ui::colors::kMuted) +
+         gap / 2;
+    std::vector<BoardCall> recent;
+    for (const auto& r : b.calls.recent)
+        if (pen.now < r.shown_until) recent.push_back(r);
+    const auto& calling = b.calls.calling;
+    if (calling.empty()) {
+        bool quiet = recent.empty();
+        y += draw_no_call(pen, ImVec2(p.x, y), width, bottom, quiet) + gap;
+        if (quiet) return y - gap - p.y;
+    } else {
+        y += draw_first_call(pen, calling.front(), ImVec2(p.x, y), width) + gap;
+    }
+    RowColumns col = row_columns(pen, p, width);
+    // Other desks calling at the same time, on a card each.
+    for (size_t i = 1; i < calling.size(); ++i) {
+        CallRow r = call_row(pen, {calling[i], "", Instant::max()}, col.text_w);
+        float h = row_height(pen, r, col.text_w);
+        if (y + h > bottom) return y - p.y;
+        card(pen, ImVec2(p.x, y), ImVec2(p.x + width, y + h), ui::colors::kSecondary);
+        draw_row(pen, r, col, y, h);
+        y += h + gap / 2;
+    }
+    y += gap / 2;
+    // The last calls under their heading; when there are none, where tickets are taken.
+    auto heading = both_lines(pen.texts, large, width,
+                              recent.empty() ? "ui.board_take_ticket" : "ui.last_calls");
+    float heading_h = lines_height(large, width, heading) + gap / 2;
+    std::vector<CallRow> rows;
+    for (const auto& call : recent) rows.push_back(call_row(pen, call, col.text_w));
+    float first_h = rows.empty() ? 0 : row_height(pen, rows.front(), col.text_w);
+    if (y + heading_h + first_h > bottom) return y - p.y;
+    y += put_lines(pen, large, ImVec2(p.x, y), width, heading, ui::colors::kMuted) + gap / 2;
+    for (const auto& r : rows) {
+        float h = row_height(pen, r, col.text_w);
+        if (y + h > bottom) break;
+        draw_row(pen, r, col, y, h);
+        y += h;
+    }
+    return y - p.y;
+}
+
+// Queues
+// How many wait for each service: the names in Kazakh and Russian, the count in large digits,
+// so a visitor sees how long the queue is. The cards share `height` (up to a card the count's
+// huge digits fill); with less they keep their natural size. Returns the height it took.
+static float draw_queues(Pen& pen, ImVec2 p, float width, float height) {
+    const BoardState& b = pen.board;
+    ImFont* large = pen.ui.fonts.large;
+    ImFont* huge = pen.ui.fonts.huge;
+    float gap = pen.ui.px(20);
+    auto heading = both_lines(pen.texts, large, width, "ui.board_waiting");
+    float y = p.y + put_lines(pen, large, p, width, heading, ui::colors::kMuted) + gap / 2;
+    if (b.queues.empty()) return y - p.y;
+    float count_w = 0;
+    for (const auto& q : b.queues)
+        count_w = std::max(count_w, width_of(huge, std::to_string(q.waiting)));
+    float name_w = width - count_w - 2 * gap;
+    float share = (p.y + height - y) / float(b.queues.size()) - gap / 2;
+    for (const auto& q : b.queues) {
+        std::vector<std::string> names = {q.name_kk, q.name_ru};
+        float names_h = lines_height(large, name_w, names);
+        float natural = std::max(pen.big()->FontSize, names_h) + gap;
+        float h = std::clamp(share, natural, std::max(natural, huge->FontSize + 2 * gap));
+        // The count in the huge digits when the card is tall enough, else the board's font.
+        ImFont* count_font = h >= huge->FontSize + gap ? huge : pen.big();
+        std::string n = std::to_string(q.waiting);
+        card(pen, ImVec2(p.x, y), ImVec2(p.x + width, y + h), ui::colors::kSecondary);
+        put_lines(pen, large, ImVec2(p.x + gap, y + (h - names_h) / 2), name_w, names);
+        put(pen, count_font,
+            ImVec2(p.x + width - gap - width_of(count_font, n), y + (h - count_font->FontSize) / 2),
+            0, n);
+        y += h + gap / 2;
+    }
+    return y - gap / 2 - p.y;
+}
+
+// The screen
+void draw_board(const Catalog& texts, ui::Ui& ui, BoardState& board, Instant now) {
     ImGuiIO& io = ImGui::GetIO();
     ImGui::SetNextWindowPos(ImVec2(0, 0));
     ImGui::SetNextWindowSize(io.DisplaySize);
@@ -37,33 +370,24 @@ void draw_board(const Catalog& texts, ui::Ui& ui, const BoardState& board, Insta
     ImGui::Begin("board", nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoSavedSettings);
     ImGui::PopStyleColor();
-    std::string clock = hhmm(local_minute_of_day(now));
-    ui.text(both(texts, "ui.now_calling"), ui.fonts.large);
-    ImGui::SameLine(io.DisplaySize.x - ui.px(220));
-    ui.text(clock, ui.fonts.large);
-    ImGui::Separator();
-    bool fresh = now < board.highlight_until;
-    ImFont* text_font = ui.fonts.board ? ui.fonts.board : ui.fonts.large;
-    if (board.calls.empty()) {
-        ui.centered_text(both(texts, "ui.board_empty"), ui.fonts.large, ui::colors::kMuted);
+    board.drawn.clear();
+    Pen pen{board, ui, texts, ImGui::GetWindowDrawList(), now};
+    Pen measure{board, ui, texts, nullptr, now};
+    float pad = ui.px(40), gap = ui.px(40);
+    float w = io.DisplaySize.x - 2 * pad, bottom = io.DisplaySize.y - pad;
+    float y = pad + draw_header(pen, ImVec2(pad, pad), w);
+    if (io.DisplaySize.y > io.DisplaySize.x) {
+        // Portrait: the calls take what they need, the queues at the bottom the rest.
+        float calls_h = draw_calls(measure, ImVec2(pad, y), w, FLT_MAX);
+        float least = draw_queues(measure, ImVec2(pad, y), w, 0);
+        float most = draw_queues(measure, ImVec2(pad, y), w, bottom - y);
+        float queues_h = std::clamp(bottom - y - calls_h - gap, least, most);
+        draw_calls(pen, ImVec2(pad, y), w, bottom - queues_h - gap);
+        draw_queues(pen, ImVec2(pad, bottom - queues_h), w, queues_h);
     } else {
-        // The newest call: the number in the huge font (digits and Latin letters only), the
-        // desk under it in the board font, which has the Kazakh and Russian letters.
-        const Ticket& t = board.calls.front();
-        ImVec2 p = ImGui::GetCursorScreenPos();
-        float h = ui.fonts.huge->FontSize + text_font->FontSize + ui.px(70);
-        ImGui::GetWindowDrawList()->AddRectFilled(
-            p, ImVec2(p.x + ImGui::GetContentRegionAvail().x, p.y + h),
-            fresh ? ui::colors::kHighlight : ui::colors::kSecondary, ui.px(16));
-        ImGui::Dummy(ImVec2(0, ui.px(10)));
-        ui.centered_text(t.number, ui.fonts.huge);
-        ui.centered_text("→ " + both(texts, "ui.desk", {{"desk", t.desk}}), text_font);
-        ImGui::SetCursorScreenPos(ImVec2(p.x, p.y + h + ui.px(20)));
-    }
-    ui.text(both(texts, "ui.last_calls"), ui.fonts.large, ui::colors::kMuted);
-    for (size_t i = 1; i < board.calls.size(); ++i) {
-        const Ticket& t = board.calls[i];
-        ui.text(t.number + "  →  " + both(texts, "ui.desk", {{"desk", t.desk}}), text_font);
+        float calls_w = (w - gap) * 0.62f;
+        draw_calls(pen, ImVec2(pad, y), calls_w, bottom);
+        draw_queues(pen, ImVec2(pad + calls_w + gap, y), w - calls_w - gap, bottom - y);
     }
     ImGui::End();
 }

@@ -3,6 +3,7 @@
 // drawn frames) and what the store holds. No model is driven directly here.
 #include "x_session.hpp"
 
+#include "schedule.hpp"
 #include "store.hpp"
 #include "test_support.hpp"
 #include "ticket_queue.hpp"
@@ -96,6 +97,13 @@ struct KioskOnScreen {
         return false;
     }
 };
+
+// Whether the board's frame shows a text (the trace lists the board's texts).
+bool board_shows(const Frame& f, const std::string& text) {
+    for (const auto& t : f.json.value("board", nlohmann::json::array()))
+        if (t.get<std::string>().find(text) != std::string::npos) return true;
+    return false;
+}
 
 long long count(const std::filesystem::path& store, const std::string& sql) {
     auto s = Store::open(store, OpenMode::Existing);
@@ -343,4 +351,54 @@ TEST_CASE("kiosk window: a damaged store at start shows out of order, and the ki
     auto started = wait_frame(
         trace, 0, [](const Frame& f) { return f.screen == "start"; }, milliseconds(8000));
     CHECK(started);
+}
+
+TEST_CASE("kiosk window: the portrait board drops a served call within a second and shows where "
+          "a transferred visitor waits") {
+    TempDir shared;
+    std::string store = (shared / "room.db").string();
+    {
+        auto s = Store::open(store, OpenMode::CreateIfMissing);
+        std::ifstream in(test::assets() / "demo/schedule.json");
+        load_schedule(*s, test::profile(), test::calendar(), nlohmann::json::parse(in), now_utc());
+    }
+    KioskOnScreen k(1080, 1920, {"--store", store, "--board"});
+    Frame first = k.idle();
+    CHECK(board_shows(first, "Қоғамдық қабылдау бөлмесі"));
+    CHECK(board_shows(first, kk("ui.board_waiting")));
+    auto s = Store::open(store, OpenMode::Existing);
+    Instant now = now_utc();
+    Date today = local_date(now);
+    for (int i = 0; i < 2; ++i)
+        issue_ticket(*s, test::profile(), {"main", "same_day", "", "kk", "kiosk-1"}, now);
+    // A desk calls: the number and the desk within a second.
+    Ticket a = *call_next(*s, "main", today, {}, "3", "clerk", now);
+    auto called = wait_frame(
+        k.trace, first.number,
+        [&](const Frame& f) { return board_shows(f, a.number) && board_shows(f, "3-үстел"); },
+        milliseconds(1500));
+    REQUIRE_MESSAGE(called, k.log());
+    Image calling = grab(k.x);
+    // Served: the place is free at once, the number goes to the last calls.
+    finish_ticket(*s, start_ticket(*s, a.uuid, "clerk", now).uuid, "clerk", now);
+    auto served = wait_frame(
+        k.trace, called->number,
+        [&](const Frame& f) { return board_shows(f, kk("ui.board_wait")); }, milliseconds(1500));
+    REQUIRE(served);
+    CHECK(board_shows(*served, a.number));
+    CHECK(grab(k.x).difference(calling) > 0.01);
+    // Called and sent to a consultation: where the visitor waits now, in both languages.
+    Ticket b = *call_next(*s, "main", today, {}, "2", "clerk", now);
+    transfer_ticket(*s, test::profile(), b.uuid, "consultation", "", "clerk", now);
+    auto moved = wait_frame(
+        k.trace, served->number,
+        [&](const Frame& f) {
+            return board_shows(f, "Кеңес алу, шақыруды күтіңіз") &&
+                   board_shows(f, "Консультация, ожидайте вызова");
+        },
+        milliseconds(1500));
+    REQUIRE(moved);
+    CHECK_FALSE(board_shows(*moved, "2-үстел"));
+    // And then it sleeps again: no drawing while nothing changes.
+    CHECK(wait_idle(k.trace, milliseconds(1200), milliseconds(5000)));
 }

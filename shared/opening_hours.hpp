@@ -1,0 +1,30 @@
+// The hours the reception room receives visitors on one day: the profile's working hours and
+// lunch break (reg-4) on a working day of the calendar, closed on weekends and holidays. A
+// weekend worked by transfer is a working day with the usual hours. The board shows them; the
+// kiosk's start screen can too.
+#pragma once
+
+#include "date.hpp"
+
+#include <string>
+
+namespace reception {
+
+struct RegulationProfile;
+class WorkCalendar;
+
+struct OpeningHours {
+    bool open = false; // false: closed the whole day (the other fields are zero)
+    // Local (UTC+5) minutes after midnight, as hhmm() writes them: open from start to end,
+    // closed from lunch_start to lunch_end (equal when there is no break).
+    int start = 0, end = 0;
+    int lunch_start = 0, lunch_end = 0;
+    std::string why_closed; // when closed: "Saturday", "Sunday" or the calendar's reason
+};
+
+// The hours of one day.
+OpeningHours hours_on(const RegulationProfile& profile, const WorkCalendar& cal, Date day);
+// Whether visitors are received at this local minute of that day: open, and not at lunch.
+bool open_at(const OpeningHours& h, int minute_of_day);
+
+} // namespace reception
