@@ -2,6 +2,7 @@
 
 #include "restriction.hpp"
 
+#include "opening_hours.hpp"
 #include "print/escpos.hpp"
 #include "print/printer_record.hpp"
 #include "schedule.hpp"
@@ -134,7 +135,35 @@ void KioskModel::choose_service(const std::string& code) {
     go(Screen::Category);
 }
 
+// Hours
+std::string KioskModel::hours_text(Instant now) const {
+    OpeningHours h = hours_on(profile_, cal_, local_date(now));
+    if (!h.open) return t("ui.board_closed");
+    if (h.lunch_start == h.lunch_end)
+        return tf("ui.board_hours_no_break", {{"start", hhmm(h.start)}, {"end", hhmm(h.end)}});
+    return tf("ui.board_hours", {{"start", hhmm(h.start)},
+                                 {"end", hhmm(h.end)},
+                                 {"lunch_start", hhmm(h.lunch_start)},
+                                 {"lunch_end", hhmm(h.lunch_end)}});
+}
+
+std::string KioskModel::tickets_closed_text(Instant now) const {
+    Date today = local_date(now);
+    OpeningHours h = hours_on(profile_, cal_, today);
+    if (tickets_today(h, local_minute_of_day(now))) return "";
+    std::optional<Date> next = next_open_day(profile_, cal_, today);
+    std::string when =
+        next ? dotted_date(*next) + ", " + hhmm(hours_on(profile_, cal_, *next).start) : "—";
+    return tf(h.open ? "ui.tickets_over_today" : "ui.tickets_closed_today", {{"next", when}});
+}
+
 void KioskModel::choose_category(const std::string& code, Instant now) {
+    // reg-4: after the room's hours a same-day ticket would never be called.
+    if (!tickets_closed_text(now).empty()) {
+        errors_["service"] = "closed";
+        go(Screen::Service);
+        return;
+    }
     TicketRequest req{config_.room, service_, code, lang_code(lang_), config_.kiosk_id};
     ticket_ = issue_ticket(store_, profile_, req, now);
     ahead_ = reception::people_ahead(store_, *ticket_);

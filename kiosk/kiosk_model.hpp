@@ -108,6 +108,12 @@ class KioskModel {
     Store& store() { return store_; }
     const WorkCalendar& calendar() const { return cal_; }
 
+    // reg-4: the room's hours. The line the start screen shows for today, and when no same-day
+    // ticket can be taken any more, the words saying so and when the room opens next ("" when
+    // tickets can be taken).
+    std::string hours_text(Instant now) const;
+    std::string tickets_closed_text(Instant now) const;
+
     // Intents
     void set_lang(Lang l);
     void go(Screen s);

@@ -1,6 +1,7 @@
 #include "date.hpp"
 
 #include <cstdio>
+#include <cstdlib>
 
 namespace reception {
 using namespace std::chrono;
@@ -100,8 +101,20 @@ Instant local_instant(Date d, int minute_of_day) {
     return Instant{sys_days{d}} + minutes{minute_of_day} - kLocalUtcOffset;
 }
 
+// RECEPTION_CLOCK_START=2026-03-16T05:00:00Z starts this process's clock at that instant, and
+// it runs on at the real pace from there: the real-window tests need a Monday morning whatever
+// the hour CI runs at, and a training kiosk can show opening hours at night. Read once.
+static system_clock::duration clock_shift() {
+    const char* start = std::getenv("RECEPTION_CLOCK_START");
+    if (!start || !*start) return system_clock::duration::zero();
+    std::optional<Instant> t = parse_instant(start);
+    if (!t) return system_clock::duration::zero();
+    return *t - system_clock::now();
+}
+
 Instant now_utc() {
-    return floor<seconds>(system_clock::now());
+    static const system_clock::duration shift = clock_shift();
+    return floor<seconds>(system_clock::now() + shift);
 }
 
 std::string dotted_date(Date d) {

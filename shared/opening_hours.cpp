@@ -24,4 +24,17 @@ bool open_at(const OpeningHours& h, int minute_of_day) {
     return minute_of_day < h.lunch_start || minute_of_day >= h.lunch_end;
 }
 
+bool tickets_today(const OpeningHours& h, int minute_of_day) {
+    return h.open && minute_of_day < h.end;
+}
+
+std::optional<Date> next_open_day(const RegulationProfile& profile, const WorkCalendar& cal,
+                                  Date day) {
+    for (int i = 1; i <= 60; ++i) {
+        Date d = add_days(day, i);
+        if (hours_on(profile, cal, d).open) return d;
+    }
+    return std::nullopt;
+}
+
 } // namespace reception

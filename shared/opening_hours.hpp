@@ -6,6 +6,7 @@
 
 #include "date.hpp"
 
+#include <optional>
 #include <string>
 
 namespace reception {
@@ -26,5 +27,12 @@ struct OpeningHours {
 OpeningHours hours_on(const RegulationProfile& profile, const WorkCalendar& cal, Date day);
 // Whether visitors are received at this local minute of that day: open, and not at lunch.
 bool open_at(const OpeningHours& h, int minute_of_day);
+// Whether a same-day queue ticket may still be taken at this minute: the room receives today and
+// has not closed yet. Before the opening and at lunch the ticket waits for the room; after the
+// closing a ticket would never be called, so none is issued.
+bool tickets_today(const OpeningHours& h, int minute_of_day);
+// The first day after `day` the room receives (looking 60 days ahead); nullopt when none.
+std::optional<Date> next_open_day(const RegulationProfile& profile, const WorkCalendar& cal,
+                                  Date day);
 
 } // namespace reception

@@ -97,3 +97,34 @@ TEST_CASE("reg-25: a sign-up after hours is registered the next working day, and
     for (const auto& l : m.last_printout()) printed += l.text + "\n";
     CHECK(printed.find("07.12.2026") != std::string::npos);
 }
+
+TEST_CASE("reg-4: after the room's hours no same-day ticket is issued, and the kiosk says when it "
+          "opens") {
+    TestStore s;
+    kiosk::KioskConfig cfg;
+    kiosk::KioskModel m(*s, profile(), calendar(), catalog(), cfg);
+    m.printer = [](const print::Raster&) { return print::PrintResult{true, ""}; };
+    Instant friday_evening = at(2026, 12, 4, 18, 45); // closed at 18:30
+    m.touched(friday_evening);
+    m.start_ticket();
+    m.choose_service("consultation");
+    m.choose_category("", friday_evening);
+    CHECK_FALSE(m.ticket()); // none issued
+    CHECK(m.screen() == kiosk::Screen::Service);
+    Stmt n = s->prepare("SELECT count(*) FROM tickets");
+    n.step();
+    CHECK(n.integer(0) == 0);
+    // Next reception: Monday 7 December at 09:00 (the weekend in between).
+    CHECK(m.tickets_closed_text(friday_evening).find("07.12.2026, 09:00") != std::string::npos);
+    // On 16 December (Independence Day) the start screen says the room is closed today.
+    CHECK(m.hours_text(at(2026, 12, 16, 10, 0)) == catalog().text(Lang::kk, "ui.board_closed"));
+    CHECK_FALSE(m.tickets_closed_text(at(2026, 12, 16, 10, 0)).empty());
+    // Before the opening and at lunch a ticket waits for the room: it is issued.
+    Instant early = at(2026, 12, 7, 8, 40);
+    CHECK(m.tickets_closed_text(early).empty());
+    CHECK(m.hours_text(early).find("09:00") != std::string::npos);
+    m.touched(early);
+    m.choose_service("consultation");
+    m.choose_category("", early);
+    CHECK(m.ticket());
+}

@@ -105,10 +105,10 @@ void draw_kiosk(KioskModel& m, ui::Ui& ui, ScreenState& st, Instant now) {
     Screen before = m.screen();
     switch (m.screen()) {
     case Screen::Start:
-        draw_start(m, ui);
+        draw_start(m, ui, now);
         break;
     case Screen::Service:
-        draw_service(m, ui);
+        draw_service(m, ui, now);
         break;
     case Screen::Category:
         draw_category(m, ui, now);

@@ -23,8 +23,8 @@ void draw_kiosk(KioskModel& m, ui::Ui& ui, ScreenState& st, Instant now);
 void demo_banner(const Catalog& texts, ui::Ui& ui);
 float demo_banner_height(const Catalog& texts, ui::Ui& ui);
 
-void draw_start(KioskModel& m, ui::Ui& ui);
-void draw_service(KioskModel& m, ui::Ui& ui);
+void draw_start(KioskModel& m, ui::Ui& ui, Instant now);
+void draw_service(KioskModel& m, ui::Ui& ui, Instant now);
 void draw_category(KioskModel& m, ui::Ui& ui, Instant now);
 void draw_ticket(KioskModel& m, ui::Ui& ui);
 void draw_signup_official(KioskModel& m, ui::Ui& ui, Instant now);

@@ -6,10 +6,11 @@
 
 namespace reception::kiosk {
 
-void draw_start(KioskModel& m, ui::Ui& ui) {
+void draw_start(KioskModel& m, ui::Ui& ui, Instant now) {
     ImGui::Dummy(ImVec2(0, ui.px(30)));
     ui.centered_text(m.config().accepted_where, ui.fonts.large);
-    ImGui::Dummy(ImVec2(0, ui.px(50)));
+    ui.centered_text(m.hours_text(now), nullptr, ui::colors::kMuted); // reg-4
+    ImGui::Dummy(ImVec2(0, ui.px(30)));
     float w = std::min(ImGui::GetContentRegionAvail().x, ui.px(1100));
     float x = (ImGui::GetContentRegionAvail().x - w) / 2;
     ImGui::PushFont(ui.fonts.large);

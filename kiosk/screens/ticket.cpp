@@ -3,8 +3,20 @@
 
 namespace reception::kiosk {
 
-void draw_service(KioskModel& m, ui::Ui& ui) {
+void draw_service(KioskModel& m, ui::Ui& ui, Instant now) {
     int nav = header(m, ui, m.t("ui.choose_service"), "");
+    // After hours: no service button to tap for a ticket nobody would call, and when to come.
+    std::string closed = m.tickets_closed_text(now);
+    if (!closed.empty()) {
+        ImGui::Dummy(ImVec2(0, ui.px(60)));
+        ui.centered_text(closed, ui.fonts.large, ui::colors::kError);
+        ImGui::Dummy(ImVec2(0, ui.px(40)));
+        float w = std::min(ImGui::GetContentRegionAvail().x, ui.px(900));
+        ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (ImGui::GetContentRegionAvail().x - w) / 2);
+        if (ui.button(m.t("ui.sign_up"), ImVec2(w, ui.px(150)))) m.start_signup();
+        if (nav < 0) m.back();
+        return;
+    }
     ImGui::PushFont(ui.fonts.large);
     for (const auto& s : m.profile().services)
         if (ui.button(s.name(lang_code(m.lang())), ImVec2(-1, ui.px(170))))
