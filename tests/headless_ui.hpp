@@ -11,9 +11,10 @@
 
 namespace reception::test {
 
-// Owns the ImGui context for its lifetime; the app's theme is the caller's to apply.
+// Owns the ImGui context for its lifetime; the app's theme is the caller's to apply. With
+// large_text, the kiosk's second set of fonts too.
 struct HeadlessScreen {
-    HeadlessScreen(ui::Ui& ui, float width, float height, float scale);
+    HeadlessScreen(ui::Ui& ui, float width, float height, float scale, bool large_text = false);
     ~HeadlessScreen();
     HeadlessScreen(const HeadlessScreen&) = delete;
     HeadlessScreen& operator=(const HeadlessScreen&) = delete;

@@ -28,6 +28,27 @@ void apply_theme(float scale) {
     s.TouchExtraPadding = ImVec2(4 * scale, 4 * scale);
 }
 
+// Large text
+bool load_ui_fonts(Ui& ui, float scale, bool board, bool large_text) {
+    ui.normal_scale = ui.scale = scale;
+    ui.normal_fonts = ui.fonts = load_fonts(scale, board);
+    // The ticket's number is 180 px already: larger, it would push the rest off the screen.
+    ui.large_fonts = large_text ? load_fonts(scale * kLargeText, false, false) : Fonts{};
+    ui.large_fonts.huge = ui.normal_fonts.huge;
+    ImGui::GetIO().FontDefault = ui.fonts.body; // each load_fonts made its own body the default
+    return ui.fonts.body != nullptr;
+}
+
+bool Ui::use_large_text(bool on) {
+    const Fonts& want = on && large_fonts.body ? large_fonts : normal_fonts;
+    if (!want.body || fonts.body == want.body) return false;
+    fonts = want;
+    scale = normal_scale * (want.body == large_fonts.body ? kLargeText : 1.0f);
+    apply_theme(scale);
+    ImGui::GetIO().FontDefault = fonts.body; // from the next frame; this one pushes it
+    return true;
+}
+
 // A tap is a press and a release on the same button, as long as the finger did not drag
 // (a drag scrolls the list it is in instead).
 static bool dragged_too_far() {

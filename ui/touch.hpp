@@ -17,9 +17,19 @@ struct Tappable {
     bool field = false, filled = false; // a text field, and whether anything is typed in it
 };
 
+// Large text, for low-vision visitors: every font and size this many times larger.
+constexpr float kLargeText = 1.35f;
+
 struct Ui {
-    Fonts fonts;
-    float scale = 1.0f; // 1.0 on a 1080p screen
+    Fonts fonts;        // the set in use
+    float scale = 1.0f; // 1.0 on a 1080p screen; kLargeText times that with large text
+    // Large text: a second set of fonts, loaded into the atlas with the first (Dear ImGui 1.86
+    // cannot change a font's size once the atlas is built); empty where no screen offers it.
+    Fonts normal_fonts, large_fonts;
+    float normal_scale = 1.0f;
+    // At a frame's start, before any window: the fonts, sizes (px) and the theme's spacing of
+    // the set chosen. Returns true when it changed.
+    bool use_large_text(bool on);
     std::vector<Tappable> tappables;
     // Debounce: a press before this time (ImGui::GetTime) taps nothing. Set when the screen
     // changes, so the second tap of a double tap never hits what appeared under the finger.
@@ -62,6 +72,9 @@ constexpr ImU32 kHighlight = IM_COL32(255, 214, 0, 255);
 } // namespace colors
 
 void apply_theme(float scale);
+// Loads the fonts at scale into ui, with large_text the second, larger set too (the kiosk's
+// screens); false when no font file is found.
+bool load_ui_fonts(Ui& ui, float scale, bool board = false, bool large_text = false);
 std::string visible_label(const std::string& label);
 
 } // namespace reception::ui

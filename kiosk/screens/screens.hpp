@@ -49,8 +49,12 @@ struct TextField {
 // extra, when given, draws one more cell of the grid after the fields (a toggle).
 void edit_fields(KioskModel& m, ui::Ui& ui, ScreenState& st, const std::vector<TextField>& fields,
                  int columns, const std::function<void(float width)>& extra = {});
-// The language switch, on every screen.
+// The language switch, on every screen (with speech on: Repeat and the other language).
 void language_buttons(KioskModel& m, ui::Ui& ui, float height);
+float language_buttons_width(KioskModel& m, ui::Ui& ui);
+// Done at the bottom centre of the ticket and the receipt; lower and less tall when what they
+// show runs long (large text), so it covers none of it.
+bool done_button(KioskModel& m, ui::Ui& ui);
 // Whether a screen has a header of its own (with the language switch in it).
 bool has_header(Screen s);
 

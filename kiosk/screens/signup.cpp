@@ -195,10 +195,7 @@ void draw_signup_done(KioskModel& m, ui::Ui& ui) {
     if (m.print_state().tried && !m.print_state().ok)
         ui.centered_text(m.tf("error.printer_failed", {{"number", a->reg_number}}), ui.fonts.large,
                          ui::colors::kError);
-    float w = ui.px(520);
-    ImGui::SetCursorPos(
-        ImVec2((ImGui::GetWindowWidth() - w) / 2, ImGui::GetWindowHeight() - ui.px(150)));
-    if (ui.button(m.t("ui.done") + "##done", ImVec2(w, ui.px(130)))) m.reset();
+    if (done_button(m, ui)) m.reset();
 }
 
 } // namespace reception::kiosk
