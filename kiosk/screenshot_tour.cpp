@@ -109,8 +109,27 @@ void screenshot_tour(GLFWwindow* window, ui::Ui& ui, KioskModel& m, BoardState& 
             st.focused_field = "surname";
             st.keyboard.layout = lang == Lang::kk ? ui::Layout::Kazakh : ui::Layout::Russian;
         });
+        // For who cannot read the screen: speech on (Repeat at the top right, the volume
+        // buttons), then large text on the start screen and on the tightest screens.
+        at_screen("16-start-speech", [&] { m.set_speech(true); });
+        at_screen("17-start-large-text", [&] { m.set_large_text(true); });
+        at_screen("18-ticket-large-text", [&] {
+            m.set_large_text(true);
+            m.start_ticket();
+            m.choose_service("same_day");
+            m.choose_category("wwii_veteran", now);
+        });
+        at_screen("19-signup-person-large-text", [&] {
+            person();
+            m.set_large_text(true);
+            m.set_speech(true);
+            m.form().iin = "871008401428";
+            m.next_step();
+        });
     }
-    // The board after a few calls.
+    // The board after a few calls, in the board's own sizes.
+    m.reset();
+    ui.use_large_text(false);
     Date today = local_date(now);
     for (int i = 0; i < 4; ++i)
         issue_ticket(store, m.profile(),
