@@ -95,7 +95,8 @@ void ticket_speech(Said& s) {
         s.add(s.m.t("ui.out_of_turn") + ": " + c->name(lang_code(s.m.lang())));
         s.key("ui.category_check_note");
     }
-    s.key("ui.people_ahead", {{"count", std::to_string(s.m.people_ahead())}});
+    // Not the screen's "Перед вами: 1 чел.": the voice reads the abbreviation as it stands.
+    s.key("speech.people_ahead", {{"count", std::to_string(s.m.people_ahead())}});
     // Said twice: it is what the visitor must keep.
     s.add(s.m.t("ui.your_number") + ": " + number);
     printout_speech(s, number);
