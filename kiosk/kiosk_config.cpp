@@ -2,6 +2,9 @@
 
 #include "validation.hpp"
 
+#define GLFW_INCLUDE_NONE
+#include <GLFW/glfw3.h>
+#include <algorithm>
 #include <fstream>
 
 namespace reception::kiosk {
@@ -16,6 +19,21 @@ static bool to_int(const std::string& v, int lo, int hi, int& out) {
     } catch (...) {
         return false;
     }
+}
+
+// Only GLFW's key numbers are used here (a header, no library): the loop reads keys from GLFW.
+int speech_key_code(const std::string& name) {
+    std::string n = name;
+    std::transform(n.begin(), n.end(), n.begin(), [](unsigned char c) { return std::toupper(c); });
+    if (n.empty() || n == "NONE") return 0;
+    if (n == "KP_ENTER") return GLFW_KEY_KP_ENTER;
+    if (n == "ENTER") return GLFW_KEY_ENTER;
+    if (n == "SPACE") return GLFW_KEY_SPACE;
+    if (n.size() == 4 && n.compare(0, 3, "KP_") == 0 && n[3] >= '0' && n[3] <= '9')
+        return GLFW_KEY_KP_0 + (n[3] - '0');
+    int f = 0;
+    if (n.size() >= 2 && n[0] == 'F' && to_int(n.substr(1), 1, 12, f)) return GLFW_KEY_F1 + f - 1;
+    return -1;
 }
 
 std::vector<std::string> read_config_file(const std::filesystem::path& file, KioskConfig& c) {
@@ -58,6 +76,8 @@ std::vector<std::string> read_config_file(const std::filesystem::path& file, Kio
             ok = to_int(value, 0, 16, c.monitor);
         else if (key == "accepted_where")
             c.accepted_where = value;
+        else if (key == "speech_key")
+            ok = speech_key_code(c.speech_key = value) >= 0;
         else
             errors.push_back(where + "unknown key \"" + key + "\"");
         if (!ok) errors.push_back(where + "bad value for " + key + ": \"" + value + "\"");

@@ -27,7 +27,13 @@ struct KioskConfig {
     // banner on every screen so nobody takes it for the real room. Never set by a file.
     bool demo = false;
     std::string accepted_where = "Қоғамдық қабылдау бөлмесі / Общественная приёмная";
+    // The key that turns speech mode on (then says the screen again): a housing's button
+    // wired as a key. F1-F12, KP_ENTER, ENTER, SPACE, KP_0-KP_9, or none.
+    std::string speech_key = "F1";
 };
+
+// The GLFW key code of a speech_key name; 0 for none, -1 for a name not known.
+int speech_key_code(const std::string& name);
 
 // Reads "key = value" lines (# comments); returns the errors, one line each ("line 3: ...").
 std::vector<std::string> read_config_file(const std::filesystem::path& file, KioskConfig& c);

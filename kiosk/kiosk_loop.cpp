@@ -36,8 +36,8 @@ GLFWwindow* open_kiosk_window(const KioskConfig& cfg, ScreenSetup& setup, ui::Ui
     // is as wide), a 1280x1024 one a little smaller.
     ui.scale = float(std::min(spec.width, spec.height)) / 1080.0f;
     if (spec.width < spec.height) ui.scale = float(spec.width) / 1080.0f;
-    ui.fonts = ui::load_fonts(ui.scale, board_fonts);
-    if (!ui.fonts.body) {
+    // The kiosk's large text needs a second set of fonts; the board alone does not.
+    if (!ui::load_ui_fonts(ui, ui.scale, board_fonts, !cfg.board)) {
         *error = "font not found: " + ui::text_font_file().string();
         ui::close_window(window);
         return nullptr;
@@ -108,6 +108,7 @@ static void write_trace(const std::string& file, long frame, const KioskModel& m
     j["lang"] = lang_code(m.lang());
     auto& taps = j["tappables"] = nlohmann::json::array();
     for (const auto& t : ui.tappables) {
+        if (t.hidden) continue;
         nlohmann::json one = {
             {"label", t.label}, {"x0", t.min.x}, {"y0", t.min.y}, {"x1", t.max.x}, {"y1", t.max.y}};
         // Whether a field holds something, never what: the trace holds no personal data.
@@ -146,6 +147,7 @@ struct Loop {
     long long data_version = -1;
     long frames = 0;
     std::tuple<long long, int, bool, int> last_shown{};
+    int speech_key = speech_key_code(model.config().speech_key); // 0: none
     std::chrono::steady_clock::time_point started = std::chrono::steady_clock::now();
 };
 
@@ -217,6 +219,11 @@ bool run_window(Loop& l, GLFWwindow* window) {
     while (!l.exit_.leave) {
         if (ui::window_lost()) return false;
         Instant now = now_utc();
+        // The housing's speech button: counted by GLFW, so a press too short for a frame counts.
+        if (l.speech_key > 0 && ui::take_key_press(l.speech_key) && !l.model.config().board) {
+            l.model.touched(now);
+            l.model.speech_key();
+        }
         bool changed = false;
         if (l.broken.active && l.broken.probe(l.store, l.model.config().kiosk_id, now)) {
             l.model.reset(); // whoever was at the screen has long gone

@@ -72,6 +72,7 @@ std::string KioskModel::error_text(const std::string& field) const {
 void KioskModel::set_lang(Lang l) {
     if (l == Lang::kk || l == Lang::ru) lang_ = l;
     if (screen_ == Screen::Start) form_.language = lang_code(lang_);
+    if (speech_.on) speak_screen(); // the same screen, now in the language chosen
 }
 
 void KioskModel::go(Screen s) {
@@ -79,6 +80,7 @@ void KioskModel::go(Screen s) {
     // theirs for the next visitor to read.
     if (s == Screen::Start) wipe_visitor();
     screen_ = s;
+    if (speech_.on) speak_screen(); // what the last screen was saying stops
 }
 
 void KioskModel::wipe_visitor() {
@@ -125,6 +127,7 @@ void KioskModel::reset() {
     parse_lang(config_.language, &lang_);
     print_ = {};
     shown_job_ = 0; // a job still going is recorded for staff, no longer shown
+    assistance_off();
     go(Screen::Start);
 }
 
@@ -392,7 +395,10 @@ void KioskModel::recheck(const std::string& key) {
 }
 
 bool KioskModel::next_step() {
-    if (!check_step(screen_)) return false;
+    if (!check_step(screen_)) {
+        speak_errors();
+        return false;
+    }
     switch (screen_) {
     case Screen::SignupOfficial:
         go(Screen::SignupEssence);
@@ -507,18 +513,26 @@ std::vector<print::PrintLine> KioskModel::receipt_lines(Instant now) {
 }
 
 // Inactivity
+void KioskModel::touched(Instant now) {
+    last_touch_ = now;
+    if (speech_.countdown_said && hush) hush(); // answered: the question need not go on
+    speech_.countdown_said = false;
+}
+
+// The start screen waits for no one, unless speech or large text is on: the next visitor must
+// not find them on.
 int KioskModel::countdown(Instant now) const {
-    if (screen_ == Screen::Start) return -1;
+    if (screen_ == Screen::Start && !assisted()) return -1;
     auto idle = (now - last_touch_).count();
-    if (idle < config_.inactivity_seconds) return -1;
-    long left = config_.inactivity_seconds + config_.countdown_seconds - idle;
+    if (idle < idle_limit()) return -1;
+    long left = idle_limit() + config_.countdown_seconds - idle;
     return left < 0 ? 0 : int(left);
 }
 
 bool KioskModel::tick(Instant now) {
-    if (screen_ == Screen::Start) return false;
-    if ((now - last_touch_).count() < config_.inactivity_seconds + config_.countdown_seconds)
-        return false;
+    if (screen_ == Screen::Start && !assisted()) return false;
+    if (countdown(now) >= 0) speak_countdown(countdown(now));
+    if ((now - last_touch_).count() < idle_limit() + config_.countdown_seconds) return false;
     reset();
     return true;
 }

@@ -3,6 +3,7 @@
 // directly; the screens (screens/*.cpp) only draw it and call these functions.
 #pragma once
 
+#include "announce.hpp"
 #include "applications.hpp"
 #include "calendar.hpp"
 #include "domain.hpp"
@@ -62,6 +63,15 @@ struct PrintState {
 struct PrintNotice {
     std::string text;
     bool failed = false;
+};
+
+// Speech mode (kiosk/speech.hpp): on or off, and how loud, in espeak-ng's volume (100 is
+// normal; below 40 a busy room covers it, above 200 it distorts).
+struct SpeechState {
+    static constexpr int kNormal = 100, kStep = 20, kMin = 40, kMax = 200;
+    bool on = false;
+    int volume = kNormal;
+    bool countdown_said = false; // "need more time?" was said for the countdown now shown
 };
 
 class KioskModel {
@@ -129,9 +139,24 @@ class KioskModel {
     // Registers the application (one transaction) and prints the receipt.
     bool submit(Instant now);
 
+    // Speech mode and large text, for visitors who cannot read the screen (defined in
+    // kiosk/speech.cpp, which says what each screen says). Both are the visitor's: reset()
+    // ends them, and the inactivity reset runs on the start screen too while one is on.
+    const SpeechState& speech() const { return speech_; }
+    bool large_text() const { return large_text_; }
+    void set_speech(bool on);
+    void speech_key(); // the housing's key (speech_key): speech on, or the screen said again
+    void repeat_speech();
+    void change_volume(int step); // +1 louder, -1 quieter
+    void set_large_text(bool on) { large_text_ = on; }
+    // The voice: main.cpp wires it to the Announcer; tests record what would be said.
+    std::function<void(const Announcement&)> say;
+    std::function<void()> hush;
+
     // Inactivity: any touch calls touched(); tick() runs the countdown ("need more time?")
     // and resets.
-    void touched(Instant now) { last_touch_ = now; }
+    void touched(Instant now);
+    Instant last_touch() const { return last_touch_; }
     // Seconds left of the countdown shown on screen, or -1 when none is shown.
     int countdown(Instant now) const;
     // Returns true when it went back to the start and wiped the form.
@@ -154,6 +179,15 @@ class KioskModel {
     const std::vector<print::PrintLine>& last_printout() const { return printout_; }
 
   private:
+    // Speech (kiosk/speech.cpp): a new text stops what was being said.
+    void speak(std::vector<Announcement> texts);
+    void speak_screen();
+    void speak_errors();
+    void speak_countdown(int seconds);
+    void assistance_off(); // speech and large text off, normal volume: the next visitor
+    bool assisted() const { return speech_.on || large_text_; }
+    // A visitor who listens needs longer than one who reads.
+    int idle_limit() const { return config_.inactivity_seconds * (speech_.on ? 2 : 1); }
     bool check_step(Screen s);
     std::string field_problem(const std::string& key) const;
     void wipe_visitor();
@@ -183,6 +217,8 @@ class KioskModel {
     std::vector<print::PrintLine> reprint_; // the last ticket or receipt, for staff
     Instant reprint_until_{};
     Instant last_touch_{};
+    SpeechState speech_;
+    bool large_text_ = false;
 };
 
 // "14:05, 20.03.2026" in local time.

@@ -60,6 +60,12 @@ int main(int argc, char** argv) {
     app.add_option("--monitor", cfg.monitor, "monitor number for full screen");
     app.add_flag("--board", cfg.board, "the waiting-room board");
     app.add_flag("--restriction-mode", cfg.restriction_mode, "reg-14: receptions by video only");
+    app.add_option("--speech-key", cfg.speech_key,
+                   "the key that turns speech mode on: F1-F12, KP_ENTER, ENTER, SPACE, KP_0-KP_9 "
+                   "or none")
+        ->check([](const std::string& v) {
+            return speech_key_code(v) >= 0 ? std::string() : "unknown key: " + v;
+        });
     app.add_option("--size", args.screen.width, "window width in --windowed mode");
     app.add_option("--height", args.screen.height,
                    "window height in --windowed mode (default: 9/16 of the width)");
@@ -137,11 +143,13 @@ int main(int argc, char** argv) {
         ui::close_window(window);
         return 0;
     }
-    // The board calls each new ticket aloud in the visitor's language.
-    std::unique_ptr<Announcer> announcer;
-    if (cfg.board) announcer = std::make_unique<Announcer>();
-    board.on_new_call = [&](const Ticket& t) {
-        if (announcer) announcer->say(announcement(data.texts, t));
-    };
+    // One voice for the process (espeak-ng has one synthesiser): the board calls each new
+    // ticket aloud in the visitor's language, the kiosk's speech mode says its screens. Made at
+    // start, not when speech is first turned on: until then it is one thread asleep, and
+    // espeak-ng itself starts with the first text, on that thread, never the screen's.
+    Announcer announcer;
+    board.on_new_call = [&](const Ticket& t) { announcer.say(announcement(data.texts, t)); };
+    model.say = [&](const Announcement& a) { announcer.say(a); };
+    model.hush = [&] { announcer.cancel(); };
     return run_on_screen(model, board, data.texts, *store, args.screen);
 }

@@ -144,7 +144,27 @@ void screenshot_tour(GLFWwindow* window, ui::Ui& ui, KioskModel& m, BoardState& 
             st.focused_field = "surname";
             st.keyboard.layout = lang == Lang::kk ? ui::Layout::Kazakh : ui::Layout::Russian;
         });
+        // For who cannot read the screen: speech on (Repeat at the top right, the volume
+        // buttons), then large text on the start screen and on the tightest screens.
+        at_screen("14a-start-speech", [&] { m.set_speech(true); });
+        at_screen("14b-start-large-text", [&] { m.set_large_text(true); });
+        at_screen("14c-ticket-large-text", [&] {
+            m.set_large_text(true);
+            m.start_ticket();
+            m.choose_service("same_day");
+            m.choose_category("wwii_veteran", now);
+        });
+        at_screen("14d-signup-person-large-text", [&] {
+            person();
+            m.set_large_text(true);
+            m.set_speech(true);
+            m.form().iin = "871008401428";
+            m.next_step();
+        });
     }
+    // The board in the board's own sizes.
+    m.reset();
+    ui.use_large_text(false);
     board_tour(shot, ui, m, board, texts, store);
     OutOfOrder broken;
     broken.fail("store_full", "database or disk is full (a screenshot, not a failure)",

@@ -4,14 +4,13 @@
 
 namespace reception::test {
 
-HeadlessScreen::HeadlessScreen(ui::Ui& ui, float width, float height, float scale,
-                               bool board_fonts) {
+HeadlessScreen::HeadlessScreen(ui::Ui& ui, float width, float height, float scale, bool board_fonts,
+                               bool large_text) {
     ImGui::CreateContext();
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;
     io.DisplaySize = ImVec2(width, height);
-    ui.scale = scale;
-    ui.fonts = ui::load_fonts(scale, board_fonts);
+    ui::load_ui_fonts(ui, scale, board_fonts, large_text);
     unsigned char* pixels;
     int w, h;
     io.Fonts->GetTexDataAsAlpha8(&pixels, &w, &h);

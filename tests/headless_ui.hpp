@@ -12,9 +12,10 @@
 namespace reception::test {
 
 // Owns the ImGui context for its lifetime; the app's theme is the caller's to apply. The board
-// has a font of its own (board_fonts).
+// has a font of its own (board_fonts); with large_text, the kiosk's second set of fonts too.
 struct HeadlessScreen {
-    HeadlessScreen(ui::Ui& ui, float width, float height, float scale, bool board_fonts = false);
+    HeadlessScreen(ui::Ui& ui, float width, float height, float scale, bool board_fonts = false,
+                   bool large_text = false);
     ~HeadlessScreen();
     HeadlessScreen(const HeadlessScreen&) = delete;
     HeadlessScreen& operator=(const HeadlessScreen&) = delete;

@@ -38,7 +38,7 @@ static const ImWchar* number_glyph_ranges() {
     return ranges;
 }
 
-Fonts load_fonts(float scale, bool board) {
+Fonts load_fonts(float scale, bool board, bool huge) {
     ImGuiIO& io = ImGui::GetIO();
     std::string file = text_font_file().string();
     ImFontConfig cfg;
@@ -58,8 +58,9 @@ Fonts load_fonts(float scale, bool board) {
     if (board) f.board = text_font(96.0f * scale);
     ImFontConfig big;
     big.OversampleH = 1;
-    f.huge =
-        io.Fonts->AddFontFromFileTTF(file.c_str(), 180.0f * scale, &big, number_glyph_ranges());
+    if (huge)
+        f.huge =
+            io.Fonts->AddFontFromFileTTF(file.c_str(), 180.0f * scale, &big, number_glyph_ranges());
     if (f.body) io.FontDefault = f.body;
     return f;
 }

@@ -20,7 +20,8 @@ std::filesystem::path text_font_file();
 // The glyph ranges of body and large text (zero-terminated pairs).
 const ImWchar* text_glyph_ranges();
 // Adds the fonts to the current context's atlas; scale multiplies every size (a smaller
-// window in --windowed mode). Returns nullptr fonts when no font file is found.
-Fonts load_fonts(float scale = 1.0f, bool board = false);
+// window in --windowed mode). Without huge, no ticket-number font (the kiosk's large text
+// keeps the usual one). Returns nullptr fonts when no font file is found.
+Fonts load_fonts(float scale = 1.0f, bool board = false, bool huge = true);
 
 } // namespace reception::ui

@@ -1,5 +1,7 @@
 #include "touch.hpp"
 
+#include <algorithm>
+
 #include <imgui_internal.h>
 
 namespace reception::ui {
@@ -28,6 +30,27 @@ void apply_theme(float scale) {
     s.TouchExtraPadding = ImVec2(4 * scale, 4 * scale);
 }
 
+// Large text
+bool load_ui_fonts(Ui& ui, float scale, bool board, bool large_text) {
+    ui.normal_scale = ui.scale = scale;
+    ui.normal_fonts = ui.fonts = load_fonts(scale, board);
+    // The ticket's number is 180 px already: larger, it would push the rest off the screen.
+    ui.large_fonts = large_text ? load_fonts(scale * kLargeText, false, false) : Fonts{};
+    ui.large_fonts.huge = ui.normal_fonts.huge;
+    ImGui::GetIO().FontDefault = ui.fonts.body; // each load_fonts made its own body the default
+    return ui.fonts.body != nullptr;
+}
+
+bool Ui::use_large_text(bool on) {
+    const Fonts& want = on && large_fonts.body ? large_fonts : normal_fonts;
+    if (!want.body || fonts.body == want.body) return false;
+    fonts = want;
+    scale = normal_scale * (want.body == large_fonts.body ? kLargeText : 1.0f);
+    apply_theme(scale);
+    ImGui::GetIO().FontDefault = fonts.body; // from the next frame; this one pushes it
+    return true;
+}
+
 // A tap is a press and a release on the same button, as long as the finger did not drag
 // (a drag scrolls the list it is in instead).
 static bool dragged_too_far() {
@@ -48,7 +71,7 @@ bool Ui::button(const std::string& label, ImVec2 size, bool selected, bool prima
     bool tapped = ImGui::Button(label.c_str(), size) && !dragged_too_far() &&
                   !pressed_too_soon(last_press, armed_at);
     ImGui::PopStyleColor(4);
-    tappables.push_back({visible_label(label), ImGui::GetItemRectMin(), ImGui::GetItemRectMax()});
+    record({visible_label(label), ImGui::GetItemRectMin(), ImGui::GetItemRectMax()});
     return tapped;
 }
 
@@ -62,8 +85,7 @@ bool Ui::field(const std::string& label, const std::string& value, bool focused,
     float h = ImGui::GetFontSize() + px(36);
     bool tapped = ImGui::InvisibleButton(("##field" + label).c_str(), ImVec2(width, h)) &&
                   !dragged_too_far() && !pressed_too_soon(last_press, armed_at);
-    tappables.push_back(
-        {visible_label(label), p, ImVec2(p.x + width, p.y + h), true, !value.empty()});
+    record({visible_label(label), p, ImVec2(p.x + width, p.y + h), true, !value.empty()});
     ImU32 border = wrong ? colors::kError : focused ? colors::kButton : colors::kMuted;
     dl->AddRectFilled(p, ImVec2(p.x + width, p.y + h),
                       wrong ? colors::kErrorBg : IM_COL32(255, 255, 255, 255), px(8));
@@ -109,8 +131,7 @@ bool Ui::text_box(const std::string& label, const std::string& value, bool focus
     ImGui::PopStyleVar();
     ImU32 border = wrong ? colors::kError : focused ? colors::kButton : colors::kMuted;
     dl->AddRect(p, ImVec2(p.x + width, p.y + h), border, px(8), 0, focused ? px(5) : px(2));
-    tappables.push_back(
-        {visible_label(label), p, ImVec2(p.x + width, p.y + h), true, !value.empty()});
+    record({visible_label(label), p, ImVec2(p.x + width, p.y + h), true, !value.empty()});
     return tapped;
 }
 
@@ -144,9 +165,18 @@ void Ui::centered_text(const std::string& s, ImFont* font, ImU32 color) {
     if (font) ImGui::PopFont();
 }
 
+void Ui::record(Tappable t) {
+    ImVec2 lo = ImGui::GetWindowDrawList()->GetClipRectMin();
+    ImVec2 hi = ImGui::GetWindowDrawList()->GetClipRectMax();
+    t.min = ImVec2(std::max(t.min.x, lo.x), std::max(t.min.y, lo.y));
+    t.max = ImVec2(std::min(t.max.x, hi.x), std::min(t.max.y, hi.y));
+    t.hidden = t.min.x >= t.max.x || t.min.y >= t.max.y;
+    tappables.push_back(std::move(t));
+}
+
 const Tappable* Ui::find(const std::string& label) const {
     for (const auto& t : tappables)
-        if (t.label == label) return &t;
+        if (t.label == label && !t.hidden) return &t;
     return nullptr;
 }
 

@@ -15,11 +15,22 @@ struct Tappable {
     std::string label; // the visible text, without any "##id" suffix
     ImVec2 min, max;
     bool field = false, filled = false; // a text field, and whether anything is typed in it
+    bool hidden = false; // scrolled out of its list's view: drawn nowhere, cannot be tapped
 };
 
+// Large text, for low-vision visitors: every font and size this many times larger.
+constexpr float kLargeText = 1.35f;
+
 struct Ui {
-    Fonts fonts;
-    float scale = 1.0f; // 1.0 on a 1080p screen
+    Fonts fonts;        // the set in use
+    float scale = 1.0f; // 1.0 on a 1080p screen; kLargeText times that with large text
+    // Large text: a second set of fonts, loaded into the atlas with the first (Dear ImGui 1.86
+    // cannot change a font's size once the atlas is built); empty where no screen offers it.
+    Fonts normal_fonts, large_fonts;
+    float normal_scale = 1.0f;
+    // At a frame's start, before any window: the fonts, sizes (px) and the theme's spacing of
+    // the set chosen. Returns true when it changed.
+    bool use_large_text(bool on);
     std::vector<Tappable> tappables;
     // Debounce: a press before this time (ImGui::GetTime) taps nothing. Set when the screen
     // changes, so the second tap of a double tap never hits what appeared under the finger.
@@ -46,6 +57,9 @@ struct Ui {
     // Text wrapped to the window's width.
     void text(const std::string& s, ImFont* font = nullptr, ImU32 color = 0);
     void centered_text(const std::string& s, ImFont* font = nullptr, ImU32 color = 0);
+    // Records what was drawn, cut to the part its window shows (a list scrolled under a finger
+    // shows part of it); always pushed, so a screen may rename tappables.back().
+    void record(Tappable t);
     // The tappable recorded with this label (nullptr when not drawn this frame).
     const Tappable* find(const std::string& label) const;
 };
@@ -66,6 +80,9 @@ constexpr ImU32 kHighlight = IM_COL32(255, 214, 0, 255);
 } // namespace colors
 
 void apply_theme(float scale);
+// Loads the fonts at scale into ui, with large_text the second, larger set too (the kiosk's
+// screens); false when no font file is found.
+bool load_ui_fonts(Ui& ui, float scale, bool board = false, bool large_text = false);
 std::string visible_label(const std::string& label);
 
 } // namespace reception::ui

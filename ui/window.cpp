@@ -62,13 +62,29 @@ static void take_pointer_event() {
     g_pointer.pop_front();
 }
 
+// Keys pressed, oldest first; the few a loop asks for (take_key_press), the others dropped.
+static std::deque<int> g_keys;
+
+bool take_key_press(int key) {
+    for (auto it = g_keys.begin(); it != g_keys.end(); ++it)
+        if (*it == key) {
+            g_keys.erase(it);
+            return true;
+        }
+    return false;
+}
+
 static void count_events(GLFWwindow* w) {
     glfwSetMouseButtonCallback(w, on_mouse_button);
     glfwSetCursorPosCallback(w, [](GLFWwindow*, double x, double y) {
         g_cursor = ImVec2(float(x), float(y));
         bump();
     });
-    glfwSetKeyCallback(w, [](GLFWwindow*, int, int, int, int) { bump(); });
+    glfwSetKeyCallback(w, [](GLFWwindow*, int key, int, int action, int) {
+        if (action == GLFW_PRESS) g_keys.push_back(key);
+        if (g_keys.size() > 16) g_keys.pop_front();
+        bump();
+    });
     glfwSetCharCallback(w, [](GLFWwindow*, unsigned) { bump(); });
     glfwSetScrollCallback(w, [](GLFWwindow*, double, double) { bump(); });
     glfwSetWindowFocusCallback(w, [](GLFWwindow*, int) { bump(); });
@@ -138,6 +154,7 @@ GLFWwindow* open_window(WindowSpec& spec, std::string* error) {
     g_xwindow = glfwGetX11Window(window);
     g_lost = false;
     g_pointer.clear();
+    g_keys.clear();
     double x = 0, y = 0;
     glfwGetCursorPos(window, &x, &y);
     g_cursor = ImVec2(float(x), float(y));
@@ -180,6 +197,9 @@ static void draw_or_recover(const std::function<void()>& draw) {
     try {
         draw();
     } catch (...) {
+        // Fonts first: ImGui 1.86's recovery closes windows but not the font stack, and closing
+        // a window with a font still pushed inside it asserts.
+        while (GImGui->FontStack.Size > 0) ImGui::PopFont();
         ImGui::ErrorCheckEndFrameRecover(nullptr);
         ImGui::EndFrame();
         throw;

@@ -34,6 +34,11 @@ bool wait_events(double timeout_seconds);
 // draws frames until none is left.
 bool pointer_events_pending();
 
+// Whether key (a GLFW key code) was pressed since the last call for it. A key pressed and let go
+// within one wake-up never shows as down in Dear ImGui 1.86's io (as with taps), and a
+// housing's button wired as a key may send both at once.
+bool take_key_press(int key);
+
 // True once the X server or another X client destroyed the window (xdotool windowclose, a
 // window manager gone wrong): X errors about it are logged and ignored instead of ending the
 // program, and the caller opens a new window.

@@ -1,14 +1,65 @@
 #include "screens.hpp"
 
+#include <algorithm>
+#include <cfloat>
+
 namespace reception::kiosk {
 
+// A button's usual width at the screen's scale, or what its words need when large text makes
+// them wider: with every width grown too, a header's buttons would leave its title no room.
+static float fitted(ui::Ui& ui, const std::string& label, float usual) {
+    float words =
+        ImGui::CalcTextSize(label.c_str(), nullptr, true).x + 2 * ImGui::GetStyle().FramePadding.x;
+    return std::max(usual * ui.normal_scale, words);
+}
+
+namespace {
+// The two buttons of the language switch, left to right. Speech on: Repeat takes the place of
+// the language in use, which the visitor hears and need not choose; the other one stays at
+// the right.
+struct LanguageSwitch {
+    std::string left, right;
+    float left_w, right_w;
+};
+} // namespace
+
+static LanguageSwitch language_switch(KioskModel& m, ui::Ui& ui) {
+    LanguageSwitch s;
+    Lang other = m.lang() == Lang::kk ? Lang::ru : Lang::kk;
+    s.left = m.speech().on ? m.t("ui.repeat") + "##speech" : m.t("lang.kk") + "##lang";
+    s.right = m.speech().on ? m.t(std::string("lang.") + lang_code(other)) + "##lang"
+                            : m.t("lang.ru") + "##lang";
+    s.left_w = fitted(ui, s.left, 220);
+    s.right_w = fitted(ui, s.right, 220);
+    return s;
+}
+
+float language_buttons_width(KioskModel& m, ui::Ui& ui) {
+    LanguageSwitch s = language_switch(m, ui);
+    return s.left_w + ImGui::GetStyle().ItemSpacing.x + s.right_w;
+}
+
 void language_buttons(KioskModel& m, ui::Ui& ui, float h) {
-    float w = ui.px(220);
-    if (ui.button(m.t("lang.kk") + "##lang", ImVec2(w, h), m.lang() == Lang::kk, false))
-        m.set_lang(Lang::kk);
+    LanguageSwitch s = language_switch(m, ui);
+    if (m.speech().on) {
+        if (ui.button(s.left, ImVec2(s.left_w, h))) m.repeat_speech();
+        ImGui::SameLine();
+        if (ui.button(s.right, ImVec2(s.right_w, h), false, false))
+            m.set_lang(m.lang() == Lang::kk ? Lang::ru : Lang::kk);
+        return;
+    }
+    if (ui.button(s.left, ImVec2(s.left_w, h), m.lang() == Lang::kk, false)) m.set_lang(Lang::kk);
     ImGui::SameLine();
-    if (ui.button(m.t("lang.ru") + "##lang", ImVec2(w, h), m.lang() == Lang::ru, false))
-        m.set_lang(Lang::ru);
+    if (ui.button(s.right, ImVec2(s.right_w, h), m.lang() == Lang::ru, false)) m.set_lang(Lang::ru);
+}
+
+bool done_button(KioskModel& m, ui::Ui& ui) {
+    float w = ui.px(520), bottom = ImGui::GetWindowHeight() - ui.px(8);
+    float top = std::max(ImGui::GetCursorPosY(), ImGui::GetWindowHeight() - ui.px(150));
+    // Never lower than a finger needs: then it goes back up, over the last line if it must.
+    float h = std::max(std::min(ui.px(130), bottom - top), 100 * ui.normal_scale);
+    ImGui::SetCursorPos(ImVec2((ImGui::GetWindowWidth() - w) / 2, std::min(top, bottom - h)));
+    return ui.button(m.t("ui.done") + "##done", ImVec2(w, h));
 }
 
 bool has_header(Screen s) {
@@ -16,19 +67,21 @@ bool has_header(Screen s) {
 }
 
 int header(KioskModel& m, ui::Ui& ui, const std::string& title, const std::string& next_label) {
-    float h = ui.px(100), back_w = ui.px(280), next_w = ui.px(380), lang_w = ui.px(460);
+    std::string back = "← " + m.t("ui.back") + "##nav", next = next_label + " →##nav";
+    float h = ui.px(100), back_w = fitted(ui, back, 280), next_w = fitted(ui, next, 380);
+    float lang_w = language_buttons_width(m, ui);
     float gap = ImGui::GetStyle().ItemSpacing.x;
     float right = ImGui::GetWindowWidth() - ImGui::GetStyle().WindowPadding.x;
     ImGui::PushFont(ui.fonts.large);
     float title_w = ImGui::CalcTextSize(title.c_str()).x;
     ImGui::PopFont();
     float buttons_w = lang_w + (next_label.empty() ? 0 : next_w + 2 * gap);
-    // A portrait or narrow screen: Back and the languages on the first line, the title and
-    // Next on the second, so nothing is covered.
+    // A portrait or narrow screen, or large text: Back and the languages on the first line, the
+    // title (wrapped) and Next on the second, so nothing is covered.
     bool two_lines = back_w + title_w + buttons_w + 4 * gap > right;
     int r = 0;
     float top = ImGui::GetCursorPosY();
-    if (ui.button("← " + m.t("ui.back") + "##nav", ImVec2(back_w, h), false, false)) r = -1;
+    if (ui.button(back, ImVec2(back_w, h), false, false)) r = -1;
     if (!two_lines) {
         ImGui::SameLine();
         ImGui::PushFont(ui.fonts.large);
@@ -54,7 +107,7 @@ int header(KioskModel& m, ui::Ui& ui, const std::string& title, const std::strin
     } else if (!next_label.empty()) {
         ImGui::SameLine(0, 2 * gap);
     }
-    if (!next_label.empty() && ui.button(next_label + " →##nav", ImVec2(next_w, h))) r = 1;
+    if (!next_label.empty() && ui.button(next, ImVec2(next_w, h))) r = 1;
     ImGui::Separator();
     return r;
 }
@@ -82,10 +135,14 @@ static void choose_focus(KioskModel& m, ScreenState& st, const std::vector<TextF
     st.keyboard.shift = pick->value->empty() && pick->layout != ui::Layout::Digits;
 }
 
-// Five rows of keys and their spacing.
-static float keyboard_height(ui::Ui& ui, ui::Layout l) {
-    int rows = l == ui::Layout::Digits ? 4 : 5;
-    return float(rows) * (ui.px(84) + ImGui::GetStyle().ItemSpacing.y) + ui.px(8);
+// Five rows of keys (four on the digit pad) and their spacing.
+static int keyboard_rows(ui::Layout l) {
+    return l == ui::Layout::Digits ? 4 : 5;
+}
+
+static float keyboard_height(ui::Ui& ui, const ui::Keyboard& kb) {
+    float key_h = kb.key_height > 0 ? kb.key_height : ui.px(84);
+    return float(keyboard_rows(kb.layout)) * (key_h + ImGui::GetStyle().ItemSpacing.y) + ui.px(8);
 }
 
 void edit_fields(KioskModel& m, ui::Ui& ui, ScreenState& st, const std::vector<TextField>& fields,
@@ -95,8 +152,13 @@ void edit_fields(KioskModel& m, ui::Ui& ui, ScreenState& st, const std::vector<T
     choose_focus(m, st, fields);
     // The keyboard keeps its place at the bottom, whole; the fields take what is left above it
     // and scroll under a finger when a small or portrait screen cannot show them all.
-    float kb_h = keyboard_height(ui, st.keyboard.layout);
-    float fields_h = ImGui::GetContentRegionAvail().y - kb_h - ImGui::GetStyle().ItemSpacing.y;
+    // The keys are 84 px (20 mm) high, less when that would leave the fields under 45% of the
+    // room (large text, a 1280x1024 screen).
+    float avail = ImGui::GetContentRegionAvail().y;
+    float per_row = avail * 0.55f / float(keyboard_rows(st.keyboard.layout));
+    st.keyboard.key_height = std::min(ui.px(84), per_row - ImGui::GetStyle().ItemSpacing.y);
+    float kb_h = keyboard_height(ui, st.keyboard);
+    float fields_h = avail - kb_h - ImGui::GetStyle().ItemSpacing.y;
     ImGui::BeginChild("fields", ImVec2(0, std::max(fields_h, ui.px(120))), false,
                       ImGuiWindowFlags_NoScrollbar);
     ui.drag_scroll();

@@ -29,7 +29,8 @@ static void top_bar(KioskModel& m, ui::Ui& ui, Instant now) {
         ImGui::TextUnformatted(sync.c_str());
         ImGui::PopStyleColor();
     }
-    ImGui::SameLine(ImGui::GetWindowWidth() - ui.px(460) - ImGui::GetStyle().ItemSpacing.x);
+    ImGui::SameLine(ImGui::GetWindowWidth() - language_buttons_width(m, ui) -
+                    ImGui::GetStyle().ItemSpacing.x);
     ImGui::SetCursorPosY(top); // level with the clock, whatever the sync line did
     language_buttons(m, ui, ui.px(84));
     ImGui::EndChild();
@@ -80,6 +81,9 @@ void demo_banner(const Catalog& texts, ui::Ui& ui) {
 }
 
 void draw_kiosk(KioskModel& m, ui::Ui& ui, ScreenState& st, Instant now) {
+    // Large text from this frame on, before any window takes the theme's spacing.
+    ui.use_large_text(m.large_text());
+    ImGui::PushFont(ui.fonts.body);
     m.refresh_print(); // the print worker's news, for this frame
     ImGuiIO& io = ImGui::GetIO();
     float top = m.config().demo ? demo_banner_height(m.texts(), ui) : 0.0f;
@@ -99,6 +103,7 @@ void draw_kiosk(KioskModel& m, ui::Ui& ui, ScreenState& st, Instant now) {
         // Whoever walks up to a kiosk left alone sees none of the last visitor's details.
         ImGui::End();
         countdown_overlay(m, ui, left);
+        ImGui::PopFont();
         return;
     }
     ImGui::BeginChild("screen", ImVec2(0, 0), false, ImGuiWindowFlags_NoScrollbar);
@@ -148,6 +153,7 @@ void draw_kiosk(KioskModel& m, ui::Ui& ui, ScreenState& st, Instant now) {
     }
     ImGui::EndChild();
     ImGui::End();
+    ImGui::PopFont();
 }
 
 } // namespace reception::kiosk

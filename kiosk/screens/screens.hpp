@@ -56,8 +56,12 @@ void edit_fields(KioskModel& m, ui::Ui& ui, ScreenState& st, const std::vector<T
                  int columns, const std::function<void(float width)>& extra = {});
 // How many columns of fields fit: `wide` on a landscape screen, at most 2 on a narrow one.
 int field_columns(ui::Ui& ui, int wide);
-// The language switch, on every screen.
+// The language switch, on every screen (with speech on: Repeat and the other language).
 void language_buttons(KioskModel& m, ui::Ui& ui, float height);
+float language_buttons_width(KioskModel& m, ui::Ui& ui);
+// Done at the bottom centre of the ticket and the receipt; lower and less tall when what they
+// show runs long (large text), so it covers none of it.
+bool done_button(KioskModel& m, ui::Ui& ui);
 // Whether a screen has a header of its own (with the language switch in it).
 bool has_header(Screen s);
 

@@ -2,25 +2,94 @@
 #include "schedule.hpp"
 #include "screens.hpp"
 
+#include <algorithm>
 #include <cstdio>
 
 namespace reception::kiosk {
 
+// A speaker with sound waves, drawn: Noto Sans has no 🔊, and Dear ImGui here keeps 16-bit
+// characters, so no emoji can be in the atlas.
+static void speaker_sign(ImDrawList* dl, ImVec2 at, float h, ImU32 color) {
+    float u = h / 8;
+    ImVec2 body[] = {{at.x, at.y + 3 * u},         {at.x + 2 * u, at.y + 3 * u},
+                     {at.x + 5 * u, at.y},         {at.x + 5 * u, at.y + 8 * u},
+                     {at.x + 2 * u, at.y + 5 * u}, {at.x, at.y + 5 * u}};
+    dl->AddConvexPolyFilled(body, 6, color);
+    ImVec2 c(at.x + 5 * u, at.y + 4 * u);
+    for (float r : {2.2f * u, 3.8f * u}) {
+        dl->PathArcTo(c, r, -0.9f, 0.9f, 12);
+        dl->PathStroke(color, 0, 0.7f * u);
+    }
+}
+
+// A button of the row for visitors who cannot read the screen: yellow and black, the colours
+// people with weak sight find first, with the speaker drawn before the words when sign is set.
+static bool assist_button(ui::Ui& ui, const std::string& label, float w, float h, bool chosen,
+                          bool sign = false) {
+    ImVec2 pos = ImGui::GetCursorScreenPos();
+    bool tapped = ui.button("##" + label, ImVec2(w, h), chosen, false);
+    ui.tappables.back().label = label;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    ImU32 bg = ImGui::IsItemActive() ? IM_COL32(214, 170, 0, 255)
+               : chosen              ? ui::colors::kChosen
+                                     : ui::colors::kHighlight;
+    ImU32 fg = chosen ? IM_COL32(255, 255, 255, 255) : ui::colors::kText;
+    dl->AddRectFilled(pos, ImVec2(pos.x + w, pos.y + h), bg, ImGui::GetStyle().FrameRounding);
+    dl->AddRect(pos, ImVec2(pos.x + w, pos.y + h), ui::colors::kText,
+                ImGui::GetStyle().FrameRounding, 0, ui.px(3));
+    std::string text = (chosen ? "✓ " : "") + label;
+    ImVec2 size = ImGui::CalcTextSize(text.c_str());
+    float sign_w = sign ? size.y * 1.3f : 0;
+    float x = pos.x + std::max(ui.px(12), (w - size.x - sign_w) / 2);
+    if (sign) speaker_sign(dl, ImVec2(x, pos.y + (h - size.y) / 2), size.y, fg);
+    dl->AddText(ImVec2(x + sign_w, pos.y + (h - size.y) / 2), fg, text.c_str());
+    return tapped;
+}
+
+// Speech mode (with its volume while on) and large text, along the bottom of the screen.
+static void assist_row(KioskModel& m, ui::Ui& ui, float h) {
+    float gap = ImGui::GetStyle().ItemSpacing.x;
+    float full = ImGui::GetContentRegionAvail().x;
+    bool speech = m.speech().on;
+    // Off: two wide buttons in the middle; on: the volume between them, all across.
+    float w = speech ? (full - 3 * gap) / 4 : std::min((full - gap) / 2, ui.px(640));
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (speech ? 0 : (full - 2 * w - gap) / 2));
+    if (assist_button(ui, m.t("ui.speech"), w, h, speech, true)) m.set_speech(!speech);
+    if (speech) {
+        ImGui::SameLine();
+        if (assist_button(ui, "– " + m.t("ui.volume_down"), w, h, false)) m.change_volume(-1);
+        ImGui::SameLine();
+        if (assist_button(ui, "+ " + m.t("ui.volume_up"), w, h, false)) m.change_volume(+1);
+    }
+    ImGui::SameLine();
+    if (assist_button(ui, "Aa " + m.t("ui.large_text"), w, h, m.large_text()))
+        m.set_large_text(!m.large_text());
+}
+
 void draw_start(KioskModel& m, ui::Ui& ui, Instant now) {
-    ImGui::Dummy(ImVec2(0, ui.px(30)));
+    // The choices take what the row at the bottom leaves: with large text they grow less
+    // than the words in them, and stay on the screen.
+    float sp = ImGui::GetStyle().ItemSpacing.y, row_h = ui.px(130);
+    float room = ImGui::GetContentRegionAvail().y - ui.fonts.large->FontSize -
+                 ImGui::GetTextLineHeightWithSpacing() - row_h - 7 * sp;
+    float fit = std::min(1.0f, room / ui.px(30 + 30 + 190 + 190 + 150));
+    ImGui::Dummy(ImVec2(0, ui.px(30) * fit));
     ui.centered_text(m.config().accepted_where, ui.fonts.large);
     ui.centered_text(m.hours_text(now), nullptr, ui::colors::kMuted); // reg-4
-    ImGui::Dummy(ImVec2(0, ui.px(30)));
+    ImGui::Dummy(ImVec2(0, ui.px(30) * fit));
     float w = std::min(ImGui::GetContentRegionAvail().x, ui.px(1100));
     float x = (ImGui::GetContentRegionAvail().x - w) / 2;
     ImGui::PushFont(ui.fonts.large);
     ImGui::SetCursorPosX(ImGui::GetCursorPosX() + x);
-    if (ui.button(m.t("ui.take_ticket"), ImVec2(w, ui.px(190)))) m.start_ticket();
+    if (ui.button(m.t("ui.take_ticket"), ImVec2(w, ui.px(190) * fit))) m.start_ticket();
     ImGui::SetCursorPosX(ImGui::GetCursorPosX() + x);
-    if (ui.button(m.t("ui.sign_up"), ImVec2(w, ui.px(190)))) m.start_signup();
+    if (ui.button(m.t("ui.sign_up"), ImVec2(w, ui.px(190) * fit))) m.start_signup();
     ImGui::SetCursorPosX(ImGui::GetCursorPosX() + x);
-    if (ui.button(m.t("ui.schedule"), ImVec2(w, ui.px(150)), false, false)) m.go(Screen::Schedule);
+    if (ui.button(m.t("ui.schedule"), ImVec2(w, ui.px(150) * fit), false, false))
+        m.go(Screen::Schedule);
     ImGui::PopFont();
+    ImGui::SetCursorPosY(std::max(ImGui::GetCursorPosY(), ImGui::GetWindowHeight() - row_h));
+    assist_row(m, ui, row_h);
 }
 
 void draw_schedule(KioskModel& m, ui::Ui& ui, Instant now) {

@@ -86,10 +86,7 @@ void draw_ticket(KioskModel& m, ui::Ui& ui) {
     PrintNotice note = m.print_notice(t->number);
     if (!note.text.empty())
         ui.centered_text(note.text, ui.fonts.large, note.failed ? ui::colors::kError : 0);
-    float w = ui.px(520);
-    ImGui::SetCursorPos(
-        ImVec2((ImGui::GetWindowWidth() - w) / 2, ImGui::GetWindowHeight() - ui.px(150)));
-    if (ui.button(m.t("ui.done") + "##done", ImVec2(w, ui.px(130)))) m.reset();
+    if (done_button(m, ui)) m.reset();
 }
 
 } // namespace reception::kiosk

@@ -2,6 +2,7 @@
 
 #include "validation.hpp"
 
+#include <algorithm>
 #include <vector>
 
 namespace reception::ui {
@@ -83,7 +84,11 @@ bool Keyboard::draw(Ui& ui, std::string& text, size_t max_chars) {
     float gap = ImGui::GetStyle().ItemSpacing.x;
     bool pad = layout == Layout::Digits;
     float key_w = pad ? ui.px(150) : (full - gap * 11) / 12;
-    float key_h = ui.px(84);
+    float key_h = key_height > 0 ? key_height : ui.px(84);
+    // Keys made lower (large text) keep their letters whole: less padding, not less letter.
+    ImVec2 padding = ImGui::GetStyle().FramePadding;
+    padding.y = std::max(0.0f, std::min(padding.y, (key_h - ImGui::GetFontSize()) / 2));
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, padding);
     ImGui::PushID("keyboard");
     for (const auto& row : layout_rows) {
         if (pad) ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (full - 3 * key_w - 2 * gap) / 2);
@@ -123,6 +128,7 @@ bool Keyboard::draw(Ui& ui, std::string& text, size_t max_chars) {
         changed = true;
     }
     ImGui::PopID();
+    ImGui::PopStyleVar();
     return changed;
 }
 

@@ -13,6 +13,9 @@ enum class Layout { Kazakh, Russian, Latin, Digits };
 struct Keyboard {
     Layout layout = Layout::Kazakh;
     bool shift = true; // capital first letter of a field
+    // The keys' height; 0 for the usual 84 px at the screen's scale. A screen with large text
+    // gives the keyboard what the fields leave, so no key is off the screen.
+    float key_height = 0;
     // Draws the keyboard over the full width; edits text, at most max_chars code points.
     // Returns true when a key changed the text.
     bool draw(Ui& ui, std::string& text, size_t max_chars);

@@ -223,6 +223,38 @@ TEST_CASE("kiosk window: a kiosk left alone asks for more time, hides the detail
     CHECK_FALSE(k.field_filled(k.to_essence(), kk("ui.essence_hint")));
 }
 
+// The height of the labelled button in a frame, 0 when not shown.
+static float height_of(const Frame& f, const std::string& label) {
+    for (const auto& t : f.json["tappables"])
+        if (t["label"] == label) return t["y1"].get<float>() - t["y0"].get<float>();
+    return 0;
+}
+
+TEST_CASE("kiosk window: the housing's speech key turns speech on, large text grows the buttons") {
+    KioskOnScreen k(1920, 1080);
+    Frame start = k.idle();
+    REQUIRE(start.shows(kk("ui.speech")));
+    CHECK_FALSE(start.shows(kk("ui.repeat")));
+    // F1, pressed and let go at once, as a button wired to a key may send it.
+    key_combo(k.x, {"F1"});
+    auto on = wait_frame(
+        k.trace, start.number, [](const Frame& f) { return f.shows(kk("ui.repeat")); },
+        milliseconds(1000));
+    REQUIRE_MESSAGE(on, k.log());
+    CHECK(on->shows("+ " + kk("ui.volume_up")));
+    float usual = height_of(*on, kk("ui.repeat"));
+    REQUIRE(k.idle().shows("Aa " + kk("ui.large_text")));
+    tap(k.x, k.trace, "Aa " + kk("ui.large_text"));
+    auto large = wait_frame(
+        k.trace, on->number,
+        [&](const Frame& f) { return height_of(f, kk("ui.repeat")) > usual * 1.3f; },
+        milliseconds(1000));
+    REQUIRE(large);
+    // Then at rest again, speaking or not (no sound device here), and still there.
+    k.idle();
+    CHECK(k.app->running());
+}
+
 TEST_CASE("kiosk window: Back to the start wipes what was typed") {
     KioskOnScreen k(1920, 1080);
     k.to_essence();
