@@ -16,6 +16,19 @@ namespace {
 Ticket issue(Store& s, Instant t) {
     return issue_ticket(s, profile(), {"main", "consultation", "", "kk", "kiosk-1"}, t);
 }
+// One visitor signs up at the kiosk at `t`, not sure of the official; the receipt is printed.
+bool sign_up(kiosk::KioskModel& m, Instant t, const std::string& phone) {
+    m.printer = [](const print::Raster&) { return print::PrintResult{true, ""}; };
+    m.touched(t);
+    m.start_signup();
+    m.choose_official("");
+    m.form().essence = "Ауылдағы жолды жөндеу туралы";
+    m.form().surname = "Сәрсенбаева";
+    m.form().name = "Әйгерім";
+    m.form().iin = "871008401427";
+    m.form().phone = phone;
+    return m.submit(t);
+}
 } // namespace
 
 TEST_CASE("kiosk ticket: no estimated wait is made up before three calls of the service today") {
@@ -57,16 +70,7 @@ TEST_CASE("reg-29: the kiosk's receipt says by which date the visitor is told th
     load_schedule(*s, profile(), calendar(), nlohmann::json::parse(in), t);
     kiosk::KioskConfig cfg;
     kiosk::KioskModel m(*s, profile(), calendar(), catalog(), cfg);
-    m.printer = [](const print::Raster&) { return print::PrintResult{true, ""}; };
-    m.touched(t);
-    m.start_signup();
-    m.choose_official("");
-    m.form().essence = "Ауылдағы жолды жөндеу туралы";
-    m.form().surname = "Сәрсенбаева";
-    m.form().name = "Әйгерім";
-    m.form().iin = "871008401427";
-    m.form().phone = "+7 7132 54 12 34"; // a landline: accepted, staff ring it
-    REQUIRE(m.submit(t));
+    REQUIRE(sign_up(m, t, "+7 7132 54 12 34")); // a landline: accepted, staff ring it
     // 15 working days from 2 December 2026: 16 December (Independence Day) is not one.
     CHECK(m.response_due_text().find("24.12.2026") != std::string::npos);
     std::string printed;
@@ -82,16 +86,7 @@ TEST_CASE("reg-25: a sign-up after hours is registered the next working day, and
     Instant evening = at(2026, 12, 4, 19, 30); // Friday, after 18:30
     kiosk::KioskConfig cfg;
     kiosk::KioskModel m(*s, profile(), calendar(), catalog(), cfg);
-    m.printer = [](const print::Raster&) { return print::PrintResult{true, ""}; };
-    m.touched(evening);
-    m.start_signup();
-    m.choose_official("");
-    m.form().essence = "Ауылдағы жолды жөндеу туралы";
-    m.form().surname = "Сәрсенбаева";
-    m.form().name = "Әйгерім";
-    m.form().iin = "871008401427";
-    m.form().phone = "+77011234567";
-    REQUIRE(m.submit(evening));
+    REQUIRE(sign_up(m, evening, "+77011234567"));
     CHECK(m.receipt()->registered_on == day(2026, 12, 7)); // Monday
     std::string printed;
     for (const auto& l : m.last_printout()) printed += l.text + "\n";
