@@ -106,6 +106,10 @@ int main(int argc, char** argv) {
     }
     auto open_store = [&] {
         auto s = open_terminal_store(cfg.store);
+        // A tap waits at most 3 s for a lock another process holds (an agent's long pull, a
+        // console's export); then the visitor sees "out of order", not a frozen screen, and
+        // the kiosk comes back when the lock is gone (kiosk/out_of_order.hpp).
+        s->set_busy_timeout(3000);
         if (cfg.demo) load_demo_if_empty(*s, data.profile, data.cal);
         return s;
     };

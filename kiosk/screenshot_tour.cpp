@@ -67,7 +67,10 @@ void screenshot_tour(GLFWwindow* window, ui::Ui& ui, KioskModel& m, BoardState& 
     std::string official = list_officials(store).front().uuid;
     for (Lang lang : {Lang::kk, Lang::ru}) {
         std::string l = lang_code(lang);
-        auto kiosk = [&] { draw_kiosk(m, ui, st, now); };
+        auto kiosk = [&] {
+            m.refresh_print();
+            draw_kiosk(m, ui, st, now);
+        };
         auto at_screen = [&](const char* name, const std::function<void()>& setup) {
             m.reset();
             m.set_lang(lang);

@@ -1,8 +1,10 @@
 #include "speech.hpp"
 
 #include "schedule.hpp"
+#include "validation.hpp"
 
 #include <algorithm>
+#include <map>
 
 namespace reception::kiosk {
 
@@ -144,7 +146,7 @@ void person_speech(Said& s) {
     const SignupForm& f = s.m.form();
     s.key("ui.about_you");
     s.field("ui.iin", f.iin);
-    s.field("ui.phone", f.phone);
+    s.field("ui.phone_any", f.phone); // as the screen labels it
     s.field("ui.surname", f.surname);
     s.field("ui.name", f.name);
     s.field("ui.patronymic", f.patronymic);
@@ -251,7 +253,37 @@ std::string field_label(const KioskModel& m, const std::string& field) {
     return "";
 }
 
+// A key as the voice says it: letters and digits by themselves, signs and keys by name.
+std::string key_name(const KioskModel& m, const std::string& key) {
+    static const std::map<std::string, std::string> signs{
+        {",", "key.comma"},    {".", "key.dot"},  {"-", "key.dash"},
+        {"?", "key.question"}, {"+", "key.plus"}, {"'", "key.apostrophe"}};
+    if (auto it = signs.find(key); it != signs.end()) return m.t("speech." + it->second);
+    if (key.rfind("key.", 0) == 0) return m.t("speech." + key);
+    return key;
+}
+
+std::string count_of(const std::string& value) {
+    return std::to_string(utf8_length(value));
+}
+
 } // namespace
+
+std::vector<std::string> key_phrases(const KioskModel& m, const std::string& key, bool typed,
+                                     size_t length) {
+    std::string name = key_name(m, key), count = std::to_string(length);
+    bool letter = key.rfind("key.", 0) != 0 || key == "key.space";
+    if (!typed || !(letter || key == "key.backspace")) return {name};
+    if (key == "key.backspace") return {m.tf("speech.erased", {{"count", count}})};
+    return {m.tf("speech.typed", {{"key", name}, {"count", count}})};
+}
+
+std::vector<std::string> field_phrases(const KioskModel& m, const std::string& label,
+                                       const std::string& value) {
+    std::string state = m.t(value.empty() ? "speech.empty" : "speech.filled");
+    if (!value.empty()) state += ", " + m.tf("speech.field_count", {{"count", count_of(value)}});
+    return {label + ": " + state, m.t("speech.field_chosen")};
+}
 
 std::vector<std::string> error_phrases(const KioskModel& m) {
     std::vector<std::string> out;
@@ -303,6 +335,14 @@ void KioskModel::speak_countdown(int seconds) {
     if (!speech_.on || speech_.countdown_said) return;
     speech_.countdown_said = true;
     speak({{join_phrases(countdown_phrases(*this, seconds)), lang_}});
+}
+
+void KioskModel::speak_key(const std::string& key, bool typed, size_t length) {
+    if (speech_.on) speak({{join_phrases(key_phrases(*this, key, typed, length)), lang_}});
+}
+
+void KioskModel::speak_field(const std::string& label, const std::string& value) {
+    if (speech_.on) speak({{join_phrases(field_phrases(*this, label, value)), lang_}});
 }
 
 void KioskModel::set_speech(bool on) {

@@ -105,6 +105,10 @@ static bool file_has_sqlite_header(const std::filesystem::path& file) {
     return ok;
 }
 
+void Store::set_busy_timeout(int milliseconds) {
+    sqlite3_busy_timeout(db_, milliseconds);
+}
+
 std::unique_ptr<Store> Store::open(const std::filesystem::path& file, OpenMode mode) {
     std::error_code ec;
     bool exists = std::filesystem::exists(file, ec);

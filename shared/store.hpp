@@ -81,6 +81,9 @@ class Store {
     int schema_version();
     const std::filesystem::path& path() const { return path_; }
     sqlite3* handle() { return db_; }
+    // How long a statement waits for another process's write lock before store_busy
+    // (10 s from open, for staff and agents; a kiosk's visitor is kept waiting less).
+    void set_busy_timeout(int milliseconds);
 
     // A statement from the cache (prepared once per connection).
     Stmt prepare(const char* sql);

@@ -1,7 +1,6 @@
 // The kiosk driven headless: an ImGui context with no renderer and no window. A test taps
 // buttons by their label, as a visitor would, and checks the store and the printout.
-#include "headless_ui.hpp"
-#include "test_support.hpp"
+#include "kiosk_fixture.hpp"
 
 #include "applications.hpp"
 #include "kiosk_model.hpp"
@@ -27,43 +26,6 @@ namespace {
 const Catalog& texts() {
     return catalog();
 }
-
-// One kiosk on a fresh store with the demo officials, and a headless screen.
-struct Kiosk {
-    TestStore s;
-    KioskConfig cfg;
-    std::unique_ptr<KioskModel> m;
-    std::vector<print::Raster> printed;
-    bool printer_works = true;
-    ui::Ui ui;
-    HeadlessScreen screen{ui, 1920, 1080, 1.0f};
-    ScreenState st;
-    Instant now = at(2026, 3, 16, 10, 0);
-
-    Kiosk() {
-        std::ifstream in(assets() / "demo/schedule.json");
-        load_schedule(*s, profile(), calendar(), nlohmann::json::parse(in), now);
-        m = std::make_unique<KioskModel>(*s, profile(), calendar(), texts(), cfg);
-        m->printer = [this](const print::Raster& r) {
-            printed.push_back(r);
-            return printer_works ? print::PrintResult{true, ""}
-                                 : print::PrintResult{false, "paper out"};
-        };
-        ui::apply_theme(1.0f);
-        m->touched(now); // the visitor is at the screen from the first step
-        frame();
-    }
-
-    void frame() {
-        draw_headless_frame(ui, [this] { draw_kiosk(*m, ui, st, now); });
-    }
-    // Press and release on the button with this label; false when no such button is shown.
-    bool tap(const std::string& label) {
-        if (!tap_label(ui, label, [this] { frame(); })) return false;
-        m->touched(now);
-        return true;
-    }
-};
 
 std::string utf8(char32_t c) {
     std::string out;

@@ -513,6 +513,7 @@ TEST_CASE("kiosk printer: a network printer that hangs freezes nothing: frames k
     int frames = 0;
     while (!print::job_finished(k.m->print_state().job) && ms_since(t0) < 5000) {
         auto f0 = Clock::now();
+        k.m->refresh_print();
         draw_headless_frame(ui, [&] { draw_kiosk(*k.m, ui, st, k.now); });
         slowest = std::max(slowest, ms_since(f0));
         ++frames;

@@ -1,8 +1,7 @@
 // Speech mode and large text (kiosk/speech.hpp): what a visitor who cannot read the screen
 // hears on each screen, in Kazakh and Russian, driven by taps on the headless kiosk; the voice
 // that says it (espeak-ng to memory, no sound device); the text that grows and still fits.
-#include "headless_ui.hpp"
-#include "test_support.hpp"
+#include "kiosk_fixture.hpp"
 
 #include "announce.hpp"
 #include "kiosk_model.hpp"
@@ -30,54 +29,6 @@ const std::string& kk(const std::string& key) {
 const std::string& ru(const std::string& key) {
     return catalog().text(Lang::ru, key);
 }
-
-// A kiosk on a fresh store with the demo officials, a headless 1080p screen with both sets of
-// fonts, and a voice that records what it is told to say.
-struct Kiosk {
-    TestStore s;
-    KioskConfig cfg;
-    std::unique_ptr<KioskModel> m;
-    ui::Ui ui;
-    HeadlessScreen screen{ui, 1920, 1080, 1.0f, false, true};
-    ScreenState st;
-    Instant now = at(2026, 3, 16, 10, 0);
-    std::vector<Announcement> said; // since the last hush
-    int hushes = 0;
-    bool printer_works = true;
-
-    Kiosk() {
-        std::ifstream in(assets() / "demo/schedule.json");
-        load_schedule(*s, profile(), calendar(), nlohmann::json::parse(in), now);
-        m = std::make_unique<KioskModel>(*s, profile(), calendar(), catalog(), cfg);
-        m->printer = [this](const print::Raster&) {
-            return printer_works ? print::PrintResult{true, ""}
-                                 : print::PrintResult{false, "paper out"};
-        };
-        m->say = [this](const Announcement& a) { said.push_back(a); };
-        m->hush = [this] {
-            ++hushes;
-            said.clear();
-        };
-        ui::apply_theme(1.0f);
-        m->touched(now);
-        frame();
-    }
-    void frame() {
-        draw_headless_frame(ui, [this] { draw_kiosk(*m, ui, st, now); });
-    }
-    bool tap(const std::string& label) {
-        if (!tap_label(ui, label, [this] { frame(); })) return false;
-        m->touched(now);
-        return true;
-    }
-    // Everything said since the last hush, in one language.
-    std::string heard(Lang l) const {
-        std::string out;
-        for (const auto& a : said)
-            if (a.lang == l) out += a.text + "\n";
-        return out;
-    }
-};
 
 bool has(const std::string& text, const std::string& part) {
     return text.find(part) != std::string::npos;
@@ -216,10 +167,12 @@ TEST_CASE(
         k.m->form().surname = "Сәрсенбаева";
         k.m->repeat_speech();
         heard = k.heard(l);
-        for (const char* field : {"ui.iin", "ui.phone", "ui.surname", "ui.name", "ui.patronymic"})
+        for (const char* field :
+             {"ui.iin", "ui.phone_any", "ui.surname", "ui.name", "ui.patronymic"})
             CHECK_MESSAGE(has(heard, catalog().text(l, field)), field);
         CHECK(has(heard, catalog().text(l, "ui.iin") + ": " + catalog().text(l, "speech.filled")));
-        CHECK(has(heard, catalog().text(l, "ui.phone") + ": " + catalog().text(l, "speech.empty")));
+        CHECK(has(heard,
+                  catalog().text(l, "ui.phone_any") + ": " + catalog().text(l, "speech.empty")));
         // The room hears what the kiosk says: no IIN, no name.
         CHECK_FALSE(has(heard, "871008401427"));
         CHECK_FALSE(has(heard, "Сәрсенбаева"));
@@ -550,4 +503,81 @@ TEST_CASE("kiosk speech: large text makes text and buttons bigger, and every scr
         k.frame();
         CHECK(k.ui.fonts.body->FontSize == doctest::Approx(body));
     }
+}
+
+TEST_CASE("kiosk speech: a visitor who cannot see the keys hears each one, and a second tap types "
+          "it, kk and ru") {
+    for (Lang l : {Lang::kk, Lang::ru}) {
+        CAPTURE(std::string(lang_code(l)));
+        Kiosk k;
+        k.m->set_lang(l);
+        k.m->set_speech(true);
+        k.m->start_signup();
+        k.m->choose_official("");
+        k.frame();
+        CHECK(has(k.heard(l), catalog().text(l, "speech.keyboard")));
+        std::string& essence = k.m->form().essence;
+        // A first touch names the key and types nothing.
+        REQUIRE(k.tap("Ж"));
+        CHECK(essence.empty());
+        CHECK(k.heard(l) == "Ж.\n");
+        // The same key again types it, and says so with the field's length.
+        REQUIRE(k.tap("Ж"));
+        CHECK(essence == "Ж");
+        CHECK(has(k.heard(l), catalog().format(l, "speech.typed", {{"key", "Ж"}, {"count", "1"}})));
+        // Feeling along the row: each key named, none typed.
+        REQUIRE(k.tap("о"));
+        REQUIRE(k.tap("л"));
+        CHECK(k.heard(l) == "л.\n");
+        CHECK(essence == "Ж");
+        // A key found again after a long pause is named again, not typed.
+        for (int i = 0; i < 180; ++i) k.frame(); // 3 s at 60 Hz
+        REQUIRE(k.tap("л"));
+        CHECK(essence == "Ж");
+        REQUIRE(k.tap("л"));
+        CHECK(essence == "Жл");
+        // Signs and keys by their names.
+        REQUIRE(k.tap("␣"));
+        CHECK(k.heard(l) == catalog().text(l, "speech.key.space") + ".\n");
+        REQUIRE(k.tap(","));
+        CHECK(k.heard(l) == catalog().text(l, "speech.key.comma") + ".\n");
+        REQUIRE(k.tap("⌫"));
+        REQUIRE(k.tap("⌫"));
+        CHECK(essence == "Ж");
+        CHECK(has(k.heard(l), catalog().format(l, "speech.erased", {{"count", "1"}})));
+    }
+}
+
+TEST_CASE("kiosk speech: a field touched says its name and whether it is empty, never its text") {
+    Kiosk k;
+    k.m->set_speech(true);
+    k.m->start_signup();
+    k.m->choose_official("");
+    k.m->form().essence = "Жолды жөндеу керек";
+    REQUIRE(k.m->next_step());
+    REQUIRE(k.m->next_step());
+    k.m->form().iin = "871008401427";
+    k.frame();
+    REQUIRE(k.tap(kk("ui.phone_any")));
+    std::string heard = k.heard(Lang::kk);
+    CHECK(has(heard, kk("ui.phone_any") + ": " + kk("speech.empty")));
+    CHECK(has(heard, kk("speech.field_chosen")));
+    REQUIRE(k.tap(kk("ui.iin")));
+    heard = k.heard(Lang::kk);
+    CHECK(has(heard, kk("ui.iin") + ": " + kk("speech.filled")));
+    CHECK(has(heard, catalog().format(Lang::kk, "speech.field_count", {{"count", "12"}})));
+    CHECK_FALSE(has(heard, "871008401427"));
+    // The screen's speech names the phone as the screen labels it.
+    k.m->repeat_speech();
+    CHECK(has(k.heard(Lang::kk), kk("ui.phone_any")));
+}
+
+TEST_CASE("kiosk speech: with speech off one tap types, as before") {
+    Kiosk k;
+    k.m->start_signup();
+    k.m->choose_official("");
+    k.frame();
+    REQUIRE(k.tap("Ж"));
+    CHECK(k.m->form().essence == "Ж");
+    CHECK(k.said.empty());
 }

@@ -1,5 +1,7 @@
 #include "screens.hpp"
 
+#include "validation.hpp"
+
 #include <algorithm>
 #include <cfloat>
 
@@ -176,6 +178,7 @@ void edit_fields(KioskModel& m, ui::Ui& ui, ScreenState& st, const std::vector<T
         // A field given the focus (by an error, or the first) is scrolled into view.
         if (focus && focus_before != st.focused_field) ImGui::SetScrollHereY(0.5f);
         if (tapped) {
+            m.speak_field(f.label, *f.value);
             st.focused_field = f.key;
             st.keyboard.layout = f.layout;
             st.keyboard.shift = f.value->empty() && f.layout != ui::Layout::Digits;
@@ -200,8 +203,14 @@ void edit_fields(KioskModel& m, ui::Ui& ui, ScreenState& st, const std::vector<T
     ImGui::EndChild();
     float kb_top = ImGui::GetWindowHeight() - kb_h;
     if (ImGui::GetCursorPosY() < kb_top) ImGui::SetCursorPosY(kb_top);
-    if (focused && st.keyboard.draw(ui, *focused->value, focused->max_chars))
-        m.recheck(focused->key);
+    if (!focused) return;
+    st.keyboard.confirm_taps = m.speech().on;
+    if (st.keyboard.draw(ui, *focused->value, focused->max_chars)) m.recheck(focused->key);
+    if (st.keyboard.tapped) {
+        m.speak_key(st.keyboard.tapped->key, st.keyboard.tapped->typed,
+                    utf8_length(*focused->value));
+        st.keyboard.tapped.reset();
+    }
 }
 
 } // namespace reception::kiosk

@@ -84,7 +84,6 @@ void draw_kiosk(KioskModel& m, ui::Ui& ui, ScreenState& st, Instant now) {
     // Large text from this frame on, before any window takes the theme's spacing.
     ui.use_large_text(m.large_text());
     ImGui::PushFont(ui.fonts.body);
-    m.refresh_print(); // the print worker's news, for this frame
     ImGuiIO& io = ImGui::GetIO();
     float top = m.config().demo ? demo_banner_height(m.texts(), ui) : 0.0f;
     ImGui::SetNextWindowPos(ImVec2(0, top));

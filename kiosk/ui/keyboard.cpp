@@ -3,6 +3,7 @@
 #include "validation.hpp"
 
 #include <algorithm>
+#include <tuple>
 #include <vector>
 
 namespace reception::ui {
@@ -77,6 +78,15 @@ void backspace(std::string& text) {
     }
 }
 
+bool Keyboard::take(const std::string& key) {
+    double now = ImGui::GetTime();
+    bool acts = !confirm_taps || (key == armed_key && now - armed_at <= kConfirmSeconds);
+    armed_key = acts ? "" : key;
+    armed_at = now;
+    tapped = Tap{key, acts};
+    return acts;
+}
+
 bool Keyboard::draw(Ui& ui, std::string& text, size_t max_chars) {
     bool changed = false;
     const auto& layout_rows = rows(layout);
@@ -95,7 +105,8 @@ bool Keyboard::draw(Ui& ui, std::string& text, size_t max_chars) {
         for (size_t i = 0; i < row.size(); ++i) {
             if (i) ImGui::SameLine();
             std::string shown = shift ? upper(row[i]) : row[i];
-            if (ui.button(shown + "##key" + row[i], ImVec2(key_w, key_h), false, false)) {
+            if (ui.button(shown + "##key" + row[i], ImVec2(key_w, key_h), false, false) &&
+                take(shown)) {
                 type_key(text, shown, max_chars);
                 shift = false;
                 changed = true;
@@ -105,17 +116,22 @@ bool Keyboard::draw(Ui& ui, std::string& text, size_t max_chars) {
     // The last row: switches, space, backspace.
     float wide = ui.px(220);
     if (!pad) {
-        for (auto [name, l] :
-             {std::pair{"Қаз", Layout::Kazakh}, {"Рус", Layout::Russian}, {"Lat", Layout::Latin}}) {
+        for (auto [name, l, id] : {std::tuple{"Қаз", Layout::Kazakh, "key.kk"},
+                                   {"Рус", Layout::Russian, "key.ru"},
+                                   {"Lat", Layout::Latin, "key.lat"}}) {
             if (ui.button(std::string(name) + "##layout", ImVec2(ui.px(130), key_h), layout == l,
-                          false))
+                          false) &&
+                take(id))
                 layout = l;
             ImGui::SameLine();
         }
-        if (ui.button("⇧##shift", ImVec2(ui.px(130), key_h), shift, false)) shift = !shift;
+        if (ui.button("⇧##shift", ImVec2(ui.px(130), key_h), shift, false) && take("key.shift")) {
+            shift = !shift;
+            tapped->key = shift ? "key.shift_on" : "key.shift_off";
+        }
         ImGui::SameLine();
         float space_w = full - 4 * ui.px(130) - wide - 5 * gap;
-        if (ui.button("␣##space", ImVec2(space_w, key_h), false, false)) {
+        if (ui.button("␣##space", ImVec2(space_w, key_h), false, false) && take("key.space")) {
             type_key(text, " ", max_chars);
             changed = true;
         }
@@ -123,7 +139,8 @@ bool Keyboard::draw(Ui& ui, std::string& text, size_t max_chars) {
     } else {
         ImGui::SameLine(); // the pad's backspace sits beside 0
     }
-    if (ui.button("⌫##backspace", ImVec2(pad ? key_w : wide, key_h), false, false)) {
+    if (ui.button("⌫##backspace", ImVec2(pad ? key_w : wide, key_h), false, false) &&
+        take("key.backspace")) {
         backspace(text);
         changed = true;
     }

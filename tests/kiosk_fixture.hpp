@@ -1,0 +1,40 @@
+// One kiosk as the headless kiosk tests drive it: a fresh store with the demo officials, a
+// 1080p screen with no window (both sets of fonts, so large text can be tried), a printer
+// that works until told otherwise, and a voice that records what it is told to say.
+#pragma once
+
+#include "headless_ui.hpp"
+#include "test_support.hpp"
+
+#include "announce.hpp"
+#include "kiosk_model.hpp"
+#include "screens/screens.hpp"
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace reception::test {
+
+struct Kiosk {
+    TestStore s;
+    kiosk::KioskConfig cfg;
+    std::unique_ptr<kiosk::KioskModel> m;
+    std::vector<print::Raster> printed;
+    bool printer_works = true;
+    std::vector<kiosk::Announcement> said; // since the last hush
+    int hushes = 0;
+    ui::Ui ui;
+    HeadlessScreen screen{ui, 1920, 1080, 1.0f, false, true};
+    kiosk::ScreenState st;
+    Instant now = at(2026, 3, 16, 10, 0);
+
+    Kiosk();
+    void frame();
+    // Press and release on the button with this label; false when no such button is shown.
+    bool tap(const std::string& label);
+    // Everything said since the last hush, in one language, a line per announcement.
+    std::string heard(Lang l) const;
+};
+
+} // namespace reception::test
