@@ -8,10 +8,10 @@
 // Usage: kiosk_tap [TAPS] (default 60 of each). Prints p50/p99/max and the kiosk's idle CPU.
 #include "x_session.hpp"
 
-#include "profile.hpp"
-#include "store.hpp"
-#include "terminal_data.hpp"
-#include "ticket_queue.hpp"
+#include "queue/ticket_queue.hpp"
+#include "regulation/profile.hpp"
+#include "regulation/terminal_data.hpp"
+#include "store/store.hpp"
 
 #include <algorithm>
 #include <atomic>

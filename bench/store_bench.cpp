@@ -6,11 +6,11 @@
 // Targets (issue 2): ticket issue <= 1.5x the bare commit; call-next at 100,000 <= 2x at 100.
 //
 // usage: store_bench [DIR] [ROUNDS]   (DIR: where the files go, default the current folder)
-#include "assets.hpp"
-#include "profile.hpp"
-#include "store.hpp"
-#include "ticket_queue.hpp"
-#include "uuid.hpp"
+#include "base/assets.hpp"
+#include "base/uuid.hpp"
+#include "queue/ticket_queue.hpp"
+#include "regulation/profile.hpp"
+#include "store/store.hpp"
 
 #include <algorithm>
 #include <chrono>

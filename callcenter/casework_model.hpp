@@ -3,9 +3,9 @@
 // actions the regulation allows from its state, each a form that the shared/ functions check.
 #pragma once
 
+#include "cases/work_list.hpp"
 #include "console_context.hpp"
 #include "lookup_model.hpp"
-#include "work_list.hpp"
 
 #include <optional>
 #include <string>

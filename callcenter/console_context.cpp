@@ -1,6 +1,6 @@
 #include "console_context.hpp"
 
-#include "applications.hpp"
+#include "cases/applications.hpp"
 
 #include <cstdio>
 

@@ -2,10 +2,10 @@
 // console's settings. The models (intake, lookup, desk, record) hold a reference to it.
 #pragma once
 
-#include "calendar.hpp"
-#include "i18n.hpp"
-#include "profile.hpp"
-#include "store.hpp"
+#include "base/i18n.hpp"
+#include "regulation/calendar.hpp"
+#include "regulation/profile.hpp"
+#include "store/store.hpp"
 
 #include <functional>
 #include <map>

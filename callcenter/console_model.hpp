@@ -10,7 +10,7 @@
 #include "lookup_model.hpp"
 #include "month_models.hpp"
 #include "record_model.hpp"
-#include "staff.hpp"
+#include "staff/staff.hpp"
 
 #include <optional>
 #include <string>

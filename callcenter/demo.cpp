@@ -1,7 +1,7 @@
 #include "demo.hpp"
 
-#include "assets.hpp"
-#include "schedule.hpp"
+#include "base/assets.hpp"
+#include "schedule/schedule.hpp"
 
 #include <fstream>
 #include <nlohmann/json.hpp>

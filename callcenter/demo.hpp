@@ -4,8 +4,8 @@
 // kiosk does. A production store never gets these accounts without being asked.
 #pragma once
 
-#include "staff.hpp"
-#include "store.hpp"
+#include "staff/staff.hpp"
+#include "store/store.hpp"
 
 #include <filesystem>
 #include <string>

@@ -1,7 +1,7 @@
 #include "desk_model.hpp"
 
-#include "applications.hpp"
-#include "validation.hpp"
+#include "base/errors.hpp"
+#include "base/validation.hpp"
 
 #include <algorithm>
 

@@ -4,8 +4,8 @@
 #pragma once
 
 #include "console_context.hpp"
-#include "desks.hpp"
-#include "ticket_queue.hpp"
+#include "queue/desks.hpp"
+#include "queue/ticket_queue.hpp"
 
 #include <optional>
 #include <set>

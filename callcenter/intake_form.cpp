@@ -1,8 +1,8 @@
 #include "intake_form.hpp"
 
-#include "calendar.hpp"
-#include "schedule.hpp"
-#include "validation.hpp"
+#include "base/validation.hpp"
+#include "regulation/calendar.hpp"
+#include "schedule/schedule.hpp"
 
 namespace reception::console {
 

@@ -4,7 +4,7 @@
 // applications handed in at a desk.
 #pragma once
 
-#include "applications.hpp"
+#include "cases/applications.hpp"
 #include "console_context.hpp"
 
 #include <optional>

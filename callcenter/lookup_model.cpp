@@ -1,9 +1,9 @@
 #include "lookup_model.hpp"
 
-#include "profile.hpp"
-#include "schedule.hpp"
-#include "staff.hpp"
-#include "validation.hpp"
+#include "base/validation.hpp"
+#include "regulation/profile.hpp"
+#include "schedule/schedule.hpp"
+#include "staff/staff.hpp"
 
 namespace reception::console {
 

@@ -3,10 +3,10 @@
 // history, the next deadline and the reception date when one is set.
 #pragma once
 
-#include "applications.hpp"
+#include "base/domain.hpp"
+#include "cases/applications.hpp"
+#include "cases/deadlines.hpp"
 #include "console_context.hpp"
-#include "deadlines.hpp"
-#include "domain.hpp"
 
 #include <optional>
 #include <string>

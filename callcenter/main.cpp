@@ -3,11 +3,11 @@
 // Dear ImGui over GLFW and OpenGL 3, windowed, keyboard and mouse.
 #include "console_model.hpp"
 #include "demo.hpp"
-#include "schedule.hpp"
+#include "queue/ticket_queue.hpp"
+#include "regulation/terminal_data.hpp"
+#include "schedule/schedule.hpp"
 #include "screens/screens.hpp"
 #include "staff_cli.hpp"
-#include "terminal_data.hpp"
-#include "ticket_queue.hpp"
 #include "ui/fonts.hpp"
 #include "ui/window.hpp"
 

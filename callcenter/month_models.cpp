@@ -1,10 +1,10 @@
 #include "month_models.hpp"
 
+#include "base/validation.hpp"
 #include "casework_model.hpp"
 #include "exports.hpp"
-#include "schedule.hpp"
-#include "schedule_export.hpp"
-#include "validation.hpp"
+#include "schedule/schedule.hpp"
+#include "schedule/schedule_export.hpp"
 
 #include <cstdio>
 #include <fstream>

@@ -3,10 +3,10 @@
 // (reg-40, reg-24). Each keeps what its screen shows and runs what its buttons ask.
 #pragma once
 
-#include "casework.hpp"
+#include "cases/casework.hpp"
+#include "cases/surveys.hpp"
 #include "console_context.hpp"
-#include "report.hpp"
-#include "surveys.hpp"
+#include "reports/report.hpp"
 
 #include <optional>
 #include <string>

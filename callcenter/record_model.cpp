@@ -1,7 +1,7 @@
 #include "record_model.hpp"
 
-#include "staff.hpp"
-#include "validation.hpp"
+#include "base/validation.hpp"
+#include "staff/staff.hpp"
 
 namespace reception::console {
 

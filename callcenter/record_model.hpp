@@ -3,9 +3,9 @@
 // registered and marked "from personal reception" (reg-36).
 #pragma once
 
+#include "cases/reception_record.hpp"
 #include "console_context.hpp"
 #include "intake_form.hpp"
-#include "reception_record.hpp"
 
 #include <optional>
 #include <string>

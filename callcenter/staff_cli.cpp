@@ -1,6 +1,6 @@
 #include "staff_cli.hpp"
 
-#include "applications.hpp"
+#include "cases/applications.hpp"
 
 #include <istream>
 #include <ostream>

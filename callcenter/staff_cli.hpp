@@ -3,8 +3,8 @@
 // and the process list.
 #pragma once
 
-#include "staff.hpp"
-#include "store.hpp"
+#include "staff/staff.hpp"
+#include "store/store.hpp"
 
 #include <iosfwd>
 #include <string>

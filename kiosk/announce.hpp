@@ -5,8 +5,8 @@
 // with the same voice (kiosk/speech.hpp).
 #pragma once
 
-#include "domain.hpp"
-#include "i18n.hpp"
+#include "base/domain.hpp"
+#include "base/i18n.hpp"
 
 #include <condition_variable>
 #include <deque>

@@ -1,11 +1,11 @@
 // The waiting-room board's state and drawing (screens/board.cpp).
 #pragma once
 
-#include "domain.hpp"
-#include "i18n.hpp"
-#include "opening_hours.hpp"
-#include "store.hpp"
-#include "ticket_queue.hpp"
+#include "base/domain.hpp"
+#include "base/i18n.hpp"
+#include "queue/ticket_queue.hpp"
+#include "regulation/opening_hours.hpp"
+#include "store/store.hpp"
 #include "ui/touch.hpp"
 
 #include <functional>

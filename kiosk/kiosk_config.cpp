@@ -1,6 +1,6 @@
 #include "kiosk_config.hpp"
 
-#include "validation.hpp"
+#include "base/validation.hpp"
 
 #define GLFW_INCLUDE_NONE
 #include <GLFW/glfw3.h>

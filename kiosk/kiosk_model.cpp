@@ -1,14 +1,14 @@
 #include "kiosk_model.hpp"
 
-#include "restriction.hpp"
+#include "schedule/restriction.hpp"
 
-#include "opening_hours.hpp"
+#include "base/validation.hpp"
 #include "print/escpos.hpp"
 #include "print/printer_record.hpp"
-#include "schedule.hpp"
-#include "ticket_queue.hpp"
-#include "validation.hpp"
-#include "wait_estimate.hpp"
+#include "queue/ticket_queue.hpp"
+#include "queue/wait_estimate.hpp"
+#include "regulation/opening_hours.hpp"
+#include "schedule/schedule.hpp"
 
 #include <cstdio>
 

@@ -4,15 +4,15 @@
 #pragma once
 
 #include "announce.hpp"
-#include "applications.hpp"
-#include "calendar.hpp"
-#include "domain.hpp"
-#include "i18n.hpp"
+#include "base/domain.hpp"
+#include "base/i18n.hpp"
+#include "cases/applications.hpp"
 #include "kiosk_config.hpp"
 #include "print/print_worker.hpp"
 #include "print/printout.hpp"
-#include "profile.hpp"
-#include "store.hpp"
+#include "regulation/calendar.hpp"
+#include "regulation/profile.hpp"
+#include "store/store.hpp"
 
 #include <functional>
 #include <map>

@@ -1,13 +1,13 @@
 // reception-kiosk: the touchscreen kiosk of the reception room, or with --board the
 // waiting-room board. Dear ImGui over GLFW and OpenGL 3.
 #include "announce.hpp"
-#include "assets.hpp"
+#include "base/assets.hpp"
 #include "board.hpp"
 #include "kiosk_loop.hpp"
 #include "kiosk_model.hpp"
-#include "schedule.hpp"
+#include "regulation/terminal_data.hpp"
+#include "schedule/schedule.hpp"
 #include "screenshot_tour.hpp"
-#include "terminal_data.hpp"
 #include "ui/window.hpp"
 
 #include <CLI/CLI.hpp>

@@ -5,9 +5,9 @@
 // did is half-written: every intent is one transaction, rolled back on the error.
 #pragma once
 
-#include "date.hpp"
-#include "i18n.hpp"
-#include "store.hpp"
+#include "base/date.hpp"
+#include "base/i18n.hpp"
+#include "store/store.hpp"
 #include "ui/touch.hpp"
 
 #include <string>

@@ -1,9 +1,9 @@
 #include "screenshot_tour.hpp"
 
 #include "out_of_order.hpp"
-#include "schedule.hpp"
+#include "queue/ticket_queue.hpp"
+#include "schedule/schedule.hpp"
 #include "screens/screens.hpp"
-#include "ticket_queue.hpp"
 #include "ui/window.hpp"
 
 #include <cstdio>

@@ -5,7 +5,7 @@
 // PINs in a row lock the pad for five minutes, so a PIN cannot be found by trying.
 #pragma once
 
-#include "date.hpp"
+#include "base/date.hpp"
 
 #include <string>
 

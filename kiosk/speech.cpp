@@ -1,7 +1,7 @@
 #include "speech.hpp"
 
-#include "schedule.hpp"
-#include "validation.hpp"
+#include "base/validation.hpp"
+#include "schedule/schedule.hpp"
 
 #include <algorithm>
 #include <map>

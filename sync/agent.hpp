@@ -8,8 +8,8 @@
 #pragma once
 
 #include "client.hpp"
-#include "store.hpp"
-#include "sync_state.hpp"
+#include "store/store.hpp"
+#include "store/sync_state.hpp"
 
 #include <atomic>
 #include <chrono>

@@ -4,8 +4,8 @@
 // of codes and tokens: a copy of its store gives nobody a working credential.
 #pragma once
 
-#include "date.hpp"
-#include "store.hpp"
+#include "base/date.hpp"
+#include "store/store.hpp"
 
 #include <optional>
 #include <string>

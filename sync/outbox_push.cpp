@@ -1,8 +1,8 @@
 // Push and pull steps of the agent, and enrolment: plain functions over a store and a client.
 #include "agent.hpp"
 
+#include "base/uuid.hpp"
 #include "protocol.hpp"
-#include "uuid.hpp"
 
 #include <curl/curl.h>
 #include <nlohmann/json.hpp>

@@ -1,6 +1,6 @@
 #include "protocol.hpp"
 
-#include "date.hpp"
+#include "base/date.hpp"
 
 #include <charconv>
 

@@ -1,8 +1,8 @@
 #include "push.hpp"
 
+#include "base/uuid.hpp"
 #include "rules.hpp"
 #include "server_store.hpp"
-#include "uuid.hpp"
 
 #include <set>
 

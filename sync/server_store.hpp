@@ -3,7 +3,7 @@
 // srv_; the terminal tables stay empty on the server.
 #pragma once
 
-#include "store.hpp"
+#include "store/store.hpp"
 
 #include <filesystem>
 #include <memory>

@@ -3,7 +3,7 @@
 //   reception-syncd run --store F [--once] [--wait 20]
 //   reception-syncd status --store F
 #include "agent.hpp"
-#include "sync_state.hpp"
+#include "store/sync_state.hpp"
 
 #include <CLI/CLI.hpp>
 #include <csignal>

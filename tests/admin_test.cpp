@@ -1,9 +1,9 @@
 // reception-admin, run as the administrator and scripts run it.
 #include "test_support.hpp"
 
-#include "applications.hpp"
-#include "restriction.hpp"
-#include "schedule.hpp"
+#include "cases/applications.hpp"
+#include "schedule/restriction.hpp"
+#include "schedule/schedule.hpp"
 
 #include <doctest/doctest.h>
 

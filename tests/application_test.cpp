@@ -1,7 +1,7 @@
 // Applications: registration (reg-5, reg-6, reg-25), the legal moves and their history.
 #include "test_support.hpp"
 
-#include "applications.hpp"
+#include "cases/applications.hpp"
 
 #include <doctest/doctest.h>
 

@@ -3,10 +3,10 @@
 #include "headless_ui.hpp"
 #include "test_support.hpp"
 
+#include "base/validation.hpp"
 #include "board.hpp"
-#include "schedule.hpp"
-#include "ticket_queue.hpp"
-#include "validation.hpp"
+#include "queue/ticket_queue.hpp"
+#include "schedule/schedule.hpp"
 
 #include <doctest/doctest.h>
 #include <fstream>

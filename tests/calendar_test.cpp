@@ -91,14 +91,14 @@ TEST_CASE("calendar: a year outside the data falls back to Monday-Friday and say
 TEST_CASE("calendar: a malformed file is refused with the reason") {
     CHECK_THROWS_WITH_AS(WorkCalendar::from_json_text("{\"year\": 2026, \"days_off\": "
                                                       "[{\"date\": \"2026-02-30\"}]}"),
-                         "calendar: 2026-02-30 is not a date YYYY-MM-DD", CalendarError);
+                         "calendar: 2026-02-30 is not a date YYYY-MM-DD", StoreError);
     CHECK_THROWS_WITH_AS(WorkCalendar::from_json_text("{\"year\": 2026, \"days_off\": "
                                                       "[{\"date\": \"2025-03-10\"}]}"),
-                         "calendar: 2025-03-10 is not in 2026", CalendarError);
+                         "calendar: 2025-03-10 is not in 2026", StoreError);
     CHECK_THROWS_AS(WorkCalendar::from_json_text("{\"year\": 2026, \"days_off\": "
                                                  "[{\"date\": \"2026-03-21\"}]}"),
-                    CalendarError); // a Saturday listed as a day off
-    CHECK_THROWS_AS(WorkCalendar::from_json_text("not json"), CalendarError);
+                    StoreError); // a Saturday listed as a day off
+    CHECK_THROWS_AS(WorkCalendar::from_json_text("not json"), StoreError);
     WorkCalendar ok =
         WorkCalendar::from_json_text("{\"year\": 2026, \"working_weekends\": [{\"date\": "
                                      "\"2026-03-21\", \"why\": \"transfer\"}]}");

@@ -3,11 +3,11 @@
 // 2026 calendar (Nauryz 21-25 March, the May holidays).
 #include "test_support.hpp"
 
-#include "casework.hpp"
-#include "deadlines.hpp"
-#include "schedule.hpp"
-#include "surveys.hpp"
-#include "work_list.hpp"
+#include "cases/casework.hpp"
+#include "cases/deadlines.hpp"
+#include "cases/surveys.hpp"
+#include "cases/work_list.hpp"
+#include "schedule/schedule.hpp"
 
 #include <doctest/doctest.h>
 #include <fstream>

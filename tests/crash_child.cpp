@@ -1,10 +1,10 @@
 // Issues tickets into a store until it is killed; after each issue returns, writes the ticket's
 // uuid on a line of stdout. The crash test kills it with SIGKILL at random moments and checks
 // that every uuid it reported is in the store exactly once, with its outbox row.
-#include "assets.hpp"
-#include "profile.hpp"
-#include "store.hpp"
-#include "ticket_queue.hpp"
+#include "base/assets.hpp"
+#include "queue/ticket_queue.hpp"
+#include "regulation/profile.hpp"
+#include "store/store.hpp"
 
 #include <cstdio>
 #include <string>

@@ -2,8 +2,8 @@
 // 2026 calendar (Nauryz 21-25 March, the May holidays).
 #include "test_support.hpp"
 
-#include "applications.hpp"
-#include "deadlines.hpp"
+#include "cases/applications.hpp"
+#include "cases/deadlines.hpp"
 
 #include <doctest/doctest.h>
 

@@ -1,9 +1,9 @@
 // The catalogue of texts: every key in every language, Kazakh that is Kazakh, placeholders kept.
 #include "test_support.hpp"
 
-#include "domain.hpp"
-#include "i18n.hpp"
-#include "validation.hpp"
+#include "base/domain.hpp"
+#include "base/i18n.hpp"
+#include "base/validation.hpp"
 
 #include <doctest/doctest.h>
 #include <fstream>

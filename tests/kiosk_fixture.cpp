@@ -1,6 +1,6 @@
 #include "kiosk_fixture.hpp"
 
-#include "schedule.hpp"
+#include "schedule/schedule.hpp"
 
 #include <fstream>
 

@@ -2,16 +2,16 @@
 // buttons by their label, as a visitor would, and checks the store and the printout.
 #include "kiosk_fixture.hpp"
 
-#include "applications.hpp"
+#include "base/validation.hpp"
+#include "cases/applications.hpp"
 #include "kiosk_model.hpp"
 #include "print/escpos.hpp"
-#include "restriction.hpp"
-#include "schedule.hpp"
+#include "queue/ticket_queue.hpp"
+#include "schedule/restriction.hpp"
+#include "schedule/schedule.hpp"
 #include "screens/screens.hpp"
 #include "service_exit.hpp"
-#include "ticket_queue.hpp"
 #include "ui/fonts.hpp"
-#include "validation.hpp"
 
 #include <doctest/doctest.h>
 #include <fstream>

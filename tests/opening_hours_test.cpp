@@ -2,7 +2,7 @@
 // calendar, closed on weekends and holidays.
 #include "test_support.hpp"
 
-#include "opening_hours.hpp"
+#include "regulation/opening_hours.hpp"
 
 #include <doctest/doctest.h>
 

@@ -4,7 +4,7 @@
 #include "out_of_order.hpp"
 
 #include "kiosk_model.hpp"
-#include "schedule.hpp"
+#include "schedule/schedule.hpp"
 #include "test_support.hpp"
 
 #include <doctest/doctest.h>

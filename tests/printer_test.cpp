@@ -7,7 +7,7 @@
 #include "kiosk_model.hpp"
 #include "print/escpos.hpp"
 #include "print/printer_record.hpp"
-#include "schedule.hpp"
+#include "schedule/schedule.hpp"
 #include "screens/screens.hpp"
 
 #include <atomic>

@@ -2,10 +2,10 @@
 // other numbers changes what the software does, with no change of code.
 #include "test_support.hpp"
 
-#include "application_state.hpp"
-#include "applications.hpp"
-#include "deadlines.hpp"
-#include "ticket_queue.hpp"
+#include "cases/application_state.hpp"
+#include "cases/applications.hpp"
+#include "cases/deadlines.hpp"
+#include "queue/ticket_queue.hpp"
 
 #include <doctest/doctest.h>
 #include <fstream>
@@ -93,7 +93,7 @@ TEST_CASE(
     // Categories it does not list are refused at the kiosk.
     CHECK_THROWS_AS(issue_ticket(*s, second, {"main", "same_day", "labour_veteran", "kk", "k"},
                                  at(2026, 3, 20)),
-                    StoreError);
+                    InputError);
     CHECK_NOTHROW(
         issue_ticket(*s, second, {"main", "same_day", "disability", "kk", "k"}, at(2026, 3, 20)));
 }
@@ -118,12 +118,12 @@ TEST_CASE("profile: a broken profile is refused with the file and the field name
     json j = khromtau_json();
     j["terms"].erase("response_date");
     CHECK_THROWS_WITH_AS(parse_profile(j.dump(), "broken.json"),
-                         "broken.json: terms: missing \"response_date\"", ProfileError);
+                         "broken.json: terms: missing \"response_date\"", StoreError);
     j = khromtau_json();
     j["terms"]["objection"]["unit"] = "weeks";
-    CHECK_THROWS_AS(parse_profile(j.dump(), "broken.json"), ProfileError);
+    CHECK_THROWS_AS(parse_profile(j.dump(), "broken.json"), StoreError);
     j = khromtau_json();
     j["working_hours"]["end"] = "25:00";
-    CHECK_THROWS_AS(parse_profile(j.dump(), "broken.json"), ProfileError);
-    CHECK_THROWS_AS(parse_profile("{not json", "broken.json"), ProfileError);
+    CHECK_THROWS_AS(parse_profile(j.dump(), "broken.json"), StoreError);
+    CHECK_THROWS_AS(parse_profile("{not json", "broken.json"), StoreError);
 }

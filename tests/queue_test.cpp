@@ -2,7 +2,7 @@
 // aloud and unique per room and day; tickets move forward only.
 #include "test_support.hpp"
 
-#include "ticket_queue.hpp"
+#include "queue/ticket_queue.hpp"
 
 #include <doctest/doctest.h>
 #include <regex>
@@ -66,8 +66,8 @@ TEST_CASE("queue: a ticket taken at 23:30 UTC belongs to the next local day (UTC
 
 TEST_CASE("queue: an unknown service or category is refused and nothing is written") {
     TestStore s;
-    CHECK_THROWS_AS(take(*s, "passport", "", at(2026, 3, 16)), StoreError);
-    CHECK_THROWS_AS(take(*s, "same_day", "vip", at(2026, 3, 16)), StoreError);
+    CHECK_THROWS_AS(take(*s, "passport", "", at(2026, 3, 16)), InputError);
+    CHECK_THROWS_AS(take(*s, "same_day", "vip", at(2026, 3, 16)), InputError);
     Stmt st = s->prepare("SELECT (SELECT count(*) FROM tickets) + (SELECT count(*) FROM outbox)");
     st.step();
     CHECK(st.integer(0) == 0);

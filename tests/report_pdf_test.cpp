@@ -2,10 +2,10 @@
 // for the website and as PDF in Kazakh and Russian), read back with poppler's pdftotext.
 #include "test_support.hpp"
 
-#include "i18n.hpp"
-#include "report.hpp"
-#include "schedule.hpp"
-#include "schedule_export.hpp"
+#include "base/i18n.hpp"
+#include "reports/report.hpp"
+#include "schedule/schedule.hpp"
+#include "schedule/schedule_export.hpp"
 
 #include <doctest/doctest.h>
 #include <fstream>

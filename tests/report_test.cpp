@@ -2,11 +2,11 @@
 // calendar (9 March and Nauryz 21-25 March off), then the report's figures checked one by one.
 #include "test_support.hpp"
 
-#include "casework.hpp"
-#include "i18n.hpp"
-#include "report.hpp"
-#include "schedule.hpp"
-#include "surveys.hpp"
+#include "base/i18n.hpp"
+#include "cases/casework.hpp"
+#include "cases/surveys.hpp"
+#include "reports/report.hpp"
+#include "schedule/schedule.hpp"
 
 #include <doctest/doctest.h>
 #include <fstream>

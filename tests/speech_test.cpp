@@ -5,10 +5,10 @@
 
 #include "announce.hpp"
 #include "kiosk_model.hpp"
-#include "schedule.hpp"
+#include "queue/ticket_queue.hpp"
+#include "schedule/schedule.hpp"
 #include "screens/screens.hpp"
 #include "speech.hpp"
-#include "ticket_queue.hpp"
 
 #include <atomic>
 #include <doctest/doctest.h>

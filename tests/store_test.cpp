@@ -2,7 +2,7 @@
 // one transaction per action and the outbox beside every change.
 #include "test_support.hpp"
 
-#include "uuid.hpp"
+#include "base/uuid.hpp"
 
 #include <doctest/doctest.h>
 #include <fstream>

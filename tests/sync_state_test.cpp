@@ -1,8 +1,8 @@
 // The sync state line the apps show (issue 5), read from the store alone.
 #include "test_support.hpp"
 
-#include "sync_state.hpp"
-#include "ticket_queue.hpp"
+#include "queue/ticket_queue.hpp"
+#include "store/sync_state.hpp"
 
 #include <doctest/doctest.h>
 

@@ -1,6 +1,6 @@
 #include "test_support.hpp"
 
-#include "assets.hpp"
+#include "base/assets.hpp"
 
 #include <array>
 #include <cstdio>

@@ -1,10 +1,10 @@
 // What the tests share: a fresh temporary folder, the real profile and calendar.
 #pragma once
 
-#include "calendar.hpp"
-#include "i18n.hpp"
-#include "profile.hpp"
-#include "store.hpp"
+#include "base/i18n.hpp"
+#include "regulation/calendar.hpp"
+#include "regulation/profile.hpp"
+#include "store/store.hpp"
 
 #include <filesystem>
 #include <memory>

@@ -1,10 +1,10 @@
 // The wait a ticket announces, from what the desks did today, and the receipt's promises.
-#include "wait_estimate.hpp"
+#include "queue/wait_estimate.hpp"
 
 #include "kiosk_model.hpp"
-#include "schedule.hpp"
+#include "queue/ticket_queue.hpp"
+#include "schedule/schedule.hpp"
 #include "test_support.hpp"
-#include "ticket_queue.hpp"
 
 #include <doctest/doctest.h>
 #include <fstream>

@@ -1,6 +1,6 @@
 // Client-generated ids: time-ordered version 7 UUIDs (shared/uuid.hpp says why) and the short
 // random terminal id of a new store.
-#include "uuid.hpp"
+#include "base/uuid.hpp"
 
 #include <chrono>
 #include <doctest/doctest.h>

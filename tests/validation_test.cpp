@@ -1,7 +1,7 @@
 // What people type: IIN, BIN, phones, names, the essence (test vectors of docs/kazakhstan.md).
-#include "validation.hpp"
+#include "base/validation.hpp"
 
-#include "date.hpp"
+#include "base/date.hpp"
 
 #include <cstdio>
 #include <doctest/doctest.h>

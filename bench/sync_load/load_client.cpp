@@ -2,8 +2,8 @@
 
 #include <utility> // before Asio: Boost 1.74's awaitable.hpp uses std::exchange
 
-#include "date.hpp"
-#include "uuid.hpp"
+#include "base/date.hpp"
+#include "base/uuid.hpp"
 
 #include <algorithm>
 #include <boost/asio.hpp>

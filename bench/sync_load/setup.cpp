@@ -1,12 +1,12 @@
 #include "setup.hpp"
 
 #include "agent.hpp"
-#include "assets.hpp"
 #include "auth.hpp"
-#include "profile.hpp"
+#include "base/assets.hpp"
+#include "queue/ticket_queue.hpp"
+#include "regulation/profile.hpp"
 #include "server_child.hpp"
 #include "server_store.hpp"
-#include "ticket_queue.hpp"
 
 #include <csignal>
 #include <cstdio>

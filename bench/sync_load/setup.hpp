@@ -2,7 +2,7 @@
 // terminals registered straight in its store (thousands of CLI runs would take minutes).
 #pragma once
 
-#include "store.hpp"
+#include "store/store.hpp"
 
 #include <filesystem>
 #include <memory>

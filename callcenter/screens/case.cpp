@@ -3,8 +3,8 @@
 // allows, each with its form. Nothing here decides a rule: the shared/ functions do.
 #include "screens.hpp"
 
-#include "schedule.hpp"
-#include "validation.hpp"
+#include "base/validation.hpp"
+#include "schedule/schedule.hpp"
 
 #include <map>
 

@@ -2,7 +2,7 @@
 // language switch and sign-out; the screen itself below.
 #include "screens.hpp"
 
-#include "sync_state.hpp"
+#include "store/sync_state.hpp"
 
 #include <imgui_internal.h>
 

@@ -4,8 +4,8 @@
 // still lacks, and after saving what to read back.
 #include "screens.hpp"
 
-#include "schedule.hpp"
-#include "validation.hpp"
+#include "base/validation.hpp"
+#include "schedule/schedule.hpp"
 
 #include <imgui_stdlib.h>
 

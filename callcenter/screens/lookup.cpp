@@ -2,7 +2,7 @@
 // to be read to a caller as they stand.
 #include "screens.hpp"
 
-#include "validation.hpp"
+#include "base/validation.hpp"
 
 namespace reception::console {
 

@@ -3,7 +3,7 @@
 // moved and the list of whom to tell, and the export for the notice board and the website.
 #include "screens.hpp"
 
-#include "schedule.hpp"
+#include "schedule/schedule.hpp"
 
 #include <algorithm>
 

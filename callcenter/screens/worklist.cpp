@@ -2,7 +2,7 @@
 // overdue in red with the item it comes from; the chosen one on the right (screens/case.cpp).
 #include "screens.hpp"
 
-#include "validation.hpp"
+#include "base/validation.hpp"
 
 namespace reception::console {
 

@@ -5,9 +5,9 @@
 // "failed" (the printer took part of a job and then stopped).
 #pragma once
 
-#include "i18n.hpp"
+#include "base/i18n.hpp"
 #include "print/print_worker.hpp"
-#include "store.hpp"
+#include "store/store.hpp"
 
 #include <string>
 

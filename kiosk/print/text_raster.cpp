@@ -1,7 +1,7 @@
 #include "text_raster.hpp"
 
+#include "base/validation.hpp"
 #include "ui/fonts.hpp"
-#include "validation.hpp"
 
 #include <ft2build.h>
 #include FT_FREETYPE_H

@@ -4,9 +4,9 @@
 // Landscape: the calls on the left, the queues on the right; portrait: the queues at the bottom.
 #include "board.hpp"
 
-#include "calendar.hpp"
-#include "profile.hpp"
-#include "schedule.hpp"
+#include "regulation/calendar.hpp"
+#include "regulation/profile.hpp"
+#include "schedule/schedule.hpp"
 
 #include <algorithm>
 #include <cfloat>

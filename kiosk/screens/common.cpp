@@ -1,6 +1,6 @@
 #include "screens.hpp"
 
-#include "validation.hpp"
+#include "base/validation.hpp"
 
 #include <algorithm>
 #include <cfloat>

@@ -3,7 +3,7 @@
 #include "screens.hpp"
 
 #include "print/printer_record.hpp"
-#include "sync_state.hpp"
+#include "store/sync_state.hpp"
 
 #include <cstdio>
 

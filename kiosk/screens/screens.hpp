@@ -2,8 +2,8 @@
 // rule; that is kiosk_model.cpp and the core library.
 #pragma once
 
+#include "keyboard.hpp"
 #include "kiosk_model.hpp"
-#include "ui/keyboard.hpp"
 #include "ui/touch.hpp"
 
 #include <functional>

@@ -1,6 +1,6 @@
 // Signing up for a personal reception: official, essence (reg-5), who applies (reg-10), the
 // person, options (reg-11, 13, 14, 21), review, and the receipt (APPC art. 64).
-#include "schedule.hpp"
+#include "schedule/schedule.hpp"
 #include "screens.hpp"
 
 #include <cstdio>

@@ -1,5 +1,5 @@
 // The start screen and the month's schedule (reg-8).
-#include "schedule.hpp"
+#include "schedule/schedule.hpp"
 #include "screens.hpp"
 
 #include <algorithm>

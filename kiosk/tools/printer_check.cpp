@@ -1,6 +1,6 @@
 // reception-printer-check: asks a printer its state, as the kiosk does before each job, and with
 // --print sends a test ticket in Kazakh and Russian, to check a printer when it is installed.
-#include "date.hpp"
+#include "base/date.hpp"
 #include "print/escpos.hpp"
 #include "print/printer.hpp"
 #include "print/printout.hpp"

@@ -3,8 +3,8 @@
 // cancellation, the satisfaction calls and the quarter's report with its files.
 #include "console_fixture.hpp"
 
-#include "casework.hpp"
-#include "schedule.hpp"
+#include "cases/casework.hpp"
+#include "schedule/schedule.hpp"
 
 #include <doctest/doctest.h>
 #include <filesystem>

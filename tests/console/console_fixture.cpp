@@ -1,6 +1,6 @@
 #include "console_fixture.hpp"
 
-#include "schedule.hpp"
+#include "schedule/schedule.hpp"
 #include "ui/fonts.hpp"
 
 #include <fstream>

@@ -1,10 +1,10 @@
 // A desk in a process of its own, for the two-process test of reg-12: opens desk NUMBER on the
 // store and calls the next ticket (then finishes it) until nobody waits, printing each number.
 // Usage: desk-child STORE NUMBER
-#include "assets.hpp"
-#include "desks.hpp"
-#include "profile.hpp"
-#include "ticket_queue.hpp"
+#include "base/assets.hpp"
+#include "queue/desks.hpp"
+#include "queue/ticket_queue.hpp"
+#include "regulation/profile.hpp"
 
 #include <cstdio>
 

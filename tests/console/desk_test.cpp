@@ -2,8 +2,8 @@
 // room per service, and two desks in two processes calling at once.
 #include "console_fixture.hpp"
 
-#include "applications.hpp"
-#include "ticket_queue.hpp"
+#include "cases/applications.hpp"
+#include "queue/ticket_queue.hpp"
 
 #include <algorithm>
 #include <doctest/doctest.h>

@@ -3,7 +3,7 @@
 // every wrong field refused with its message and nothing saved.
 #include "console_fixture.hpp"
 
-#include "applications.hpp"
+#include "cases/applications.hpp"
 
 #include <doctest/doctest.h>
 #include <functional>

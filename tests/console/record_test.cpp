@@ -2,7 +2,7 @@
 // authority, applications handed in marked "from personal reception" (reg-36).
 #include "console_fixture.hpp"
 
-#include "ticket_queue.hpp"
+#include "queue/ticket_queue.hpp"
 
 #include <doctest/doctest.h>
 

@@ -2,7 +2,7 @@
 // shows its own labels, and the buttons do what their label says.
 #include "console_fixture.hpp"
 
-#include "ticket_queue.hpp"
+#include "queue/ticket_queue.hpp"
 
 #include <doctest/doctest.h>
 

@@ -2,9 +2,9 @@
 // numbers stay unique; one agent per store.
 #include "sync_support.hpp"
 
-#include "applications.hpp"
-#include "sync_state.hpp"
-#include "ticket_queue.hpp"
+#include "cases/applications.hpp"
+#include "queue/ticket_queue.hpp"
+#include "store/sync_state.hpp"
 
 #include <doctest/doctest.h>
 #include <set>

@@ -4,7 +4,7 @@
 #include "sync_support.hpp"
 
 #include "cutting_proxy.hpp"
-#include "sync_state.hpp"
+#include "store/sync_state.hpp"
 
 #include <atomic>
 #include <doctest/doctest.h>

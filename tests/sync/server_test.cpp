@@ -2,10 +2,10 @@
 // feed filtered by role, refused input, health and metrics. Real process, real TLS, loopback.
 #include "sync_support.hpp"
 
-#include "applications.hpp"
+#include "base/uuid.hpp"
+#include "cases/applications.hpp"
 #include "protocol.hpp"
-#include "sync_state.hpp"
-#include "uuid.hpp"
+#include "store/sync_state.hpp"
 
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>

@@ -1,7 +1,7 @@
 #include "sync_support.hpp"
 
+#include "queue/ticket_queue.hpp"
 #include "server_child.hpp"
-#include "ticket_queue.hpp"
 
 #include <csignal>
 #include <cstdio>

@@ -3,7 +3,7 @@
 #pragma once
 
 #include "agent.hpp"
-#include "domain.hpp"
+#include "base/domain.hpp"
 #include "test_support.hpp"
 
 #include <string>

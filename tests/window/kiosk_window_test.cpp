@@ -3,10 +3,10 @@
 // drawn frames) and what the store holds. No model is driven directly here.
 #include "x_session.hpp"
 
-#include "schedule.hpp"
-#include "store.hpp"
+#include "queue/ticket_queue.hpp"
+#include "schedule/schedule.hpp"
+#include "store/store.hpp"
 #include "test_support.hpp"
-#include "ticket_queue.hpp"
 
 #include <doctest/doctest.h>
 #include <fstream>

@@ -1,0 +1,553 @@
+#include "cases/applications.hpp"
+
+#include "cases/notices.hpp"
+
+#include "base/uuid.hpp"
+#include "base/validation.hpp"
+#include "regulation/calendar.hpp"
+#include "regulation/profile.hpp"
+
+#include <algorithm>
+#include <cstdio>
+
+namespace reception {
+using nlohmann::json;
+
+// Rows <-> structs
+static const char* const kAppColumns =
+    "uuid, reg_number, channel, applicant_kind, surname, name, patronymic, iin, phone, address, "
+    "entity_name, bin, authority_document, foreigner, essence, official_uuid, language, "
+    "interpreter_needed, video_consent, from_personal_reception, previous_handler, assigned_to, "
+    "state, received_at, registered_on, accepted_by, accepted_where, refusal_ground, "
+    "correction_due, session_uuid, updated_at, ifnull(oral_protocol_number, ''), topic";
+
+static Application app_from_row(const Stmt& st) {
+    Application a;
+    int c = 0;
+    a.uuid = st.text(c++);
+    a.reg_number = st.text(c++);
+    from_code(st.text(c++), &a.channel);
+    from_code(st.text(c++), &a.applicant.kind);
+    a.applicant.surname = st.text(c++);
+    a.applicant.name = st.text(c++);
+    a.applicant.patronymic = st.text(c++);
+    a.applicant.iin = st.text(c++);
+    a.applicant.phone = st.text(c++);
+    a.applicant.address = st.text(c++);
+    a.applicant.entity_name = st.text(c++);
+    a.applicant.bin = st.text(c++);
+    a.applicant.authority_document = st.text(c++);
+    a.applicant.foreigner = st.integer(c++) != 0;
+    a.essence = st.text(c++);
+    a.official_uuid = st.text(c++);
+    a.language = st.text(c++);
+    a.interpreter_needed = st.integer(c++) != 0;
+    a.video_consent = st.integer(c++) != 0;
+    a.from_personal_reception = st.integer(c++) != 0;
+    a.previous_handler = st.text(c++);
+    a.assigned_to = st.text(c++);
+    from_code(st.text(c++), &a.state);
+    a.received_at = parse_instant(st.text(c++)).value_or(Instant{});
+    a.registered_on = parse_date(st.text(c++)).value_or(Date{});
+    a.accepted_by = st.text(c++);
+    a.accepted_where = st.text(c++);
+    a.refusal_ground = st.text(c++);
+    if (!st.is_null(c)) a.correction_due = parse_date(st.text(c));
+    c++;
+    a.session_uuid = st.text(c++);
+    a.updated_at = parse_instant(st.text(c++)).value_or(Instant{});
+    a.oral_protocol_number = st.text(c++);
+    a.topic = st.text(c++);
+    return a;
+}
+
+json application_json(const Application& a) {
+    const Applicant& p = a.applicant;
+    return json{{"uuid", a.uuid},
+                {"reg_number", a.reg_number},
+                {"oral_protocol_number", a.oral_protocol_number},
+                {"channel", to_code(a.channel)},
+                {"applicant_kind", to_code(p.kind)},
+                {"surname", p.surname},
+                {"name", p.name},
+                {"patronymic", p.patronymic},
+                {"iin", p.iin},
+                {"phone", p.phone},
+                {"address", p.address},
+                {"entity_name", p.entity_name},
+                {"bin", p.bin},
+                {"authority_document", p.authority_document},
+                {"foreigner", p.foreigner},
+                {"essence", a.essence},
+                {"official_uuid", a.official_uuid},
+                {"topic", a.topic},
+                {"language", a.language},
+                {"interpreter_needed", a.interpreter_needed},
+                {"video_consent", a.video_consent},
+                {"from_personal_reception", a.from_personal_reception},
+                {"previous_handler", a.previous_handler},
+                {"assigned_to", a.assigned_to},
+                {"state", to_code(a.state)},
+                {"received_at", format_instant(a.received_at)},
+                {"registered_on", format_date(a.registered_on)},
+                {"accepted_by", a.accepted_by},
+                {"accepted_where", a.accepted_where},
+                {"refusal_ground", a.refusal_ground},
+                {"correction_due", a.correction_due ? format_date(*a.correction_due) : ""},
+                {"session_uuid", a.session_uuid},
+                {"updated_at", format_instant(a.updated_at)}};
+}
+
+static void insert_application(Store& store, const Application& a) {
+    const Applicant& p = a.applicant;
+    Stmt st = store.prepare(
+        "INSERT INTO applications(uuid, reg_number, channel, applicant_kind, surname, name, "
+        "patronymic, iin, phone, address, entity_name, bin, authority_document, foreigner, "
+        "essence, official_uuid, language, interpreter_needed, video_consent, "
+        "from_personal_reception, previous_handler, assigned_to, state, received_at, "
+        "registered_on, accepted_by, accepted_where, refusal_ground, correction_due, "
+        "session_uuid, updated_at, oral_protocol_number, topic) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, "
+        "?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33)");
+    int c = 1;
+    st.bind(c++, a.uuid);
+    st.bind(c++, a.reg_number);
+    st.bind(c++, to_code(a.channel));
+    st.bind(c++, to_code(p.kind));
+    st.bind(c++, p.surname);
+    st.bind(c++, p.name);
+    st.bind(c++, p.patronymic);
+    st.bind(c++, p.iin);
+    st.bind(c++, p.phone);
+    st.bind(c++, p.address);
+    st.bind(c++, p.entity_name);
+    st.bind(c++, p.bin);
+    st.bind(c++, p.authority_document);
+    st.bind(c++, p.foreigner);
+    st.bind(c++, a.essence);
+    st.bind(c++, a.official_uuid);
+    st.bind(c++, a.language);
+    st.bind(c++, a.interpreter_needed);
+    st.bind(c++, a.video_consent);
+    st.bind(c++, a.from_personal_reception);
+    st.bind(c++, a.previous_handler);
+    st.bind(c++, a.assigned_to);
+    st.bind(c++, to_code(a.state));
+    st.bind(c++, format_instant(a.received_at));
+    st.bind(c++, format_date(a.registered_on));
+    st.bind(c++, a.accepted_by);
+    st.bind(c++, a.accepted_where);
+    st.bind(c++, a.refusal_ground);
+    if (a.correction_due)
+        st.bind(c++, format_date(*a.correction_due));
+    else
+        st.bind_null(c++);
+    st.bind(c++, a.session_uuid);
+    st.bind(c++, format_instant(a.updated_at));
+    st.bind_opt(c++, a.oral_protocol_number);
+    st.bind(c++, a.topic);
+    st.run();
+}
+
+// The fields a move can change; the rest of an application is fixed at registration.
+static void update_application(Store& store, const Application& a) {
+    Stmt st = store.prepare("UPDATE applications SET state = ?2, assigned_to = ?3, "
+                            "previous_handler = ?4, refusal_ground = ?5, correction_due = ?6, "
+                            "session_uuid = ?7, updated_at = ?8 WHERE uuid = ?1");
+    st.bind(1, a.uuid).bind(2, to_code(a.state)).bind(3, a.assigned_to);
+    st.bind(4, a.previous_handler).bind(5, a.refusal_ground);
+    if (a.correction_due)
+        st.bind(6, format_date(*a.correction_due));
+    else
+        st.bind_null(6);
+    st.bind(7, a.session_uuid).bind(8, format_instant(a.updated_at));
+    st.run();
+}
+
+// Registration
+Date registration_day(const WorkCalendar& cal, const WorkingHours& hours, Instant arrival) {
+    Date d = local_date(arrival);
+    if (cal.is_working_day(d) && local_minute_of_day(arrival) < hours.end) return d;
+    return cal.next_working_day(d);
+}
+
+std::vector<std::string> missing_for_art63(const Application& a) {
+    const Applicant& p = a.applicant;
+    std::vector<std::string> missing;
+    if (trim(p.surname).empty()) missing.push_back("surname");
+    if (trim(p.name).empty()) missing.push_back("name");
+    if (trim(p.address).empty() && p.phone.empty()) missing.push_back("address");
+    if (p.kind == ApplicantKind::Representative) {
+        if (trim(p.entity_name).empty()) missing.push_back("entity_name");
+        if (trim(p.authority_document).empty()) missing.push_back("authority_document");
+    }
+    return missing;
+}
+
+// Throws InputError for what makes an application impossible to store: no essence (reg-5),
+// or a number typed wrong (the applicant is asked again, nothing is kept half-right).
+static void check_input(const RegulationProfile& profile, Application& a) {
+    Reason r = check_essence(a.essence, profile.essence_min_chars, profile.essence_max_chars);
+    if (r != Reason::Ok) throw InputError("essence", reason_code(r));
+    a.essence = trim(a.essence);
+    Applicant& p = a.applicant;
+    for (auto [field, value] :
+         {std::pair{"surname", &p.surname}, {"name", &p.name}, {"patronymic", &p.patronymic}}) {
+        Reason n = check_name(*value, false);
+        if (n != Reason::Ok) throw InputError(field, reason_code(n));
+        *value = trim(*value);
+    }
+    if (!p.iin.empty() && (r = check_iin(p.iin)) != Reason::Ok)
+        throw InputError("iin", reason_code(r));
+    if (!p.phone.empty()) {
+        Phone phone;
+        if ((r = check_phone(p.phone, true, &phone)) != Reason::Ok)
+            throw InputError("phone", reason_code(r));
+        p.phone = phone.e164;
+    }
+    if (p.kind == ApplicantKind::Representative) {
+        if ((r = check_bin(p.bin)) != Reason::Ok) throw InputError("bin", reason_code(r));
+    } else {
+        p.bin.clear();
+    }
+    a.topic = trim(a.topic);
+    if (utf8_length(a.topic) > 200) throw InputError("topic", reason_code(Reason::TooLong));
+    if (a.language != "kk" && a.language != "ru") throw InputError("language", "bad_language");
+    if (!profile.is_oral_channel(to_code(a.channel)) &&
+        std::find(profile.channels.begin(), profile.channels.end(), to_code(a.channel)) ==
+            profile.channels.end())
+        throw InputError("channel", "unknown_channel");
+}
+
+static long long next_number(Store& store, const std::string& scope) {
+    Stmt st = store.prepare("INSERT INTO number_counters(scope, last) VALUES (?1, 1) "
+                            "ON CONFLICT(scope) DO UPDATE SET last = last + 1 RETURNING last");
+    st.bind(1, scope);
+    st.step();
+    return st.integer(0);
+}
+
+// "K1-2026-00042": the terminal, the year of registration and a serial, so two terminals that
+// register offline never give the same number.
+static std::string registration_number(Store& store, Date registered_on) {
+    int year = int(registered_on.year());
+    long long n = next_number(store, "reg:" + std::to_string(year));
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%s-%d-%05lld", store.terminal_id().c_str(), year, n);
+    return buf;
+}
+
+static std::string oral_protocol_number(Store& store, Date registered_on) {
+    int year = int(registered_on.year());
+    long long n = next_number(store, "oral:" + std::to_string(year));
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "OP-%s-%d-%04lld", store.terminal_id().c_str(), year, n);
+    return buf;
+}
+
+static void save_move(Store& store, Application& a, AppState from, const MoveInput& in, json data,
+                      Instant now);
+
+Application register_application(Store& store, const RegulationProfile& profile,
+                                 const WorkCalendar& cal, Application a, const std::string& actor,
+                                 Instant now) {
+    if (actor.empty()) throw InputError("actor", "actor_required");
+    check_input(profile, a);
+    a.uuid = new_uuid();
+    a.state = AppState::Registered;
+    a.received_at = a.updated_at = now;
+    a.registered_on = registration_day(cal, profile.hours, now);
+    a.accepted_by = a.accepted_by.empty() ? actor : a.accepted_by;
+    std::vector<std::string> missing = missing_for_art63(a);
+    store.transaction([&] {
+        a.reg_number = registration_number(store, a.registered_on);
+        if (profile.is_oral_channel(to_code(a.channel)))
+            a.oral_protocol_number = oral_protocol_number(store, a.registered_on);
+        insert_application(store, a);
+        store.append_event(
+            "application", a.uuid, "registered", "", to_code(a.state), actor, "reg-25",
+            json{{"reg_number", a.reg_number}, {"registered_on", format_date(a.registered_on)}},
+            now);
+        store.append_outbox("application", a.uuid, "application.registered", application_json(a));
+        if (missing.empty()) return;
+        // reg-6: accepted all the same, and the applicant is told what to add and by when.
+        MoveInput in;
+        in.to = AppState::NeedsCorrection;
+        in.actor = actor;
+        for (const auto& m : missing) in.missing += (in.missing.empty() ? "" : ",") + m;
+        a.correction_due = term_after(cal, profile.term("correction"), a.registered_on);
+        in.correction_due = a.correction_due;
+        save_move(store, a, AppState::Registered, in, json::object(), now);
+        // Counted from the day of registration: after hours that is the next working day.
+        if (auto n = notice_for_move(store, a, in, profile, cal, a.registered_on))
+            plan_notice(store, *n, now);
+    });
+    return a;
+}
+
+// Lookups
+static std::string select_apps(const char* where) {
+    return std::string("SELECT ") + kAppColumns + " FROM applications WHERE " + where;
+}
+
+std::optional<Application> find_application(Store& store, const std::string& uuid) {
+    static const std::string sql = select_apps("uuid = ?1");
+    Stmt st = store.prepare(sql.c_str());
+    st.bind(1, uuid);
+    if (!st.step()) return std::nullopt;
+    return app_from_row(st);
+}
+
+std::optional<Application> find_by_reg_number(Store& store, const std::string& reg_number) {
+    // In any letter case: a terminal id may hold letters ("T3f9a-2026-00001"), and an operator
+    // reads the number off a letter and types it as it comes. NOCASE folds ASCII only, which is
+    // all a registration number holds; the table is small enough for the scan this makes.
+    static const std::string sql =
+        select_apps("reg_number = ?1 COLLATE NOCASE OR oral_protocol_number = ?1 COLLATE NOCASE");
+    Stmt st = store.prepare(sql.c_str());
+    st.bind(1, trim(reg_number));
+    if (!st.step()) return std::nullopt;
+    return app_from_row(st);
+}
+
+std::vector<Application> open_applications_of(Store& store, const std::string& phone,
+                                              const std::string& iin) {
+    static const std::string sql =
+        select_apps("((?1 <> '' AND phone = ?1) OR (?2 <> '' AND iin = ?2)) "
+                    "AND state NOT IN ('returned', 'refused', 'answered', 'withdrawn') "
+                    "ORDER BY received_at");
+    Phone p;
+    std::string normalised = check_phone(phone, true, &p) == Reason::Ok ? p.e164 : "";
+    Stmt st = store.prepare(sql.c_str());
+    st.bind(1, normalised).bind(2, trim(iin));
+    std::vector<Application> out;
+    while (st.step()) out.push_back(app_from_row(st));
+    return out;
+}
+
+std::vector<Application> applications_of_caller(Store& store, const std::string& phone,
+                                                const std::string& iin) {
+    static const std::string sql =
+        select_apps("((?1 <> '' AND phone = ?1) OR (?2 <> '' AND iin = ?2)) "
+                    "ORDER BY received_at DESC LIMIT 50");
+    Phone p;
+    std::string normalised = check_phone(phone, true, &p) == Reason::Ok ? p.e164 : "";
+    Stmt st = store.prepare(sql.c_str());
+    st.bind(1, normalised).bind(2, trim(iin));
+    std::vector<Application> out;
+    while (st.step()) out.push_back(app_from_row(st));
+    return out;
+}
+
+std::vector<Application> applications_registered_between(Store& store, Date first, Date last) {
+    static const std::string sql =
+        select_apps("registered_on BETWEEN ?1 AND ?2 ORDER BY registered_on, received_at");
+    Stmt st = store.prepare(sql.c_str());
+    st.bind(1, format_date(first)).bind(2, format_date(last));
+    std::vector<Application> out;
+    while (st.step()) out.push_back(app_from_row(st));
+    return out;
+}
+
+std::vector<Application> open_applications(Store& store) {
+    static const std::string sql =
+        select_apps("state NOT IN ('returned', 'refused', 'answered', 'withdrawn') "
+                    "ORDER BY registered_on, received_at");
+    Stmt st = store.prepare(sql.c_str());
+    std::vector<Application> out;
+    while (st.step()) out.push_back(app_from_row(st));
+    return out;
+}
+
+std::vector<HistoryEvent> history(Store& store, const std::string& entity_uuid) {
+    Stmt st = store.prepare("SELECT uuid, kind, from_state, to_state, actor, reason, data, at "
+                            "FROM events WHERE entity_uuid = ?1 ORDER BY seq");
+    st.bind(1, entity_uuid);
+    std::vector<HistoryEvent> out;
+    while (st.step()) {
+        HistoryEvent e;
+        e.uuid = st.text(0);
+        e.kind = st.text(1);
+        e.from_state = st.text(2);
+        e.to_state = st.text(3);
+        e.actor = st.text(4);
+        e.reason = st.text(5);
+        e.data = json::parse(st.text(6), nullptr, false);
+        e.at = parse_instant(st.text(7)).value_or(Instant{});
+        out.push_back(std::move(e));
+    }
+    return out;
+}
+
+MoveContext move_context(Store& store, const Application& a, Date today) {
+    MoveContext ctx;
+    ctx.today = today;
+    ctx.correction_due = a.correction_due;
+    for (const auto& e : history(store, a.uuid)) {
+        if (e.to_state == "refusal_draft_sent") {
+            ctx.draft_sent_on = local_date(e.at);
+            ctx.decision_on = parse_date(e.data.value("decision_on", ""));
+        }
+        if (e.to_state == "extended") {
+            std::string kind = e.data.value("extension", "");
+            ctx.extended_by_letter |= kind == "letter";
+            ctx.extended_by_decision |= kind == "decision";
+        }
+    }
+    return ctx;
+}
+
+// Moves
+static json move_data(const MoveInput& in) {
+    json d = json::object();
+    if (!in.refusal_ground.empty()) d["refusal_ground"] = in.refusal_ground;
+    if (!in.missing.empty()) d["missing"] = in.missing;
+    if (in.correction_due) d["correction_due"] = format_date(*in.correction_due);
+    if (in.decision_on) d["decision_on"] = format_date(*in.decision_on);
+    if (!in.extension.empty()) d["extension"] = in.extension;
+    if (!in.decided_by.empty()) d["decided_by"] = in.decided_by;
+    if (!in.session_uuid.empty()) d["session_uuid"] = in.session_uuid;
+    return d;
+}
+
+static void save_move(Store& store, Application& a, AppState from, const MoveInput& in, json data,
+                      Instant now) {
+    a.state = in.to;
+    a.updated_at = now;
+    update_application(store, a);
+    data.update(move_data(in));
+    data["item"] = move_item(from, in.to);
+    store.append_event("application", a.uuid, "state_changed", to_code(from), to_code(in.to),
+                       in.actor, in.reason, data, now);
+    store.append_outbox("application", a.uuid, "application.state_changed", application_json(a));
+}
+
+// The applicant's details a correction may change (APPC art. 63), as column, old and new.
+static void update_applicant(Store& store, const Application& a) {
+    const Applicant& p = a.applicant;
+    store
+        .prepare("UPDATE applications SET surname = ?2, name = ?3, patronymic = ?4, iin = ?5, "
+                 "phone = ?6, address = ?7, entity_name = ?8, bin = ?9, "
+                 "authority_document = ?10 WHERE uuid = ?1")
+        .bind(1, a.uuid)
+        .bind(2, p.surname)
+        .bind(3, p.name)
+        .bind(4, p.patronymic)
+        .bind(5, p.iin)
+        .bind(6, p.phone)
+        .bind(7, p.address)
+        .bind(8, p.entity_name)
+        .bind(9, p.bin)
+        .bind(10, p.authority_document)
+        .run();
+}
+
+static json changed_fields(const Applicant& before, const Applicant& after) {
+    json changed = json::object();
+    auto note = [&](const char* field, const std::string& was, const std::string& now) {
+        if (was != now) changed[field] = {{"was", was}, {"now", now}};
+    };
+    note("surname", before.surname, after.surname);
+    note("name", before.name, after.name);
+    note("patronymic", before.patronymic, after.patronymic);
+    note("iin", before.iin, after.iin);
+    note("phone", before.phone, after.phone);
+    note("address", before.address, after.address);
+    note("entity_name", before.entity_name, after.entity_name);
+    note("bin", before.bin, after.bin);
+    note("authority_document", before.authority_document, after.authority_document);
+    return changed;
+}
+
+Application correct_application(Store& store, const RegulationProfile& profile,
+                                const WorkCalendar& cal, const std::string& uuid,
+                                const Applicant& corrected, const std::string& actor, Instant now) {
+    Application a;
+    store.transaction([&] {
+        auto found = find_application(store, uuid);
+        if (!found) throw InputError("application", "application_not_found");
+        a = *found;
+        Applicant before = a.applicant;
+        a.applicant = corrected;
+        a.applicant.kind = before.kind; // who applies does not change with a correction
+        a.applicant.foreigner = before.foreigner;
+        check_input(profile, a);
+        std::vector<std::string> missing = missing_for_art63(a);
+        if (!missing.empty()) throw InputError(missing.front(), "still_missing");
+        MoveInput in;
+        in.to = AppState::Corrected;
+        in.actor = actor;
+        in.reason = "reg-6";
+        std::string refused =
+            check_move(a.state, in, move_context(store, a, local_date(now)), profile, cal);
+        if (!refused.empty()) throw InputError("state", refused);
+        update_applicant(store, a);
+        a.correction_due.reset();
+        save_move(store, a, a.state, in, {{"corrected", changed_fields(before, a.applicant)}}, now);
+    });
+    return a;
+}
+
+Application move_application(Store& store, const RegulationProfile& profile,
+                             const WorkCalendar& cal, const std::string& uuid, const MoveInput& in,
+                             Instant now) {
+    Application a;
+    store.transaction([&] {
+        auto found = find_application(store, uuid);
+        if (!found) throw InputError("application", "application_not_found");
+        a = *found;
+        Date today = local_date(now);
+        std::string refused = check_move(a.state, in, move_context(store, a, today), profile, cal);
+        if (!refused.empty()) throw InputError("state", refused);
+        AppState from = a.state;
+        if (in.to == AppState::NeedsCorrection)
+            a.correction_due = in.correction_due
+                                   ? *in.correction_due
+                                   : term_after(cal, profile.term("correction"), today);
+        if (in.to == AppState::Corrected) a.correction_due.reset();
+        if (in.to == AppState::Refused) a.refusal_ground = in.refusal_ground;
+        if (in.to == AppState::Scheduled) a.session_uuid = in.session_uuid;
+        MoveInput stored = in;
+        stored.correction_due = a.correction_due;
+        save_move(store, a, from, stored, json::object(), now);
+    });
+    return a;
+}
+
+Application assign_application(Store& store, const std::string& uuid, const std::string& employee,
+                               const std::string& actor, Instant now) {
+    Application a;
+    store.transaction([&] {
+        auto found = find_application(store, uuid);
+        if (!found) throw InputError("application", "application_not_found");
+        a = *found;
+        if (employee.empty()) throw InputError("assigned_to", "empty");
+        // reg-37: an application handed in at a reception goes to someone new.
+        if (employee == a.previous_handler)
+            throw InputError("assigned_to", "reassign_previous_handler");
+        if (employee == a.assigned_to) return;
+        std::string before = a.assigned_to;
+        a.assigned_to = employee;
+        a.updated_at = now;
+        update_application(store, a);
+        store.append_event("application", a.uuid, "assigned", to_code(a.state), to_code(a.state),
+                           actor, "", json{{"from", before}, {"to", employee}, {"item", "reg-25"}},
+                           now);
+        store.append_outbox("application", a.uuid, "application.assigned", application_json(a));
+    });
+    return a;
+}
+
+void record_application_event(Store& store, const std::string& uuid, const std::string& kind,
+                              const std::string& actor, const std::string& reason, const json& data,
+                              Instant now) {
+    if (actor.empty()) throw InputError("actor", "actor_required");
+    store.transaction([&] {
+        auto a = find_application(store, uuid);
+        if (!a) throw InputError("application", "application_not_found");
+        store.append_event("application", uuid, kind, to_code(a->state), to_code(a->state), actor,
+                           reason, data, now);
+    });
+}
+
+} // namespace reception

@@ -1,0 +1,457 @@
+#include "cases/casework.hpp"
+
+#include "base/uuid.hpp"
+#include "cases/deadlines.hpp"
+#include "regulation/calendar.hpp"
+#include "regulation/profile.hpp"
+#include "schedule/schedule.hpp"
+
+namespace reception {
+
+using nlohmann::json;
+
+static Application must_find(Store& store, const std::string& uuid) {
+    auto a = find_application(store, uuid);
+    if (!a) throw InputError("application", "application_not_found");
+    return *a;
+}
+
+static void require_text(const std::string& field, const std::string& value) {
+    if (value.find_first_not_of(" \t\r\n") == std::string::npos) throw InputError(field, "empty");
+}
+
+// Moves with their notices
+Application move_and_notify(Store& store, const RegulationProfile& profile, const WorkCalendar& cal,
+                            const std::string& uuid, const MoveInput& in, Instant now) {
+    Application a;
+    store.transaction([&] {
+        a = move_application(store, profile, cal, uuid, in, now);
+        auto n = notice_for_move(store, a, in, profile, cal, local_date(now));
+        if (n) plan_notice(store, *n, now);
+    });
+    return a;
+}
+
+// The note to the akim (reg-26)
+void attach_note(Store& store, const std::string& uuid, const std::string& proposal,
+                 const std::string& text, const std::string& actor, Instant now) {
+    if (proposal != "date" && proposal != "refusal")
+        throw InputError("proposal", "proposal_required");
+    require_text("text", text);
+    if (actor.empty()) throw InputError("actor", "actor_required");
+    store.transaction([&] {
+        Application a = must_find(store, uuid);
+        if (is_final(a.state)) throw InputError("state", "transition_not_allowed");
+        record_application_event(store, uuid, event_kind::kNoteAttached, actor, text,
+                                 {{"proposal", proposal}}, now);
+    });
+}
+
+// Scheduling (reg-27..29, reg-14)
+int booked_in(Store& store, const std::string& session_uuid) {
+    Stmt st = store.prepare("SELECT count(*) FROM applications WHERE session_uuid = ?1 AND state "
+                            "IN ('scheduled', 'received', 'on_control', 'answered')");
+    st.bind(1, session_uuid);
+    st.step();
+    return int(st.integer(0));
+}
+
+Application schedule_application(Store& store, const RegulationProfile& profile,
+                                 const WorkCalendar& cal, const std::string& uuid,
+                                 const std::string& session_uuid, bool restriction_mode,
+                                 const std::string& actor, Instant now, int* position) {
+    Application a;
+    store.transaction([&] {
+        auto s = find_session(store, session_uuid);
+        if (!s) throw InputError("session", "session_not_found");
+        if (s->cancelled) throw InputError("session", "session_cancelled");
+        if (s->date < local_date(now)) throw InputError("session", "session_past");
+        // reg-14: under restrictions every new booking is by video.
+        if (restriction_mode && s->mode != SessionMode::Video)
+            throw InputError("session", "session_not_video");
+        int place = booked_in(store, session_uuid) + 1; // reg-28: in the order approved
+        MoveInput in;
+        in.to = AppState::Scheduled;
+        in.actor = actor;
+        in.session_uuid = session_uuid;
+        a = move_and_notify(store, profile, cal, uuid, in, now);
+        record_application_event(store, uuid, "booked", actor, "",
+                                 {{"session", session_uuid},
+                                  {"date", format_date(s->date)},
+                                  {"position", place},
+                                  {"mode", to_code(s->mode)}},
+                                 now);
+        if (position) *position = place;
+    });
+    return a;
+}
+
+// reg-9: an ad-hoc session, checked by the schedule loader like any other session.
+ReceptionSession add_ad_hoc_session(Store& store, const RegulationProfile& profile,
+                                    const WorkCalendar& cal, ReceptionSession s,
+                                    const std::string& reason, const std::string& actor,
+                                    Instant now) {
+    require_text("reason", reason);
+    if (actor.empty()) throw InputError("actor", "actor_required");
+    if (s.date < local_date(now)) throw InputError("date", "session_past");
+    if (!cal.is_working_day(s.date)) throw InputError("date", "not_working_day");
+    if (s.uuid.empty()) s.uuid = new_uuid();
+    // The loader checks the times; these are within a day once the range is checked here.
+    if (s.start_minute < 0 || s.end_minute > 24 * 60) throw InputError("start", "bad_time");
+    json doc = {{"sessions", json::array({{{"uuid", s.uuid},
+                                           {"official", s.official_uuid},
+                                           {"room", s.room_uuid},
+                                           {"date", format_date(s.date)},
+                                           {"start", hhmm(s.start_minute)},
+                                           {"end", hhmm(s.end_minute)},
+                                           {"mode", to_code(s.mode)},
+                                           {"ad_hoc", true}}})}};
+    store.transaction([&] {
+        try {
+            load_schedule(store, profile, cal, doc, now);
+        } catch (const InputError& e) { // "sessions[0].official" -> "official"
+            std::string field = e.field.substr(e.field.rfind('.') + 1);
+            throw InputError(field, e.code);
+        }
+        store.append_event("session", s.uuid, "session_added", "", "", actor, reason,
+                           {{"item", "reg-9"}}, now);
+    });
+    return *find_session(store, s.uuid);
+}
+
+// reg-16: a cancelled session's bookings go to the same official's next session.
+static std::optional<ReceptionSession> next_session_of(Store& store, const std::string& official,
+                                                       Date after) {
+    Stmt st = store.prepare("SELECT uuid FROM sessions WHERE official_uuid = ?1 AND cancelled = 0 "
+                            "AND date > ?2 ORDER BY date, start_minute LIMIT 1");
+    st.bind(1, official).bind(2, format_date(after));
+    if (!st.step()) return std::nullopt;
+    return find_session(store, st.text(0));
+}
+
+Cancellation cancel_session(Store& store, const RegulationProfile& profile, const WorkCalendar& cal,
+                            const std::string& session_uuid, const std::string& reason,
+                            const std::string& actor, Instant now) {
+    require_text("reason", reason);
+    if (actor.empty()) throw InputError("actor", "actor_required");
+    Cancellation out;
+    Date today = local_date(now);
+    store.transaction([&] {
+        auto s = find_session(store, session_uuid);
+        if (!s) throw InputError("session", "session_not_found");
+        if (s->cancelled) throw InputError("session", "session_cancelled");
+        if (s->date < today) throw InputError("session", "session_past");
+        Clock c = cancellation_clock(s->date, today, profile, cal, today);
+        out.notified_in_time = c.state == ClockState::Met || today == s->date;
+        store
+            .prepare("UPDATE sessions SET cancelled = 1, cancel_reason = ?2, updated_at = ?3 "
+                     "WHERE uuid = ?1")
+            .bind(1, session_uuid)
+            .bind(2, reason)
+            .bind(3, format_instant(now))
+            .run();
+        store.append_outbox("session", session_uuid, "session.cancelled",
+                            {{"uuid", session_uuid}, {"reason", reason}, {"actor", actor}});
+        store.append_event("session", session_uuid, "session_cancelled", "", "", actor, reason,
+                           {{"in_time", out.notified_in_time}}, now);
+
+        Stmt st = store.prepare("SELECT uuid FROM applications WHERE session_uuid = ?1 AND "
+                                "state = 'scheduled' ORDER BY registered_on, received_at");
+        st.bind(1, session_uuid);
+        std::vector<std::string> booked;
+        while (st.step()) booked.push_back(st.text(0));
+        auto next = next_session_of(store, s->official_uuid, std::max(s->date, today));
+        for (const auto& uuid : booked) {
+            MovedBooking m{uuid, "", {}};
+            if (next) {
+                MoveInput in;
+                in.to = AppState::Scheduled;
+                in.actor = actor;
+                in.reason = reason;
+                in.session_uuid = next->uuid;
+                move_application(store, profile, cal, uuid, in, now);
+                m.to_session = next->uuid;
+                m.to_date = next->date;
+            }
+            Application a = must_find(store, uuid);
+            Notice n;
+            n.application_uuid = uuid;
+            n.about = "session_cancelled";
+            n.item = "reg-16";
+            n.channel = a.applicant.phone.empty() ? "letter" : "phone";
+            n.due_on = today; // at once: the applicant may be on the way
+            plan_notice(store, n, now);
+            out.moved.push_back(m);
+        }
+    });
+    return out;
+}
+
+// Other bodies (reg-18..20)
+void request_other_body(Store& store, const RegulationProfile& profile, const WorkCalendar& cal,
+                        const std::string& uuid, const std::string& body, const std::string& actor,
+                        Instant now) {
+    require_text("body", body);
+    store.transaction([&] {
+        Application a = must_find(store, uuid);
+        if (is_final(a.state)) throw InputError("state", "transition_not_allowed");
+        record_application_event(store, uuid, event_kind::kOtherBodyRequested, actor, "",
+                                 {{"body", body}}, now);
+        Notice n;
+        n.application_uuid = uuid;
+        n.about = "other_body";
+        n.item = "reg-19";
+        n.channel = a.applicant.phone.empty() ? "letter" : "phone";
+        n.due_on = term_after(cal, profile.term("other_body_notice"), local_date(now));
+        n.text = body;
+        plan_notice(store, n, now);
+    });
+}
+
+void other_body_refused(Store& store, const std::string& uuid, const std::string& body,
+                        const std::string& actor, Instant now) {
+    require_text("body", body);
+    store.transaction([&] {
+        must_find(store, uuid);
+        record_application_event(store, uuid, event_kind::kOtherBodyRefused, actor, "",
+                                 {{"body", body}}, now);
+    });
+}
+
+void report_refusal(Store& store, const std::string& uuid, const std::string& actor, Instant now) {
+    store.transaction([&] {
+        must_find(store, uuid);
+        record_application_event(store, uuid, event_kind::kRefusalReported, actor, "",
+                                 json::object(), now);
+    });
+}
+
+// Hearings (reg-32, 33)
+static json hearing_json(const Hearing& h) {
+    return {{"uuid", h.uuid},
+            {"application_uuid", h.application_uuid},
+            {"held_on", format_date(h.held_on)},
+            {"place", h.place},
+            {"chaired_by", h.chaired_by},
+            {"participants", h.participants},
+            {"applicant_present", h.applicant_present},
+            {"objections", h.objections},
+            {"objections_on", h.objections_on ? json(format_date(*h.objections_on)) : json()},
+            {"conclusion", h.conclusion},
+            {"reasons", h.reasons}};
+}
+
+Hearing record_hearing(Store& store, const RegulationProfile& profile, const WorkCalendar& cal,
+                       Hearing h, const std::string& actor, Instant now) {
+    require_text("place", h.place);
+    require_text("chaired_by", h.chaired_by);
+    require_text("reasons", h.reasons);
+    if (h.conclusion != "refuse" && h.conclusion != "schedule")
+        throw InputError("conclusion", "conclusion_required");
+    if (actor.empty()) throw InputError("actor", "actor_required");
+    if (h.uuid.empty()) h.uuid = new_uuid();
+    store.transaction([&] {
+        Application a = must_find(store, h.application_uuid);
+        if (a.state != AppState::RefusalDraftSent && a.state != AppState::Hearing)
+            throw InputError("state", "hearing_without_draft");
+        MoveContext ctx = move_context(store, a, local_date(now));
+        // reg-32: the applicant has the objection term to answer the draft; a hearing before
+        // it ends would cut that short, unless the applicant is there to speak.
+        if (ctx.draft_sent_on && !h.applicant_present &&
+            h.held_on <= term_after(cal, profile.term("objection"), *ctx.draft_sent_on))
+            throw InputError("held_on", "hearing_before_objection_term");
+        store
+            .prepare("INSERT INTO hearings (uuid, application_uuid, held_on, place, chaired_by, "
+                     "participants, applicant_present, objections, objections_on, conclusion, "
+                     "reasons, recorded_by, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, "
+                     "?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13)")
+            .bind(1, h.uuid)
+            .bind(2, h.application_uuid)
+            .bind(3, format_date(h.held_on))
+            .bind(4, h.place)
+            .bind(5, h.chaired_by)
+            .bind(6, h.participants)
+            .bind(7, h.applicant_present)
+            .bind(8, h.objections)
+            .bind_opt(9, h.objections_on ? format_date(*h.objections_on) : "")
+            .bind(10, h.conclusion)
+            .bind(11, h.reasons)
+            .bind(12, actor)
+            .bind(13, format_instant(now))
+            .run();
+        store.append_outbox("hearing", h.uuid, "hearing.recorded", hearing_json(h));
+        if (a.state == AppState::RefusalDraftSent) {
+            MoveInput in;
+            in.to = AppState::Hearing;
+            in.actor = actor;
+            in.reason = h.reasons;
+            move_application(store, profile, cal, a.uuid, in, now);
+        }
+    });
+    return h;
+}
+
+std::vector<Hearing> hearings_of(Store& store, const std::string& application_uuid) {
+    Stmt st = store.prepare(
+        "SELECT uuid, application_uuid, held_on, place, chaired_by, participants, "
+        "applicant_present, objections, objections_on, conclusion, reasons FROM hearings "
+        "WHERE application_uuid = ?1 ORDER BY held_on, created_at");
+    st.bind(1, application_uuid);
+    std::vector<Hearing> out;
+    while (st.step()) {
+        Hearing h;
+        h.uuid = st.text(0);
+        h.application_uuid = st.text(1);
+        h.held_on = parse_date(st.text(2)).value_or(Date{});
+        h.place = st.text(3);
+        h.chaired_by = st.text(4);
+        h.participants = st.text(5);
+        h.applicant_present = st.integer(6) != 0;
+        h.objections = st.text(7);
+        if (!st.is_null(8)) h.objections_on = parse_date(st.text(8));
+        h.conclusion = st.text(9);
+        h.reasons = st.text(10);
+        out.push_back(h);
+    }
+    return out;
+}
+
+// Instructions and control (reg-23, 34, 35)
+static json instruction_json(const Instruction& i) {
+    return {{"uuid", i.uuid},
+            {"application_uuid", i.application_uuid},
+            {"text", i.text},
+            {"executor", i.executor},
+            {"due_on", format_date(i.due_on)},
+            {"done_on", i.done_on ? json(format_date(*i.done_on)) : json()},
+            {"report", i.report}};
+}
+
+static const char* const kInstructionColumns =
+    "SELECT uuid, application_uuid, text, executor, due_on, done_on, report FROM instructions ";
+
+static Instruction read_instruction(const Stmt& st) {
+    Instruction i;
+    i.uuid = st.text(0);
+    i.application_uuid = st.text(1);
+    i.text = st.text(2);
+    i.executor = st.text(3);
+    i.due_on = parse_date(st.text(4)).value_or(Date{});
+    if (!st.is_null(5)) i.done_on = parse_date(st.text(5));
+    i.report = st.text(6);
+    return i;
+}
+
+Instruction add_instruction(Store& store, const RegulationProfile& profile, const WorkCalendar& cal,
+                            Instruction in, const std::string& actor, Instant now) {
+    require_text("text", in.text);
+    require_text("executor", in.executor);
+    if (actor.empty()) throw InputError("actor", "actor_required");
+    // reg-23: instructions with concrete deadlines, not in the past.
+    if (in.due_on < local_date(now)) throw InputError("due_on", "due_in_past");
+    if (in.uuid.empty()) in.uuid = new_uuid();
+    store.transaction([&] {
+        Application a = must_find(store, in.application_uuid);
+        if (a.state != AppState::Received && a.state != AppState::OnControl)
+            throw InputError("state", "instruction_needs_reception");
+        store
+            .prepare("INSERT INTO instructions (uuid, application_uuid, text, executor, due_on, "
+                     "created_by, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)")
+            .bind(1, in.uuid)
+            .bind(2, in.application_uuid)
+            .bind(3, in.text)
+            .bind(4, in.executor)
+            .bind(5, format_date(in.due_on))
+            .bind(6, actor)
+            .bind(7, format_instant(now))
+            .run();
+        store.append_outbox("instruction", in.uuid, "instruction.added", instruction_json(in));
+        if (a.state == AppState::Received) { // reg-34: on control from the first instruction
+            MoveInput m;
+            m.to = AppState::OnControl;
+            m.actor = actor;
+            m.reason = in.text;
+            move_application(store, profile, cal, a.uuid, m, now);
+        }
+    });
+    return in;
+}
+
+Instruction complete_instruction(Store& store, const std::string& uuid, const std::string& report,
+                                 const std::string& actor, Instant now) {
+    require_text("report", report);
+    if (actor.empty()) throw InputError("actor", "actor_required");
+    Instruction i;
+    store.transaction([&] {
+        Stmt st = store.prepare((std::string(kInstructionColumns) + "WHERE uuid = ?1").c_str());
+        st.bind(1, uuid);
+        if (!st.step()) throw InputError("instruction", "instruction_not_found");
+        i = read_instruction(st);
+        if (i.done_on) throw InputError("instruction", "instruction_already_done");
+        i.done_on = local_date(now);
+        i.report = report;
+        store
+            .prepare("UPDATE instructions SET done_on = ?2, report = ?3, updated_at = ?4 "
+                     "WHERE uuid = ?1")
+            .bind(1, uuid)
+            .bind(2, format_date(*i.done_on))
+            .bind(3, report)
+            .bind(4, format_instant(now))
+            .run();
+        store.append_outbox("instruction", uuid, "instruction.done", instruction_json(i));
+        record_application_event(store, i.application_uuid, "instruction_done", actor, report,
+                                 {{"instruction", uuid}, {"late", *i.done_on > i.due_on}}, now);
+    });
+    return i;
+}
+
+std::vector<Instruction> instructions_of(Store& store, const std::string& application_uuid) {
+    Stmt st = store.prepare(
+        (std::string(kInstructionColumns) + "WHERE application_uuid = ?1 ORDER BY due_on").c_str());
+    st.bind(1, application_uuid);
+    std::vector<Instruction> out;
+    while (st.step()) out.push_back(read_instruction(st));
+    return out;
+}
+
+std::vector<Instruction> instructions_open(Store& store) {
+    Stmt st = store.prepare(
+        (std::string(kInstructionColumns) + "WHERE done_on IS NULL ORDER BY due_on").c_str());
+    std::vector<Instruction> out;
+    while (st.step()) out.push_back(read_instruction(st));
+    return out;
+}
+
+// The final answer (reg-35)
+Application give_final_answer(Store& store, const RegulationProfile& profile,
+                              const WorkCalendar& cal, const std::string& uuid,
+                              const std::string& outcome, const std::string& answer,
+                              const std::string& actor, Instant now) {
+    if (outcome != "resolved" && outcome != "consultation" && outcome != "explained")
+        throw InputError("outcome", "outcome_required");
+    require_text("answer", answer);
+    Application a;
+    store.transaction([&] {
+        for (const auto& i : instructions_of(store, uuid))
+            if (!i.done_on) throw InputError("instructions", "instructions_open");
+        MoveInput in;
+        in.to = AppState::Answered;
+        in.actor = actor;
+        in.reason = answer;
+        a = move_application(store, profile, cal, uuid, in, now);
+        record_application_event(store, uuid, "final_answer", actor, answer, {{"outcome", outcome}},
+                                 now);
+        Notice n;
+        n.application_uuid = uuid;
+        n.about = "answer";
+        n.item = "reg-35";
+        n.channel = "letter";
+        n.due_on = local_date(now);
+        n.text = answer;
+        n = plan_notice(store, n, now);
+        mark_notice_sent(store, n.uuid, actor, now);
+    });
+    return a;
+}
+
+} // namespace reception

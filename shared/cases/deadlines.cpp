@@ -1,0 +1,158 @@
+#include "cases/deadlines.hpp"
+
+#include "regulation/calendar.hpp"
+#include "regulation/profile.hpp"
+
+namespace reception {
+
+const char* to_code(ClockState s) {
+    switch (s) {
+    case ClockState::Running:
+        return "running";
+    case ClockState::Met:
+        return "met";
+    case ClockState::MetLate:
+        return "met_late";
+    case ClockState::Overdue:
+        return "overdue";
+    }
+    return "running";
+}
+
+// A clock's state follows from its due date, the day it was done and today.
+static Clock make_clock(std::string code, std::string item, Date started, Date due,
+                        std::optional<Date> done_on, Date today) {
+    Clock c{std::move(code), std::move(item), started, due, done_on, ClockState::Running};
+    if (done_on)
+        c.state = *done_on <= due ? ClockState::Met : ClockState::MetLate;
+    else if (today > due)
+        c.state = ClockState::Overdue;
+    return c;
+}
+
+static Date event_day(const HistoryEvent& e) {
+    return local_date(e.at);
+}
+
+// The first event at or after `from` that matches, as a day.
+template <class Pred>
+static std::optional<Date> first_after(const std::vector<HistoryEvent>& events, Instant from,
+                                       Pred&& matches) {
+    for (const auto& e : events)
+        if (e.at >= from && matches(e)) return event_day(e);
+    return std::nullopt;
+}
+
+static bool is_notice_about(const HistoryEvent& e, const char* about) {
+    return e.kind == event_kind::kNoticeSent && e.data.is_object() &&
+           e.data.value("about", "") == about;
+}
+
+// reg-29 and reg-30: the applicant learns the date (or the refusal) within 15 working days of
+// registration, or within the extended term.
+static Clock response_clock(const Application& a, const std::vector<HistoryEvent>& events,
+                            const RegulationProfile& p, const WorkCalendar& cal, Date today) {
+    std::string code = "reg29_response_date";
+    std::string item = "reg-29";
+    Date due = term_after(cal, p.term("response_date"), a.registered_on);
+    for (const auto& e : events) {
+        if (e.to_state != "extended" || !e.data.is_object()) continue;
+        std::string kind = e.data.value("extension", "");
+        const char* term = kind == "decision" ? "extension_decision" : "extension_letter";
+        Date extended = term_after(cal, p.term(term), a.registered_on);
+        if (extended > due) {
+            due = extended;
+            code = kind == "decision" ? "reg30_extension_two_months" : "reg30_extension_30_days";
+            item = "reg-30";
+        }
+    }
+    auto answered = first_after(events, Instant{}, [](const HistoryEvent& e) {
+        return e.kind == "state_changed" && (e.to_state == "scheduled" || e.to_state == "refused" ||
+                                             e.to_state == "returned" || e.to_state == "withdrawn");
+    });
+    return make_clock(code, item, a.registered_on, due, answered, today);
+}
+
+// A clock started by each event of one kind and stopped by the first later event that
+// matches `stop`: reg-30 extension notice, reg-19, reg-20.
+template <class Start, class Stop>
+static void clocks_per_event(std::vector<Clock>& out, const std::vector<HistoryEvent>& events,
+                             const char* code, const Term& term, const WorkCalendar& cal,
+                             Date today, Start&& starts, Stop&& stops) {
+    for (const auto& e : events) {
+        if (!starts(e)) continue;
+        Date start = event_day(e);
+        auto done = first_after(events, e.at, stops);
+        out.push_back(
+            make_clock(code, term.item, start, term_after(cal, term, start), done, today));
+    }
+}
+
+std::vector<Clock> application_clocks(const Application& a, const std::vector<HistoryEvent>& events,
+                                      std::optional<Date> session_date, const RegulationProfile& p,
+                                      const WorkCalendar& cal, Date today) {
+    std::vector<Clock> out;
+    out.push_back(response_clock(a, events, p, cal, today));
+
+    // reg-6: the term to correct what art. 63 requires.
+    for (const auto& e : events) {
+        if (e.to_state != "needs_correction" || !e.data.is_object()) continue;
+        auto due = parse_date(e.data.value("correction_due", ""));
+        if (!due) continue;
+        auto done = first_after(events, e.at, [](const HistoryEvent& x) {
+            return x.kind == "state_changed" && x.from_state == "needs_correction";
+        });
+        out.push_back(make_clock("reg6_correction", "reg-6", event_day(e), *due, done, today));
+    }
+
+    clocks_per_event(
+        out, events, "reg30_extension_notice", p.term("extension_notice"), cal, today,
+        [](const HistoryEvent& e) { return e.to_state == "extended" && e.kind == "state_changed"; },
+        [](const HistoryEvent& e) { return is_notice_about(e, "extension"); });
+    clocks_per_event(
+        out, events, "reg19_other_body_notice", p.term("other_body_notice"), cal, today,
+        [](const HistoryEvent& e) { return e.kind == event_kind::kOtherBodyRequested; },
+        [](const HistoryEvent& e) { return is_notice_about(e, "other_body"); });
+    clocks_per_event(
+        out, events, "reg20_other_body_refusal_report", p.term("other_body_refusal_report"), cal,
+        today, [](const HistoryEvent& e) { return e.kind == event_kind::kOtherBodyRefused; },
+        [](const HistoryEvent& e) { return e.kind == event_kind::kRefusalReported; });
+
+    // reg-32: the draft refusal goes out at least N working days before the decision.
+    for (const auto& e : events) {
+        if (e.to_state != "refusal_draft_sent" || !e.data.is_object()) continue;
+        auto decision = parse_date(e.data.value("decision_on", ""));
+        if (!decision) continue;
+        Date due = term_before(cal, p.term("draft_refusal_before"), *decision);
+        out.push_back(
+            make_clock("reg32_draft_refusal", "reg-32", event_day(e), due, event_day(e), today));
+    }
+
+    // reg-26: the note to the akim, N working days before the reception.
+    if (session_date) {
+        Date due = term_before(cal, p.term("note_before_reception"), *session_date);
+        auto done = first_after(events, Instant{}, [](const HistoryEvent& e) {
+            return e.kind == event_kind::kNoteAttached;
+        });
+        out.push_back(
+            make_clock("reg26_note_to_akim", "reg-26", a.registered_on, due, done, today));
+    }
+    return out;
+}
+
+Clock cancellation_clock(Date session_date, std::optional<Date> cancelled_on,
+                         const RegulationProfile& p, const WorkCalendar& cal, Date today) {
+    Date due = term_before(cal, p.term("official_cancellation_before"), session_date);
+    return make_clock("reg16_official_cancellation", "reg-16", due, due, cancelled_on, today);
+}
+
+const Clock* nearest_open_clock(const std::vector<Clock>& clocks) {
+    const Clock* best = nullptr;
+    for (const auto& c : clocks) {
+        if (c.done_on) continue;
+        if (!best || c.due < best->due) best = &c;
+    }
+    return best;
+}
+
+} // namespace reception

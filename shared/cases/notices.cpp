@@ -1,0 +1,179 @@
+#include "cases/notices.hpp"
+
+#include "base/uuid.hpp"
+#include "cases/deadlines.hpp"
+#include "regulation/calendar.hpp"
+#include "regulation/profile.hpp"
+
+namespace reception {
+
+using nlohmann::json;
+
+// Codes
+bool is_notice_about(const std::string& about) {
+    for (const char* a : {"correction", "extension", "reception_date", "refusal_draft",
+                          "other_body", "session_cancelled", "answer"})
+        if (about == a) return true;
+    return false;
+}
+
+bool is_notice_channel(const std::string& channel) {
+    return channel == "phone" || channel == "sms" || channel == "letter" || channel == "email";
+}
+
+// Which notice a move needs
+// The regulation gives a term for some notices (reg-30: 3 working days; reg-32: 3 working days
+// before the decision); where it gives none (reg-6, the date of reception, the answer) the
+// applicant is told the next working day, and the date of reception no later than the reg-29
+// (or extended reg-30) term.
+std::optional<Notice> notice_for_move(Store& store, const Application& a, const MoveInput& in,
+                                      const RegulationProfile& p, const WorkCalendar& cal,
+                                      Date today) {
+    Notice n;
+    n.application_uuid = a.uuid;
+    n.channel = a.applicant.phone.empty() ? "letter" : "phone";
+    Date next_day = cal.add_working_days(today, 1);
+    switch (in.to) {
+    case AppState::NeedsCorrection:
+        n.about = "correction";
+        n.item = "reg-6";
+        n.due_on = next_day;
+        break;
+    case AppState::Extended:
+        n.about = "extension";
+        n.item = "reg-30";
+        n.due_on = term_after(cal, p.term("extension_notice"), today);
+        break;
+    case AppState::Scheduled: {
+        n.about = "reception_date";
+        n.item = "reg-29";
+        auto clocks = application_clocks(a, history(store, a.uuid), std::nullopt, p, cal, today);
+        n.due_on = std::max(today, clocks.front().due); // the response clock comes first
+        break;
+    }
+    case AppState::RefusalDraftSent:
+        if (!in.decision_on) return std::nullopt;
+        n.about = "refusal_draft";
+        n.item = "reg-32";
+        n.due_on =
+            std::max(today, term_before(cal, p.term("draft_refusal_before"), *in.decision_on));
+        break;
+    case AppState::Refused:
+    case AppState::Returned:
+        n.about = "answer";
+        n.item = in.to == AppState::Refused ? "reg-15" : "reg-6";
+        n.due_on = next_day;
+        break;
+    default:
+        return std::nullopt;
+    }
+    return n;
+}
+
+// Records
+static json notice_json(const Notice& n) {
+    return {{"uuid", n.uuid},
+            {"application_uuid", n.application_uuid},
+            {"about", n.about},
+            {"item", n.item},
+            {"channel", n.channel},
+            {"due_on", format_date(n.due_on)},
+            {"sent_on", n.sent_on ? json(format_date(*n.sent_on)) : json(nullptr)},
+            {"sent_by", n.sent_by},
+            {"text", n.text}};
+}
+
+static Notice read_notice(const Stmt& st) {
+    Notice n;
+    n.uuid = st.text(0);
+    n.application_uuid = st.text(1);
+    n.about = st.text(2);
+    n.item = st.text(3);
+    n.channel = st.text(4);
+    n.due_on = parse_date(st.text(5)).value_or(Date{});
+    if (!st.is_null(6)) n.sent_on = parse_date(st.text(6));
+    n.sent_by = st.text(7);
+    n.text = st.text(8);
+    return n;
+}
+
+static const char* const kNoticeColumns =
+    "SELECT uuid, application_uuid, about, item, channel, due_on, sent_on, sent_by, text "
+    "FROM notices ";
+
+Notice plan_notice(Store& store, Notice n, Instant now) {
+    if (!is_notice_about(n.about)) throw InputError("about", "unknown_notice");
+    if (!is_notice_channel(n.channel)) throw InputError("channel", "unknown_channel");
+    if (n.uuid.empty()) n.uuid = new_uuid();
+    store.transaction([&] {
+        if (!find_application(store, n.application_uuid))
+            throw InputError("application", "application_not_found");
+        store
+            .prepare("INSERT INTO notices (uuid, application_uuid, about, item, channel, due_on, "
+                     "text, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)")
+            .bind(1, n.uuid)
+            .bind(2, n.application_uuid)
+            .bind(3, n.about)
+            .bind(4, n.item)
+            .bind(5, n.channel)
+            .bind(6, format_date(n.due_on))
+            .bind(7, n.text)
+            .bind(8, format_instant(now))
+            .run();
+        store.append_outbox("notice", n.uuid, "notice.planned", notice_json(n));
+    });
+    return n;
+}
+
+Notice mark_notice_sent(Store& store, const std::string& uuid, const std::string& actor,
+                        Instant now, const std::string& channel) {
+    if (actor.empty()) throw InputError("actor", "actor_required");
+    if (!channel.empty() && !is_notice_channel(channel))
+        throw InputError("channel", "unknown_channel");
+    Notice n;
+    store.transaction([&] {
+        Stmt st = store.prepare((std::string(kNoticeColumns) + "WHERE uuid = ?1").c_str());
+        st.bind(1, uuid);
+        if (!st.step()) throw InputError("notice", "notice_not_found");
+        n = read_notice(st);
+        if (n.sent_on) throw InputError("notice", "notice_already_sent");
+        n.sent_on = local_date(now);
+        n.sent_by = actor;
+        if (!channel.empty()) n.channel = channel; // how it really went, not how it was planned
+        store
+            .prepare("UPDATE notices SET sent_on = ?2, sent_by = ?3, updated_at = ?4, "
+                     "channel = ?5 WHERE uuid = ?1")
+            .bind(1, uuid)
+            .bind(2, format_date(*n.sent_on))
+            .bind(3, actor)
+            .bind(4, format_instant(now))
+            .bind(5, n.channel)
+            .run();
+        store.append_outbox("notice", n.uuid, "notice.sent", notice_json(n));
+        record_application_event(store, n.application_uuid, event_kind::kNoticeSent, actor, "",
+                                 {{"about", n.about}, {"channel", n.channel}, {"notice", n.uuid}},
+                                 now);
+    });
+    return n;
+}
+
+std::vector<Notice> notices_of(Store& store, const std::string& application_uuid) {
+    Stmt st = store.prepare(
+        (std::string(kNoticeColumns) + "WHERE application_uuid = ?1 ORDER BY due_on, created_at")
+            .c_str());
+    st.bind(1, application_uuid);
+    std::vector<Notice> out;
+    while (st.step()) out.push_back(read_notice(st));
+    return out;
+}
+
+std::vector<Notice> notices_open(Store& store) {
+    Stmt st = store.prepare(
+        (std::string(kNoticeColumns) + "WHERE sent_on IS NULL ORDER BY due_on, created_at")
+            .c_str());
+    std::vector<Notice> out;
+    while (st.step()) out.push_back(read_notice(st));
+    return out;
+}
+
+} // namespace reception

@@ -1,0 +1,196 @@
+#include "queue/desks.hpp"
+
+#include "base/errors.hpp"
+#include "base/uuid.hpp"
+#include "base/validation.hpp"
+#include "queue/ticket_queue.hpp"
+#include "regulation/profile.hpp"
+
+#include <nlohmann/json.hpp>
+
+namespace reception {
+using nlohmann::json;
+
+// Codes
+const char* to_code(DeskState s) {
+    switch (s) {
+    case DeskState::Open:
+        return "open";
+    case DeskState::Paused:
+        return "paused";
+    case DeskState::Closed:
+        return "closed";
+    }
+    return "closed";
+}
+
+bool from_code(std::string_view code, DeskState* out) {
+    for (DeskState s : {DeskState::Open, DeskState::Paused, DeskState::Closed})
+        if (code == to_code(s)) {
+            *out = s;
+            return true;
+        }
+    return false;
+}
+
+// Rows <-> structs
+static const char* const kDeskColumns = "uuid, room, number, services, clerk, state, updated_at";
+
+static Desk desk_from_row(const Stmt& st) {
+    Desk d;
+    d.uuid = st.text(0);
+    d.room = st.text(1);
+    d.number = st.text(2);
+    json services = json::parse(st.text(3), nullptr, false);
+    if (services.is_array())
+        for (const auto& s : services)
+            if (s.is_string()) d.services.push_back(s.get<std::string>());
+    d.clerk = st.text(4);
+    from_code(st.text(5), &d.state);
+    d.updated_at = parse_instant(st.text(6)).value_or(Instant{});
+    return d;
+}
+
+static json desk_json(const Desk& d) {
+    return json{{"uuid", d.uuid},
+                {"room", d.room},
+                {"number", d.number},
+                {"services", d.services},
+                {"clerk", d.clerk},
+                {"state", to_code(d.state)},
+                {"updated_at", format_instant(d.updated_at)}};
+}
+
+// Writes the desk, its event and its outbox row (inside the caller's transaction).
+static void save_desk(Store& store, Desk& d, DeskState from, const char* kind,
+                      const std::string& actor, const std::string& reason, Instant now) {
+    d.updated_at = now;
+    store
+        .prepare("INSERT INTO desks(uuid, room, number, services, clerk, state, updated_at) "
+                 "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT(uuid) DO UPDATE SET "
+                 "services = excluded.services, clerk = excluded.clerk, state = excluded.state, "
+                 "updated_at = excluded.updated_at")
+        .bind(1, d.uuid)
+        .bind(2, d.room)
+        .bind(3, d.number)
+        .bind(4, json(d.services).dump())
+        .bind(5, d.clerk)
+        .bind(6, to_code(d.state))
+        .bind(7, format_instant(now))
+        .run();
+    store.append_event("desk", d.uuid, kind, to_code(from), to_code(d.state), actor, reason,
+                       json{{"number", d.number}, {"services", d.services}}, now);
+    store.append_outbox("desk", d.uuid, std::string("desk.") + kind, desk_json(d));
+}
+
+// Opening
+static void check_desk_input(const RegulationProfile& profile, const std::string& number,
+                             const std::vector<std::string>& services) {
+    if (number.empty()) throw InputError("desk_number", reason_code(Reason::Empty));
+    if (number.size() > 2) throw InputError("desk_number", reason_code(Reason::TooLong));
+    for (char c : number)
+        if (c < '0' || c > '9') throw InputError("desk_number", reason_code(Reason::NotDigits));
+    if (services.empty()) throw InputError("services", "no_service_chosen");
+    for (const auto& s : services)
+        if (!profile.service(s)) throw InputError("services", "unknown_service");
+}
+
+Desk open_desk(Store& store, const RegulationProfile& profile, const std::string& room,
+               const std::string& number_typed, const std::vector<std::string>& services,
+               const std::string& clerk, Instant now) {
+    if (clerk.empty()) throw InputError("actor", "actor_required");
+    std::string number = trim(number_typed);
+    check_desk_input(profile, number, services);
+    Desk d;
+    store.transaction([&] {
+        auto found = find_desk(store, room, number);
+        DeskState from = found ? found->state : DeskState::Closed;
+        if (found && from != DeskState::Closed && found->clerk != clerk)
+            throw InputError("desk_number", "desk_taken");
+        if (found) {
+            d = *found;
+        } else {
+            d.uuid = new_uuid();
+            d.room = room;
+            d.number = number;
+        }
+        d.services = services;
+        d.clerk = clerk;
+        d.state = DeskState::Open;
+        save_desk(store, d, from, "opened", clerk, "", now);
+    });
+    return d;
+}
+
+static Desk move_desk(Store& store, const std::string& uuid, DeskState to, const char* kind,
+                      const std::string& actor, const std::string& reason, Instant now) {
+    if (actor.empty()) throw InputError("actor", "actor_required");
+    Desk d;
+    store.transaction([&] {
+        auto found = find_desk(store, uuid);
+        if (!found) throw InputError("desk", "desk_not_found");
+        d = *found;
+        DeskState from = d.state;
+        if (from == DeskState::Closed) throw InputError("desk", "desk_not_open");
+        if (from == to) return;
+        d.state = to;
+        save_desk(store, d, from, kind, actor, reason, now);
+    });
+    return d;
+}
+
+Desk pause_desk(Store& store, const std::string& uuid, const std::string& actor,
+                const std::string& reason, Instant now) {
+    return move_desk(store, uuid, DeskState::Paused, "paused", actor, reason, now);
+}
+Desk resume_desk(Store& store, const std::string& uuid, const std::string& actor, Instant now) {
+    return move_desk(store, uuid, DeskState::Open, "resumed", actor, "", now);
+}
+Desk close_desk(Store& store, const std::string& uuid, const std::string& actor, Instant now) {
+    return move_desk(store, uuid, DeskState::Closed, "closed", actor, "", now);
+}
+
+// Lookups
+std::optional<Desk> find_desk(Store& store, const std::string& uuid) {
+    static const std::string sql =
+        std::string("SELECT ") + kDeskColumns + " FROM desks WHERE uuid = ?1";
+    Stmt st = store.prepare(sql.c_str());
+    st.bind(1, uuid);
+    if (!st.step()) return std::nullopt;
+    return desk_from_row(st);
+}
+
+std::optional<Desk> find_desk(Store& store, const std::string& room, const std::string& number) {
+    static const std::string sql =
+        std::string("SELECT ") + kDeskColumns + " FROM desks WHERE room = ?1 AND number = ?2";
+    Stmt st = store.prepare(sql.c_str());
+    st.bind(1, room).bind(2, number);
+    if (!st.step()) return std::nullopt;
+    return desk_from_row(st);
+}
+
+std::optional<Ticket> ticket_at_desk(Store& store, const Desk& desk, Date day) {
+    Stmt st = store.prepare("SELECT uuid FROM tickets WHERE room = ?1 AND day = ?2 AND desk = ?3 "
+                            "AND state IN ('called', 'serving') ORDER BY called_at DESC LIMIT 1");
+    st.bind(1, desk.room).bind(2, format_date(day)).bind(3, desk.number);
+    if (!st.step()) return std::nullopt;
+    return find_ticket(store, st.text(0));
+}
+
+// Calling
+std::optional<Ticket> call_next_at_desk(Store& store, const std::string& desk_uuid,
+                                        const std::string& actor, Instant now) {
+    std::optional<Ticket> called;
+    store.transaction([&] {
+        auto d = find_desk(store, desk_uuid);
+        if (!d) throw InputError("desk", "desk_not_found");
+        if (d->state == DeskState::Paused) throw InputError("desk", "desk_paused");
+        if (d->state != DeskState::Open) throw InputError("desk", "desk_not_open");
+        // One visitor at a time: the clerk finishes, or marks a no-show, first.
+        if (ticket_at_desk(store, *d, local_date(now))) throw InputError("desk", "desk_busy");
+        called = call_next(store, d->room, local_date(now), d->services, d->number, actor, now);
+    });
+    return called;
+}
+
+} // namespace reception

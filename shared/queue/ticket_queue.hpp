@@ -1,0 +1,91 @@
+// The queue of the reception room (reg-12): tickets per room, service and day; out-of-turn
+// categories first, then order of arrival. A ticket moves forward only:
+//   waiting -> called -> serving -> done
+//   called -> no_show;  called/serving -> transferred (a new waiting ticket, same number)
+#pragma once
+
+#include "base/domain.hpp"
+#include "store/store.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace reception {
+
+struct RegulationProfile;
+
+struct TicketRequest {
+    std::string room;     // room code
+    std::string service;  // service code of the profile
+    std::string category; // reg-12 category code, empty when none declared
+    std::string language = "kk";
+    std::string kiosk;
+};
+
+// Issues a ticket: number, row and outbox row in one transaction. Throws StoreError
+// ("unknown_service", "unknown_category", "bad_language") before writing anything.
+Ticket issue_ticket(Store& store, const RegulationProfile& profile, const TicketRequest& req,
+                    Instant now);
+// How many people will be called before this ticket for its service.
+int people_ahead(Store& store, const Ticket& t);
+
+// The next ticket for a desk serving these services: out-of-turn first, then by arrival.
+// Two desks calling at once never get the same ticket (one IMMEDIATE transaction). A ticket
+// transferred to a named desk is called only by that desk.
+std::optional<Ticket> call_next(Store& store, const std::string& room, Date day,
+                                const std::vector<std::string>& services, const std::string& desk,
+                                const std::string& actor, Instant now);
+
+// Desk actions on one ticket; each checks the move is allowed and logs an event.
+// Throw StoreError("ticket_not_found" | "ticket_move_not_allowed").
+Ticket recall_ticket(Store& store, const std::string& uuid, const std::string& actor, Instant now);
+Ticket start_ticket(Store& store, const std::string& uuid, const std::string& actor, Instant now);
+Ticket finish_ticket(Store& store, const std::string& uuid, const std::string& actor, Instant now);
+Ticket no_show_ticket(Store& store, const std::string& uuid, const std::string& actor, Instant now);
+// Moves the visitor to another service (and optionally a desk): the old ticket becomes
+// transferred, a new waiting one keeps its number, category and place by arrival time.
+Ticket transfer_ticket(Store& store, const RegulationProfile& profile, const std::string& uuid,
+                       const std::string& service, const std::string& desk,
+                       const std::string& actor, Instant now);
+// The clerk saw no document for the claimed category: it goes to the normal order (logged).
+Ticket remove_category(Store& store, const std::string& uuid, const std::string& actor,
+                       const std::string& reason, Instant now);
+
+bool ticket_move_allowed(TicketState from, TicketState to);
+std::optional<Ticket> find_ticket(Store& store, const std::string& uuid);
+
+// For the board: the latest calls of the day, newest first (numbers and desks only).
+std::vector<Ticket> recent_calls(Store& store, const std::string& room, Date day, int limit);
+
+// What the waiting-room board shows of a day's calls. A visitor looks for their number: only
+// a ticket still called is "being called", and a visitor sent to another service reads where
+// they wait now instead of the desk they left.
+// A transfer stays on the board this long (or until the new ticket is called): by then the
+// visitor has sat down again, and the row is better used for later calls.
+constexpr int kTransferShownMinutes = 10;
+struct BoardCall {
+    Ticket ticket;
+    std::string moved_to;                 // transferred: the service code waited for now
+    Instant shown_until = Instant::max(); // a transfer is shown until then
+};
+struct BoardCalls {
+    // Being called now, newest first: each desk's latest call, while it is still "called"
+    // (a no-show, a visitor at the desk, served or transferred is no longer called).
+    std::vector<Ticket> calling;
+    // Called before, newest first (a transfer by the time it was made): at a desk, served,
+    // no-show, or moved to another service and waiting there.
+    std::vector<BoardCall> recent;
+};
+// The latest `limit` calls of a day for the board, split so.
+BoardCalls board_calls(Store& store, const std::string& room, Date day, Instant now, int limit);
+
+struct ServiceWaiting {
+    std::string service;
+    int waiting = 0;
+    int longest_wait_minutes = 0;
+};
+std::vector<ServiceWaiting> waiting_by_service(Store& store, const std::string& room, Date day,
+                                               Instant now);
+
+} // namespace reception

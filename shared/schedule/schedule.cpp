@@ -1,0 +1,375 @@
+#include "schedule/schedule.hpp"
+
+#include "base/errors.hpp"
+#include "base/uuid.hpp"
+#include "base/validation.hpp"
+#include "regulation/calendar.hpp"
+#include "regulation/profile.hpp"
+
+#include <set>
+
+namespace reception {
+using nlohmann::json;
+
+// Field readers: every failure names the record and the field.
+static std::string field_str(const json& j, const char* key, const std::string& where,
+                             bool required = true) {
+    if (!j.contains(key) || j[key].is_null()) {
+        if (required) throw InputError(where + "." + key, "empty");
+        return "";
+    }
+    if (!j[key].is_string()) throw InputError(where + "." + key, "not_text");
+    std::string v = trim(j[key].get<std::string>());
+    if (required && v.empty()) throw InputError(where + "." + key, "empty");
+    return v;
+}
+
+static Date field_date(const json& j, const char* key, const std::string& where) {
+    auto d = parse_date(field_str(j, key, where));
+    if (!d) throw InputError(where + "." + key, "bad_date");
+    return *d;
+}
+
+static int field_time(const json& j, const char* key, const std::string& where) {
+    std::string s = field_str(j, key, where);
+    if (s.size() != 5 || s[2] != ':' || !isdigit(s[0]) || !isdigit(s[1]) || !isdigit(s[3]) ||
+        !isdigit(s[4]))
+        throw InputError(where + "." + key, "bad_time");
+    int h = (s[0] - '0') * 10 + (s[1] - '0'), m = (s[3] - '0') * 10 + (s[4] - '0');
+    if (h > 23 || m > 59) throw InputError(where + "." + key, "bad_time");
+    return h * 60 + m;
+}
+
+static std::string uuid_or_new(const json& j, const std::string& where) {
+    std::string id = field_str(j, "uuid", where, false);
+    if (id.empty()) return new_uuid();
+    if (!is_uuid(id)) throw InputError(where + ".uuid", "bad_uuid");
+    return id;
+}
+
+// Upserts
+static void save_room(Store& store, const Room& r) {
+    store
+        .prepare("INSERT INTO rooms(uuid, code, name_kk, name_ru, updated_at) VALUES "
+                 "(?1, ?2, ?3, ?4, ?5) ON CONFLICT(uuid) DO UPDATE SET code = excluded.code, "
+                 "name_kk = excluded.name_kk, name_ru = excluded.name_ru, "
+                 "updated_at = excluded.updated_at")
+        .bind(1, r.uuid)
+        .bind(2, r.code)
+        .bind(3, r.name_kk)
+        .bind(4, r.name_ru)
+        .bind(5, format_instant(r.updated_at))
+        .run();
+    store.append_outbox("room", r.uuid, "room.saved",
+                        json{{"uuid", r.uuid},
+                             {"code", r.code},
+                             {"name_kk", r.name_kk},
+                             {"name_ru", r.name_ru},
+                             {"updated_at", format_instant(r.updated_at)}});
+}
+
+static void save_official(Store& store, const Official& o) {
+    store
+        .prepare("INSERT INTO officials(uuid, surname, name, patronymic, role, position_kk, "
+                 "position_ru, active, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) "
+                 "ON CONFLICT(uuid) DO UPDATE SET surname = excluded.surname, name = "
+                 "excluded.name, patronymic = excluded.patronymic, role = excluded.role, "
+                 "position_kk = excluded.position_kk, position_ru = excluded.position_ru, "
+                 "active = excluded.active, updated_at = excluded.updated_at")
+        .bind(1, o.uuid)
+        .bind(2, o.surname)
+        .bind(3, o.name)
+        .bind(4, o.patronymic)
+        .bind(5, o.role)
+        .bind(6, o.position_kk)
+        .bind(7, o.position_ru)
+        .bind(8, o.active)
+        .bind(9, format_instant(o.updated_at))
+        .run();
+    store.append_outbox("official", o.uuid, "official.saved",
+                        json{{"uuid", o.uuid},
+                             {"surname", o.surname},
+                             {"name", o.name},
+                             {"patronymic", o.patronymic},
+                             {"role", o.role},
+                             {"position_kk", o.position_kk},
+                             {"position_ru", o.position_ru},
+                             {"active", o.active},
+                             {"updated_at", format_instant(o.updated_at)}});
+}
+
+static void save_session(Store& store, const ReceptionSession& s) {
+    store
+        .prepare("INSERT INTO sessions(uuid, official_uuid, room_uuid, date, start_minute, "
+                 "end_minute, mode, ad_hoc, cancelled, cancel_reason, updated_at) VALUES "
+                 "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) ON CONFLICT(uuid) DO UPDATE SET "
+                 "official_uuid = excluded.official_uuid, room_uuid = excluded.room_uuid, "
+                 "date = excluded.date, start_minute = excluded.start_minute, end_minute = "
+                 "excluded.end_minute, mode = excluded.mode, ad_hoc = excluded.ad_hoc, "
+                 "cancelled = excluded.cancelled, cancel_reason = excluded.cancel_reason, "
+                 "updated_at = excluded.updated_at")
+        .bind(1, s.uuid)
+        .bind(2, s.official_uuid)
+        .bind(3, s.room_uuid)
+        .bind(4, format_date(s.date))
+        .bind(5, s.start_minute)
+        .bind(6, s.end_minute)
+        .bind(7, to_code(s.mode))
+        .bind(8, s.ad_hoc)
+        .bind(9, s.cancelled)
+        .bind(10, s.cancel_reason)
+        .bind(11, format_instant(s.updated_at))
+        .run();
+    store.append_outbox("session", s.uuid, "session.saved",
+                        json{{"uuid", s.uuid},
+                             {"official_uuid", s.official_uuid},
+                             {"room_uuid", s.room_uuid},
+                             {"date", format_date(s.date)},
+                             {"start_minute", s.start_minute},
+                             {"end_minute", s.end_minute},
+                             {"mode", to_code(s.mode)},
+                             {"ad_hoc", s.ad_hoc},
+                             {"cancelled", s.cancelled},
+                             {"cancel_reason", s.cancel_reason},
+                             {"updated_at", format_instant(s.updated_at)}});
+}
+
+// Parsing one record of each kind
+static Room parse_room(const json& j, const std::string& where, Instant now) {
+    Room r;
+    r.uuid = uuid_or_new(j, where);
+    r.code = field_str(j, "code", where);
+    r.name_kk = field_str(j, "name_kk", where);
+    r.name_ru = field_str(j, "name_ru", where);
+    r.updated_at = now;
+    return r;
+}
+
+static Official parse_official(const json& j, const std::string& where,
+                               const RegulationProfile& profile, Instant now) {
+    Official o;
+    o.uuid = uuid_or_new(j, where);
+    o.surname = field_str(j, "surname", where);
+    o.name = field_str(j, "name", where);
+    o.patronymic = field_str(j, "patronymic", where, false);
+    for (auto [key, v] :
+         {std::pair{"surname", &o.surname}, {"name", &o.name}, {"patronymic", &o.patronymic}}) {
+        Reason r = check_name(*v, false);
+        if (r != Reason::Ok) throw InputError(where + "." + key, reason_code(r));
+    }
+    o.role = field_str(j, "role", where);
+    if (!profile.role(o.role)) throw InputError(where + ".role", "unknown_role");
+    o.position_kk = field_str(j, "position_kk", where, false);
+    o.position_ru = field_str(j, "position_ru", where, false);
+    o.active = j.value("active", true);
+    o.updated_at = now;
+    return o;
+}
+
+struct SessionRule {
+    ReceptionSession base;
+    std::optional<Date> date;
+    unsigned weekday = 0; // 1..7 for a recurring rule
+    Date from{}, to{};
+};
+
+static SessionRule parse_session(const json& j, const std::string& where,
+                                 const std::set<std::string>& officials,
+                                 const std::set<std::string>& rooms) {
+    SessionRule r;
+    ReceptionSession& s = r.base;
+    s.uuid = uuid_or_new(j, where);
+    s.official_uuid = field_str(j, "official", where);
+    if (!officials.count(s.official_uuid))
+        throw InputError(where + ".official", "unknown_official");
+    s.room_uuid = field_str(j, "room", where);
+    if (!rooms.count(s.room_uuid)) throw InputError(where + ".room", "unknown_room");
+    s.start_minute = field_time(j, "start", where);
+    s.end_minute = field_time(j, "end", where);
+    if (s.end_minute <= s.start_minute) throw InputError(where + ".end", "end_before_start");
+    std::string mode = field_str(j, "mode", where, false);
+    if (!mode.empty() && !from_code(mode, &s.mode)) throw InputError(where + ".mode", "bad_mode");
+    s.ad_hoc = j.value("ad_hoc", false);
+    s.cancelled = j.value("cancelled", false);
+    s.cancel_reason = field_str(j, "cancel_reason", where, false);
+    if (j.contains("date")) {
+        r.date = field_date(j, "date", where);
+    } else {
+        if (!j.contains("weekday") || !j["weekday"].is_number_integer() || j["weekday"] < 1 ||
+            j["weekday"] > 5)
+            throw InputError(where + ".weekday", "bad_weekday");
+        r.weekday = j["weekday"].get<unsigned>();
+        r.from = field_date(j, "from", where);
+        r.to = field_date(j, "to", where);
+        if (r.to < r.from || days_between(r.from, r.to) > 731)
+            throw InputError(where + ".to", "bad_period");
+    }
+    return r;
+}
+
+// A recurring rule's session on one day gets a stable uuid: loading the file again updates
+// the same sessions instead of doubling them.
+static std::string derived_uuid(const std::string& rule_uuid, Date d) {
+    std::string ymd = format_date(d);
+    std::string id = rule_uuid;
+    // Overwrite the last 8 hex digits with the date's YYYYMMDD (still a well-formed UUID).
+    id.replace(28, 8, ymd.substr(0, 4) + ymd.substr(5, 2) + ymd.substr(8, 2));
+    return id;
+}
+
+static const json& array_or_empty(const json& doc, const char* key) {
+    static const json empty = json::array();
+    if (!doc.contains(key)) return empty;
+    if (!doc[key].is_array()) throw InputError(key, "not_a_list");
+    return doc[key];
+}
+
+ScheduleLoadResult load_schedule(Store& store, const RegulationProfile& profile,
+                                 const WorkCalendar& cal, const json& doc, Instant now) {
+    if (!doc.is_object()) throw InputError("schedule", "not_an_object");
+    std::vector<Room> rooms;
+    std::vector<Official> officials;
+    std::vector<SessionRule> rules;
+    std::set<std::string> room_ids, official_ids;
+    const json& jr = array_or_empty(doc, "rooms");
+    for (size_t i = 0; i < jr.size(); ++i) {
+        rooms.push_back(parse_room(jr[i], "rooms[" + std::to_string(i) + "]", now));
+        room_ids.insert(rooms.back().uuid);
+    }
+    const json& jo = array_or_empty(doc, "officials");
+    for (size_t i = 0; i < jo.size(); ++i) {
+        officials.push_back(
+            parse_official(jo[i], "officials[" + std::to_string(i) + "]", profile, now));
+        official_ids.insert(officials.back().uuid);
+    }
+    for (const auto& r : list_rooms(store)) room_ids.insert(r.uuid);
+    for (const auto& o : list_officials(store)) official_ids.insert(o.uuid);
+    const json& js = array_or_empty(doc, "sessions");
+    for (size_t i = 0; i < js.size(); ++i)
+        rules.push_back(
+            parse_session(js[i], "sessions[" + std::to_string(i) + "]", official_ids, room_ids));
+
+    ScheduleLoadResult result;
+    store.transaction([&] {
+        for (const auto& r : rooms) save_room(store, r), result.rooms++;
+        for (const auto& o : officials) save_official(store, o), result.officials++;
+        for (const auto& rule : rules) {
+            ReceptionSession s = rule.base;
+            s.updated_at = now;
+            if (rule.date) {
+                s.date = *rule.date;
+                save_session(store, s), result.sessions++;
+                continue;
+            }
+            for (Date d = rule.from; d <= rule.to; d = add_days(d, 1)) {
+                if (iso_weekday(d) != rule.weekday || !cal.is_working_day(d)) continue;
+                s.date = d;
+                s.uuid = derived_uuid(rule.base.uuid, d);
+                save_session(store, s), result.sessions++;
+            }
+        }
+    });
+    return result;
+}
+
+// Reading
+std::vector<Room> list_rooms(Store& store) {
+    Stmt st = store.prepare("SELECT uuid, code, name_kk, name_ru, updated_at FROM rooms "
+                            "ORDER BY code");
+    std::vector<Room> out;
+    while (st.step())
+        out.push_back({st.text(0), st.text(1), st.text(2), st.text(3),
+                       parse_instant(st.text(4)).value_or(Instant{})});
+    return out;
+}
+
+static Official official_from_row(const Stmt& st) {
+    Official o;
+    o.uuid = st.text(0);
+    o.surname = st.text(1);
+    o.name = st.text(2);
+    o.patronymic = st.text(3);
+    o.role = st.text(4);
+    o.position_kk = st.text(5);
+    o.position_ru = st.text(6);
+    o.active = st.integer(7) != 0;
+    o.updated_at = parse_instant(st.text(8)).value_or(Instant{});
+    return o;
+}
+
+std::vector<Official> list_officials(Store& store) {
+    Stmt st =
+        store.prepare("SELECT uuid, surname, name, patronymic, role, position_kk, "
+                      "position_ru, active, updated_at FROM officials ORDER BY surname, name");
+    std::vector<Official> out;
+    while (st.step()) out.push_back(official_from_row(st));
+    return out;
+}
+
+static const char* const kSessionColumns =
+    "uuid, official_uuid, room_uuid, date, start_minute, end_minute, mode, ad_hoc, cancelled, "
+    "cancel_reason, updated_at";
+
+static ReceptionSession session_from_row(const Stmt& st) {
+    ReceptionSession s;
+    s.uuid = st.text(0);
+    s.official_uuid = st.text(1);
+    s.room_uuid = st.text(2);
+    s.date = parse_date(st.text(3)).value_or(Date{});
+    s.start_minute = int(st.integer(4));
+    s.end_minute = int(st.integer(5));
+    from_code(st.text(6), &s.mode);
+    s.ad_hoc = st.integer(7) != 0;
+    s.cancelled = st.integer(8) != 0;
+    s.cancel_reason = st.text(9);
+    s.updated_at = parse_instant(st.text(10)).value_or(Instant{});
+    return s;
+}
+
+std::vector<ReceptionSession> sessions_between(Store& store, Date first, Date last) {
+    static const std::string sql = std::string("SELECT ") + kSessionColumns +
+                                   " FROM sessions WHERE date BETWEEN ?1 AND ?2 "
+                                   "ORDER BY date, start_minute";
+    Stmt st = store.prepare(sql.c_str());
+    st.bind(1, format_date(first)).bind(2, format_date(last));
+    std::vector<ReceptionSession> out;
+    while (st.step()) out.push_back(session_from_row(st));
+    return out;
+}
+
+std::optional<ReceptionSession> find_session(Store& store, const std::string& uuid) {
+    static const std::string sql =
+        std::string("SELECT ") + kSessionColumns + " FROM sessions WHERE uuid = ?1";
+    Stmt st = store.prepare(sql.c_str());
+    st.bind(1, uuid);
+    if (!st.step()) return std::nullopt;
+    return session_from_row(st);
+}
+
+std::optional<Official> find_official(Store& store, const std::string& uuid) {
+    Stmt st = store.prepare("SELECT uuid, surname, name, patronymic, role, position_kk, "
+                            "position_ru, active, updated_at FROM officials WHERE uuid = ?1");
+    st.bind(1, uuid);
+    if (!st.step()) return std::nullopt;
+    return official_from_row(st);
+}
+
+std::string full_name(const Official& o) {
+    std::string n = o.surname + " " + o.name;
+    if (!o.patronymic.empty()) n += " " + o.patronymic;
+    return n;
+}
+
+std::vector<Official> officials_without_session(Store& store, Date any_day) {
+    Date first{any_day.year(), any_day.month(), std::chrono::day{1}};
+    Date last = add_days(add_months(first, 1), -1);
+    std::set<std::string> receiving;
+    for (const auto& s : sessions_between(store, first, last))
+        if (!s.cancelled) receiving.insert(s.official_uuid);
+    std::vector<Official> out;
+    for (const auto& o : list_officials(store))
+        if (o.active && !receiving.count(o.uuid)) out.push_back(o);
+    return out;
+}
+
+} // namespace reception

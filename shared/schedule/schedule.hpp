@@ -1,0 +1,41 @@
+// Rooms, officials and their reception sessions (reg-2, 7, 8, 9, 13, 16), loaded from a JSON
+// file the administrator keeps (assets/demo/schedule.json is an example) and read by the
+// kiosk's schedule screen and the console.
+#pragma once
+
+#include "base/domain.hpp"
+#include "store/store.hpp"
+
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace reception {
+
+struct RegulationProfile;
+class WorkCalendar;
+
+struct ScheduleLoadResult {
+    int rooms = 0, officials = 0, sessions = 0;
+};
+
+// Loads {"rooms": [...], "officials": [...], "sessions": [...]} in one transaction; records
+// with a known uuid are updated, others inserted; every change gets its outbox row. Throws
+// InputError naming the record and field on anything invalid, and then nothing is loaded.
+// Sessions may give "date" or, for a recurring schedule, "weekday" plus "from"/"to" dates:
+// such a rule makes one session per matching working day (uuid derived from rule and date).
+ScheduleLoadResult load_schedule(Store& store, const RegulationProfile& profile,
+                                 const WorkCalendar& cal, const nlohmann::json& doc, Instant now);
+
+std::vector<Room> list_rooms(Store& store);
+std::vector<Official> list_officials(Store& store);
+std::vector<ReceptionSession> sessions_between(Store& store, Date first, Date last);
+std::optional<ReceptionSession> find_session(Store& store, const std::string& uuid);
+std::optional<Official> find_official(Store& store, const std::string& uuid);
+std::string full_name(const Official& o); // "Surname Name Patronymic"
+
+// reg-7: active officials with no (uncancelled) session in the month of `any_day`.
+std::vector<Official> officials_without_session(Store& store, Date any_day);
+
+} // namespace reception
