@@ -19,24 +19,23 @@ static std::string text_of(const json& p, const char* key) {
 
 bool in_ticket_series(const std::string& number, const std::string& series) {
     size_t dash = number.rfind('-');
-    if (series.empty() || dash == std::string::npos || !all_digits(number.substr(dash + 1)))
-        return false;
-    std::string_view head(number.data(), dash);
-    if (head.size() <= series.size() || head.substr(head.size() - series.size()) != series)
-        return false;
-    char before = head[head.size() - series.size() - 1]; // the service's letter, not a digit:
-    return before < '0' || before > '9';                 // series 1 is not series 21
+    if (dash == std::string::npos || !all_digits(number.substr(dash + 1))) return false;
+    std::string_view head(number.data(), dash); // the service's letters, then the series
+    size_t digits = head.find_first_of("0123456789");
+    if (digits == std::string_view::npos) return true; // made before enrolment
+    return digits > 0 && head.substr(digits) == series;
 }
 
-bool is_terminals_reg_number(const std::string& number, const std::string& terminal) {
+std::string reg_number_terminal(const std::string& number) {
     std::string_view n = number;
     if (n.rfind("OP-", 0) == 0) n.remove_prefix(3);
-    if (n.size() <= terminal.size() + 1 || n.substr(0, terminal.size()) != terminal ||
-        n[terminal.size()] != '-')
-        return false;
-    std::string_view rest = n.substr(terminal.size() + 1); // "2026-00042"
-    return rest.size() > 5 && rest[4] == '-' && all_digits(rest.substr(0, 4)) &&
-           all_digits(rest.substr(5));
+    size_t serial = n.rfind('-');
+    if (serial == std::string_view::npos || serial < 6) return ""; // "X-2026-1" at the least
+    size_t year = n.rfind('-', serial - 1);
+    if (year == std::string_view::npos || year == 0 || serial - year != 5 ||
+        !all_digits(n.substr(year + 1, 4)) || !all_digits(n.substr(serial + 1)))
+        return "";
+    return std::string(n.substr(0, year));
 }
 
 // The number is a label unique per room and day; a transferred ticket keeps its number.
@@ -62,10 +61,17 @@ static std::string reg_number_owner(Store& db, const std::string& room, const st
     return st.step() ? st.text(0) : std::string();
 }
 
-// A number not yet bound: a new application's must be the terminal's own (a kiosk's always:
-// it only registers). A console's change of an application the server does not hold (offered
-// again after a restore, before the registering terminal's) claims it under its UUID.
-static void check_unbound(const Terminal& t, const PushOp& op, const char* key,
+static bool names_a_terminal(Store& db, const std::string& name) {
+    Stmt st = db.prepare("SELECT count(*) FROM srv_terminals WHERE name = ?1");
+    st.bind(1, name);
+    return st.step() && st.integer(0) > 0;
+}
+
+// A number not yet bound: a new application's must be the terminal's own or of a name no
+// terminal has (a kiosk's always: it only registers). A console's change of an application the
+// server does not hold (offered again after a restore, before the registering terminal's) claims it
+// under its UUID.
+static void check_unbound(Store& db, const Terminal& t, const PushOp& op, const char* key,
                           const std::string& n, bool exists, const std::string& stored) {
     if (exists && text_of(json::parse(stored), key) != n)
         throw HttpError(403, "forbidden",
@@ -73,7 +79,8 @@ static void check_unbound(const Terminal& t, const PushOp& op, const char* key,
                             " does not change once given");
     bool creates =
         !exists && (op.kind == "application.registered" || t.role == TerminalRole::Kiosk);
-    if (creates && !is_terminals_reg_number(n, t.name))
+    std::string maker = reg_number_terminal(n);
+    if (creates && maker != t.name && (maker.empty() || names_a_terminal(db, maker)))
         throw HttpError(403, "forbidden",
                         std::string(key) + " " + n + " is not terminal " + t.name + "'s");
 }
@@ -86,7 +93,7 @@ std::string claim_reg_numbers(Store& db, const Terminal& t, const PushOp& op, bo
         std::string owner = reg_number_owner(db, t.room, n);
         if (owner == op.entity_uuid) continue;
         if (!owner.empty()) return "reg_number_taken";
-        check_unbound(t, op, key, n, exists, stored_payload);
+        check_unbound(db, t, op, key, n, exists, stored_payload);
         db.prepare("INSERT INTO srv_reg_numbers(room, number, uuid) VALUES (?1, ?2, ?3)")
             .bind(1, t.room)
             .bind(2, n)

@@ -11,10 +11,11 @@
 
 namespace reception {
 
-// "A2-017" is of series "2": the service letters, the series, a dash and the serial.
+// "A2-017" is of series "2": the service letters, the series, a dash and the serial. "A-017",
+// of no series, was made before the store was enrolled: no other terminal's, so taken too.
 bool in_ticket_series(const std::string& number, const std::string& series);
-// "K1-2026-00042" and "OP-K1-2026-0001" are terminal K1's.
-bool is_terminals_reg_number(const std::string& number, const std::string& terminal);
+// The terminal of "K1-2026-00042" and "OP-K1-2026-0001" ("K1"); "" when not of that shape.
+std::string reg_number_terminal(const std::string& number);
 
 // Binds a new ticket's number to its UUID in the room and day; false when another ticket has
 // it. A transferred ticket keeps its number and claims nothing.
@@ -22,7 +23,8 @@ bool claim_ticket_number(Store& db, const PushOp& op);
 
 // Binds an application's registration (and oral protocol) number to its UUID in the room.
 // Returns "" or the reason the op is rejected ("reg_number_taken"). Throws HttpError 403 when a
-// terminal registers under another terminal's name, or changes a number once given.
+// terminal registers under another registered terminal's name (a name no terminal has is the
+// store's own from before its enrolment), or changes a number once given.
 std::string claim_reg_numbers(Store& db, const Terminal& t, const PushOp& op, bool exists,
                               const std::string& stored_payload);
 

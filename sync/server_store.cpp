@@ -121,14 +121,14 @@ std::unique_ptr<Store> open_server_store(const std::filesystem::path& data_dir) 
     tune_connection(*db);
     if (db->meta("server_schema").value_or("") == "2") return db;
     db->transaction([&] {
-        std::string version = db->meta("server_schema").value_or(""); // another process may
-        if (version.empty()) {                                        // have done it meanwhile
+        // Read again inside the transaction: another process may have done it meanwhile.
+        std::string version = db->meta("server_schema").value_or("");
+        if (version.empty()) {
             db->exec(kServerSchemaV1);
             db->set_meta("terminal_id", "SERVER");
             if (!db->meta("server_epoch")) db->set_meta("server_epoch", random_hex(8));
-            version = "1";
         }
-        if (version == "1") db->exec(kServerSchemaV2);
+        if (version.empty() || version == "1") db->exec(kServerSchemaV2);
         db->set_meta("server_schema", "2");
     });
     return db;
