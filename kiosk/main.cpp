@@ -8,6 +8,7 @@
 #include "regulation/terminal_data.hpp"
 #include "schedule/schedule.hpp"
 #include "screenshot_tour.hpp"
+#include "store/sync_state.hpp"
 #include "ui/window.hpp"
 
 #include <CLI/CLI.hpp>
@@ -27,7 +28,9 @@ struct Args {
 
 // Start-up: data, store, demo content
 void load_demo_if_empty(Store& store, const RegulationProfile& profile, const WorkCalendar& cal) {
-    if (!list_officials(store).empty()) return;
+    // An enrolled kiosk gets the room's schedule from the server (docs/sync.md); demo officials
+    // pushed from it would only be refused into its dead letters.
+    if (!list_officials(store).empty() || store.meta(sync_key::token)) return;
     std::ifstream in(assets_dir() / "demo/schedule.json");
     store.transaction([&] {
         load_schedule(store, profile, cal, nlohmann::json::parse(in), now_utc());

@@ -126,7 +126,7 @@ static Reply enrol(ServerCore& core, const Request& req, Instant now) {
 static Reply push(ServerCore& core, Store& reader, const Request& req, Instant now) {
     Terminal t = authenticate(core, reader, req, now);
     if (t.role == TerminalRole::Board) throw HttpError(403, "forbidden", "a board writes nothing");
-    auto batch = std::make_shared<PushBatch>(parse_push(req.body, now));
+    auto batch = std::make_shared<PushBatch>(parse_push(req.body, now, t));
     ServerCore* c = &core;
     Reply r;
     r.write = [c, t, batch, now](Store& db) {

@@ -1,7 +1,8 @@
-// Applying pulled changes to the terminal's store: tickets, applications and events of other
-// terminals land in the same tables the apps read (call-next, the board, the console), by the
-// same conflict rules as the server (rules.hpp), without a new outbox row: they came from the
-// server and must not go back to it.
+// Applying pulled changes to the terminal's store: tickets, applications, events and the room's
+// schedule (rooms, officials, sessions) of other terminals land in the same tables the apps read
+// (call-next, the board, the console, the kiosk's sign-up), by the same conflict rules as the
+// server (rules.hpp), without a new outbox row: they came from the server and must not go back
+// to it.
 #include "agent.hpp"
 
 #include "rules.hpp"
@@ -72,27 +73,34 @@ static void upsert(Store& store, const char* table, const json& row, bool update
 
 // Entities
 static void apply_ticket(Store& store, const std::string& uuid, json p) {
-    Stmt cur = store.prepare("SELECT state, updated_at, desk FROM tickets WHERE uuid = ?1");
+    Stmt cur =
+        store.prepare("SELECT state, updated_at, desk, priority FROM tickets WHERE uuid = ?1");
     cur.bind(1, uuid);
     // An equal version is taken (rules.hpp): the feed brings one record's changes in order.
-    if (cur.step() &&
+    bool known = cur.step();
+    if (known &&
         newer(ticket_version(cur.text(0), cur.text(1), cur.text(2)), version_of("ticket", p)))
         return;
-    // priority is derived from the category; a board never sees the category: in order.
-    p["priority"] = p.value("category", "").empty() ? 1 : 0;
+    // priority is derived from the category. A kiosk or a board never sees the category (the
+    // public view): another terminal's ticket is in order, its own keeps the place it printed.
+    // (Kept by value: SQLite checks NOT NULL on the row before the upsert's conflict.)
+    if (p.contains("category"))
+        p["priority"] = p.value("category", "").empty() ? 1 : 0;
+    else
+        p["priority"] = known ? cur.integer(3) : 1;
     p["uuid"] = uuid;
     upsert(store, "tickets", p, true);
 }
 
-static void apply_application(Store& store, const std::string& uuid, json p) {
-    Stmt cur =
-        store.prepare("SELECT updated_at, state, assigned_to FROM applications WHERE uuid = ?1");
+// Records ordered by updated_at alone (rules.hpp): applications and the schedule. Table names
+// come from apply_change's fixed list.
+static void apply_record(Store& store, const char* table, const std::string& uuid, json p) {
+    std::string sql = std::string("SELECT updated_at FROM ") + table + " WHERE uuid = ?1";
+    Stmt cur = store.prepare(sql.c_str());
     cur.bind(1, uuid);
-    if (cur.step() &&
-        newer(record_version(cur.text(0), cur.text(1), cur.text(2)), version_of("application", p)))
-        return;
+    if (cur.step() && newer(record_version(cur.text(0), "", ""), version_of(table, p))) return;
     p["uuid"] = uuid;
-    upsert(store, "applications", p, true);
+    upsert(store, table, p, true);
 }
 
 static void apply_event(Store& store, const std::string& uuid, const json& p) {
@@ -112,7 +120,13 @@ static void apply_change(Store& store, const json& c) {
     if (entity == "ticket")
         apply_ticket(store, uuid, p);
     else if (entity == "application")
-        apply_application(store, uuid, p);
+        apply_record(store, "applications", uuid, p);
+    else if (entity == "room")
+        apply_record(store, "rooms", uuid, p);
+    else if (entity == "official")
+        apply_record(store, "officials", uuid, p);
+    else if (entity == "session")
+        apply_record(store, "sessions", uuid, p);
     else if (entity == "event")
         apply_event(store, uuid, p);
     // Other entities are for other programs (the server keeps them); nothing to do here.

@@ -15,6 +15,12 @@ json board_view(const json& t) {
     return out;
 }
 
+std::string public_view(const std::string& entity, const json& payload) {
+    if (entity == "ticket") return board_view(payload).dump();
+    if (entity == "room" || entity == "official" || entity == "session") return payload.dump();
+    return "";
+}
+
 // A JSON string of plain text. The feed's own columns are checked on push (a UUID, an entity
 // name, a kind of up to 64 characters from valid JSON), so only quotes, backslashes and
 // control characters can need escaping.
@@ -36,10 +42,10 @@ static void append_quoted(std::string& out, std::string_view s) {
     out += '"';
 }
 
-// One change. The payload is stored as the compact JSON the server wrote on push, so it goes
-// into the answer as it is: parsing and re-encoding every payload of every pull was a third of
-// the server's CPU under load (docs/performance.md). Only a board's copy is cut down.
-static void append_change(std::string& out, Stmt& st, bool board) {
+// One change. The payload is stored as the compact JSON the server wrote on push, and so is
+// its public view, so both go into the answer as they are: parsing and re-encoding every
+// payload of every pull was a third of the server's CPU under load (docs/performance.md).
+static void append_change(std::string& out, Stmt& st) {
     out += "{\"seq\":";
     out += std::to_string(st.integer(0));
     out += ",\"entity\":";
@@ -49,10 +55,7 @@ static void append_change(std::string& out, Stmt& st, bool board) {
     out += ",\"kind\":";
     append_quoted(out, st.view(3));
     out += ",\"payload\":";
-    if (board)
-        out += board_view(json::parse(st.view(4))).dump();
-    else
-        out += st.view(4);
+    out += st.view(4);
     out += '}';
 }
 
@@ -60,11 +63,11 @@ FeedPage read_feed(Store& db, const Terminal& t, long long since, int limit) {
     // The head is read first: every change up to it is committed (the counter moves in the same
     // transaction), so moving the cursor to it skips nothing.
     long long head = feed_head(db);
-    bool tickets_only = t.role != TerminalRole::Console;
-    Stmt st = db.prepare(tickets_only
-                             ? "SELECT seq, entity, entity_uuid, kind, payload FROM srv_changes "
-                               "WHERE room = ?1 AND seq > ?2 AND seq <= ?3 AND entity = 'ticket' "
-                               "ORDER BY seq LIMIT ?4"
+    bool public_only = t.role != TerminalRole::Console;
+    Stmt st = db.prepare(public_only
+                             ? "SELECT seq, entity, entity_uuid, kind, public_payload FROM "
+                               "srv_changes WHERE room = ?1 AND seq > ?2 AND seq <= ?3 AND "
+                               "public_payload IS NOT NULL ORDER BY seq LIMIT ?4"
                              : "SELECT seq, entity, entity_uuid, kind, payload FROM srv_changes "
                                "WHERE room = ?1 AND seq > ?2 AND seq <= ?3 ORDER BY seq LIMIT ?4");
     st.bind(1, t.room).bind(2, since).bind(3, head).bind(4, limit + 1);
@@ -77,7 +80,7 @@ FeedPage read_feed(Store& db, const Terminal& t, long long since, int limit) {
             break;
         }
         if (page.count++ > 0) page.changes += ',';
-        append_change(page.changes, st, t.role == TerminalRole::Board);
+        append_change(page.changes, st);
         page.next = st.integer(0);
     }
     page.changes += ']';

@@ -3,6 +3,7 @@
 
 #include "base/uuid.hpp"
 #include "protocol.hpp"
+#include "reoffer.hpp"
 
 #include <curl/curl.h>
 #include <nlohmann/json.hpp>
@@ -22,7 +23,23 @@ CREATE TABLE IF NOT EXISTS sync_dead_letters (
     created_at  TEXT NOT NULL,
     reason      TEXT NOT NULL,
     failed_at   TEXT NOT NULL
-);)SQL");
+);
+-- The journal: ops the server acknowledged, kept for kMaxOpAge to offer them again after the
+-- server's store is restored from a backup (sync/reoffer.hpp). seq: the order first pushed.
+-- outcome: applied, duplicate or superseded (an older version than the server's: counted for
+-- staff, never silent).
+CREATE TABLE IF NOT EXISTS sync_acked (
+    seq         INTEGER PRIMARY KEY,
+    op_id       TEXT NOT NULL UNIQUE,
+    entity      TEXT NOT NULL,
+    entity_uuid TEXT NOT NULL,
+    kind        TEXT NOT NULL,
+    payload     TEXT NOT NULL,
+    created_at  TEXT NOT NULL,
+    outcome     TEXT NOT NULL,
+    acked_at    TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS sync_acked_by_time ON sync_acked(created_at);)SQL");
 }
 
 ClientConfig client_config(Store& store) {
@@ -137,7 +154,8 @@ static void mark_ok(Store& store) {
     store.set_meta(sync_key::last_error_kind, "");
 }
 
-// Settles each op by its answer, in one transaction; an op without an answer stays.
+// Settles each op by its answer, in one transaction; an op without an answer stays. Deleted by
+// op id, not seq: after a restore the other thread may have put the outbox back in a new order.
 static int settle(Store& store, const std::vector<OutboxRow>& rows, const json& results) {
     std::map<std::string, std::pair<std::string, std::string>> answer;
     for (const json& r : results)
@@ -151,11 +169,14 @@ static int settle(Store& store, const std::vector<OutboxRow>& rows, const json& 
             const auto& [status, reason] = it->second;
             if (status == "rejected")
                 dead_letter(store, row, reason.empty() ? "rejected" : reason);
-            else if (status != "applied" && status != "duplicate" && status != "superseded")
+            else if (status == "applied" || status == "duplicate" || status == "superseded")
+                journal_acked(store, row.op_id, status);
+            else
                 continue;
-            store.prepare("DELETE FROM outbox WHERE seq = ?1").bind(1, row.seq).run();
+            store.prepare("DELETE FROM outbox WHERE op_id = ?1").bind(1, row.op_id).run();
             settled++;
         }
+        prune_journal(store);
         mark_ok(store);
     });
     return settled;
@@ -188,7 +209,7 @@ StepResult push_once(Store& store, HttpClient& client, int max_ops) {
         }
         store.transaction([&] {
             dead_letter(store, rows[0], describe(res));
-            store.prepare("DELETE FROM outbox WHERE seq = ?1").bind(1, rows[0].seq).run();
+            store.prepare("DELETE FROM outbox WHERE op_id = ?1").bind(1, rows[0].op_id).run();
         });
         return StepResult{true, true, 0, "", -1, ""};
     }
@@ -203,6 +224,12 @@ StepResult push_once(Store& store, HttpClient& client, int max_ops) {
     StepResult s;
     s.count = settle(store, rows, answer["results"]);
     s.more = int(rows.size()) == max_ops;
+    // Another epoch: the server's store was restored from a backup. What it acknowledged
+    // before may be gone from it: offer it all again.
+    std::string epoch = answer.value("epoch", ""),
+                cursor = store.meta(sync_key::cursor).value_or("");
+    if (!epoch.empty() && !cursor.empty() && cursor_epoch(cursor) != epoch)
+        s.more = reoffer_journal(store, cursor) > 0 || s.more;
     return s;
 }
 
@@ -216,8 +243,9 @@ StepResult pull_once(Store& store, HttpClient& client, int wait_s, int limit) {
     json answer = json::parse(res.body, nullptr, false);
     if (res.curl_code == 0 && res.status == 409 && answer.is_object() &&
         answer.value("error", "") == "resync") {
-        // The server's store was restored: start the feed again (applying is idempotent).
-        store.transaction([&] { store.set_meta(sync_key::cursor, ""); });
+        // The server's store was restored: offer again what it had acknowledged, and start
+        // the feed again (applying is idempotent).
+        reoffer_journal(store, cursor);
         return StepResult{true, true, 0, "", -1, ""};
     }
     if (!res.ok()) return failed(res);
@@ -235,17 +263,22 @@ StepResult pull_once(Store& store, HttpClient& client, int wait_s, int limit) {
     return s;
 }
 
+// A pull may find the server restored and put the journal back into the outbox: then push
+// and pull once more.
 StepResult sync_until_idle(Store& store, HttpClient& client) {
     StepResult total;
-    for (StepResult r = push_once(store, client);; r = push_once(store, client)) {
-        if (!r.ok) return r;
-        total.count += r.count;
-        if (!r.more) break;
-    }
-    for (StepResult r = pull_once(store, client, 0);; r = pull_once(store, client, 0)) {
-        if (!r.ok) return r;
-        total.count += r.count;
-        if (!r.more) break;
+    for (int round = 0; round < 3; ++round) {
+        for (StepResult r = push_once(store, client);; r = push_once(store, client)) {
+            if (!r.ok) return r;
+            total.count += r.count;
+            if (!r.more) break;
+        }
+        for (StepResult r = pull_once(store, client, 0);; r = pull_once(store, client, 0)) {
+            if (!r.ok) return r;
+            total.count += r.count;
+            if (!r.more) break;
+        }
+        if (read_sync_state(store).pending == 0) break;
     }
     return total;
 }

@@ -20,6 +20,11 @@ constexpr int kDefaultPullLimit = 500;
 constexpr int kMaxPullLimit = 1000;
 constexpr int kMaxWaitSeconds = 30;                // long-poll
 constexpr std::chrono::seconds kMaxClockSkew{300}; // terminal clock vs server clock
+// The oldest op a batch may carry, against its sent_at. An outbox legitimately holds ops days
+// old (a kiosk offline over a long holiday, a machine in a cupboard until IT comes); 30 days
+// covers that with room to spare and still refuses a record stamped years back. The agent keeps
+// what the server acknowledged for as long, to offer it again after a restore (sync/reoffer.hpp).
+constexpr std::chrono::seconds kMaxOpAge{30 * 24 * 3600};
 
 // The pull cursor "EPOCH:SEQ". The epoch names one life of the server's store: after a restore
 // from backup it changes, and a cursor from before is answered "resync" (409).

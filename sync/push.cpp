@@ -1,8 +1,12 @@
 #include "push.hpp"
 
 #include "base/uuid.hpp"
+#include "feed.hpp"
+#include "numbers.hpp"
+#include "op_times.hpp"
 #include "rules.hpp"
 #include "server_store.hpp"
+#include "write_rules.hpp"
 
 #include <set>
 
@@ -84,11 +88,20 @@ static PushOp parse_op(const json& o, size_t i) {
     if (!o["payload"].is_object()) bad("bad_field", where + "payload: must be an object");
     op.payload = o["payload"];
     check_payload(op, where);
-    op.payload_text = op.payload.dump(); // once, here, not on the single writer's thread
     return op;
 }
 
-PushBatch parse_push(std::string_view body, Instant now) {
+// Times and the role, then the text stored and served: once, here, not on the single
+// writer's thread, and after the role set what the credential decides.
+static void check_op(PushOp& op, const Terminal& t, Instant sent, size_t i) {
+    std::string where = "ops[" + std::to_string(i) + "].";
+    check_op_times(op, sent, where);
+    check_role(t, op, where);
+    op.payload_text = op.payload.dump();
+    op.public_text = public_view(op.entity, op.payload);
+}
+
+PushBatch parse_push(std::string_view body, Instant now, const Terminal& t) {
     json doc = json::parse(body, nullptr, false);
     if (doc.is_discarded()) bad("malformed_json", "the body is not JSON");
     if (!doc.is_object()) bad("bad_field", "the body must be a JSON object");
@@ -109,53 +122,15 @@ PushBatch parse_push(std::string_view body, Instant now) {
         bad("too_many_ops", "ops: at most " + std::to_string(kMaxOpsPerBatch) + " per batch");
     PushBatch b;
     b.batch_id = doc["batch_id"];
-    for (size_t i = 0; i < ops.size(); ++i) b.ops.push_back(parse_op(ops[i], i));
+    for (size_t i = 0; i < ops.size(); ++i) {
+        b.ops.push_back(parse_op(ops[i], i));
+        check_op(b.ops.back(), t, sent, i);
+    }
     b.digest = sha256_hex(ops.dump());
     return b;
 }
 
 // Applying
-struct Existing {
-    bool found = false;
-    std::string room, origin;
-    Version version;
-};
-
-static Existing find_record(Store& db, const std::string& entity, const std::string& uuid) {
-    Stmt st = db.prepare("SELECT room, origin, rank, updated_at, tiebreak FROM srv_records "
-                         "WHERE entity = ?1 AND uuid = ?2");
-    st.bind(1, entity).bind(2, uuid);
-    Existing e;
-    if (!st.step()) return e;
-    e.found = true;
-    e.room = st.text(0);
-    e.origin = st.text(1);
-    e.version = Version{int(st.integer(2)), st.text(3), st.text(4)};
-    return e;
-}
-
-// Role and room: refusing throws, so the whole batch is rolled back (nothing half-applied).
-static void authorise(const Terminal& t, const PushOp& op, const Existing& e) {
-    if (t.role == TerminalRole::Board) throw HttpError(403, "forbidden", "a board writes nothing");
-    if (op.entity == "ticket" && op.payload["room"] != t.room)
-        throw HttpError(403, "wrong_room",
-                        "ticket of room " + op.payload["room"].dump() +
-                            " from a terminal of room " + t.room);
-    if (e.found && e.room != t.room)
-        throw HttpError(403, "wrong_room",
-                        op.entity + " " + op.entity_uuid + " is of room " + e.room);
-    if (t.role != TerminalRole::Kiosk) return;
-    // An application registered at a kiosk without an APPC art. 63 item comes with its reg-6
-    // notice (shared/applications.cpp), made in the same transaction.
-    if (op.entity != "ticket" && op.entity != "application" && op.entity != "event" &&
-        op.entity != "notice")
-        throw HttpError(403, "forbidden", "a kiosk does not write " + op.entity);
-    if (e.found && e.origin != t.name)
-        throw HttpError(403, "forbidden", "a kiosk changes only what it created");
-    if (op.entity == "ticket" && op.payload["state"] != "waiting")
-        throw HttpError(403, "forbidden", "a kiosk issues tickets, it does not move them");
-}
-
 static long long next_feed_seq(Store& db) {
     Stmt st =
         db.prepare("UPDATE srv_counters SET value = value + 1 WHERE name = 'feed' RETURNING value");
@@ -165,7 +140,7 @@ static long long next_feed_seq(Store& db) {
 
 static void append_change(Store& db, const Terminal& t, const PushOp& op, Instant now) {
     db.prepare("INSERT INTO srv_changes(seq, op_id, terminal, room, entity, entity_uuid, kind, "
-               "payload, at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")
+               "payload, at, public_payload) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)")
         .bind(1, next_feed_seq(db))
         .bind(2, op.op_id)
         .bind(3, t.name)
@@ -175,33 +150,18 @@ static void append_change(Store& db, const Terminal& t, const PushOp& op, Instan
         .bind(7, op.kind)
         .bind(8, op.payload_text)
         .bind(9, format_instant(now))
+        .bind_opt(10, op.public_text)
         .run();
-}
-
-// The number is a label unique per room and day; a transferred ticket keeps its number.
-static bool claim_ticket_number(Store& db, const PushOp& op) {
-    const json& p = op.payload;
-    if (!p["transferred_from"].get_ref<const std::string&>().empty()) return true;
-    db.prepare("INSERT INTO srv_ticket_numbers(room, day, number, uuid) VALUES (?1, ?2, ?3, ?4) "
-               "ON CONFLICT DO NOTHING")
-        .bind(1, p["room"].get<std::string>())
-        .bind(2, p["day"].get<std::string>())
-        .bind(3, p["number"].get<std::string>())
-        .bind(4, op.entity_uuid)
-        .run();
-    Stmt st = db.prepare(
-        "SELECT uuid FROM srv_ticket_numbers WHERE room = ?1 AND day = ?2 AND number = ?3");
-    st.bind(1, p["room"].get<std::string>())
-        .bind(2, p["day"].get<std::string>())
-        .bind(3, p["number"].get<std::string>());
-    return st.step() && st.text(0) == op.entity_uuid;
 }
 
 // One new op: "applied", "superseded" (an older version than the server's; events seen) or
 // "rejected" with a reason.
 static OpResult apply_op(Store& db, const Terminal& t, const PushOp& op, Instant now) {
-    Existing e = find_record(db, op.entity, op.entity_uuid);
-    authorise(t, op, e);
+    ExistingRecord e = find_record(db, op.entity, op.entity_uuid);
+    // The same record again under another op id (a copy kept by a terminal): nothing new.
+    if (e.found && e.room == t.room && e.payload == op.payload_text)
+        return {op.op_id, "duplicate", ""};
+    check_against_store(db, t, op, e);
     Version v = version_of(op.entity, op.payload);
     // Events are created once and never change: a second copy is not a conflict. An equal
     // version is taken: versions count seconds, and one terminal often changes a record twice
@@ -210,6 +170,10 @@ static OpResult apply_op(Store& db, const Terminal& t, const PushOp& op, Instant
         return {op.op_id, "superseded", ""};
     if (op.entity == "ticket" && !claim_ticket_number(db, op))
         return {op.op_id, "rejected", "number_taken"};
+    if (op.entity == "application") {
+        std::string taken = claim_reg_numbers(db, t, op, e.found, e.payload);
+        if (!taken.empty()) return {op.op_id, "rejected", taken};
+    }
     db.prepare("INSERT INTO srv_records(entity, uuid, room, origin, rank, updated_at, tiebreak, "
                "payload) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT(entity, uuid) DO "
                "UPDATE SET rank = excluded.rank, updated_at = excluded.updated_at, "
@@ -263,11 +227,14 @@ PushResult apply_push(Store& db, const Terminal& t, const PushBatch& b, Instant 
             continue;
         }
         OpResult res = apply_op(db, t, op, now);
+        r.duplicates += res.status == "duplicate";
+        // A copy of what the server holds is kept like a superseded op: out of the feed, and
+        // answered "duplicate" when its op id comes again.
         db.prepare("INSERT INTO srv_applied_ops(op_id, terminal, outcome, reason) "
                    "VALUES (?1, ?2, ?3, ?4)")
             .bind(1, op.op_id)
             .bind(2, t.name)
-            .bind(3, res.status)
+            .bind(3, res.status == "duplicate" ? std::string("superseded") : res.status)
             .bind(4, res.reason)
             .run();
         r.applied += res.status == "applied";

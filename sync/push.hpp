@@ -15,6 +15,7 @@ struct PushOp {
     std::string op_id, entity, entity_uuid, kind, created_at;
     nlohmann::json payload;
     std::string payload_text; // payload as compact JSON, as stored and served by pull
+    std::string public_text;  // what kiosks and boards pull of it (feed.hpp); empty: nothing
 };
 
 struct PushBatch {
@@ -23,9 +24,10 @@ struct PushBatch {
     std::string digest; // SHA-256 of the ops as sent: a replayed batch id must carry the same
 };
 
-// Parses and checks a push body. Throws HttpError 400 (malformed_json, unknown_field,
-// missing_field, bad_field, clock_skew, too_many_ops) before anything is written.
-PushBatch parse_push(std::string_view body, Instant now);
+// Parses and checks a push body from terminal t: shape, times (op_times.hpp) and what t's role
+// may write (write_rules.hpp). Throws HttpError 400 (malformed_json, unknown_field,
+// missing_field, bad_field, clock_skew, op_time, too_many_ops) or 403 before anything is written.
+PushBatch parse_push(std::string_view body, Instant now, const Terminal& t);
 
 struct OpResult {
     std::string op_id, status, reason;
@@ -38,7 +40,8 @@ struct PushResult {
 };
 
 // Applies a checked batch inside the caller's transaction. Throws HttpError 403 (wrong role or
-// room) or 409 (batch id replayed with other ops); the caller then rolls the batch back whole.
+// room, another terminal's record or number) or 409 (batch id replayed with other ops); the caller
+// then rolls the batch back whole.
 PushResult apply_push(Store& db, const Terminal& t, const PushBatch& b, Instant now);
 nlohmann::json push_result_json(const PushResult& r, const std::string& epoch);
 

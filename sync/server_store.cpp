@@ -84,6 +84,27 @@ CREATE TABLE IF NOT EXISTS srv_changes (
 CREATE INDEX IF NOT EXISTS srv_changes_by_room ON srv_changes(room, seq);
 )SQL";
 
+// Version 2 (issue 12): what a terminal may write and what kiosks and boards may read.
+static const char* const kServerSchemaV2 = R"SQL(
+-- Registration and oral protocol numbers are labels unique per room, each bound to the
+-- application that first had it (sync/numbers.hpp).
+CREATE TABLE IF NOT EXISTS srv_reg_numbers (
+    room   TEXT NOT NULL,
+    number TEXT NOT NULL,
+    uuid   TEXT NOT NULL,
+    PRIMARY KEY (room, number)
+) WITHOUT ROWID;
+INSERT OR IGNORE INTO srv_reg_numbers(room, number, uuid)
+    SELECT room, json_extract(payload, '$.reg_number'), uuid FROM srv_records
+    WHERE entity = 'application' AND json_extract(payload, '$.reg_number') <> '';
+
+-- What kiosks and boards pull of a change (sync/feed.hpp, public_view); NULL: nothing.
+ALTER TABLE srv_changes ADD COLUMN public_payload TEXT;
+UPDATE srv_changes SET public_payload = json_remove(payload, '$.category', '$.kiosk')
+    WHERE entity = 'ticket';
+UPDATE srv_changes SET public_payload = payload WHERE entity IN ('room', 'official', 'session');
+)SQL";
+
 // Per connection. A group commit of a few hundred pushes dirties thousands of pages (random
 // UUID keys land on different leaves): with SQLite's default 2 MB cache they spill to the WAL
 // in the middle of the transaction and are read back. Each push runs in a savepoint, whose
@@ -98,13 +119,17 @@ std::unique_ptr<Store> open_server_store(const std::filesystem::path& data_dir) 
     std::filesystem::create_directories(data_dir);
     auto db = Store::open(data_dir / "server.db", OpenMode::CreateIfMissing);
     tune_connection(*db);
-    if (db->meta("server_schema").value_or("") == "1") return db;
+    if (db->meta("server_schema").value_or("") == "2") return db;
     db->transaction([&] {
-        if (db->meta("server_schema").value_or("") == "1") return; // another process did it
-        db->exec(kServerSchemaV1);
-        db->set_meta("server_schema", "1");
-        db->set_meta("terminal_id", "SERVER");
-        if (!db->meta("server_epoch")) db->set_meta("server_epoch", random_hex(8));
+        // Read again inside the transaction: another process may have done it meanwhile.
+        std::string version = db->meta("server_schema").value_or("");
+        if (version.empty()) {
+            db->exec(kServerSchemaV1);
+            db->set_meta("terminal_id", "SERVER");
+            if (!db->meta("server_epoch")) db->set_meta("server_epoch", random_hex(8));
+        }
+        if (version.empty() || version == "1") db->exec(kServerSchemaV2);
+        db->set_meta("server_schema", "2");
     });
     return db;
 }

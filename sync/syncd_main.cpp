@@ -60,6 +60,8 @@ static int status_command(const std::filesystem::path& store_path) {
     std::printf("last sync:    %s\n", s.last_sync ? format_instant(*s.last_sync).c_str() : "never");
     std::printf("pending:      %lld\n", s.pending);
     std::printf("dead letters: %lld\n", s.dead_letters);
+    std::printf("superseded:   %lld%s\n", s.superseded,
+                s.last_superseded.empty() ? "" : (" (last: " + s.last_superseded + ")").c_str());
     std::printf("last error:   %s%s\n", s.last_error.empty() ? "-" : s.last_error.c_str(),
                 s.last_error_kind.empty() ? "" : (" (" + s.last_error_kind + ")").c_str());
     return 0;

@@ -62,3 +62,13 @@ TEST_CASE("sync: staff read a sync error in their language, the technical words 
     CHECK(sync_status_text(read_sync_state(*s), catalog(), Lang::kk, true)
               .find("Failed to connect") != std::string::npos);
 }
+
+TEST_CASE("sync: staff see how many changes the server found overtaken, visitors do not") {
+    SyncState st;
+    st.enrolled = true;
+    st.superseded = 2;
+    std::string staff = sync_status_text(st, catalog(), Lang::ru, true);
+    CHECK(staff.find(catalog().format(Lang::ru, "sync.state.superseded", {{"count", "2"}})) !=
+          std::string::npos);
+    CHECK(sync_status_text(st, catalog(), Lang::ru, false).find("2") == std::string::npos);
+}

@@ -41,19 +41,20 @@ struct Run {
 // Written with snprintf, not built as a JSON document: every value is plain ASCII, and the
 // client shares the server's two cores, so its CPU per request is kept small.
 static std::string push_body(const BenchTerminal& t, int k) {
-    std::string now = format_instant(now_utc());
+    Instant at = now_utc();
+    std::string now = format_instant(at), day = format_date(local_date(at)); // as a kiosk does
     std::string ticket = new_uuid();
     char body[1024];
     int n = std::snprintf(
         body, sizeof body,
         R"({"batch_id":"%s","sent_at":"%s","ops":[{"op_id":"%s","entity":"ticket",)"
         R"("entity_uuid":"%s","kind":"ticket.issued","created_at":"%s","payload":{"uuid":"%s",)"
-        R"("room":"%s","day":"%.10s","service":"same_day","number":"%s-%d","category":"",)"
+        R"("room":"%s","day":"%s","service":"same_day","number":"A%s-%d","category":"",)"
         R"("language":"kk","state":"waiting","desk":"","kiosk":"%s","transferred_from":"",)"
         R"("issued_at":"%s","called_at":"","updated_at":"%s"}}]})",
         new_uuid().c_str(), now.c_str(), new_uuid().c_str(), ticket.c_str(), now.c_str(),
-        ticket.c_str(), t.room.c_str(), now.c_str(), t.name.c_str(), k, t.name.c_str(), now.c_str(),
-        now.c_str());
+        ticket.c_str(), t.room.c_str(), day.c_str(), t.series.c_str(), k, t.name.c_str(),
+        now.c_str(), now.c_str());
     return std::string(body, size_t(std::max(0, std::min(n, int(sizeof body) - 1))));
 }
 

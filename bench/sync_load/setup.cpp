@@ -71,7 +71,7 @@ std::vector<BenchTerminal> BenchServer::enrol_kiosks(int n) {
                        ""};
             std::string code = register_terminal(*db, t, now);
             auto c = redeem_enrolment_code(*db, code, now);
-            out.push_back({t.name, t.room, c->token});
+            out.push_back({t.name, t.room, c->token, c->terminal.series});
         }
     });
     return out;

@@ -14,6 +14,7 @@ namespace reception::bench {
 
 struct BenchTerminal {
     std::string name, room, token;
+    std::string series; // its ticket numbers are A<series>-N: the server takes no other
 };
 
 struct BenchServer {

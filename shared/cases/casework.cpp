@@ -150,8 +150,13 @@ Cancellation cancel_session(Store& store, const RegulationProfile& profile, cons
             .bind(2, reason)
             .bind(3, format_instant(now))
             .run();
-        store.append_outbox("session", session_uuid, "session.cancelled",
-                            {{"uuid", session_uuid}, {"reason", reason}, {"actor", actor}});
+        // The whole session, not only the reason: a kiosk that pulls it must stop offering it,
+        // and the server orders versions by updated_at (sync/rules.hpp).
+        ReceptionSession cancelled = *s;
+        cancelled.cancelled = true;
+        cancelled.cancel_reason = reason;
+        cancelled.updated_at = now;
+        store.append_outbox("session", session_uuid, "session.cancelled", session_json(cancelled));
         store.append_event("session", session_uuid, "session_cancelled", "", "", actor, reason,
                            {{"in_time", out.notified_in_time}}, now);
 

@@ -98,6 +98,20 @@ static void save_official(Store& store, const Official& o) {
                              {"updated_at", format_instant(o.updated_at)}});
 }
 
+json session_json(const ReceptionSession& s) {
+    return json{{"uuid", s.uuid},
+                {"official_uuid", s.official_uuid},
+                {"room_uuid", s.room_uuid},
+                {"date", format_date(s.date)},
+                {"start_minute", s.start_minute},
+                {"end_minute", s.end_minute},
+                {"mode", to_code(s.mode)},
+                {"ad_hoc", s.ad_hoc},
+                {"cancelled", s.cancelled},
+                {"cancel_reason", s.cancel_reason},
+                {"updated_at", format_instant(s.updated_at)}};
+}
+
 static void save_session(Store& store, const ReceptionSession& s) {
     store
         .prepare("INSERT INTO sessions(uuid, official_uuid, room_uuid, date, start_minute, "
@@ -120,18 +134,7 @@ static void save_session(Store& store, const ReceptionSession& s) {
         .bind(10, s.cancel_reason)
         .bind(11, format_instant(s.updated_at))
         .run();
-    store.append_outbox("session", s.uuid, "session.saved",
-                        json{{"uuid", s.uuid},
-                             {"official_uuid", s.official_uuid},
-                             {"room_uuid", s.room_uuid},
-                             {"date", format_date(s.date)},
-                             {"start_minute", s.start_minute},
-                             {"end_minute", s.end_minute},
-                             {"mode", to_code(s.mode)},
-                             {"ad_hoc", s.ad_hoc},
-                             {"cancelled", s.cancelled},
-                             {"cancel_reason", s.cancel_reason},
-                             {"updated_at", format_instant(s.updated_at)}});
+    store.append_outbox("session", s.uuid, "session.saved", session_json(s));
 }
 
 // Parsing one record of each kind

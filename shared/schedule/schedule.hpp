@@ -28,6 +28,10 @@ struct ScheduleLoadResult {
 ScheduleLoadResult load_schedule(Store& store, const RegulationProfile& profile,
                                  const WorkCalendar& cal, const nlohmann::json& doc, Instant now);
 
+// A session as its outbox row carries it: the whole record, so a terminal that pulls it (a
+// kiosk signing visitors up) and the server's conflict rules see every change in full.
+nlohmann::json session_json(const ReceptionSession& s);
+
 std::vector<Room> list_rooms(Store& store);
 std::vector<Official> list_officials(Store& store);
 std::vector<ReceptionSession> sessions_between(Store& store, Date first, Date last);

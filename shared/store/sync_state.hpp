@@ -37,8 +37,12 @@ struct SyncState {
     std::optional<Instant> last_sync; // last push or pull the server answered
     long long pending = 0;            // outbox ops not yet accepted by the server
     long long dead_letters = 0;       // ops the server rejected (staff must look)
-    std::string last_error;           // empty when the last attempt went through
-    std::string last_error_kind;      // sync_key::last_error_kind
+    // Ops the server answered "superseded" (it had a newer version: this change is not in
+    // force) in the agent's journal, the last 30 days; and the newest: "entity uuid at time".
+    long long superseded = 0;
+    std::string last_superseded;
+    std::string last_error;      // empty when the last attempt went through
+    std::string last_error_kind; // sync_key::last_error_kind
     std::optional<Instant> last_error_at;
 };
 

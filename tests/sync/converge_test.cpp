@@ -22,12 +22,6 @@ static AgentOptions quick_agent(const std::filesystem::path& store) {
     return o;
 }
 
-static void sync(Store& s) {
-    HttpClient c(config_of(s));
-    StepResult r = sync_until_idle(s, c);
-    REQUIRE_MESSAGE(r.ok, r.error);
-}
-
 TEST_CASE("sync: two kiosks offline in one room never print the same number, and converge") {
     TempDir dir;
     ServerProcess server(dir / "server");

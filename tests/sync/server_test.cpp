@@ -30,34 +30,6 @@ struct SyncedRoom {
     }
 };
 
-json outbox_ops(Store& store) {
-    json ops = json::array();
-    Stmt st = store.prepare(
-        "SELECT op_id, entity, entity_uuid, kind, payload, created_at FROM outbox ORDER BY seq");
-    while (st.step())
-        ops.push_back(
-            op_json(st.text(0), st.text(1), st.text(2), st.text(3), st.text(4), st.text(5)));
-    return ops;
-}
-
-json batch(const json& ops, const std::string& id = new_uuid()) {
-    return json{{"batch_id", id}, {"sent_at", format_instant(now_utc())}, {"ops", ops}};
-}
-
-json body_of(const HttpResult& r) {
-    return json::parse(r.body, nullptr, false);
-}
-
-// An error answer: the status, and a JSON body naming the error.
-void check_refused(const HttpResult& r, long status, const std::string& code) {
-    CHECK(r.curl_code == 0);
-    CHECK(r.status == status);
-    json j = body_of(r);
-    REQUIRE(j.is_object());
-    CHECK(j.value("error", "") == code);
-    CHECK(!j.value("message", "").empty());
-}
-
 } // namespace
 
 TEST_CASE("sync: a batch pushed twice changes nothing the second time") {

@@ -1,5 +1,7 @@
 #include "sync_support.hpp"
 
+#include "cases/applications.hpp"
+#include "protocol.hpp"
 #include "queue/ticket_queue.hpp"
 #include "server_child.hpp"
 
@@ -156,6 +158,84 @@ Ticket take_ticket(Store& store, const std::string& service, const std::string& 
     req.category = category;
     req.kiosk = store.terminal_id();
     return issue_ticket(store, profile(), req, now_utc());
+}
+
+void sync(Store& store) {
+    HttpClient client(config_of(store));
+    StepResult r = sync_until_idle(store, client);
+    REQUIRE_MESSAGE(r.ok, r.error);
+}
+
+int syncd(const std::string& args, std::string* out) {
+    std::string ignored;
+    return run_command(std::string(RECEPTION_SYNCD_BIN) + " " + args + " 2>&1",
+                       out ? out : &ignored);
+}
+
+void run_agent_once(const std::filesystem::path& store) {
+    std::string out;
+    CHECK_MESSAGE(syncd("--store " + store.string() + " run --once", &out) == 0, out);
+}
+
+Application sample_application(Channel channel, bool complete) {
+    Application a;
+    a.channel = channel;
+    a.applicant.surname = "Сәрсенбаева";
+    if (complete) a.applicant.name = "Әйгерім";
+    a.applicant.iin = "871008401427";
+    a.applicant.phone = "8 (701) 123-45-67";
+    a.applicant.address = "Хромтау, Әйтеке би к-сі, 12";
+    a.essence = "Ауладағы жолды жөндеу туралы мәселе";
+    return a;
+}
+
+// Pushing by hand
+nlohmann::json outbox_ops(Store& store) {
+    nlohmann::json ops = nlohmann::json::array();
+    Stmt st = store.prepare(
+        "SELECT op_id, entity, entity_uuid, kind, payload, created_at FROM outbox ORDER BY seq");
+    while (st.step())
+        ops.push_back(
+            op_json(st.text(0), st.text(1), st.text(2), st.text(3), st.text(4), st.text(5)));
+    return ops;
+}
+
+nlohmann::json last_op(Store& store, const std::string& entity) {
+    nlohmann::json found;
+    for (const nlohmann::json& op : outbox_ops(store))
+        if (op["entity"] == entity) found = op;
+    REQUIRE_MESSAGE(found.is_object(), "no " << entity << " in the outbox");
+    return found;
+}
+
+nlohmann::json copy_op(nlohmann::json op, bool new_entity) {
+    op["op_id"] = new_uuid();
+    if (new_entity) {
+        op["entity_uuid"] = new_uuid();
+        op["payload"]["uuid"] = op["entity_uuid"];
+    }
+    return op;
+}
+
+nlohmann::json batch(const nlohmann::json& ops, const std::string& id) {
+    return nlohmann::json{{"batch_id", id}, {"sent_at", format_instant(now_utc())}, {"ops", ops}};
+}
+
+HttpResult push_ops(Store& as, const nlohmann::json& ops) {
+    return HttpClient(config_of(as)).post("/v1/push", batch(ops).dump(), 10000);
+}
+
+nlohmann::json body_of(const HttpResult& r) {
+    return nlohmann::json::parse(r.body, nullptr, false);
+}
+
+void check_refused(const HttpResult& r, long status, const std::string& code) {
+    CHECK(r.curl_code == 0);
+    CHECK(r.status == status);
+    nlohmann::json j = body_of(r);
+    REQUIRE(j.is_object());
+    CHECK(j.value("error", "") == code);
+    CHECK(!j.value("message", "").empty());
 }
 
 bool wait_until(const std::function<bool()>& cond, std::chrono::milliseconds limit) {

@@ -4,8 +4,10 @@
 
 #include "agent.hpp"
 #include "base/domain.hpp"
+#include "base/uuid.hpp"
 #include "test_support.hpp"
 
+#include <nlohmann/json.hpp>
 #include <string>
 #include <sys/types.h>
 
@@ -68,6 +70,29 @@ long long count(Store& store, const char* sql);
 // Issues a ticket of the store's room at this terminal now.
 Ticket take_ticket(Store& store, const std::string& service = "same_day",
                    const std::string& category = "");
+// Pushes and pulls once through the client library; the test fails when it does not succeed.
+void sync(Store& store);
+// reception-syncd ARGS, the real program: its exit status, and what it printed in *out.
+int syncd(const std::string& args, std::string* out = nullptr);
+// `reception-syncd --store STORE run --once`: the real agent, started again, pushes and pulls.
+void run_agent_once(const std::filesystem::path& store);
+// An application with a full applicant (or without a name: reg-6 sends it for correction).
+Application sample_application(Channel channel, bool complete = true);
+
+// Pushing by hand, as a tampered terminal would.
+// The store's outbox as push ops, oldest first.
+nlohmann::json outbox_ops(Store& store);
+// The newest outbox op of this entity.
+nlohmann::json last_op(Store& store, const std::string& entity);
+// A copy of op under a new op id (and, with new_entity, a new record uuid).
+nlohmann::json copy_op(nlohmann::json op, bool new_entity = false);
+nlohmann::json batch(const nlohmann::json& ops, const std::string& id = new_uuid());
+// ops pushed in one batch with this store's credential.
+HttpResult push_ops(Store& as, const nlohmann::json& ops);
+nlohmann::json body_of(const HttpResult& r);
+// An error answer: the status, and a JSON body naming the error with words.
+void check_refused(const HttpResult& r, long status, const std::string& code);
+
 // Polls cond every 10 ms until it holds or the time is up; returns whether it held.
 bool wait_until(const std::function<bool()>& cond, std::chrono::milliseconds limit);
 
