@@ -1,5 +1,6 @@
 #include "api.hpp"
 
+#include "bounded_json.hpp"
 #include "feed.hpp"
 #include "push.hpp"
 #include "server_store.hpp"
@@ -98,9 +99,9 @@ long long connected_terminals(ServerCore& core, Instant now) {
 
 // Endpoints
 static Reply enrol(ServerCore& core, const Request& req, Instant now) {
-    json doc = json::parse(req.body, nullptr, false);
-    if (doc.is_discarded() || !doc.is_object())
-        throw HttpError(400, "malformed_json", "the body is not a JSON object");
+    std::string why = "the body is not a JSON object";
+    json doc = parse_bounded_json(req.body, &why);
+    if (doc.is_discarded() || !doc.is_object()) throw HttpError(400, "malformed_json", why);
     for (auto it = doc.begin(); it != doc.end(); ++it)
         if (it.key() != "code") throw HttpError(400, "unknown_field", it.key() + ": unknown");
     if (!doc.contains("code") || !doc["code"].is_string() ||
