@@ -58,10 +58,14 @@ const Pki& pki() {
         make_ca(k.dir.path, "other-ca");
         make_cert(k.dir.path, "ca", "server", "DNS:localhost,IP:127.0.0.1");
         make_cert(k.dir.path, "ca", "other-name", "DNS:other.example");
+        make_cert(k.dir.path, "other-ca", "rogue", "DNS:localhost,IP:127.0.0.1");
         k.ca_pem = read_file(k.dir / "ca.pem");
         k.other_ca_pem = read_file(k.dir / "other-ca.pem");
         k.cert = k.dir / "server.pem";
         k.key = k.dir / "server.key";
+        k.other_ca_file = k.dir / "other-ca.pem";
+        k.rogue_cert = k.dir / "rogue.pem";
+        k.rogue_key = k.dir / "rogue.key";
         k.other_name_cert = k.dir / "other-name.pem";
         k.other_name_key = k.dir / "other-name.key";
         std::string pin;

@@ -13,12 +13,15 @@ namespace reception::test {
 
 // Made once per test run: a CA, a server certificate for localhost and 127.0.0.1 (ECDSA P-256),
 // another CA that signed nothing of ours, and a certificate of the right CA for another name.
+// The other CA also signed a rogue certificate for localhost: an impostor's server.
 struct Pki {
     TempDir dir;
     std::string ca_pem;
     std::filesystem::path cert, key;
     std::string other_ca_pem;
+    std::filesystem::path other_ca_file;
     std::filesystem::path other_name_cert, other_name_key;
+    std::filesystem::path rogue_cert, rogue_key;
     std::string pin; // "sha256//..." of the server key
 };
 const Pki& pki();
