@@ -67,6 +67,19 @@ int main(int argc, char** argv) {
     serve->add_option("--key", opt.key, "private key, PEM (default DATA/server.key)");
     serve->add_option("--threads", opt.threads, "I/O threads")->check(CLI::Range(1, 64));
     serve->add_option("--pid-file", opt.pid_file, "write the process id here");
+    serve
+        ->add_option("--max-connections-per-address", opt.caps.per_address,
+                     "connections one source address may hold (default 64)")
+        ->check(CLI::Range(1, 1 << 20));
+    serve
+        ->add_option("--max-connections", opt.caps.total,
+                     "connections in all (default: the open-files limit less 64)")
+        ->check(CLI::Range(1, 1 << 24));
+    unsigned long long body_mib = opt.caps.buffered_bytes >> 20;
+    serve
+        ->add_option("--max-buffered-mib", body_mib,
+                     "MiB of request bodies being read at once, all connections (default 64)")
+        ->check(CLI::Range(1, 1 << 16));
 
     std::string name, room, kind;
     auto* enrol = app.add_subcommand("enrol", "register a terminal and print its one-time code");
@@ -90,6 +103,7 @@ int main(int argc, char** argv) {
             return 0;
         }
         opt.data_dir = data;
+        opt.caps.buffered_bytes = body_mib << 20;
         if (opt.cert.empty()) opt.cert = data / "server.pem";
         if (opt.key.empty()) opt.key = data / "server.key";
         return run_server(opt);

@@ -91,7 +91,7 @@ std::string ServerProcess::url() const {
 
 void ServerProcess::start(const std::filesystem::path& cert, const std::filesystem::path& key) {
     REQUIRE(pid_ < 0);
-    ServerChild child = spawn_server(RECEPTION_SERVER_BIN, data_, port_, cert, key);
+    ServerChild child = spawn_server(RECEPTION_SERVER_BIN, data_, port_, cert, key, limits_);
     pid_ = child.pid;
     REQUIRE_MESSAGE(child.port > 0, "reception-server did not start");
     port_ = child.port;

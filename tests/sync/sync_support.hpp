@@ -4,6 +4,7 @@
 
 #include "agent.hpp"
 #include "domain.hpp"
+#include "server_child.hpp"
 #include "test_support.hpp"
 
 #include <string>
@@ -37,6 +38,9 @@ class ServerProcess {
 
     void start(const std::filesystem::path& cert = pki().cert,
                const std::filesystem::path& key = pki().key);
+    // Limits and options for the next start().
+    void set_limits(ChildLimits limits) { limits_ = std::move(limits); }
+    pid_t pid() const { return pid_; }
     void kill_hard(); // SIGKILL, as a power cut would
     void stop();      // SIGTERM, and wait
     bool running() const { return pid_ > 0; }
@@ -55,6 +59,7 @@ class ServerProcess {
 
   private:
     std::filesystem::path data_;
+    ChildLimits limits_;
     pid_t pid_ = -1;
     int port_ = 0;
 };

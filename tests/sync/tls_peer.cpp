@@ -36,10 +36,10 @@ static sockaddr_in loopback(const std::string& ip, int port) {
     return a;
 }
 
-TlsConn::TlsConn(const std::string& source, int port) {
+TlsConn::TlsConn(const std::string& source, int port, int timeout_ms) {
     fd_ = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
     sockaddr_in src = loopback(source, 0), dst = loopback("127.0.0.1", port);
-    set_timeouts(fd_, 5000);
+    set_timeouts(fd_, timeout_ms);
     if (bind(fd_, (sockaddr*)&src, sizeof src) != 0 ||
         connect(fd_, (sockaddr*)&dst, sizeof dst) != 0)
         return;

@@ -15,9 +15,9 @@ namespace reception::test {
 
 class TlsConn {
   public:
-    // Connects from source (e.g. "127.0.0.2") to 127.0.0.1:port and finishes the handshake;
-    // ok() says whether both worked.
-    TlsConn(const std::string& source, int port);
+    // Connects from source (e.g. "127.0.0.2") to 127.0.0.1:port and finishes the handshake
+    // within timeout_ms; ok() says whether both worked.
+    TlsConn(const std::string& source, int port, int timeout_ms = 5000);
     ~TlsConn();
     TlsConn(const TlsConn&) = delete;
     TlsConn& operator=(const TlsConn&) = delete;
