@@ -78,23 +78,12 @@ static Terminal authenticate(ServerCore& core, Store& reader, const Request& req
         }
         core.tokens.emplace(token, *t);
     }
-    std::lock_guard lock(core.seen_mutex);
-    core.last_seen[t->name] = now;
+    core.status.seen(*t, req.terminal_status, now);
     return *t;
 }
 
 long long connected_terminals(ServerCore& core, Instant now) {
-    std::lock_guard lock(core.seen_mutex);
-    long long n = 0;
-    for (auto it = core.last_seen.begin(); it != core.last_seen.end();) {
-        if (now - it->second > std::chrono::seconds(60)) {
-            it = core.last_seen.erase(it);
-        } else {
-            ++n;
-            ++it;
-        }
-    }
-    return n;
+    return core.status.connected(now);
 }
 
 // Endpoints
@@ -177,6 +166,19 @@ static Reply pull(ServerCore& core, Store& reader, const Request& req, Instant n
     return r;
 }
 
+// Healthy is: a write commits. The probe goes through the single writer like a push, in its
+// group commit, so a full disk or a read-only store answers 503 here as it would there.
+static Reply health(ServerCore& core) {
+    Reply r;
+    r.write = [epoch = core.epoch](Store& db) {
+        db.prepare("INSERT INTO srv_counters(name, value) VALUES ('health', 1) "
+                   "ON CONFLICT(name) DO UPDATE SET value = value + 1")
+            .run();
+        return json_reply(json{{"status", "ok"}, {"epoch", epoch}});
+    };
+    return r;
+}
+
 static Endpoint endpoint_of(std::string_view path) {
     if (path == "/healthz") return Endpoint::Healthz;
     if (path == "/metrics") return Endpoint::Metrics;
@@ -192,12 +194,13 @@ static Reply route(ServerCore& core, Store& reader, const Request& req, Endpoint
     switch (e) {
     case Endpoint::Healthz:
         if (!get) break;
-        return json_reply(json{{"status", "ok"}, {"epoch", core.epoch}});
+        return health(core);
     case Endpoint::Metrics: {
         if (!get) break;
         Reply r;
         r.content_type = "text/plain; version=0.0.4";
-        r.body = metrics_text(core.metrics, connected_terminals(core, now));
+        r.body =
+            metrics_text(core.metrics, connected_terminals(core, now)) + core.status.metrics_text();
         return r;
     }
     case Endpoint::Enrol:

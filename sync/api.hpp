@@ -11,6 +11,7 @@
 #include "auth.hpp"
 #include "metrics.hpp"
 #include "rate_limit.hpp"
+#include "terminal_status.hpp"
 
 #include <chrono>
 #include <functional>
@@ -28,7 +29,8 @@ struct Request {
     std::string authorization;
     std::string content_type;
     std::string body;
-    std::string peer; // the client's address, for the enrolment limit
+    std::string peer;            // the client's address, for the enrolment limit
+    std::string terminal_status; // kTerminalStatusHeader: the terminal's outbox, dead letters
     bool may_wait = true;
 };
 
@@ -52,8 +54,7 @@ struct ServerCore {
     std::shared_mutex tokens_mutex;
     std::unordered_map<std::string, Terminal> tokens; // token -> terminal (in memory only)
     long long tokens_version = 0; // credentials_version the cache was filled under
-    std::mutex seen_mutex;
-    std::unordered_map<std::string, Instant> last_seen; // terminal -> last request
+    TerminalStatusBoard status;   // last seen, pending, dead letters per terminal
     EnrolmentLimiter enrol_limiter;
 };
 

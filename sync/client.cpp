@@ -1,5 +1,7 @@
 #include "client.hpp"
 
+#include "protocol.hpp"
+
 #include <curl/curl.h>
 #include <mutex>
 #include <stdexcept>
@@ -83,6 +85,8 @@ HttpResult HttpClient::perform(const std::string& path, const std::string* body,
     curl_slist* headers = nullptr;
     std::string auth = "Authorization: Bearer " + cfg_.token;
     if (!cfg_.token.empty()) headers = curl_slist_append(headers, auth.c_str());
+    std::string status = std::string(kTerminalStatusHeader) + ": " + status_;
+    if (!status_.empty()) headers = curl_slist_append(headers, status.c_str());
     if (body) {
         headers = curl_slist_append(headers, "Content-Type: application/json");
         curl_easy_setopt(h, CURLOPT_POSTFIELDS, body->data());

@@ -265,6 +265,7 @@ static awaitable<void> session(Stream stream, Shared& sh, std::string peer) {
             in.target = std::string(req.target());
             in.authorization = std::string(req[http::field::authorization]);
             in.content_type = std::string(req[http::field::content_type]);
+            in.terminal_status = std::string(req[kTerminalStatusHeader]);
             in.peer = peer;
             reply = co_await read_and_answer(stream, buffer, sh, head, std::move(in), &refused,
                                              &waited);
@@ -340,6 +341,28 @@ static void setup_tls(ssl::context& ctx, const ServerOptions& opt) {
     ctx.use_private_key_file(opt.key.string(), ssl::context::pem);
 }
 
+// What terminals said of themselves goes to the store through the writer, for the
+// administrator's `reception-server terminals`.
+static void flush_status(Shared& sh) {
+    sh.writer->submit(
+        [&sh](Store& db) {
+            sh.core.status.flush(db);
+            return Reply{};
+        },
+        [](Reply) {});
+}
+
+static awaitable<void> flush_status_every(Shared& sh, std::chrono::seconds period) {
+    asio::steady_timer timer(co_await asio::this_coro::executor);
+    for (;;) {
+        timer.expires_after(period);
+        boost::system::error_code ec;
+        co_await timer.async_wait(asio::redirect_error(use_awaitable, ec));
+        if (ec) co_return;
+        flush_status(sh);
+    }
+}
+
 int run_server(const ServerOptions& opt) {
     long open_files = raise_open_files_limit();
     Shared sh;
@@ -349,6 +372,7 @@ int run_server(const ServerOptions& opt) {
         auto db = open_server_store(opt.data_dir);
         sh.core.epoch = server_epoch(*db);
         sh.core.metrics.feed_head = feed_head(*db);
+        sh.core.status.load(*db);
     }
     ssl::context ctx(ssl::context::tls_server);
     try {
@@ -377,6 +401,7 @@ int run_server(const ServerOptions& opt) {
     acceptor.bind(ep);
     acceptor.listen(4096); // thousands of terminals reconnect at once after a network outage
     asio::co_spawn(ioc, listener(acceptor, ctx, sh), asio::detached);
+    asio::co_spawn(ioc, flush_status_every(sh, std::chrono::seconds(10)), asio::detached);
 
     asio::signal_set signals(ioc, SIGINT, SIGTERM);
     signals.async_wait([&](auto, auto) {
@@ -397,6 +422,7 @@ int run_server(const ServerOptions& opt) {
     for (int i = 1; i < opt.threads; ++i) threads.emplace_back([&] { ioc.run(); });
     ioc.run();
     for (auto& t : threads) t.join();
+    flush_status(sh);
     sh.writer->finish(); // what was taken is committed; its answers go nowhere now
     if (!opt.pid_file.empty()) std::filesystem::remove(opt.pid_file);
     return 0;

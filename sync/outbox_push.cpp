@@ -162,9 +162,16 @@ static int settle(Store& store, const std::vector<OutboxRow>& rows, const json& 
     return settled;
 }
 
+// The server shows the administrator what this terminal still holds.
+static void report_counts(Store& store, HttpClient& client) {
+    SyncState s = read_sync_state(store);
+    client.set_terminal_status(format_terminal_counts({s.pending, s.dead_letters}));
+}
+
 StepResult push_once(Store& store, HttpClient& client, int max_ops) {
     std::vector<OutboxRow> rows = oldest_ops(store, max_ops);
     if (rows.empty()) return {};
+    report_counts(store, client);
     json ops = json::array();
     for (const OutboxRow& r : rows)
         ops.push_back(op_json(r.op_id, r.entity, r.entity_uuid, r.kind, r.payload, r.created_at));
@@ -210,6 +217,7 @@ StepResult push_once(Store& store, HttpClient& client, int max_ops) {
 // Pull
 StepResult pull_once(Store& store, HttpClient& client, int wait_s, int limit) {
     std::string cursor = store.meta(sync_key::cursor).value_or("");
+    report_counts(store, client);
     std::string path = "/v1/pull?limit=" + std::to_string(limit) +
                        "&wait=" + std::to_string(wait_s) +
                        (cursor.empty() ? "" : "&cursor=" + cursor);
