@@ -99,7 +99,7 @@ TEST_CASE("sync: one address holding idle TLS connections does not keep another 
     CHECK(std::chrono::steady_clock::now() - t0 < std::chrono::seconds(2));
 }
 
-TEST_CASE("sync: guessing enrolment codes gets 429, per address; an enrolment body is small") {
+TEST_CASE("sync: guessing enrolment codes gets 429 per address, and an enrolment body is small") {
     TempDir dir;
     ServerProcess server(dir / "server");
     server.start();

@@ -67,7 +67,7 @@ TEST_CASE("sync: /healthz fails with 503 when the server's store cannot commit")
     CHECK(client.post("/v1/push", push_of(*kiosk, 1), 20000).status == 503);
 }
 
-TEST_CASE("sync: a long-poll's wait is not pull latency; status labels are exact codes") {
+TEST_CASE("sync: a long-poll's wait is not pull latency, and status labels are exact codes") {
     TempDir dir;
     ServerProcess server(dir / "server");
     server.start();
