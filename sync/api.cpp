@@ -55,6 +55,7 @@ static int int_param(std::string_view target, std::string_view key, int fallback
 
 // Authentication
 static Terminal authenticate(ServerCore& core, Store& reader, const Request& req, Instant now) {
+    if (req.terminal) return *req.terminal; // checked from the header a moment ago
     const std::string prefix = "Bearer ";
     if (req.authorization.rfind(prefix, 0) != 0)
         throw HttpError(401, "unauthorized", "a bearer token is required");
@@ -238,7 +239,7 @@ unsigned long long body_limit_of(std::string_view target) {
 // An unknown client must not make the server hold a megabyte: the credential is checked and
 // the length compared before a byte of the body is read (issue 12: 800 such connections once
 // took the server from 13 to 903 MiB).
-static void check_header(ServerCore& core, Store& reader, const Request& req, Endpoint e,
+static void check_header(ServerCore& core, Store& reader, Request& req, Endpoint e,
                          unsigned long long length, Instant now) {
     if (length > body_limit_of(req.target))
         throw HttpError(413, "body_too_large",
@@ -246,7 +247,7 @@ static void check_header(ServerCore& core, Store& reader, const Request& req, En
     if (req.method == "POST" && req.content_type.rfind("application/json", 0) != 0)
         throw HttpError(415, "unsupported_media_type", "send application/json");
     if (e == Endpoint::Push || e == Endpoint::Pull || e == Endpoint::Whoami)
-        authenticate(core, reader, req, now);
+        req.terminal = authenticate(core, reader, req, now);
 }
 
 // fn's reply, or the refusal it threw, for endpoint e.
@@ -267,7 +268,7 @@ static Endpoint endpoint_of_target(const std::string& target) {
     return endpoint_of(std::string_view(target).substr(0, target.find('?')));
 }
 
-std::optional<Reply> refuse_before_body(ServerCore& core, Store& reader, const Request& req,
+std::optional<Reply> refuse_before_body(ServerCore& core, Store& reader, Request& req,
                                         unsigned long long content_length, Instant now) {
     Endpoint e = endpoint_of_target(req.target);
     Reply r = answered(e, [&] {

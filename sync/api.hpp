@@ -29,8 +29,9 @@ struct Request {
     std::string authorization;
     std::string content_type;
     std::string body;
-    std::string peer;            // the client's address, for the enrolment limit
-    std::string terminal_status; // kTerminalStatusHeader: the terminal's outbox, dead letters
+    std::string peer;                 // the client's address, for the enrolment limit
+    std::string terminal_status;      // kTerminalStatusHeader: the terminal's outbox, dead letters
+    std::optional<Terminal> terminal; // set by refuse_before_body: not looked up twice
     bool may_wait = true;
 };
 
@@ -62,7 +63,7 @@ Reply handle_request(ServerCore& core, Store& reader, const Request& req, Instan
 // What can be refused from the header alone, before the body is read (req.body is empty):
 // a missing or wrong credential (401), a body larger than the endpoint takes (413), a POST
 // that is not JSON (415), an enrolment over its limit (429). nullopt: read the body.
-std::optional<Reply> refuse_before_body(ServerCore& core, Store& reader, const Request& req,
+std::optional<Reply> refuse_before_body(ServerCore& core, Store& reader, Request& req,
                                         unsigned long long content_length, Instant now);
 // The largest body an endpoint takes: 4 KiB for an enrolment, kMaxBodyBytes otherwise.
 unsigned long long body_limit_of(std::string_view target);

@@ -135,6 +135,7 @@ static awaitable<Reply> answer(Shared& sh, Request req, double* waited) {
                 std::chrono::duration<double>(std::chrono::steady_clock::now() - from).count();
         }
         req.may_wait = false;
+        req.terminal.reset(); // revoked while it waited: refused now
         r = handle_request(sh.core, reader(sh.data_dir), req, now_utc());
     }
     co_return r;
