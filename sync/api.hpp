@@ -10,6 +10,8 @@
 
 #include "auth.hpp"
 #include "metrics.hpp"
+#include "rate_limit.hpp"
+#include "terminal_status.hpp"
 
 #include <chrono>
 #include <functional>
@@ -27,6 +29,9 @@ struct Request {
     std::string authorization;
     std::string content_type;
     std::string body;
+    std::string peer;                 // the client's address, for the enrolment limit
+    std::string terminal_status;      // kTerminalStatusHeader: the terminal's outbox, dead letters
+    std::optional<Terminal> terminal; // set by refuse_before_body: not looked up twice
     bool may_wait = true;
 };
 
@@ -36,6 +41,7 @@ struct Reply {
     std::string content_type = "application/json";
     Endpoint endpoint = Endpoint::Other;
     std::function<Reply(Store&)> write;
+    int retry_after_s = 0; // 429: when to try again
     int wait_ms = 0;
     std::string wait_room;
     long long wait_head = 0;
@@ -49,11 +55,18 @@ struct ServerCore {
     std::shared_mutex tokens_mutex;
     std::unordered_map<std::string, Terminal> tokens; // token -> terminal (in memory only)
     long long tokens_version = 0; // credentials_version the cache was filled under
-    std::mutex seen_mutex;
-    std::unordered_map<std::string, Instant> last_seen; // terminal -> last request
+    TerminalStatusBoard status;   // last seen, pending, dead letters per terminal
+    EnrolmentLimiter enrol_limiter;
 };
 
 Reply handle_request(ServerCore& core, Store& reader, const Request& req, Instant now);
+// What can be refused from the header alone, before the body is read (req.body is empty):
+// a missing or wrong credential (401), a body larger than the endpoint takes (413), a POST
+// that is not JSON (415), an enrolment over its limit (429). nullopt: read the body.
+std::optional<Reply> refuse_before_body(ServerCore& core, Store& reader, Request& req,
+                                        unsigned long long content_length, Instant now);
+// The largest body an endpoint takes: 4 KiB for an enrolment, kMaxBodyBytes otherwise.
+unsigned long long body_limit_of(std::string_view target);
 Reply error_reply(int status, std::string_view code, std::string_view message);
 long long connected_terminals(ServerCore& core, Instant now);
 

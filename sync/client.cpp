@@ -1,5 +1,7 @@
 #include "client.hpp"
 
+#include "protocol.hpp"
+
 #include <curl/curl.h>
 #include <mutex>
 #include <stdexcept>
@@ -65,7 +67,12 @@ HttpResult HttpClient::perform(const std::string& path, const std::string* body,
     curl_easy_setopt(h, CURLOPT_LOW_SPEED_TIME, long(timeout_ms / 1000 + 5));
     curl_easy_setopt(h, CURLOPT_TCP_KEEPALIVE, 1L);
     curl_easy_setopt(h, CURLOPT_SSLVERSION, long(CURL_SSLVERSION_TLSv1_2));
+    // Only the CA given at enrolment: the blob replaces libcurl's CA file, but its CA path
+    // (/etc/ssl/certs) would stay on beside it, and any CA there could then impersonate the
+    // server and collect enrolment codes and tokens.
     curl_blob ca{const_cast<char*>(cfg_.ca_pem.data()), cfg_.ca_pem.size(), CURL_BLOB_COPY};
+    curl_easy_setopt(h, CURLOPT_CAINFO, nullptr);
+    curl_easy_setopt(h, CURLOPT_CAPATH, nullptr);
     curl_easy_setopt(h, CURLOPT_CAINFO_BLOB, &ca);
     if (!cfg_.pin.empty()) curl_easy_setopt(h, CURLOPT_PINNEDPUBLICKEY, cfg_.pin.c_str());
     curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, on_body);
@@ -78,6 +85,8 @@ HttpResult HttpClient::perform(const std::string& path, const std::string* body,
     curl_slist* headers = nullptr;
     std::string auth = "Authorization: Bearer " + cfg_.token;
     if (!cfg_.token.empty()) headers = curl_slist_append(headers, auth.c_str());
+    std::string status = std::string(kTerminalStatusHeader) + ": " + status_;
+    if (!status_.empty()) headers = curl_slist_append(headers, status.c_str());
     if (body) {
         headers = curl_slist_append(headers, "Content-Type: application/json");
         curl_easy_setopt(h, CURLOPT_POSTFIELDS, body->data());

@@ -40,12 +40,15 @@ class HttpClient {
     HttpResult get(const std::string& path, long timeout_ms);
     HttpResult post(const std::string& path, const std::string& json_body, long timeout_ms);
     void set_token(const std::string& token) { cfg_.token = token; }
+    // Sent with every request from now on (kTerminalStatusHeader), empty: none.
+    void set_terminal_status(const std::string& value) { status_ = value; }
     // When *flag becomes true, a transfer under way is abandoned (the agent is stopping).
     void set_cancel(const std::atomic<bool>* flag) { cancel_ = flag; }
 
   private:
     HttpResult perform(const std::string& path, const std::string* body, long timeout_ms);
     ClientConfig cfg_;
+    std::string status_;
     CURL* curl_ = nullptr;
     const std::atomic<bool>* cancel_ = nullptr;
 };

@@ -3,6 +3,7 @@
 #include <utility> // before Asio: Boost 1.74's awaitable.hpp uses std::exchange
 
 #include "api.hpp"
+#include "connection_limits.hpp"
 #include "protocol.hpp"
 #include "server_store.hpp"
 #include "writer.hpp"
@@ -34,6 +35,7 @@ using Stream = beast::ssl_stream<beast::tcp_stream>;
 static constexpr auto kHandshakeTimeout = std::chrono::seconds(10);
 static constexpr auto kIdleTimeout = std::chrono::seconds(75);
 static constexpr auto kWriteTimeout = std::chrono::seconds(30);
+static constexpr auto kBodyTimeout = std::chrono::seconds(30); // 1 MiB at 35 KB/s
 
 // Long-poll waiters
 // A waiter is a timer on its connection's strand; news for its room cancels the timer.
@@ -83,6 +85,7 @@ struct Shared {
     Waiters waiters;
     std::filesystem::path data_dir;
     std::unique_ptr<Writer> writer;
+    std::unique_ptr<ConnectionLimits> limits;
 };
 
 // Each I/O thread reads through its own connection (WAL: readers never wait for the writer).
@@ -116,18 +119,23 @@ static awaitable<Reply> run_write(Shared& sh, Reply first) {
     co_return r;
 }
 
-static awaitable<Reply> answer(Shared& sh, Request req) {
+// *waited: how long a long-poll waited for news, which is not the server's latency.
+static awaitable<Reply> answer(Shared& sh, Request req, double* waited) {
     Reply r = handle_request(sh.core, reader(sh.data_dir), req, now_utc());
     if (r.write) co_return co_await run_write(sh, std::move(r));
     if (r.wait_ms > 0) {
         auto w = std::make_shared<Waiter>(co_await asio::this_coro::executor);
         if (sh.waiters.add(r.wait_room, r.wait_head, w)) {
+            auto from = std::chrono::steady_clock::now();
             w->timer.expires_after(std::chrono::milliseconds(r.wait_ms));
             boost::system::error_code ec;
             co_await w->timer.async_wait(asio::redirect_error(use_awaitable, ec));
             sh.waiters.remove(r.wait_room, w);
+            *waited =
+                std::chrono::duration<double>(std::chrono::steady_clock::now() - from).count();
         }
         req.may_wait = false;
+        req.terminal.reset(); // revoked while it waited: refused now
         r = handle_request(sh.core, reader(sh.data_dir), req, now_utc());
     }
     co_return r;
@@ -141,6 +149,7 @@ static http::response<http::string_body> to_http(const Reply& r, unsigned versio
     res.set(http::field::cache_control, "no-store");
     if (r.status == 401) res.set(http::field::www_authenticate, "Bearer");
     if (r.status == 503) res.set(http::field::retry_after, "1");
+    if (r.status == 429) res.set(http::field::retry_after, std::to_string(r.retry_after_s));
     res.keep_alive(keep_alive);
     res.body() = r.body;
     res.prepare_payload();
@@ -166,12 +175,60 @@ static awaitable<void> drain(Stream& stream) {
                                                  asio::redirect_error(use_awaitable, ec));
 }
 
-static awaitable<void> session(Stream stream, Shared& sh) {
-    struct Open { // the gauge follows the connection whatever way it ends
-        Metrics& m;
-        explicit Open(Metrics& m_) : m(m_) { ++m.open_connections; }
-        ~Open() { --m.open_connections; }
-    } open(sh.core.metrics);
+static bool closed_by_peer(const boost::system::error_code& ec) {
+    return ec == http::error::end_of_stream || ec == beast::error::timeout ||
+           ec == asio::error::eof || ec == asio::error::connection_reset ||
+           ec == ssl::error::stream_truncated;
+}
+
+// One request after its header: refused from the header alone, or its body read (within the
+// server's budget for bodies being read) and answered. *refused: close after answering.
+static awaitable<Reply> read_and_answer(Stream& stream, beast::flat_buffer& buffer, Shared& sh,
+                                        http::request_parser<http::empty_body>& head, Request in,
+                                        bool* refused, double* waited) {
+    unsigned long long length = head.content_length().value_or(0);
+    *refused = true;
+    if (head.chunked()) // a body of unknown size cannot be budgeted; terminals send a length
+        co_return error_reply(411, "length_required", "send Content-Length");
+    if (auto r = refuse_before_body(sh.core, reader(sh.data_dir), in, length, now_utc()))
+        co_return *r;
+    if (!sh.limits->reserve_body(length))
+        co_return error_reply(503, "server_busy", "too many requests being read; try again");
+    struct Reserved { // the body's bytes count until its answer is made
+        ConnectionLimits& l;
+        unsigned long long n;
+        ~Reserved() { l.release_body(n); }
+    } reserved{*sh.limits, length};
+    http::request_parser<http::string_body> parser(std::move(head));
+    parser.body_limit(body_limit_of(in.target));
+    boost::system::error_code ec;
+    if (!parser.is_done()) {
+        beast::get_lowest_layer(stream).expires_after(kBodyTimeout);
+        co_await http::async_read(stream, buffer, parser, asio::redirect_error(use_awaitable, ec));
+    }
+    if (ec) {
+        int status = status_for_parse_error(ec);
+        co_return error_reply(status, status == 413 ? "body_too_large" : "bad_request",
+                              ec.message());
+    }
+    *refused = false;
+    in.body = std::move(parser.get().body());
+    beast::get_lowest_layer(stream).expires_never(); // a long-poll may take its time
+    co_return co_await answer(sh, std::move(in), waited);
+}
+
+static awaitable<void> session(Stream stream, Shared& sh, std::string peer) {
+    struct Open { // the gauge and the address's count follow the connection however it ends
+        Shared& sh;
+        const std::string& peer;
+        Open(Shared& s, const std::string& p) : sh(s), peer(p) {
+            ++sh.core.metrics.open_connections;
+        }
+        ~Open() {
+            --sh.core.metrics.open_connections;
+            sh.limits->release(peer);
+        }
+    } open(sh, peer);
     boost::system::error_code ec;
     beast::get_lowest_layer(stream).expires_after(kHandshakeTimeout);
     co_await stream.async_handshake(ssl::stream_base::server,
@@ -180,44 +237,48 @@ static awaitable<void> session(Stream stream, Shared& sh) {
         ++sh.core.metrics.tls_failures;
         co_return;
     }
-    beast::flat_buffer buffer;
+    // Big enough for a whole header; more would only hold bytes an idle connection sent ahead.
+    beast::flat_buffer buffer(2 * kMaxHeaderBytes);
     for (;;) {
-        http::request_parser<http::string_body> parser;
-        parser.header_limit(std::uint32_t(kMaxHeaderBytes));
-        parser.body_limit(kMaxBodyBytes);
+        // The header first: the credential and the length decide whether a body is read.
+        http::request_parser<http::empty_body> head;
+        head.header_limit(std::uint32_t(kMaxHeaderBytes));
+        head.body_limit(kMaxBodyBytes);
         beast::get_lowest_layer(stream).expires_after(kIdleTimeout);
-        co_await http::async_read(stream, buffer, parser, asio::redirect_error(use_awaitable, ec));
-        if (ec == http::error::end_of_stream || ec == beast::error::timeout ||
-            ec == asio::error::eof || ec == asio::error::connection_reset ||
-            ec == ssl::error::stream_truncated)
-            break;
+        co_await http::async_read_header(stream, buffer, head,
+                                         asio::redirect_error(use_awaitable, ec));
+        if (closed_by_peer(ec)) break;
         auto started = std::chrono::steady_clock::now();
         Reply reply;
-        bool keep_alive = false;
+        bool keep_alive = false, refused = true;
         unsigned version = 11;
-        bool parse_failed = bool(ec);
+        double waited = 0;
         if (ec) {
             int status = status_for_parse_error(ec);
             reply =
                 error_reply(status, status == 413 ? "body_too_large" : "bad_request", ec.message());
         } else {
-            auto& req = parser.get();
+            auto& req = head.get();
             keep_alive = req.keep_alive();
             version = req.version();
-            Request in{std::string(req.method_string()), std::string(req.target()),
-                       std::string(req[http::field::authorization]),
-                       std::string(req[http::field::content_type]), std::move(req.body())};
-            beast::get_lowest_layer(stream).expires_never(); // a long-poll may take its time
-            reply = co_await answer(sh, std::move(in));
+            Request in;
+            in.method = std::string(req.method_string());
+            in.target = std::string(req.target());
+            in.authorization = std::string(req[http::field::authorization]);
+            in.content_type = std::string(req[http::field::content_type]);
+            in.terminal_status = std::string(req[kTerminalStatusHeader]);
+            in.peer = peer;
+            reply = co_await read_and_answer(stream, buffer, sh, head, std::move(in), &refused,
+                                             &waited);
         }
+        if (refused) keep_alive = false;
         auto res = to_http(reply, version, keep_alive);
         beast::get_lowest_layer(stream).expires_after(kWriteTimeout);
         co_await http::async_write(stream, res, asio::redirect_error(use_awaitable, ec));
         double seconds =
             std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-        if (reply.wait_ms == 0)
-            record_request(sh.core.metrics, reply.endpoint, reply.status, seconds);
-        if (!ec && parse_failed) co_await drain(stream);
+        record_request(sh.core.metrics, reply.endpoint, reply.status, seconds - waited);
+        if (!ec && refused) co_await drain(stream);
         if (ec || !keep_alive) break;
     }
     beast::get_lowest_layer(stream).expires_after(std::chrono::seconds(2));
@@ -236,18 +297,37 @@ static awaitable<void> listener(tcp::acceptor& acceptor, ssl::context& ctx, Shar
             co_await pause.async_wait(asio::redirect_error(use_awaitable, ec));
             continue;
         }
+        // Over its address's share or the server's: closed before TLS costs anything.
+        std::string peer = socket.remote_endpoint(ec).address().to_string();
+        if (ec || !sh.limits->admit(peer)) {
+            socket.close(ec);
+            continue;
+        }
         socket.set_option(tcp::no_delay(true), ec);
-        asio::co_spawn(executor, session(Stream(std::move(socket), ctx), sh), asio::detached);
+        asio::co_spawn(executor, session(Stream(std::move(socket), ctx), sh, std::move(peer)),
+                       asio::detached);
     }
 }
 
 // Setup
-static void raise_open_files_limit() {
+// Each connection is a descriptor: the soft limit (often 1,024) goes up to the hard one
+// (systemd's LimitNOFILE=, docs/sync.md). Returns the limit now in force.
+static long raise_open_files_limit() {
     rlimit lim{};
-    if (getrlimit(RLIMIT_NOFILE, &lim) == 0 && lim.rlim_cur < lim.rlim_max) {
-        lim.rlim_cur = lim.rlim_max;
-        setrlimit(RLIMIT_NOFILE, &lim);
+    if (getrlimit(RLIMIT_NOFILE, &lim) != 0) return 1024;
+    if (lim.rlim_cur < lim.rlim_max) {
+        rlimit raised = lim;
+        raised.rlim_cur = lim.rlim_max;
+        if (setrlimit(RLIMIT_NOFILE, &raised) == 0) lim = raised;
     }
+    return lim.rlim_cur == RLIM_INFINITY ? 1L << 20 : long(lim.rlim_cur);
+}
+
+static ConnectionCaps caps_for(const ServerOptions& opt, long open_files) {
+    ConnectionCaps caps = opt.caps;
+    long fit = std::max(16L, open_files - kReservedDescriptors);
+    if (caps.total <= 0 || caps.total > fit) caps.total = int(std::min(fit, long(INT32_MAX)));
+    return caps;
 }
 
 static void setup_tls(ssl::context& ctx, const ServerOptions& opt) {
@@ -255,18 +335,45 @@ static void setup_tls(ssl::context& ctx, const ServerOptions& opt) {
                     ssl::context::no_sslv3 | ssl::context::no_tlsv1 | ssl::context::no_tlsv1_1 |
                     ssl::context::single_dh_use);
     SSL_CTX_set_min_proto_version(ctx.native_handle(), TLS1_2_VERSION);
+    // TLS 1.2 with forward secrecy and AEAD only: the CBC suites (Lucky 13 and kin) are out.
+    // TLS 1.3's suites are all AEAD and stay as OpenSSL has them.
+    SSL_CTX_set_cipher_list(ctx.native_handle(), "ECDHE+AESGCM:ECDHE+CHACHA20");
     ctx.use_certificate_chain_file(opt.cert.string());
     ctx.use_private_key_file(opt.key.string(), ssl::context::pem);
 }
 
+// What terminals said of themselves goes to the store through the writer, for the
+// administrator's `reception-server terminals`.
+static void flush_status(Shared& sh) {
+    sh.writer->submit(
+        [&sh](Store& db) {
+            sh.core.status.flush(db);
+            return Reply{};
+        },
+        [](Reply) {});
+}
+
+static awaitable<void> flush_status_every(Shared& sh, std::chrono::seconds period) {
+    asio::steady_timer timer(co_await asio::this_coro::executor);
+    for (;;) {
+        timer.expires_after(period);
+        boost::system::error_code ec;
+        co_await timer.async_wait(asio::redirect_error(use_awaitable, ec));
+        if (ec) co_return;
+        flush_status(sh);
+    }
+}
+
 int run_server(const ServerOptions& opt) {
-    raise_open_files_limit();
+    long open_files = raise_open_files_limit();
     Shared sh;
     sh.data_dir = opt.data_dir;
+    sh.limits = std::make_unique<ConnectionLimits>(caps_for(opt, open_files));
     {
         auto db = open_server_store(opt.data_dir);
         sh.core.epoch = server_epoch(*db);
         sh.core.metrics.feed_head = feed_head(*db);
+        sh.core.status.load(*db);
     }
     ssl::context ctx(ssl::context::tls_server);
     try {
@@ -295,6 +402,7 @@ int run_server(const ServerOptions& opt) {
     acceptor.bind(ep);
     acceptor.listen(4096); // thousands of terminals reconnect at once after a network outage
     asio::co_spawn(ioc, listener(acceptor, ctx, sh), asio::detached);
+    asio::co_spawn(ioc, flush_status_every(sh, std::chrono::seconds(10)), asio::detached);
 
     asio::signal_set signals(ioc, SIGINT, SIGTERM);
     signals.async_wait([&](auto, auto) {
@@ -303,14 +411,19 @@ int run_server(const ServerOptions& opt) {
         ioc.stop();
     });
     if (!opt.pid_file.empty()) std::ofstream(opt.pid_file) << getpid() << "\n";
-    std::printf("reception-server: listening on https://%s:%u (data %s)\n", opt.address.c_str(),
-                unsigned(acceptor.local_endpoint().port()), opt.data_dir.c_str());
+    const ConnectionCaps& caps = sh.limits->caps();
+    std::printf("reception-server: listening on https://%s:%u (data %s; open files %ld, "
+                "connections at most %d, %d per address, bodies %llu MiB)\n",
+                opt.address.c_str(), unsigned(acceptor.local_endpoint().port()),
+                opt.data_dir.c_str(), open_files, caps.total, caps.per_address,
+                caps.buffered_bytes >> 20);
     std::fflush(stdout);
 
     std::vector<std::thread> threads;
     for (int i = 1; i < opt.threads; ++i) threads.emplace_back([&] { ioc.run(); });
     ioc.run();
     for (auto& t : threads) t.join();
+    flush_status(sh);
     sh.writer->finish(); // what was taken is committed; its answers go nowhere now
     if (!opt.pid_file.empty()) std::filesystem::remove(opt.pid_file);
     return 0;

@@ -2,6 +2,8 @@
 // coroutine per connection, a few threads. docs/sync.md says why Beast and not cpp-httplib.
 #pragma once
 
+#include "connection_limits.hpp"
+
 #include <filesystem>
 #include <string>
 
@@ -15,6 +17,7 @@ struct ServerOptions {
     std::filesystem::path key;
     int threads = 2;
     std::filesystem::path pid_file; // written once listening, removed at exit
+    ConnectionCaps caps;            // per address, in all, bodies being read
 };
 
 // Serves until SIGINT or SIGTERM. Returns the process exit code.

@@ -25,8 +25,7 @@ const char* to_code(Endpoint e) {
 
 void record_request(Metrics& m, Endpoint e, int status, double seconds) {
     EndpointStats& s = m.endpoints[size_t(e)];
-    int cls = status / 100;
-    if (cls >= 1 && cls <= 5) s.by_class[cls].fetch_add(1, std::memory_order_relaxed);
+    if (status >= 100 && status < 600) s.by_status[status].fetch_add(1, std::memory_order_relaxed);
     for (size_t i = 0; i < kLatencyBuckets.size(); ++i)
         if (seconds <= kLatencyBuckets[i]) s.buckets[i].fetch_add(1, std::memory_order_relaxed);
     s.count.fetch_add(1, std::memory_order_relaxed);
@@ -41,16 +40,17 @@ static void line(std::string& out, const char* fmt, auto... args) {
 
 std::string metrics_text(const Metrics& m, long long connected_terminals) {
     std::string out;
-    out += "# HELP reception_requests_total HTTP requests answered, by endpoint and status class.\n"
+    out += "# HELP reception_requests_total HTTP requests answered, by endpoint and status.\n"
            "# TYPE reception_requests_total counter\n";
     for (size_t e = 0; e < m.endpoints.size(); ++e)
-        for (int c = 1; c <= 5; ++c) {
-            long long n = m.endpoints[e].by_class[c].load();
+        for (int c = 100; c < 600; ++c) {
+            long long n = m.endpoints[e].by_status[c].load();
             if (n > 0)
-                line(out, "reception_requests_total{endpoint=\"%s\",code=\"%dxx\"} %lld\n",
+                line(out, "reception_requests_total{endpoint=\"%s\",code=\"%d\"} %lld\n",
                      to_code(Endpoint(e)), c, n);
         }
-    out += "# HELP reception_request_seconds Time from request read to response written.\n"
+    out += "# HELP reception_request_seconds Time from request read to response written, "
+           "less a long-poll's wait for news.\n"
            "# TYPE reception_request_seconds histogram\n";
     for (size_t e = 0; e < m.endpoints.size(); ++e) {
         const EndpointStats& s = m.endpoints[e];

@@ -16,7 +16,7 @@ constexpr std::array<double, 11> kLatencyBuckets{0.001, 0.0025, 0.005, 0.01, 0.0
                                                  0.1,   0.25,   0.5,   1.0,  2.5};
 
 struct EndpointStats {
-    std::array<std::atomic<long long>, 6> by_class{}; // status / 100: 1xx .. 5xx (0 unused)
+    std::array<std::atomic<long long>, 600> by_status{}; // by exact code, 100 .. 599
     std::array<std::atomic<long long>, kLatencyBuckets.size()> buckets{};
     std::atomic<long long> count{0};
     std::atomic<long long> micros{0};

@@ -2,6 +2,7 @@
 #include "agent.hpp"
 
 #include "base/uuid.hpp"
+#include "bounded_json.hpp"
 #include "protocol.hpp"
 #include "reoffer.hpp"
 
@@ -53,7 +54,7 @@ ClientConfig client_config(Store& store) {
 
 static std::string describe(const HttpResult& r) {
     if (r.curl_code != 0) return r.error;
-    json j = json::parse(r.body, nullptr, false);
+    json j = parse_bounded_json(r.body);
     std::string what = j.is_object() ? j.value("error", "") + ": " + j.value("message", "") : "";
     return "HTTP " + std::to_string(r.status) + (what.empty() ? "" : " " + what);
 }
@@ -77,7 +78,7 @@ static std::string error_kind(const HttpResult& r) {
     }
     if (r.status == 401) return "credential";
     if (r.status >= 500 || r.status == 408 || r.status == 429) return "server";
-    json j = json::parse(r.body, nullptr, false);
+    json j = parse_bounded_json(r.body);
     if (j.is_object() && j.value("error", "") == "clock_skew") return "clock";
     return "refused";
 }
@@ -97,7 +98,7 @@ std::string enrol_store(Store& store, const std::string& url, const std::string&
     HttpClient client(ClientConfig{url, ca_pem, pin, "", 5000});
     HttpResult r = client.post("/v1/enrol", json{{"code", code}}.dump(), 15000);
     if (!r.ok()) return describe(r);
-    json j = json::parse(r.body, nullptr, false);
+    json j = parse_bounded_json(r.body);
     if (!j.is_object() || !j.contains("token")) return "the server's answer is not understood";
     store.transaction([&] {
         ensure_sync_tables(store);
@@ -182,9 +183,16 @@ static int settle(Store& store, const std::vector<OutboxRow>& rows, const json& 
     return settled;
 }
 
+// The server shows the administrator what this terminal still holds.
+static void report_counts(Store& store, HttpClient& client) {
+    SyncState s = read_sync_state(store);
+    client.set_terminal_status(format_terminal_counts({s.pending, s.dead_letters}));
+}
+
 StepResult push_once(Store& store, HttpClient& client, int max_ops) {
     std::vector<OutboxRow> rows = oldest_ops(store, max_ops);
     if (rows.empty()) return {};
+    report_counts(store, client);
     json ops = json::array();
     for (const OutboxRow& r : rows)
         ops.push_back(op_json(r.op_id, r.entity, r.entity_uuid, r.kind, r.payload, r.created_at));
@@ -194,7 +202,7 @@ StepResult push_once(Store& store, HttpClient& client, int max_ops) {
     // one bad op goes to the dead letters and the rest go through (the queue never sticks).
     bool refused = res.curl_code == 0 && (res.status == 400 || res.status == 403 ||
                                           res.status == 409 || res.status == 413);
-    json answer = json::parse(res.body, nullptr, false);
+    json answer = parse_bounded_json(res.body);
     bool clock = answer.is_object() && answer.value("error", "") == "clock_skew";
     if (refused && !clock) {
         if (rows.size() > 1) { // through this batch one op at a time: only the culprit stays
@@ -236,11 +244,12 @@ StepResult push_once(Store& store, HttpClient& client, int max_ops) {
 // Pull
 StepResult pull_once(Store& store, HttpClient& client, int wait_s, int limit) {
     std::string cursor = store.meta(sync_key::cursor).value_or("");
+    report_counts(store, client);
     std::string path = "/v1/pull?limit=" + std::to_string(limit) +
                        "&wait=" + std::to_string(wait_s) +
                        (cursor.empty() ? "" : "&cursor=" + cursor);
     HttpResult res = client.get(path, (wait_s + 15) * 1000L);
-    json answer = json::parse(res.body, nullptr, false);
+    json answer = parse_bounded_json(res.body);
     if (res.curl_code == 0 && res.status == 409 && answer.is_object() &&
         answer.value("error", "") == "resync") {
         // The server's store was restored: offer again what it had acknowledged, and start

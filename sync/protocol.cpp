@@ -36,6 +36,26 @@ bool is_instant_text(const nlohmann::json& v) {
     return v.is_string() && parse_instant(v.get_ref<const std::string&>()).has_value();
 }
 
+std::string format_terminal_counts(const TerminalCounts& c) {
+    return "pending=" + std::to_string(c.pending) +
+           "; dead_letters=" + std::to_string(c.dead_letters);
+}
+
+// "name=N" inside header, or -1.
+static long long count_in(std::string_view header, std::string_view name) {
+    size_t at = header.find(name);
+    if (at == std::string_view::npos || (at > 0 && header[at - 1] != ' ' && header[at - 1] != ';'))
+        return -1;
+    std::string_view num = header.substr(at + name.size());
+    long long n = -1;
+    auto [end, ec] = std::from_chars(num.data(), num.data() + std::min<size_t>(num.size(), 12), n);
+    return ec == std::errc() && n >= 0 ? n : -1;
+}
+
+TerminalCounts parse_terminal_counts(std::string_view header) {
+    return {count_in(header, "pending="), count_in(header, "dead_letters=")};
+}
+
 std::string error_body(std::string_view code, std::string_view message) {
     return nlohmann::json{{"error", code}, {"message", message}}.dump();
 }

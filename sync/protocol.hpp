@@ -49,6 +49,16 @@ struct HttpError : std::runtime_error {
 };
 std::string error_body(std::string_view code, std::string_view message);
 
+// What a terminal tells the server of itself with each request, so the administrator sees a
+// kiosk that keeps changes it cannot send: "Reception-Terminal-Status: pending=3;
+// dead_letters=1" (outbox rows, rejected ops).
+inline constexpr const char* kTerminalStatusHeader = "Reception-Terminal-Status";
+struct TerminalCounts {
+    long long pending = -1, dead_letters = -1; // -1: not told
+};
+std::string format_terminal_counts(const TerminalCounts& c);
+TerminalCounts parse_terminal_counts(std::string_view header); // what does not parse: -1
+
 // One op of the outbox as it travels: op_id, entity, entity_uuid, kind, payload, created_at.
 nlohmann::json op_json(const std::string& op_id, const std::string& entity,
                        const std::string& entity_uuid, const std::string& kind,

@@ -1,6 +1,7 @@
 #include "push.hpp"
 
 #include "base/uuid.hpp"
+#include "bounded_json.hpp"
 #include "feed.hpp"
 #include "numbers.hpp"
 #include "op_times.hpp"
@@ -69,7 +70,7 @@ static void check_payload(const PushOp& op, const std::string& where) {
     }
 }
 
-static PushOp parse_op(const json& o, size_t i) {
+static PushOp parse_op(json& o, size_t i) {
     std::string where = "ops[" + std::to_string(i) + "].";
     if (!o.is_object()) bad("bad_field", where + ": must be an object");
     only_keys(o, {"op_id", "entity", "entity_uuid", "kind", "payload", "created_at"}, where);
@@ -86,7 +87,7 @@ static PushOp parse_op(const json& o, size_t i) {
     if (op.kind.size() > 64 || op.kind.rfind(op.entity + ".", 0) != 0)
         bad("bad_field", where + "kind: must start with the entity and a dot");
     if (!o["payload"].is_object()) bad("bad_field", where + "payload: must be an object");
-    op.payload = o["payload"];
+    op.payload = std::move(o["payload"]); // moved, not copied: a copy recurses
     check_payload(op, where);
     return op;
 }
@@ -102,8 +103,9 @@ static void check_op(PushOp& op, const Terminal& t, Instant sent, size_t i) {
 }
 
 PushBatch parse_push(std::string_view body, Instant now, const Terminal& t) {
-    json doc = json::parse(body, nullptr, false);
-    if (doc.is_discarded()) bad("malformed_json", "the body is not JSON");
+    std::string why;
+    json doc = parse_bounded_json(body, &why);
+    if (doc.is_discarded()) bad("malformed_json", why);
     if (!doc.is_object()) bad("bad_field", "the body must be a JSON object");
     only_keys(doc, {"batch_id", "sent_at", "ops"}, "");
     check_uuid(doc, "batch_id", "");
@@ -116,17 +118,17 @@ PushBatch parse_push(std::string_view body, Instant now, const Terminal& t) {
         bad("clock_skew", "terminal clock is " + std::to_string(skew.count()) +
                               " s off the server's (" + format_instant(now) + "); at most " +
                               std::to_string(kMaxClockSkew.count()) + " s allowed");
-    const json& ops = doc["ops"];
+    json& ops = doc["ops"];
     if (!ops.is_array()) bad("bad_field", "ops: must be an array");
     if (ops.size() > size_t(kMaxOpsPerBatch))
         bad("too_many_ops", "ops: at most " + std::to_string(kMaxOpsPerBatch) + " per batch");
     PushBatch b;
     b.batch_id = doc["batch_id"];
+    b.digest = sha256_hex(ops.dump()); // before parse_op moves the payloads out
     for (size_t i = 0; i < ops.size(); ++i) {
         b.ops.push_back(parse_op(ops[i], i));
         check_op(b.ops.back(), t, sent, i);
     }
-    b.digest = sha256_hex(ops.dump());
     return b;
 }
 

@@ -7,6 +7,7 @@
 #include "auth.hpp"
 #include "http_server.hpp"
 #include "server_store.hpp"
+#include "terminal_status.hpp"
 
 #include <CLI/CLI.hpp>
 #include <cstdio>
@@ -31,15 +32,38 @@ static int enrol_command(const std::filesystem::path& data, const std::string& n
     return 0;
 }
 
+// "3 d", "5 h", "12 min", "40 s": how long ago, for the administrator's eye.
+static std::string age(Instant then, Instant now) {
+    long long s = std::chrono::duration_cast<std::chrono::seconds>(now - then).count();
+    if (s >= 86400) return std::to_string(s / 86400) + " d";
+    if (s >= 3600) return std::to_string(s / 3600) + " h";
+    if (s >= 60) return std::to_string(s / 60) + " min";
+    return std::to_string(std::max(0LL, s)) + " s";
+}
+
+// When the terminal was last heard from and what it still holds (a running server writes
+// this every 10 s): a kiosk that has not synced for days stands out.
+static std::string seen_text(const TerminalReport* r, Instant now) {
+    if (!r) return "never seen";
+    auto count = [](long long n) { return n < 0 ? std::string("?") : std::to_string(n); };
+    return "last seen " + format_instant(r->last_seen) + " (" + age(r->last_seen, now) +
+           " ago), pending " + count(r->counts.pending) + ", dead letters " +
+           count(r->counts.dead_letters);
+}
+
 static int terminals_command(const std::filesystem::path& data) {
     auto db = open_server_store(data);
+    auto seen = read_terminal_status(*db);
     for (const TerminalRow& r : list_terminals(*db)) {
         const Terminal& t = r.terminal;
         std::string state = r.state == "enrolled"  ? "enrolled " + r.enrolled_at
                             : r.state == "revoked" ? "REVOKED"
                                                    : "waiting for its code";
-        std::printf("%-12s %-8s room %-12s series %-3s %s\n", t.name.c_str(), to_code(t.role),
-                    t.room.c_str(), t.series.empty() ? "-" : t.series.c_str(), state.c_str());
+        auto it = seen.find(t.name);
+        std::string last = seen_text(it == seen.end() ? nullptr : &it->second, now_utc());
+        std::printf("%-12s %-8s room %-12s series %-3s %s; %s\n", t.name.c_str(), to_code(t.role),
+                    t.room.c_str(), t.series.empty() ? "-" : t.series.c_str(), state.c_str(),
+                    last.c_str());
     }
     return 0;
 }
@@ -67,6 +91,19 @@ int main(int argc, char** argv) {
     serve->add_option("--key", opt.key, "private key, PEM (default DATA/server.key)");
     serve->add_option("--threads", opt.threads, "I/O threads")->check(CLI::Range(1, 64));
     serve->add_option("--pid-file", opt.pid_file, "write the process id here");
+    serve
+        ->add_option("--max-connections-per-address", opt.caps.per_address,
+                     "connections one source address may hold (default 64)")
+        ->check(CLI::Range(1, 1 << 20));
+    serve
+        ->add_option("--max-connections", opt.caps.total,
+                     "connections in all (default: the open-files limit less 64)")
+        ->check(CLI::Range(1, 1 << 24));
+    unsigned long long body_mib = opt.caps.buffered_bytes >> 20;
+    serve
+        ->add_option("--max-buffered-mib", body_mib,
+                     "MiB of request bodies being read at once, all connections (default 64)")
+        ->check(CLI::Range(1, 1 << 16));
 
     std::string name, room, kind;
     auto* enrol = app.add_subcommand("enrol", "register a terminal and print its one-time code");
@@ -90,6 +127,7 @@ int main(int argc, char** argv) {
             return 0;
         }
         opt.data_dir = data;
+        opt.caps.buffered_bytes = body_mib << 20;
         if (opt.cert.empty()) opt.cert = data / "server.pem";
         if (opt.key.empty()) opt.key = data / "server.key";
         return run_server(opt);

@@ -1,6 +1,7 @@
 #include "server_store.hpp"
 
 #include "auth.hpp"
+#include "store/private_files.hpp"
 
 #include <cstdlib>
 
@@ -116,7 +117,7 @@ static void tune_connection(Store& db) {
 }
 
 std::unique_ptr<Store> open_server_store(const std::filesystem::path& data_dir) {
-    std::filesystem::create_directories(data_dir);
+    create_private_directory(data_dir); // every room's records: its owner only
     auto db = Store::open(data_dir / "server.db", OpenMode::CreateIfMissing);
     tune_connection(*db);
     if (db->meta("server_schema").value_or("") == "2") return db;

@@ -46,7 +46,12 @@ BenchServer::BenchServer(const std::string& server_bin) : bin(server_bin) {
     std::stringstream ca;
     ca << std::ifstream(dir / "ca.pem").rdbuf();
     ca_pem = ca.str();
-    ServerChild child = spawn_server(bin, dir / "data", 0, dir / "server.pem", dir / "server.key");
+    // Every simulated terminal comes from 127.0.0.1: one address holds them all, far past the
+    // 64 connections per address a real site's NAT needs.
+    ChildLimits limits;
+    limits.serve_args = {"--max-connections-per-address", "100000"};
+    ServerChild child =
+        spawn_server(bin, dir / "data", 0, dir / "server.pem", dir / "server.key", limits);
     pid = child.pid;
     port = child.port;
     if (port == 0) throw std::runtime_error("reception-server did not start");

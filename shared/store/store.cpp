@@ -1,6 +1,7 @@
 #include "store/store.hpp"
 
 #include "base/uuid.hpp"
+#include "store/private_files.hpp"
 
 #include <cstring>
 #include <nlohmann/json.hpp>
@@ -127,6 +128,12 @@ std::unique_ptr<Store> Store::open(const std::filesystem::path& file, OpenMode m
     int rc = sqlite3_open_v2(file.c_str(), &s->db_, flags, nullptr);
     if (rc != SQLITE_OK) throw error_from(s->db_, rc, "open " + file.string());
     sqlite3_extended_result_codes(s->db_, 1);
+    // SQLite creates the file readable by all (0644 less the umask) and gives the -wal and
+    // -shm it makes later the file's mode: close it to others before the first write. A store
+    // made before this is closed the next time it is opened.
+    mode_t private_mode = private_file_mode(file);
+    for (const char* suffix : {"", "-wal", "-shm"})
+        restrict_file_mode(file.string() + suffix, private_mode);
     try {
         // A second terminal on the same file waits for the lock instead of failing.
         sqlite3_busy_timeout(s->db_, 10000);

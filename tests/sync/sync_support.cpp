@@ -60,10 +60,14 @@ const Pki& pki() {
         make_ca(k.dir.path, "other-ca");
         make_cert(k.dir.path, "ca", "server", "DNS:localhost,IP:127.0.0.1");
         make_cert(k.dir.path, "ca", "other-name", "DNS:other.example");
+        make_cert(k.dir.path, "other-ca", "rogue", "DNS:localhost,IP:127.0.0.1");
         k.ca_pem = read_file(k.dir / "ca.pem");
         k.other_ca_pem = read_file(k.dir / "other-ca.pem");
         k.cert = k.dir / "server.pem";
         k.key = k.dir / "server.key";
+        k.other_ca_file = k.dir / "other-ca.pem";
+        k.rogue_cert = k.dir / "rogue.pem";
+        k.rogue_key = k.dir / "rogue.key";
         k.other_name_cert = k.dir / "other-name.pem";
         k.other_name_key = k.dir / "other-name.key";
         std::string pin;
@@ -89,7 +93,7 @@ std::string ServerProcess::url() const {
 
 void ServerProcess::start(const std::filesystem::path& cert, const std::filesystem::path& key) {
     REQUIRE(pid_ < 0);
-    ServerChild child = spawn_server(RECEPTION_SERVER_BIN, data_, port_, cert, key);
+    ServerChild child = spawn_server(RECEPTION_SERVER_BIN, data_, port_, cert, key, limits_);
     pid_ = child.pid;
     REQUIRE_MESSAGE(child.port > 0, "reception-server did not start");
     port_ = child.port;

@@ -5,6 +5,7 @@
 #include "agent.hpp"
 #include "base/domain.hpp"
 #include "base/uuid.hpp"
+#include "server_child.hpp"
 #include "test_support.hpp"
 
 #include <nlohmann/json.hpp>
@@ -15,12 +16,15 @@ namespace reception::test {
 
 // Made once per test run: a CA, a server certificate for localhost and 127.0.0.1 (ECDSA P-256),
 // another CA that signed nothing of ours, and a certificate of the right CA for another name.
+// The other CA also signed a rogue certificate for localhost: an impostor's server.
 struct Pki {
     TempDir dir;
     std::string ca_pem;
     std::filesystem::path cert, key;
     std::string other_ca_pem;
+    std::filesystem::path other_ca_file;
     std::filesystem::path other_name_cert, other_name_key;
+    std::filesystem::path rogue_cert, rogue_key;
     std::string pin; // "sha256//..." of the server key
 };
 const Pki& pki();
@@ -36,6 +40,9 @@ class ServerProcess {
 
     void start(const std::filesystem::path& cert = pki().cert,
                const std::filesystem::path& key = pki().key);
+    // Limits and options for the next start().
+    void set_limits(ChildLimits limits) { limits_ = std::move(limits); }
+    pid_t pid() const { return pid_; }
     void kill_hard(); // SIGKILL, as a power cut would
     void stop();      // SIGTERM, and wait
     bool running() const { return pid_ > 0; }
@@ -54,6 +61,7 @@ class ServerProcess {
 
   private:
     std::filesystem::path data_;
+    ChildLimits limits_;
     pid_t pid_ = -1;
     int port_ = 0;
 };
