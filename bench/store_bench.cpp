@@ -3,7 +3,7 @@
 //      the physical floor every user action pays;
 //   2. issuing a ticket (counter, ticket row, outbox row in one transaction);
 //   3. calling the next ticket with 100 and with 100,000 tickets in the day's history.
-// Targets (issue 2): ticket issue <= 1.5x the bare commit; call-next at 100,000 <= 2x at 100.
+// Targets: ticket issue <= 1.5x the bare commit; call-next at 100,000 <= 2x at 100.
 //
 // usage: store_bench [DIR] [ROUNDS]   (DIR: where the files go, default the current folder)
 #include "base/assets.hpp"

@@ -1,4 +1,4 @@
-// The responsible employee's case work (issue 6) without a window: the work list with its
+// The responsible employee's case work (chapters 3 and 4) without a window: the work list with its
 // filters, the chosen application with its clocks, notices, hearings and instructions, and the
 // actions the regulation allows from its state, each a form that the shared/ functions check.
 #pragma once

@@ -27,7 +27,7 @@ enum class Screen {
     Lookup, // status lookup
     Desk,   // calling the queue (reg-12)
     Record, // reception record (reg-10, reg-36)
-    // The case work of issue 6 (casework_model.hpp, month_models.hpp)
+    // The case work of chapters 3 and 4 (casework_model.hpp, month_models.hpp)
     WorkList,      // open applications and their deadlines, one case at a time
     MonthSchedule, // sessions of the month, cancellations (reg-7, 8, 16)
     Surveys,       // satisfaction calls (reg-38)

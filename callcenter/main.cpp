@@ -81,7 +81,7 @@ void fill_caller(IntakeForm& f, Lang lang, const std::string& phone) {
                                  : "Просьба отремонтировать дорогу в посёлке, весной её заливает";
 }
 
-// The responsible employee's screens (issue 6), on applications made to look a few weeks old:
+// The responsible employee's screens, on applications made to look a few weeks old:
 // one past its reg-29 term, one refused yesterday for the survey call list.
 Application old_application(Store& store, ConsoleModel& m, Instant when, const char* kk,
                             const char* ru, Channel channel) {

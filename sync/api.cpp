@@ -237,7 +237,7 @@ unsigned long long body_limit_of(std::string_view target) {
 }
 
 // An unknown client must not make the server hold a megabyte: the credential is checked and
-// the length compared before a byte of the body is read (issue 12: 800 such connections once
+// the length compared before a byte of the body is read (800 such connections once
 // took the server from 13 to 903 MiB).
 static void check_header(ServerCore& core, Store& reader, Request& req, Endpoint e,
                          unsigned long long length, Instant now) {

@@ -19,7 +19,7 @@ struct FeedPage {
 // When the page is not full the cursor moves to the feed's head, past changes of other rooms.
 FeedPage read_feed(Store& db, const Terminal& t, long long since, int limit);
 
-// What a board may see of a ticket (issue 5: "a board reads ticket numbers only").
+// What a board may see of a ticket ("a board reads ticket numbers only").
 nlohmann::json board_view(const nlohmann::json& ticket);
 // What a kiosk or a board pulls of a change, as stored on push: a ticket's board view; a room,
 // an official or a session as it is (the public schedule, reg-7); "" for everything else

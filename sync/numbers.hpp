@@ -2,7 +2,7 @@
 // "OP-K1-2026-0001") — are labels unique in a room, and each belongs to the terminal that made
 // it: its series (tickets) or its name (applications), given at enrolment. A terminal that
 // takes another's number would leave a visitor with a ticket no desk calls, or an application
-// missing on every other console (issue 12).
+// missing on every other console.
 #pragma once
 
 #include "push.hpp"

@@ -1,4 +1,4 @@
-// Offering again after the server's store was restored from a backup (issue 12, point 6).
+// Offering again after the server's store was restored from a backup.
 //
 // The server acknowledged ops after its last backup; restored, it has lost them, and the
 // terminal deleted them from its outbox when it heard "applied". So the agent keeps every op the

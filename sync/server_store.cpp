@@ -85,7 +85,7 @@ CREATE TABLE IF NOT EXISTS srv_changes (
 CREATE INDEX IF NOT EXISTS srv_changes_by_room ON srv_changes(room, seq);
 )SQL";
 
-// Version 2 (issue 12): what a terminal may write and what kiosks and boards may read.
+// Version 2: what a terminal may write and what kiosks and boards may read.
 static const char* const kServerSchemaV2 = R"SQL(
 -- Registration and oral protocol numbers are labels unique per room, each bound to the
 -- application that first had it (sync/numbers.hpp).

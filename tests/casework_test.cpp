@@ -1,4 +1,4 @@
-// Case work of chapters 3 and 4 (issue 6): notices, hearings, scheduling, cancellation, other
+// Case work of chapters 3 and 4: notices, hearings, scheduling, cancellation, other
 // bodies, instructions and control, the note to the akim, surveys and the work list, on the
 // 2026 calendar (Nauryz 21-25 March, the May holidays).
 #include "test_support.hpp"

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The layout's rules, checked on the tree (docs/architecture.md): the core library has no UI or
 # network code, screens run no SQL, includes name their folder, every C++ file is formatted,
-# every document the code cites exists, and CMake lists sources without regex excludes.
+# every document the code cites exists, no comment cites an issue number instead of saying what
+# it means, and CMake lists sources without regex excludes.
 # Usage: layout_test.sh SOURCE_DIR CHECK    (CHECK: one of the names below)
 set -uo pipefail
 cd "$1"
@@ -61,6 +62,14 @@ cmake-lists-sources)
     hits=$(grep -rnE 'list *\( *FILTER' --include=CMakeLists.txt shared kiosk callcenter sync ui \
         admin tests bench CMakeLists.txt)
     [ -z "$hits" ] || fail "a regex exclude in CMake (list the sources instead):
+$hits"
+    ;;
+code-cites-no-issue-numbers)
+    # An issue's number means nothing to a reader of the code in a year: say what it asked.
+    hits=$(grep -rnE '[Ii]ssue #?[0-9]+' --include='*.cpp' --include='*.hpp' --include='*.sh' \
+        --include=CMakeLists.txt shared kiosk callcenter sync ui admin tests bench scripts |
+        grep -v '^tests/layout_test.sh:')
+    [ -z "$hits" ] || fail "the code cites issue numbers:
 $hits"
     ;;
 *)

@@ -1,4 +1,4 @@
-// The sync state line the apps show (issue 5), read from the store alone.
+// The sync state line the apps show, read from the store alone.
 #include "test_support.hpp"
 
 #include "queue/ticket_queue.hpp"

@@ -4,7 +4,7 @@
 //      requests, errors, and the server's CPU (from /proc, user + system, 100% = one core).
 //   2. flush: one terminal with 10,000 queued changes pushes them with the agent's own code
 //      (sync_until_idle, batches of 200) and the time is printed.
-// Targets (issue 5): 2,000 terminals with p99 < 100 ms and no error; the flush < 10 s.
+// Targets: 2,000 terminals with p99 < 100 ms and no error; the flush < 10 s.
 //
 // usage: sync_load SERVER_BIN [TERMINALS=2000] [SECONDS=60] [FLUSH_CHANGES=10000] [SPREAD_MS=1000]
 //   SPREAD_MS: the terminals' phases are spread over this part of each second; 1000 is

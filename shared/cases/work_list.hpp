@@ -1,4 +1,4 @@
-// The responsible employee's work list (issue 6): every open application with its nearest
+// The responsible employee's work list (chapters 3 and 4): every open application with its nearest
 // clock of the regulation, the notices due to its applicant and its open instructions, most
 // urgent first. Overdue is a state of a clock (deadlines.hpp), never a guess of the screen.
 #pragma once

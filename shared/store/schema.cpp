@@ -174,7 +174,7 @@ CREATE TABLE outbox (
 );
 )SQL";
 
-// Version 2 (issue 4, the console): staff accounts, desks, reception records, and the topic of
+// Version 2, the staff console: staff accounts, desks, reception records, and the topic of
 // an application taken by phone when the caller names a topic instead of an official.
 static const char* const kSchemaV2 = R"SQL(
 -- Staff who sign in to the console. The password is kept only as an argon2id hash (the

@@ -8,7 +8,7 @@ static long long count_rows(Store& store, const char* sql) {
 }
 
 // A change the server had a newer version of is not in force: staff must be able to see that
-// it happened, and which record (issue 12: a "superseded" answer is never silent).
+// it happened, and which record (a "superseded" answer is never silent).
 static void read_superseded(Store& store, SyncState& s) {
     s.superseded =
         count_rows(store, "SELECT count(*) FROM sync_acked WHERE outcome = 'superseded'");

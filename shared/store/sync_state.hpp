@@ -1,4 +1,4 @@
-// What the apps show about sync (issue 5: "last sync time, pending changes; staff see more"):
+// What the apps show about sync ("last sync time, pending changes; staff see more"):
 // read from the store, so a kiosk shows it whichever process runs the agent. In the core
 // library, not in sync/: it has no network code, and an app built without sync/ still links.
 #pragma once

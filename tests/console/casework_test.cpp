@@ -1,4 +1,4 @@
-// The responsible employee's screens (issue 6): the work list with red overdue marks, one case
+// The responsible employee's screens: the work list with red overdue marks, one case
 // worked through its actions by tapping as staff would, the month's schedule with a
 // cancellation, the satisfaction calls and the quarter's report with its files.
 #include "console_fixture.hpp"
@@ -48,7 +48,7 @@ bool shown_starting(Console& c, const std::string& start) {
 
 } // namespace
 
-TEST_CASE("issue 6: the work list puts the overdue case first, and a case is worked by taps") {
+TEST_CASE("case work: the work list puts the overdue case first, and a case is worked by taps") {
     Console c; // Tuesday 14 April 2026
     Application late = registered(c, at(2026, 3, 2), "Кешікқызы");
     Application fresh = registered(c, at(2026, 4, 13), "Жаңаұлы");
@@ -96,7 +96,7 @@ TEST_CASE("issue 6: the work list puts the overdue case first, and a case is wor
     CHECK(history(*c.s, fresh.uuid).back().actor == "resp1");
 }
 
-TEST_CASE("issue 6: a bad date or a missing field in a case form is said and nothing is saved") {
+TEST_CASE("case work: a bad date or a missing field in a case form is said and nothing is saved") {
     Console c;
     Application a = registered(c, at(2026, 4, 13));
     into_review(c, a, at(2026, 4, 13, 12));
@@ -258,7 +258,7 @@ TEST_CASE(
     CHECK(find_application(*c.s, a.uuid)->applicant.name == "Данияр");
 }
 
-TEST_CASE("issue 6: the work list narrows to one state, and to what is assigned to me") {
+TEST_CASE("case work: the work list narrows to one state, and to what is assigned to me") {
     Console c;
     Application a = registered(c, at(2026, 4, 13), "Бірінші");
     registered(c, at(2026, 4, 13, 11), "Екінші");

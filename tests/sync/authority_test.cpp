@@ -1,4 +1,4 @@
-// What a terminal may write (issue 12, point 2). A kiosk stands in a public hall and may be
+// What a terminal may write. A kiosk stands in a public hall and may be
 // stolen or tampered with: the server binds numbers and actors to the pushing credential and
 // keeps each kind of terminal to the records, kinds and events it produces (docs/sync.md).
 // Each case plays the tampered terminal against a real server on loopback.

@@ -1,4 +1,4 @@
-// Point 1 of issue 12: no single request crashes the server, and no op blocks an outbox. A
+// No single request crashes the server, and no op blocks an outbox. A
 // payload nested 65,500 levels deep (131 KB, under the body limit) once killed the server with
 // a stack overflow on every restart; nesting that SQLite's json_valid refused came back as a
 // retryable 503 for ever. Also the agent: a rogue answer nested as deep must not crash it.

@@ -1,4 +1,4 @@
-// Point 5 of issue 12: no client exhausts the server. Without a credential a connection once
+// No client exhausts the server. Without a credential a connection once
 // made the server hold about 1.1 MiB (800 connections: 13 -> 903 MiB); one client with 497
 // idle TLS connections kept every other terminal out for 70 s at a 512-descriptor limit; and
 // enrolment codes could be guessed as fast as the writer took them.

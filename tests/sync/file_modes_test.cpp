@@ -1,4 +1,4 @@
-// Point 8 of issue 12: files only their owner reads. A terminal's store holds the bearer
+// Files only their owner reads. A terminal's store holds the bearer
 // token (the most sensitive value on a kiosk) and visitors' personal data; the server's data
 // directory holds every room's. Created 0600 (the directory 0700) whatever the umask; 0640
 // when the store's directory is shared with a group (setgid), where a kiosk and a console

@@ -1,4 +1,4 @@
-// Point 9 of issue 12: honest health and metrics. /healthz said "ok" while the store could not
+// Honest health and metrics. /healthz said "ok" while the store could not
 // commit; a 20 s long-poll landed in the pull latency's +Inf bucket; status labels were
 // classes ("4xx"); and nobody could see that a kiosk had not synced for days.
 #include "sync_support.hpp"

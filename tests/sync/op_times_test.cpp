@@ -1,4 +1,4 @@
-// Times inside ops (issue 12, point 3): the server checks each op's times against the batch's
+// Times inside ops: the server checks each op's times against the batch's
 // sent_at, not only sent_at against its clock. A time in the future would freeze a record (every
 // later change "superseded"), one far in the past would put a ticket ahead of every queue;
 // honest offline work days old still goes through. A superseded change is shown on the terminal.

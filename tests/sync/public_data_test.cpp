@@ -1,4 +1,4 @@
-// What kiosks and boards pull (issue 12, points 7 and 10): their room's public data — rooms,
+// What kiosks and boards pull: their room's public data — rooms,
 // officials, sessions, and tickets without the visitor's out-of-turn category or the issuing
 // kiosk — so a kiosk on its own machine can sign visitors up, and nothing personal reaches a
 // machine in the public hall.

@@ -1,4 +1,4 @@
-// A restore from backup loses nothing a terminal still has (issue 12, point 6). The server's
+// A restore from backup loses nothing a terminal still has. The server's
 // store is backed up, more is pushed and acknowledged, the backup is restored and `new-epoch`
 // run: the agents (the real reception-syncd) offer again what they had pushed, and the server
 // ends with every record, each exactly once.

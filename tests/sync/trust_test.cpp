@@ -1,4 +1,4 @@
-// Point 4 of issue 12: the agent trusts only the CA it was enrolled with. libcurl's CA path
+// The agent trusts only the CA it was enrolled with. libcurl's CA path
 // (/etc/ssl/certs on Debian) used to stay on beside CURLOPT_CAINFO_BLOB, so any CA in the
 // system store could impersonate the server and collect enrolment codes and tokens. And the
 // server offers no TLS 1.2 CBC suites.
