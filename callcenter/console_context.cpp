@@ -28,8 +28,4 @@ std::string error_text(const Catalog& texts, Lang lang, const std::string& field
     return texts.format(lang, "error.unexpected", {{"code", code}});
 }
 
-std::string local_time_text(Instant t) {
-    return dotted_date(local_date(t)) + " " + hhmm(local_minute_of_day(t));
-}
-
 } // namespace reception::console

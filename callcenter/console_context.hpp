@@ -40,7 +40,4 @@ std::string error_text(const Catalog& texts, Lang lang, const std::string& field
 bool run_action(FieldErrors& errors, const std::function<void()>& action,
                 const char* store_field = "store");
 
-// "23.03.2026 09:05" in local time (dotted_date and hhmm are in shared/date.hpp).
-std::string local_time_text(Instant t);
-
 } // namespace reception::console

@@ -1,4 +1,5 @@
-// The waiting-room board's state and drawing (screens/board.cpp).
+// The waiting-room board's state (board.cpp reads it from the store) and drawing
+// (screens/board.cpp).
 #pragma once
 
 #include "base/domain.hpp"

@@ -44,15 +44,6 @@ const char* screen_code(Screen s) {
     return "start";
 }
 
-std::string local_time_text(Instant t) {
-    Date d = local_date(t);
-    int m = local_minute_of_day(t);
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%02d:%02d, %02u.%02u.%04d", m / 60, m % 60, unsigned(d.day()),
-                  unsigned(d.month()), int(d.year()));
-    return buf;
-}
-
 KioskModel::KioskModel(Store& store, const RegulationProfile& profile, const WorkCalendar& cal,
                        const Catalog& texts, KioskConfig config)
     : store_(store), profile_(profile), cal_(cal), texts_(texts), config_(std::move(config)) {

@@ -226,7 +226,4 @@ class KioskModel {
     bool large_text_ = false;
 };
 
-// "14:05, 20.03.2026" in local time.
-std::string local_time_text(Instant t);
-
 } // namespace reception::kiosk

@@ -1,30 +1,23 @@
 #include "auth.hpp"
 
+#include "base/code_table.hpp"
+
 #include <openssl/evp.h>
 #include <openssl/rand.h>
 
 namespace reception {
 
 // Roles
-const char* to_code(TerminalRole r) {
-    switch (r) {
-    case TerminalRole::Kiosk:
-        return "kiosk";
-    case TerminalRole::Console:
-        return "console";
-    case TerminalRole::Board:
-        return "board";
-    }
-    return "kiosk";
+static constexpr CodeTable<TerminalRole, 3> kTerminalRoles{{{TerminalRole::Kiosk, "kiosk"},
+                                                            {TerminalRole::Console, "console"},
+                                                            {TerminalRole::Board, "board"}}};
+
+const char* to_code(TerminalRole v) {
+    return code_of(kTerminalRoles, v);
 }
 
 bool from_code(std::string_view code, TerminalRole* out) {
-    for (TerminalRole r : {TerminalRole::Kiosk, TerminalRole::Console, TerminalRole::Board})
-        if (code == to_code(r)) {
-            *out = r;
-            return true;
-        }
-    return false;
+    return value_of(kTerminalRoles, code, out);
 }
 
 // Randomness and hashing

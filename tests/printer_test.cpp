@@ -200,7 +200,7 @@ std::string ticket_stream(print::Raster* raster = nullptr) {
                                         {"Кезектен тыс: Ұлы Отан соғысының ардагерлері", 24, true},
                                         {"Санат құжатпен тексеріледі", 22, true},
                                         {"Сізден бұрын: 0 адам", 28, true},
-                                        {"10:00, 16.03.2026", 24, true},
+                                        {"16.03.2026 10:00", 24, true},
                                         {"Хромтау ауданы әкімдігінің қабылдау бөлмесі", 20, true}};
     print::Raster r = print::render_lines(painter, lines);
     if (raster) *raster = r;

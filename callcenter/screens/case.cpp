@@ -4,6 +4,7 @@
 #include "screens.hpp"
 
 #include "base/validation.hpp"
+#include "schedule/restriction.hpp"
 #include "schedule/schedule.hpp"
 
 #include <map>
@@ -318,7 +319,7 @@ static void action_form(ConsoleModel& m, ui::Ui& ui, Instant now) {
     // Errors of fields the form does not show (the state, the store) go here.
     for (const char* field : {"state", "store", "actor", "application"})
         error_line(m, ui, cw.errors(), field);
-    bool restriction = m.context().store.meta("restriction_mode").value_or("") == "1";
+    bool restriction = restriction_mode(m.context().store);
     if (key_button(ui, m.t("console.case.apply"), keys::kF1 + 9,
                    ImVec2(ui.px(420), ImGui::GetFrameHeight() + ui.px(10))))
         cw.apply(m.actor(), restriction, m.lang(), now);

@@ -130,4 +130,8 @@ std::string hhmm(int minute_of_day) {
     return buf;
 }
 
+std::string local_time_text(Instant t) {
+    return dotted_date(local_date(t)) + " " + hhmm(local_minute_of_day(t));
+}
+
 } // namespace reception

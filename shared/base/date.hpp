@@ -26,6 +26,9 @@ std::string format_instant(Instant t);
 // As people here write them: "20.03.2026" and "09:05" (a minute of the local day).
 std::string dotted_date(Date d);
 std::string hhmm(int minute_of_day);
+// An instant as people here read it, in local time: "20.03.2026 09:05". Every screen, ticket and
+// export writes a moment this one way.
+std::string local_time_text(Instant t);
 
 Date make_date(int y, unsigned m, unsigned d);
 Date add_days(Date d, int days);

@@ -1,13 +1,8 @@
 #include "base/domain.hpp"
 
-#include <array>
-#include <utility>
+#include "base/code_table.hpp"
 
 namespace reception {
-
-// Codes are stable: they are stored in the database, sent to the server and used as
-// translation keys, so renaming one is a migration, not a refactoring.
-template <class E, size_t N> using CodeTable = std::array<std::pair<E, const char*>, N>;
 
 static constexpr CodeTable<Channel, 6> kChannels{{{Channel::EgovPortal, "egov_portal"},
                                                   {Channel::EOtinish, "eotinish"},
@@ -41,22 +36,6 @@ static constexpr CodeTable<TicketState, 6> kTicketStates{
      {TicketState::Transferred, "transferred"}}};
 static constexpr CodeTable<SessionMode, 2> kSessionModes{
     {{SessionMode::InPerson, "in_person"}, {SessionMode::Video, "video"}}};
-
-template <class E, size_t N> static const char* code_of(const CodeTable<E, N>& table, E value) {
-    for (const auto& [v, code] : table)
-        if (v == value) return code;
-    return "unknown";
-}
-
-template <class E, size_t N>
-static bool value_of(const CodeTable<E, N>& table, std::string_view code, E* out) {
-    for (const auto& [v, c] : table)
-        if (code == c) {
-            *out = v;
-            return true;
-        }
-    return false;
-}
 
 const char* to_code(Channel c) {
     return code_of(kChannels, c);

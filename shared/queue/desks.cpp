@@ -1,5 +1,6 @@
 #include "queue/desks.hpp"
 
+#include "base/code_table.hpp"
 #include "base/errors.hpp"
 #include "base/uuid.hpp"
 #include "base/validation.hpp"
@@ -12,25 +13,15 @@ namespace reception {
 using nlohmann::json;
 
 // Codes
-const char* to_code(DeskState s) {
-    switch (s) {
-    case DeskState::Open:
-        return "open";
-    case DeskState::Paused:
-        return "paused";
-    case DeskState::Closed:
-        return "closed";
-    }
-    return "closed";
+static constexpr CodeTable<DeskState, 3> kDeskStates{
+    {{DeskState::Open, "open"}, {DeskState::Paused, "paused"}, {DeskState::Closed, "closed"}}};
+
+const char* to_code(DeskState v) {
+    return code_of(kDeskStates, v);
 }
 
 bool from_code(std::string_view code, DeskState* out) {
-    for (DeskState s : {DeskState::Open, DeskState::Paused, DeskState::Closed})
-        if (code == to_code(s)) {
-            *out = s;
-            return true;
-        }
-    return false;
+    return value_of(kDeskStates, code, out);
 }
 
 // Rows <-> structs

@@ -4,7 +4,7 @@
 #include "reports/report.hpp"
 
 #include "base/i18n.hpp"
-#include "schedule/schedule_export.hpp"
+#include "documents/a4_pdf.hpp"
 
 #include <charconv>
 #include <cstdio>

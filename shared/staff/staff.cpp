@@ -1,5 +1,6 @@
 #include "staff/staff.hpp"
 
+#include "base/code_table.hpp"
 #include "base/errors.hpp"
 #include "base/uuid.hpp"
 #include "base/validation.hpp"
@@ -11,28 +12,17 @@ namespace reception {
 using nlohmann::json;
 
 // Codes
-const char* to_code(StaffRole r) {
-    switch (r) {
-    case StaffRole::Operator:
-        return "operator";
-    case StaffRole::DeskClerk:
-        return "desk_clerk";
-    case StaffRole::Responsible:
-        return "responsible";
-    case StaffRole::Admin:
-        return "admin";
-    }
-    return "operator";
+static constexpr CodeTable<StaffRole, 4> kStaffRoles{{{StaffRole::Operator, "operator"},
+                                                      {StaffRole::DeskClerk, "desk_clerk"},
+                                                      {StaffRole::Responsible, "responsible"},
+                                                      {StaffRole::Admin, "admin"}}};
+
+const char* to_code(StaffRole v) {
+    return code_of(kStaffRoles, v);
 }
 
 bool from_code(std::string_view code, StaffRole* out) {
-    for (StaffRole r :
-         {StaffRole::Operator, StaffRole::DeskClerk, StaffRole::Responsible, StaffRole::Admin})
-        if (code == to_code(r)) {
-            *out = r;
-            return true;
-        }
-    return false;
+    return value_of(kStaffRoles, code, out);
 }
 
 // Rows <-> structs
