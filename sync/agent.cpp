@@ -95,10 +95,8 @@ void SyncAgent::run_loop(bool pulling) {
                 pause(std::chrono::seconds(2));
                 continue;
             }
-            if (!store) {
-                store = Store::open(opt_.store, OpenMode::Existing);
-                ensure_sync_tables(*store); // a store enrolled by an older agent lacks some
-            }
+            // Opening migrates: the agent's tables come with the store's schema (version 4).
+            if (!store) store = Store::open(opt_.store, OpenMode::Existing);
             if (!client) {
                 ClientConfig cfg = client_config(*store);
                 if (cfg.token.empty()) { // not enrolled yet

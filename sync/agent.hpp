@@ -21,9 +21,6 @@
 
 namespace reception {
 
-// The dead-letter table: ops the server rejected, kept for staff, never retried, never in the
-// way of the ops after them.
-void ensure_sync_tables(Store& store);
 ClientConfig client_config(Store& store);
 
 // Exchanges an enrolment code for this store's credential; writes the server, CA, pin, token,

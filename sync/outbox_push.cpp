@@ -12,37 +12,6 @@
 namespace reception {
 using nlohmann::json;
 
-void ensure_sync_tables(Store& store) {
-    store.exec(R"SQL(
-CREATE TABLE IF NOT EXISTS sync_dead_letters (
-    seq         INTEGER PRIMARY KEY,
-    op_id       TEXT NOT NULL UNIQUE,
-    entity      TEXT NOT NULL,
-    entity_uuid TEXT NOT NULL,
-    kind        TEXT NOT NULL,
-    payload     TEXT NOT NULL,
-    created_at  TEXT NOT NULL,
-    reason      TEXT NOT NULL,
-    failed_at   TEXT NOT NULL
-);
--- The journal: ops the server acknowledged, kept for kMaxOpAge to offer them again after the
--- server's store is restored from a backup (sync/reoffer.hpp). seq: the order first pushed.
--- outcome: applied, duplicate or superseded (an older version than the server's: counted for
--- staff, never silent).
-CREATE TABLE IF NOT EXISTS sync_acked (
-    seq         INTEGER PRIMARY KEY,
-    op_id       TEXT NOT NULL UNIQUE,
-    entity      TEXT NOT NULL,
-    entity_uuid TEXT NOT NULL,
-    kind        TEXT NOT NULL,
-    payload     TEXT NOT NULL,
-    created_at  TEXT NOT NULL,
-    outcome     TEXT NOT NULL,
-    acked_at    TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS sync_acked_by_time ON sync_acked(created_at);)SQL");
-}
-
 ClientConfig client_config(Store& store) {
     ClientConfig c;
     c.base_url = store.meta(sync_key::url).value_or("");
@@ -101,7 +70,6 @@ std::string enrol_store(Store& store, const std::string& url, const std::string&
     json j = parse_bounded_json(r.body);
     if (!j.is_object() || !j.contains("token")) return "the server's answer is not understood";
     store.transaction([&] {
-        ensure_sync_tables(store);
         store.set_meta(sync_key::url, url);
         store.set_meta(sync_key::ca_pem, ca_pem);
         store.set_meta(sync_key::pin, pin);
@@ -134,7 +102,6 @@ static std::vector<OutboxRow> oldest_ops(Store& store, int max_ops) {
 }
 
 static void dead_letter(Store& store, const OutboxRow& r, const std::string& reason) {
-    ensure_sync_tables(store);
     store
         .prepare("INSERT OR IGNORE INTO sync_dead_letters(op_id, entity, entity_uuid, kind, "
                  "payload, created_at, reason, failed_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")

@@ -35,7 +35,6 @@ long long reoffer_journal(Store& store, const std::string& stale) {
     long long offered = 0;
     store.transaction([&] {
         if (stale.empty() || store.meta(sync_key::cursor).value_or("") != stale) return;
-        ensure_sync_tables(store);
         // The journal first, in the order first pushed, then what still waits, in its order:
         // the server gets one terminal's changes in the order they were made.
         store.exec("DROP TABLE IF EXISTS temp.still_waiting");

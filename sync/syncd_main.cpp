@@ -23,7 +23,6 @@ static void on_signal(int) {
 static int run_command(const std::filesystem::path& store_path, bool once, int wait) {
     if (once) {
         auto store = Store::open(store_path, OpenMode::Existing);
-        ensure_sync_tables(*store);
         ClientConfig cfg = client_config(*store);
         if (cfg.token.empty()) {
             std::cerr << "reception-syncd: the store is not enrolled\n";

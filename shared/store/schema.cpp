@@ -311,10 +311,45 @@ CREATE TABLE surveys (
 
 )SQL";
 
+// Version 4: the sync agent's own tables, which it used to create itself on first use. IF NOT
+// EXISTS: a store an older agent already ran on has them. sync_dead_letters: ops the server
+// refused for good, kept for staff (docs/sync.md). sync_acked: the journal of what the server
+// acknowledged.
+static const char* const kSchemaV4 = R"SQL(
+CREATE TABLE IF NOT EXISTS sync_dead_letters (
+    seq         INTEGER PRIMARY KEY,
+    op_id       TEXT NOT NULL UNIQUE,
+    entity      TEXT NOT NULL,
+    entity_uuid TEXT NOT NULL,
+    kind        TEXT NOT NULL,
+    payload     TEXT NOT NULL,
+    created_at  TEXT NOT NULL,
+    reason      TEXT NOT NULL,
+    failed_at   TEXT NOT NULL
+);
+-- The journal: ops the server acknowledged, kept for kMaxOpAge to offer them again after the
+-- server's store is restored from a backup (sync/reoffer.hpp). seq: the order first pushed.
+-- outcome: applied, duplicate or superseded (an older version than the server's: counted for
+-- staff, never silent).
+CREATE TABLE IF NOT EXISTS sync_acked (
+    seq         INTEGER PRIMARY KEY,
+    op_id       TEXT NOT NULL UNIQUE,
+    entity      TEXT NOT NULL,
+    entity_uuid TEXT NOT NULL,
+    kind        TEXT NOT NULL,
+    payload     TEXT NOT NULL,
+    created_at  TEXT NOT NULL,
+    outcome     TEXT NOT NULL,
+    acked_at    TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS sync_acked_by_time ON sync_acked(created_at);
+)SQL";
+
 static const Migration kMigrations[] = {
     {1, kSchemaV1},
     {2, kSchemaV2},
     {3, kSchemaV3},
+    {4, kSchemaV4},
 };
 
 const Migration* migrations(size_t* count) {
