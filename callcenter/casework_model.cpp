@@ -240,7 +240,6 @@ void CaseworkModel::run(const std::string& actor, bool restriction_mode, Instant
         move(move_to(AppState::Returned, actor, f.reason));
         break;
     case CaseAction::Withdraw:
-        if (trim(f.reason).empty()) throw InputError("reason", "empty");
         move(move_to(AppState::Withdrawn, actor, f.reason));
         break;
     case CaseAction::DraftRefusal: {

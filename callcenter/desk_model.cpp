@@ -105,12 +105,7 @@ bool DeskModel::act(DeskAction a, const std::string& clerk, Instant now) {
             finish_ticket(ctx_.store, uuid, clerk, now);
             break;
         case DeskAction::Transfer:
-            if (transfer_service_.empty()) throw InputError("transfer_service", "empty");
-            if (trim(transfer_desk_) == desk_->number)
-                throw InputError("transfer_desk", "transfer_same_desk");
-            for (char c : trim(transfer_desk_))
-                if (c < '0' || c > '9') throw InputError("transfer_desk", "not_digits");
-            transfer_ticket(ctx_.store, ctx_.profile, uuid, transfer_service_, trim(transfer_desk_),
+            transfer_ticket(ctx_.store, ctx_.profile, uuid, transfer_service_, transfer_desk_,
                             clerk, now);
             notice_ = "console.desk.transferred";
             break;
@@ -129,10 +124,7 @@ bool DeskModel::act(DeskAction a, const std::string& clerk, Instant now) {
 bool DeskModel::remove_category(const std::string& clerk, Instant now) {
     if (!current_ || current_->category.empty()) return false;
     bool ok = run([&] {
-        std::string reason = trim(category_reason_);
-        if (reason.empty()) throw InputError("category_reason", "empty");
-        if (utf8_length(reason) > 200) throw InputError("category_reason", "too_long");
-        reception::remove_category(ctx_.store, current_->uuid, clerk, reason, now);
+        reception::remove_category(ctx_.store, current_->uuid, clerk, category_reason_, now);
     });
     if (ok) category_reason_.clear();
     refresh(now);

@@ -8,7 +8,7 @@ namespace reception::console {
 
 // Checks
 static void check_field(FieldErrors& e, const char* field, Reason r) {
-    if (r != Reason::Ok && !e.count(field)) e[field] = reason_code(r);
+    if (!e.count(field) && r != Reason::Ok) e[field] = problem_code(r);
 }
 
 static Reason check_length(const std::string& s, size_t max_chars) {

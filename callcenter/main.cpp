@@ -1,30 +1,20 @@
 // reception-console: the console of the reception room's staff and call-centre operators:
 // phone intake, status lookup, the desk that calls the queue, the reception record.
-// Dear ImGui over GLFW and OpenGL 3, windowed, keyboard and mouse.
-#include "console_model.hpp"
+// Dear ImGui over GLFW and OpenGL 3, windowed, keyboard and mouse (console_window.cpp); this
+// file is the start-up: options, the store, the demo data, staff accounts from the command line.
+#include "console_window.hpp"
 #include "demo.hpp"
 #include "queue/ticket_queue.hpp"
 #include "regulation/terminal_data.hpp"
 #include "schedule/schedule.hpp"
-#include "screens/screens.hpp"
-#include "screenshot_tour.hpp"
 #include "staff_cli.hpp"
-#include "ui/fonts.hpp"
-#include "ui/window.hpp"
 
 #include <CLI/CLI.hpp>
-#include <GLFW/glfw3.h>
 #include <cstdio>
-#include <imgui_internal.h>
 #include <iostream>
 
 using namespace reception;
 using namespace reception::console;
-
-// The screens read keys by GLFW's numbers (screens.hpp).
-static_assert(keys::kEnter == GLFW_KEY_ENTER && keys::kTab == GLFW_KEY_TAB);
-static_assert(keys::kEscape == GLFW_KEY_ESCAPE && keys::kKeypadEnter == GLFW_KEY_KP_ENTER);
-static_assert(keys::kF1 == GLFW_KEY_F1 && keys::kF1 + 11 == GLFW_KEY_F12 && keys::k1 == GLFW_KEY_1);
 
 namespace {
 
@@ -41,60 +31,6 @@ void print_demo_accounts(const std::vector<DemoAccount>& made) {
     for (const auto& a : made)
         std::printf("  %-12s %-12s %s\n", a.login.c_str(), a.password.c_str(), to_code(a.role));
     std::fflush(stdout);
-}
-
-int run_window(Args& args, Store& store, const RegulationProfile& profile, const WorkCalendar& cal,
-               const Catalog& texts) {
-    ui::WindowSpec spec{"reception-console", args.width, args.height};
-    std::string error;
-    GLFWwindow* window = ui::open_window(spec, &error);
-    if (!window) {
-        std::cerr << "reception-console: " << error << "\n";
-        return 2;
-    }
-    ImGuiIO& io = ImGui::GetIO();
-    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
-    ui::Ui ui;
-    // 0.6 of the kiosk's sizes: 20 px body text, 32 px headings, on a 900 px high window.
-    ui.scale = 0.6f * float(args.height) / 900.0f;
-    ui.fonts = ui::load_fonts(ui.scale);
-    if (!ui.fonts.body) {
-        std::cerr << "reception-console: font not found: " << ui::text_font_file() << "\n";
-        ui::close_window(window);
-        return 2;
-    }
-    console_theme(ui.scale);
-
-    ConsoleModel model(store, profile, cal, texts, args.cfg);
-    Lang lang = Lang::kk;
-    parse_lang(args.lang, &lang);
-    model.set_lang(lang);
-    if (!args.screenshot_dir.empty()) {
-        screenshot_tour(window, ui, model, store, profile, args.screenshot_dir);
-    } else {
-        ScreenState st;
-        long long data_version = -1;
-        while (!glfwWindowShouldClose(window)) {
-            // Sleep until an event or the next second: the desk's waiting counts and the
-            // board's calls change in the store without any input here.
-            glfwWaitEventsTimeout(1.0);
-            Stmt v = store.prepare("PRAGMA data_version");
-            v.step();
-            bool changed = v.integer(0) != data_version;
-            data_version = v.integer(0);
-            // Two frames after input: ImGui settles focus and layout on the second.
-            int frames = changed || io.MouseDown[0] ? 2 : 1;
-            Instant now = now_utc();
-            for (int i = 0; i < frames + 1; ++i)
-                ui::render_frame(window, [&] {
-                    ui.begin_frame();
-                    draw_console(model, ui, st, now);
-                });
-        }
-        model.sign_out(now_utc());
-    }
-    ui::close_window(window);
-    return 0;
 }
 
 } // namespace
@@ -155,5 +91,7 @@ int main(int argc, char** argv) {
         return 2;
     }
     if (!args.screenshot_dir.empty()) std::filesystem::create_directories(args.screenshot_dir);
-    return run_window(args, *store, data.profile, data.cal, data.texts);
+    ConsoleWindowSpec spec{args.width, args.height, Lang::kk, args.screenshot_dir};
+    parse_lang(args.lang, &spec.lang);
+    return run_console_window(spec, *store, data.profile, data.cal, data.texts, args.cfg);
 }

@@ -202,10 +202,9 @@ void draw_frame(Loop& l, GLFWwindow* window, Instant now, bool present) {
 }
 
 bool store_changed(Loop& l) {
-    Stmt v = l.store.prepare("PRAGMA data_version");
-    v.step();
-    bool changed = v.integer(0) != l.data_version;
-    l.data_version = v.integer(0);
+    long long v = l.store.data_version();
+    bool changed = v != l.data_version;
+    l.data_version = v;
     return changed;
 }
 

@@ -331,23 +331,23 @@ void KioskModel::choose_official(const std::string& uuid) {
 // while typing share it, so a message never disagrees with the check that raised it.
 std::string KioskModel::field_problem(const std::string& key) const {
     const SignupForm& f = form_;
-    auto code = [](Reason r) { return r == Reason::Ok ? std::string() : reason_code(r); };
     auto required = [](const std::string& v) { return trim(v).empty() ? "empty" : ""; };
     if (key == "official") return f.official_chosen ? "" : "empty";
     // reg-5: without the essence the application is not considered.
     if (key == "essence")
-        return code(
+        return problem_code(
             check_essence(f.essence, profile_.essence_min_chars, profile_.essence_max_chars));
-    if (key == "bin") return code(check_bin(f.bin));
+    if (key == "bin") return problem_code(check_bin(f.bin));
     if (key == "entity_name") return required(f.entity_name);
     if (key == "authority_document") return required(f.authority_document);
-    if (key == "surname") return code(check_name(f.surname, true));
-    if (key == "name") return code(check_name(f.name, true));
-    if (key == "patronymic") return code(check_name(f.patronymic, false));
+    if (key == "surname") return problem_code(check_name(f.surname, true));
+    if (key == "name") return problem_code(check_name(f.name, true));
+    if (key == "patronymic") return problem_code(check_name(f.patronymic, false));
     // reg-11: a foreigner may have no IIN.
-    if (key == "iin") return f.foreigner && trim(f.iin).empty() ? "" : code(check_iin(f.iin));
+    if (key == "iin")
+        return f.foreigner && trim(f.iin).empty() ? "" : problem_code(check_iin(f.iin));
     // A landline is fine: staff ring it; the room promises no SMS.
-    if (key == "phone") return code(check_phone(f.phone, true));
+    if (key == "phone") return problem_code(check_phone(f.phone, true));
     return "";
 }
 

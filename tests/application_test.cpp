@@ -35,6 +35,7 @@ static MoveInput move(AppState to) {
     MoveInput in;
     in.to = to;
     in.actor = "responsible-1";
+    if (to == AppState::Withdrawn) in.reason = "өтінішін кері қайтарып алды"; // reg-15.5
     return in;
 }
 
@@ -174,6 +175,18 @@ TEST_CASE("state machine: only legal moves are made, each one an event with who,
     CHECK_THROWS_AS(move_application(*s, profile(), calendar(), a.uuid, move(AppState::InReview),
                                      at(2026, 3, 16, 13)),
                     InputError);
+}
+
+TEST_CASE("reg-15: a withdrawal without the applicant's words is refused by the core") {
+    TestStore s;
+    Application a = registered(*s, at(2026, 3, 16, 10));
+    MoveInput in = move(AppState::Withdrawn);
+    in.reason = "  ";
+    CHECK_THROWS_WITH_AS(
+        move_application(*s, profile(), calendar(), a.uuid, in, at(2026, 3, 16, 11)),
+        "reason: empty", InputError);
+    CHECK(find_application(*s, a.uuid)->state == AppState::Registered);
+    CHECK(history(*s, a.uuid).size() == 1);
 }
 
 TEST_CASE("reg-6: an application not corrected in time is returned, not before") {

@@ -30,7 +30,9 @@ $hits"
 includes-name-their-folder)
     # "queue/ticket_queue.hpp", never "ticket_queue.hpp": a reader sees where a header lives.
     bad=""
-    for h in $(cd shared && find . -mindepth 2 -name '*.hpp' | sed 's|^\./||'); do
+    # The same for sync/: "server/push.hpp", "agent/steps.hpp", "common/protocol.hpp".
+    for h in $(cd shared && find . -mindepth 2 -name '*.hpp' | sed 's|^\./||') \
+        $(cd sync && find . -mindepth 2 -name '*.hpp' | sed 's|^\./||'); do
         base=$(basename "$h")
         hits=$(grep -rnF "#include \"$base\"" shared kiosk callcenter sync ui admin tests bench)
         [ -z "$hits" ] || bad+="$hits (write \"$h\")"$'\n'

@@ -5,6 +5,7 @@
 #include "queue/ticket_queue.hpp"
 
 #include <doctest/doctest.h>
+#include <functional>
 #include <regex>
 #include <set>
 #include <sys/wait.h>
@@ -119,6 +120,46 @@ TEST_CASE("queue: a transferred visitor keeps the number and place by arrival ti
     REQUIRE(next);
     CHECK(next->uuid == moved.uuid); // arrived at 9:00, before the 9:10 ticket
     CHECK(later.state == TicketState::Waiting);
+}
+
+static std::string input_error(const std::function<void()>& fn) {
+    try {
+        fn();
+    } catch (const InputError& e) {
+        return e.field + ": " + e.code;
+    }
+    return "";
+}
+
+TEST_CASE("queue: the core refuses a transfer with no service, to a desk that is no number or "
+          "back to the desk that called, and writes nothing") {
+    TestStore s;
+    Ticket t = take(*s, "consultation", "", at(2026, 3, 16, 9, 0));
+    REQUIRE(call_next(*s, "main", day(2026, 3, 16), {"consultation"}, "3", "clerk",
+                      at(2026, 3, 16, 9, 5)));
+    Instant now = at(2026, 3, 16, 9, 6);
+    auto transfer = [&](const std::string& service, const std::string& desk) {
+        return input_error(
+            [&] { transfer_ticket(*s, profile(), t.uuid, service, desk, "c", now); });
+    };
+    CHECK(transfer("", "") == "transfer_service: empty");
+    CHECK(transfer("no_such", "") == "transfer_service: unknown_service");
+    CHECK(transfer("documents", "3a") == "transfer_desk: not_digits");
+    CHECK(transfer("documents", " 3 ") == "transfer_desk: transfer_same_desk");
+    CHECK(find_ticket(*s, t.uuid)->state == TicketState::Called);
+    CHECK(transfer("documents", "4") == "");
+}
+
+TEST_CASE("reg-12: the core refuses to remove a category without the clerk's reason") {
+    TestStore s;
+    Ticket claimed = take(*s, "same_day", "disability", at(2026, 3, 16, 9, 5));
+    Instant now = at(2026, 3, 16, 9, 6);
+    CHECK(input_error([&] { remove_category(*s, claimed.uuid, "c", "  ", now); }) ==
+          "category_reason: empty");
+    CHECK(input_error([&] {
+              remove_category(*s, claimed.uuid, "c", std::string(201, 'x'), now);
+          }) == "category_reason: too_long");
+    CHECK(find_ticket(*s, claimed.uuid)->category == "disability");
 }
 
 TEST_CASE(

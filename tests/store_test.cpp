@@ -3,6 +3,7 @@
 #include "test_support.hpp"
 
 #include "base/uuid.hpp"
+#include "store/outbox.hpp"
 
 #include <doctest/doctest.h>
 #include <fstream>
@@ -134,7 +135,7 @@ TEST_CASE("store: a failed action leaves nothing behind, outbox included") {
     TestStore s;
     long long before = scalar(*s, "SELECT count(*) FROM outbox");
     CHECK_THROWS(s->transaction([&] {
-        s->append_outbox("x", new_uuid(), "x.made", nlohmann::json::object());
+        append_outbox(*s, "x", new_uuid(), "x.made", nlohmann::json::object());
         throw std::runtime_error("the clerk's action failed halfway");
     }));
     CHECK(scalar(*s, "SELECT count(*) FROM outbox") == before);
@@ -142,7 +143,7 @@ TEST_CASE("store: a failed action leaves nothing behind, outbox included") {
 
 TEST_CASE("store: outbox rows can only be written inside a transaction") {
     TestStore s;
-    CHECK_THROWS_AS(s->append_outbox("x", new_uuid(), "x", nlohmann::json::object()), StoreError);
+    CHECK_THROWS_AS(append_outbox(*s, "x", new_uuid(), "x", nlohmann::json::object()), StoreError);
 }
 
 TEST_CASE("store: the history is append-only") {

@@ -12,7 +12,7 @@
 #include "load_client.hpp"
 #include "setup.hpp"
 
-#include "agent.hpp"
+#include "agent/agent.hpp"
 
 #include <algorithm>
 #include <chrono>

@@ -1,12 +1,12 @@
 #include "setup.hpp"
 
-#include "agent.hpp"
-#include "auth.hpp"
+#include "agent/agent.hpp"
 #include "base/assets.hpp"
 #include "queue/ticket_queue.hpp"
 #include "regulation/profile.hpp"
-#include "server_child.hpp"
-#include "server_store.hpp"
+#include "server/auth.hpp"
+#include "server/server_child.hpp"
+#include "server/server_store.hpp"
 
 #include <csignal>
 #include <cstdio>

@@ -42,6 +42,10 @@ const char* reason_code(Reason r) {
     return "unknown";
 }
 
+std::string problem_code(Reason r) {
+    return r == Reason::Ok ? std::string() : reason_code(r);
+}
+
 // UTF-8
 // How many continuation bytes follow a lead byte; -1 for a byte that cannot start a character.
 static int continuation_count(unsigned char c) {

@@ -31,6 +31,8 @@ enum class Reason {
 
 // The code used in translation keys: "error." + reason_code(r), e.g. "error.bad_checksum".
 const char* reason_code(Reason r);
+// A form field's problem as the screens hold it: "" when the value is fine, else reason_code.
+std::string problem_code(Reason r);
 
 struct IinInfo {
     Date birth_date;

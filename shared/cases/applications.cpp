@@ -6,6 +6,7 @@
 #include "base/validation.hpp"
 #include "regulation/calendar.hpp"
 #include "regulation/profile.hpp"
+#include "store/outbox.hpp"
 
 #include <algorithm>
 #include <cstdio>
@@ -268,7 +269,7 @@ Application register_application(Store& store, const RegulationProfile& profile,
             "application", a.uuid, "registered", "", to_code(a.state), actor, "reg-25",
             json{{"reg_number", a.reg_number}, {"registered_on", format_date(a.registered_on)}},
             now);
-        store.append_outbox("application", a.uuid, "application.registered", application_json(a));
+        append_outbox(store, "application", a.uuid, "application.registered", application_json(a));
         if (missing.empty()) return;
         // reg-6: accepted all the same, and the applicant is told what to add and by when.
         MoveInput in;
@@ -419,7 +420,7 @@ static void save_move(Store& store, Application& a, AppState from, const MoveInp
     data["item"] = move_item(from, in.to);
     store.append_event("application", a.uuid, "state_changed", to_code(from), to_code(in.to),
                        in.actor, in.reason, data, now);
-    store.append_outbox("application", a.uuid, "application.state_changed", application_json(a));
+    append_outbox(store, "application", a.uuid, "application.state_changed", application_json(a));
 }
 
 // The applicant's details a correction may change (APPC art. 63), as column, old and new.
@@ -499,6 +500,9 @@ Application move_application(Store& store, const RegulationProfile& profile,
         Date today = local_date(now);
         std::string refused = check_move(a.state, in, move_context(store, a, today), profile, cal);
         if (!refused.empty()) throw InputError("state", refused);
+        // reg-15.5: a withdrawal is the applicant's own statement; its words are the reason.
+        if (in.to == AppState::Withdrawn && trim(in.reason).empty())
+            throw InputError("reason", "empty");
         AppState from = a.state;
         if (in.to == AppState::NeedsCorrection)
             a.correction_due = in.correction_due
@@ -533,7 +537,7 @@ Application assign_application(Store& store, const std::string& uuid, const std:
         store.append_event("application", a.uuid, "assigned", to_code(a.state), to_code(a.state),
                            actor, "", json{{"from", before}, {"to", employee}, {"item", "reg-25"}},
                            now);
-        store.append_outbox("application", a.uuid, "application.assigned", application_json(a));
+        append_outbox(store, "application", a.uuid, "application.assigned", application_json(a));
     });
     return a;
 }

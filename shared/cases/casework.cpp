@@ -5,6 +5,7 @@
 #include "regulation/calendar.hpp"
 #include "regulation/profile.hpp"
 #include "schedule/schedule.hpp"
+#include "store/outbox.hpp"
 
 namespace reception {
 
@@ -151,12 +152,12 @@ Cancellation cancel_session(Store& store, const RegulationProfile& profile, cons
             .bind(3, format_instant(now))
             .run();
         // The whole session, not only the reason: a kiosk that pulls it must stop offering it,
-        // and the server orders versions by updated_at (sync/rules.hpp).
+        // and the server orders versions by updated_at (sync/common/rules.hpp).
         ReceptionSession cancelled = *s;
         cancelled.cancelled = true;
         cancelled.cancel_reason = reason;
         cancelled.updated_at = now;
-        store.append_outbox("session", session_uuid, "session.cancelled", session_json(cancelled));
+        append_outbox(store, "session", session_uuid, "session.cancelled", session_json(cancelled));
         store.append_event("session", session_uuid, "session_cancelled", "", "", actor, reason,
                            {{"in_time", out.notified_in_time}}, now);
 
@@ -284,7 +285,7 @@ Hearing record_hearing(Store& store, const RegulationProfile& profile, const Wor
             .bind(12, actor)
             .bind(13, format_instant(now))
             .run();
-        store.append_outbox("hearing", h.uuid, "hearing.recorded", hearing_json(h));
+        append_outbox(store, "hearing", h.uuid, "hearing.recorded", hearing_json(h));
         if (a.state == AppState::RefusalDraftSent) {
             MoveInput in;
             in.to = AppState::Hearing;
@@ -370,7 +371,7 @@ Instruction add_instruction(Store& store, const RegulationProfile& profile, cons
             .bind(6, actor)
             .bind(7, format_instant(now))
             .run();
-        store.append_outbox("instruction", in.uuid, "instruction.added", instruction_json(in));
+        append_outbox(store, "instruction", in.uuid, "instruction.added", instruction_json(in));
         if (a.state == AppState::Received) { // reg-34: on control from the first instruction
             MoveInput m;
             m.to = AppState::OnControl;
@@ -403,7 +404,7 @@ Instruction complete_instruction(Store& store, const std::string& uuid, const st
             .bind(3, report)
             .bind(4, format_instant(now))
             .run();
-        store.append_outbox("instruction", uuid, "instruction.done", instruction_json(i));
+        append_outbox(store, "instruction", uuid, "instruction.done", instruction_json(i));
         record_application_event(store, i.application_uuid, "instruction_done", actor, report,
                                  {{"instruction", uuid}, {"late", *i.done_on > i.due_on}}, now);
     });

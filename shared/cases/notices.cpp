@@ -4,6 +4,7 @@
 #include "cases/deadlines.hpp"
 #include "regulation/calendar.hpp"
 #include "regulation/profile.hpp"
+#include "store/outbox.hpp"
 
 namespace reception {
 
@@ -120,7 +121,7 @@ Notice plan_notice(Store& store, Notice n, Instant now) {
             .bind(7, n.text)
             .bind(8, format_instant(now))
             .run();
-        store.append_outbox("notice", n.uuid, "notice.planned", notice_json(n));
+        append_outbox(store, "notice", n.uuid, "notice.planned", notice_json(n));
     });
     return n;
 }
@@ -149,7 +150,7 @@ Notice mark_notice_sent(Store& store, const std::string& uuid, const std::string
             .bind(4, format_instant(now))
             .bind(5, n.channel)
             .run();
-        store.append_outbox("notice", n.uuid, "notice.sent", notice_json(n));
+        append_outbox(store, "notice", n.uuid, "notice.sent", notice_json(n));
         record_application_event(store, n.application_uuid, event_kind::kNoticeSent, actor, "",
                                  {{"about", n.about}, {"channel", n.channel}, {"notice", n.uuid}},
                                  now);

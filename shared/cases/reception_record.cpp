@@ -2,6 +2,7 @@
 
 #include "base/uuid.hpp"
 #include "base/validation.hpp"
+#include "store/outbox.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -79,7 +80,8 @@ ReceptionRecord start_reception_record(Store& store, const ReceptionRecordInput&
             .run();
         store.append_event("reception_record", r.uuid, "started", "", "", clerk, "reg-10",
                            json{{"ticket_uuid", in.ticket_uuid}, {"desk", in.desk}}, now);
-        store.append_outbox("reception_record", r.uuid, "reception_record.started", record_json(r));
+        append_outbox(store, "reception_record", r.uuid, "reception_record.started",
+                      record_json(r));
     });
     return r;
 }
@@ -129,8 +131,8 @@ Application hand_in_application(Store& store, const RegulationProfile& profile,
         store.append_event("reception_record", record_uuid, "application_handed_in", "", "", actor,
                            "reg-36",
                            json{{"application_uuid", a.uuid}, {"reg_number", a.reg_number}}, now);
-        store.append_outbox("reception_record", record_uuid, "reception_record.application_added",
-                            json{{"record_uuid", record_uuid}, {"application_uuid", a.uuid}});
+        append_outbox(store, "reception_record", record_uuid, "reception_record.application_added",
+                      json{{"record_uuid", record_uuid}, {"application_uuid", a.uuid}});
     });
     return a;
 }

@@ -1,6 +1,7 @@
 #include "cases/surveys.hpp"
 
 #include "base/uuid.hpp"
+#include "store/outbox.hpp"
 
 namespace reception {
 
@@ -59,7 +60,7 @@ void record_survey(Store& store, const SurveyAnswer& s, const std::string& actor
             {"reached", s.reached},
             {"rating", s.rating ? nlohmann::json(*s.rating) : nlohmann::json()},
             {"comment", s.comment}};
-        store.append_outbox("survey", uuid, "survey.recorded", payload);
+        append_outbox(store, "survey", uuid, "survey.recorded", payload);
     });
 }
 

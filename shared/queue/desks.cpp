@@ -6,6 +6,7 @@
 #include "base/validation.hpp"
 #include "queue/ticket_queue.hpp"
 #include "regulation/profile.hpp"
+#include "store/outbox.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -71,7 +72,7 @@ static void save_desk(Store& store, Desk& d, DeskState from, const char* kind,
         .run();
     store.append_event("desk", d.uuid, kind, to_code(from), to_code(d.state), actor, reason,
                        json{{"number", d.number}, {"services", d.services}}, now);
-    store.append_outbox("desk", d.uuid, std::string("desk.") + kind, desk_json(d));
+    append_outbox(store, "desk", d.uuid, std::string("desk.") + kind, desk_json(d));
 }
 
 // Opening

@@ -1,7 +1,9 @@
 #include "queue/ticket_queue.hpp"
 
 #include "base/uuid.hpp"
+#include "base/validation.hpp"
 #include "regulation/profile.hpp"
+#include "store/outbox.hpp"
 
 #include <algorithm>
 #include <cstdio>
@@ -12,73 +14,97 @@ namespace reception {
 using nlohmann::json;
 
 // Rows <-> structs
-static const char* const kTicketColumns =
-    "uuid, room, day, service, number, category, language, state, desk, kiosk, "
-    "transferred_from, issued_at, called_at, updated_at";
+// A ticket's fields, in one list: the row's columns in this order, the outbox payload's keys,
+// and the write that inserts a ticket or saves its move. Every column is text; priority is
+// derived from the category (out of turn first, reg-12) and written beside them.
+struct TicketField {
+    const char* name;
+    std::string (*get)(const Ticket&);
+    void (*set)(Ticket&, const std::string&);
+};
+
+static std::string instant_text(Instant at) {
+    return at == Instant{} ? "" : format_instant(at);
+}
+
+static const TicketField kTicketFields[] = {
+    {"uuid", [](const Ticket& t) { return t.uuid; },
+     [](Ticket& t, const std::string& v) { t.uuid = v; }},
+    {"room", [](const Ticket& t) { return t.room; },
+     [](Ticket& t, const std::string& v) { t.room = v; }},
+    {"day", [](const Ticket& t) { return format_date(t.day); },
+     [](Ticket& t, const std::string& v) { t.day = parse_date(v).value_or(Date{}); }},
+    {"service", [](const Ticket& t) { return t.service; },
+     [](Ticket& t, const std::string& v) { t.service = v; }},
+    {"number", [](const Ticket& t) { return t.number; },
+     [](Ticket& t, const std::string& v) { t.number = v; }},
+    {"category", [](const Ticket& t) { return t.category; },
+     [](Ticket& t, const std::string& v) { t.category = v; }},
+    {"language", [](const Ticket& t) { return t.language; },
+     [](Ticket& t, const std::string& v) { t.language = v; }},
+    {"state", [](const Ticket& t) { return std::string(to_code(t.state)); },
+     [](Ticket& t, const std::string& v) { from_code(v, &t.state); }},
+    {"desk", [](const Ticket& t) { return t.desk; },
+     [](Ticket& t, const std::string& v) { t.desk = v; }},
+    {"kiosk", [](const Ticket& t) { return t.kiosk; },
+     [](Ticket& t, const std::string& v) { t.kiosk = v; }},
+    {"transferred_from", [](const Ticket& t) { return t.transferred_from; },
+     [](Ticket& t, const std::string& v) { t.transferred_from = v; }},
+    {"issued_at", [](const Ticket& t) { return format_instant(t.issued_at); },
+     [](Ticket& t, const std::string& v) { t.issued_at = parse_instant(v).value_or(Instant{}); }},
+    {"called_at", [](const Ticket& t) { return instant_text(t.called_at); },
+     [](Ticket& t, const std::string& v) { t.called_at = parse_instant(v).value_or(Instant{}); }},
+    {"updated_at", [](const Ticket& t) { return format_instant(t.updated_at); },
+     [](Ticket& t, const std::string& v) { t.updated_at = parse_instant(v).value_or(Instant{}); }},
+};
+constexpr int kTicketFieldCount = int(sizeof kTicketFields / sizeof kTicketFields[0]);
+
+// "uuid, room, ...": the columns to SELECT, in kTicketFields' order.
+static std::string ticket_columns() {
+    std::string cols;
+    for (const TicketField& f : kTicketFields)
+        cols += (cols.empty() ? "" : ", ") + std::string(f.name);
+    return cols;
+}
+
+static std::string select_tickets(const char* rest) {
+    return "SELECT " + ticket_columns() + " FROM tickets " + rest;
+}
 
 static Ticket ticket_from_row(const Stmt& st) {
     Ticket t;
-    t.uuid = st.text(0);
-    t.room = st.text(1);
-    t.day = parse_date(st.text(2)).value_or(Date{});
-    t.service = st.text(3);
-    t.number = st.text(4);
-    t.category = st.text(5);
-    t.language = st.text(6);
-    from_code(st.text(7), &t.state);
-    t.desk = st.text(8);
-    t.kiosk = st.text(9);
-    t.transferred_from = st.text(10);
-    t.issued_at = parse_instant(st.text(11)).value_or(Instant{});
-    t.called_at = parse_instant(st.text(12)).value_or(Instant{});
-    t.updated_at = parse_instant(st.text(13)).value_or(Instant{});
+    for (int i = 0; i < kTicketFieldCount; ++i) kTicketFields[i].set(t, st.text(i));
     return t;
 }
 
 static json ticket_json(const Ticket& t) {
-    return json{{"uuid", t.uuid},
-                {"room", t.room},
-                {"day", format_date(t.day)},
-                {"service", t.service},
-                {"number", t.number},
-                {"category", t.category},
-                {"language", t.language},
-                {"state", to_code(t.state)},
-                {"desk", t.desk},
-                {"kiosk", t.kiosk},
-                {"transferred_from", t.transferred_from},
-                {"issued_at", format_instant(t.issued_at)},
-                {"called_at", t.called_at == Instant{} ? "" : format_instant(t.called_at)},
-                {"updated_at", format_instant(t.updated_at)}};
+    json j = json::object();
+    for (const TicketField& f : kTicketFields) j[f.name] = f.get(t);
+    return j;
 }
 
-static void insert_ticket(Store& store, const Ticket& t) {
-    store
-        .prepare(
-            "INSERT INTO tickets(uuid, room, day, service, number, category, priority, "
-            "language, state, desk, kiosk, transferred_from, issued_at, called_at, updated_at) "
-            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)")
-        .bind(1, t.uuid)
-        .bind(2, t.room)
-        .bind(3, format_date(t.day))
-        .bind(4, t.service)
-        .bind(5, t.number)
-        .bind(6, t.category)
-        .bind(7, t.category.empty() ? 1 : 0)
-        .bind(8, t.language)
-        .bind(9, to_code(t.state))
-        .bind(10, t.desk)
-        .bind(11, t.kiosk)
-        .bind(12, t.transferred_from)
-        .bind(13, format_instant(t.issued_at))
-        .bind(14, t.called_at == Instant{} ? std::string() : format_instant(t.called_at))
-        .bind(15, format_instant(t.updated_at))
-        .run();
+// Inserts the ticket, or saves every field of one already there.
+static void write_ticket(Store& store, const Ticket& t) {
+    static const std::string sql = [] {
+        std::string params, sets;
+        for (int i = 0; i < kTicketFieldCount; ++i) {
+            params += "?" + std::to_string(i + 1) + ", ";
+            if (i > 0)
+                sets += std::string(kTicketFields[i].name) + " = excluded." +
+                        kTicketFields[i].name + ", ";
+        }
+        return "INSERT INTO tickets(" + ticket_columns() + ", priority) VALUES (" + params + "?" +
+               std::to_string(kTicketFieldCount + 1) + ") ON CONFLICT(uuid) DO UPDATE SET " + sets +
+               "priority = excluded.priority";
+    }();
+    Stmt st = store.prepare(sql.c_str());
+    for (int i = 0; i < kTicketFieldCount; ++i) st.bind(i + 1, kTicketFields[i].get(t));
+    st.bind(kTicketFieldCount + 1, t.category.empty() ? 1 : 0);
+    st.run();
 }
 
 std::optional<Ticket> find_ticket(Store& store, const std::string& uuid) {
-    static const std::string sql =
-        std::string("SELECT ") + kTicketColumns + " FROM tickets WHERE uuid = ?1";
+    static const std::string sql = select_tickets("WHERE uuid = ?1");
     Stmt st = store.prepare(sql.c_str());
     st.bind(1, uuid);
     if (!st.step()) return std::nullopt;
@@ -128,8 +154,8 @@ Ticket issue_ticket(Store& store, const RegulationProfile& profile, const Ticket
         // two kiosks of one room working offline never print the same number (docs/sync.md).
         std::string prefix = service->prefix + store.meta("ticket_series").value_or("");
         t.number = ticket_label(prefix, next_ticket_number(store, t.room, t.day, prefix));
-        insert_ticket(store, t);
-        store.append_outbox("ticket", t.uuid, "ticket.issued", ticket_json(t));
+        write_ticket(store, t);
+        append_outbox(store, "ticket", t.uuid, "ticket.issued", ticket_json(t));
     });
     return t;
 }
@@ -179,22 +205,12 @@ static void save_move(Store& store, Ticket& t, TicketState from, const std::stri
                       const std::string& actor, const std::string& reason, Instant now,
                       json data = json::object()) {
     t.updated_at = now;
-    store
-        .prepare("UPDATE tickets SET state = ?2, desk = ?3, called_at = ?4, category = ?5, "
-                 "priority = ?6, updated_at = ?7 WHERE uuid = ?1")
-        .bind(1, t.uuid)
-        .bind(2, to_code(t.state))
-        .bind(3, t.desk)
-        .bind(4, t.called_at == Instant{} ? std::string() : format_instant(t.called_at))
-        .bind(5, t.category)
-        .bind(6, t.category.empty() ? 1 : 0)
-        .bind(7, format_instant(now))
-        .run();
+    write_ticket(store, t);
     data["number"] = t.number;
     data["desk"] = t.desk;
     store.append_event("ticket", t.uuid, kind, to_code(from), to_code(t.state), actor, reason, data,
                        now);
-    store.append_outbox("ticket", t.uuid, "ticket." + kind, ticket_json(t));
+    append_outbox(store, "ticket", t.uuid, "ticket." + kind, ticket_json(t));
 }
 
 static Ticket move_ticket(Store& store, const std::string& uuid, TicketState to,
@@ -213,9 +229,8 @@ static Ticket move_ticket(Store& store, const std::string& uuid, TicketState to,
 std::optional<Ticket> call_next(Store& store, const std::string& room, Date day,
                                 const std::vector<std::string>& services, const std::string& desk,
                                 const std::string& actor, Instant now) {
-    static const std::string sql = std::string("SELECT ") + kTicketColumns +
-                                   " FROM tickets WHERE room = ?1 AND day = ?2 AND state = "
-                                   "'waiting' ORDER BY priority, issued_at, rowid";
+    static const std::string sql = select_tickets(
+        "WHERE room = ?1 AND day = ?2 AND state = 'waiting' ORDER BY priority, issued_at, rowid");
     std::optional<Ticket> called;
     store.transaction([&] {
         Stmt st = store.prepare(sql.c_str());
@@ -256,29 +271,41 @@ Ticket no_show_ticket(Store& store, const std::string& uuid, const std::string& 
 Ticket transfer_ticket(Store& store, const RegulationProfile& profile, const std::string& uuid,
                        const std::string& service, const std::string& desk,
                        const std::string& actor, Instant now) {
-    if (!profile.service(service)) throw InputError("service", "unknown_service");
+    if (service.empty()) throw InputError("transfer_service", "empty");
+    if (!profile.service(service)) throw InputError("transfer_service", "unknown_service");
+    const std::string to_desk = trim(desk);
+    for (char c : to_desk)
+        if (c < '0' || c > '9') throw InputError("transfer_desk", "not_digits");
     Ticket next;
     store.transaction([&] {
         Ticket old = load_for_move(store, uuid, TicketState::Transferred);
+        // Sent back to the desk that called it, the visitor would only wait again for nothing.
+        if (!to_desk.empty() && to_desk == old.desk)
+            throw InputError("transfer_desk", "transfer_same_desk");
         TicketState from = old.state;
         old.state = TicketState::Transferred;
         save_move(store, old, from, "transferred", actor, "to " + service, now);
         next = old;
         next.uuid = new_uuid();
         next.service = service;
-        next.desk = desk;
+        next.desk = to_desk;
         next.state = TicketState::Waiting;
         next.called_at = Instant{};
         next.transferred_from = old.uuid;
         next.updated_at = now;
-        insert_ticket(store, next);
-        store.append_outbox("ticket", next.uuid, "ticket.issued", ticket_json(next));
+        write_ticket(store, next);
+        append_outbox(store, "ticket", next.uuid, "ticket.issued", ticket_json(next));
     });
     return next;
 }
 
 Ticket remove_category(Store& store, const std::string& uuid, const std::string& actor,
                        const std::string& reason, Instant now) {
+    // reg-12: the clerk says why the category did not hold (no document shown): it is in the
+    // ticket's history for whoever checks the out-of-turn order later.
+    const std::string why = trim(reason);
+    if (why.empty()) throw InputError("category_reason", "empty");
+    if (utf8_length(why) > 200) throw InputError("category_reason", "too_long");
     Ticket t;
     store.transaction([&] {
         auto found = find_ticket(store, uuid);
@@ -287,16 +314,16 @@ Ticket remove_category(Store& store, const std::string& uuid, const std::string&
         if (t.category.empty()) return;
         json claimed{{"claimed_category", t.category}};
         t.category.clear();
-        save_move(store, t, t.state, "category_removed", actor, reason, now, claimed);
+        save_move(store, t, t.state, "category_removed", actor, why, now, claimed);
     });
     return t;
 }
 
 // Views
 std::vector<Ticket> recent_calls(Store& store, const std::string& room, Date day, int limit) {
-    static const std::string sql = std::string("SELECT ") + kTicketColumns +
-                                   " FROM tickets WHERE room = ?1 AND day = ?2 AND called_at <> ''"
-                                   " ORDER BY called_at DESC, rowid DESC LIMIT ?3";
+    static const std::string sql =
+        select_tickets("WHERE room = ?1 AND day = ?2 AND called_at <> '' "
+                       "ORDER BY called_at DESC, rowid DESC LIMIT ?3");
     Stmt st = store.prepare(sql.c_str());
     st.bind(1, room).bind(2, format_date(day)).bind(3, limit);
     std::vector<Ticket> out;
@@ -307,10 +334,9 @@ std::vector<Ticket> recent_calls(Store& store, const std::string& room, Date day
 // Calls that are no transfer, newest first: the first call of each desk may be "calling".
 static void board_desk_calls(Store& store, const std::string& room, Date day, int limit,
                              BoardCalls& out) {
-    static const std::string sql = std::string("SELECT ") + kTicketColumns +
-                                   " FROM tickets WHERE room = ?1 AND day = ?2 AND called_at <> ''"
-                                   " AND state <> 'transferred'"
-                                   " ORDER BY called_at DESC, rowid DESC LIMIT ?3";
+    static const std::string sql =
+        select_tickets("WHERE room = ?1 AND day = ?2 AND called_at <> '' AND state <> "
+                       "'transferred' ORDER BY called_at DESC, rowid DESC LIMIT ?3");
     Stmt st = store.prepare(sql.c_str());
     st.bind(1, room).bind(2, format_date(day)).bind(3, limit);
     // A desk that called someone since no longer calls an older ticket it left "called".
@@ -331,7 +357,7 @@ static void board_desk_calls(Store& store, const std::string& room, Date day, in
 static std::vector<BoardCall> board_transfers(Store& store, const std::string& room, Date day,
                                               Instant now) {
     static const std::string sql =
-        std::string("SELECT ") + kTicketColumns +
+        "SELECT " + ticket_columns() +
         ", moved_to FROM tickets JOIN (SELECT transferred_from AS old, service AS moved_to "
         "FROM tickets WHERE room = ?1 AND day = ?2 AND state = 'waiting' AND transferred_from "
         "<> '') ON uuid = old WHERE called_at <> '' AND updated_at > ?3 ORDER BY updated_at DESC";
@@ -341,7 +367,7 @@ static std::vector<BoardCall> board_transfers(Store& store, const std::string& r
     std::vector<BoardCall> out;
     while (st.step()) {
         Ticket t = ticket_from_row(st);
-        out.push_back({t, st.text(14), t.updated_at + shown});
+        out.push_back({t, st.text(kTicketFieldCount), t.updated_at + shown});
     }
     return out;
 }

@@ -43,12 +43,15 @@ Ticket recall_ticket(Store& store, const std::string& uuid, const std::string& a
 Ticket start_ticket(Store& store, const std::string& uuid, const std::string& actor, Instant now);
 Ticket finish_ticket(Store& store, const std::string& uuid, const std::string& actor, Instant now);
 Ticket no_show_ticket(Store& store, const std::string& uuid, const std::string& actor, Instant now);
-// Moves the visitor to another service (and optionally a desk): the old ticket becomes
-// transferred, a new waiting one keeps its number, category and place by arrival time.
+// Moves the visitor to another service (and optionally a desk, by its number): the old ticket
+// becomes transferred, a new waiting one keeps its number, category and place by arrival time.
+// Throws InputError (transfer_service: empty, unknown_service; transfer_desk: not_digits,
+// transfer_same_desk) before anything is written.
 Ticket transfer_ticket(Store& store, const RegulationProfile& profile, const std::string& uuid,
                        const std::string& service, const std::string& desk,
                        const std::string& actor, Instant now);
-// The clerk saw no document for the claimed category: it goes to the normal order (logged).
+// The clerk saw no document for the claimed category: it goes to the normal order (logged with
+// the reason). Throws InputError (category_reason: empty, too_long).
 Ticket remove_category(Store& store, const std::string& uuid, const std::string& actor,
                        const std::string& reason, Instant now);
 

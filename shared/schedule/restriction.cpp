@@ -1,6 +1,7 @@
 #include "schedule/restriction.hpp"
 
 #include "base/errors.hpp"
+#include "store/outbox.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -24,8 +25,8 @@ void set_restriction_mode(Store& store, bool on, const std::string& actor,
         store.set_meta(kKey, on ? "1" : "0");
         store.append_event("room", kRoomSettings, on ? "restriction_on" : "restriction_off", "", "",
                            actor, reason, {{"item", "reg-14"}}, now);
-        store.append_outbox("room", kRoomSettings, "room.restriction_mode",
-                            {{"restriction_mode", on}, {"reason", reason}});
+        append_outbox(store, "room", kRoomSettings, "room.restriction_mode",
+                      {{"restriction_mode", on}, {"reason", reason}});
     });
 }
 

@@ -5,6 +5,7 @@
 #include "base/validation.hpp"
 #include "regulation/calendar.hpp"
 #include "regulation/profile.hpp"
+#include "store/outbox.hpp"
 
 #include <set>
 
@@ -60,12 +61,12 @@ static void save_room(Store& store, const Room& r) {
         .bind(4, r.name_ru)
         .bind(5, format_instant(r.updated_at))
         .run();
-    store.append_outbox("room", r.uuid, "room.saved",
-                        json{{"uuid", r.uuid},
-                             {"code", r.code},
-                             {"name_kk", r.name_kk},
-                             {"name_ru", r.name_ru},
-                             {"updated_at", format_instant(r.updated_at)}});
+    append_outbox(store, "room", r.uuid, "room.saved",
+                  json{{"uuid", r.uuid},
+                       {"code", r.code},
+                       {"name_kk", r.name_kk},
+                       {"name_ru", r.name_ru},
+                       {"updated_at", format_instant(r.updated_at)}});
 }
 
 static void save_official(Store& store, const Official& o) {
@@ -86,16 +87,16 @@ static void save_official(Store& store, const Official& o) {
         .bind(8, o.active)
         .bind(9, format_instant(o.updated_at))
         .run();
-    store.append_outbox("official", o.uuid, "official.saved",
-                        json{{"uuid", o.uuid},
-                             {"surname", o.surname},
-                             {"name", o.name},
-                             {"patronymic", o.patronymic},
-                             {"role", o.role},
-                             {"position_kk", o.position_kk},
-                             {"position_ru", o.position_ru},
-                             {"active", o.active},
-                             {"updated_at", format_instant(o.updated_at)}});
+    append_outbox(store, "official", o.uuid, "official.saved",
+                  json{{"uuid", o.uuid},
+                       {"surname", o.surname},
+                       {"name", o.name},
+                       {"patronymic", o.patronymic},
+                       {"role", o.role},
+                       {"position_kk", o.position_kk},
+                       {"position_ru", o.position_ru},
+                       {"active", o.active},
+                       {"updated_at", format_instant(o.updated_at)}});
 }
 
 json session_json(const ReceptionSession& s) {
@@ -134,7 +135,7 @@ static void save_session(Store& store, const ReceptionSession& s) {
         .bind(10, s.cancel_reason)
         .bind(11, format_instant(s.updated_at))
         .run();
-    store.append_outbox("session", s.uuid, "session.saved", session_json(s));
+    append_outbox(store, "session", s.uuid, "session.saved", session_json(s));
 }
 
 // Parsing one record of each kind

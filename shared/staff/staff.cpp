@@ -5,6 +5,7 @@
 #include "base/uuid.hpp"
 #include "base/validation.hpp"
 #include "staff/password.hpp"
+#include "store/outbox.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -102,7 +103,7 @@ StaffAccount create_staff(Store& store, const NewStaff& s, const std::string& ac
             .run();
         store.append_event("staff", a.uuid, "created", "", to_code(a.role), actor, "",
                            json{{"login", a.login}}, now);
-        store.append_outbox("staff", a.uuid, "staff.created", staff_json(a, hash));
+        append_outbox(store, "staff", a.uuid, "staff.created", staff_json(a, hash));
     });
     return a;
 }
@@ -123,7 +124,7 @@ void set_staff_password(Store& store, const std::string& login, const std::strin
             .run();
         store.append_event("staff", a->uuid, "password_set", "", "", actor, "", json::object(),
                            now);
-        store.append_outbox("staff", a->uuid, "staff.password_set", staff_json(*a, hash));
+        append_outbox(store, "staff", a->uuid, "staff.password_set", staff_json(*a, hash));
     });
 }
 

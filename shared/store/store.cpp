@@ -1,6 +1,7 @@
 #include "store/store.hpp"
 
 #include "base/uuid.hpp"
+#include "store/outbox.hpp"
 #include "store/private_files.hpp"
 
 #include <cstring>
@@ -197,14 +198,11 @@ void Store::migrate() {
                              path_.string() + ": a SQLite file, but not a reception store", args);
     }
     transaction([&] {
-        int current = schema_version();
         size_t n;
         const Migration* m = migrations(&n);
-        for (size_t i = 0; i < n; ++i) {
-            if (m[i].version <= current) continue;
-            exec(m[i].sql);
-            exec(("PRAGMA user_version=" + std::to_string(m[i].version)).c_str());
-        }
+        run_migrations(*this, path_.string().c_str(), m, n, schema_version(), [&](int version) {
+            exec(("PRAGMA user_version=" + std::to_string(version)).c_str());
+        });
         exec(("PRAGMA application_id=" + std::to_string(kApplicationId)).c_str());
         if (!meta("created_at")) {
             set_meta("created_at", format_instant(now_utc()));
@@ -212,6 +210,25 @@ void Store::migrate() {
             set_meta("terminal_id", "T" + random_id(4));
         }
     });
+}
+
+void run_migrations(Store& db, const char* what, const Migration* list, size_t count, int current,
+                    const std::function<void(int version)>& set_version) {
+    if (!db.in_transaction()) throw std::logic_error("run_migrations outside a transaction");
+    int latest = count ? list[count - 1].version : 0;
+    if (current > latest)
+        throw StoreError("store_newer_schema",
+                         std::string(what) + ": schema version " + std::to_string(current) +
+                             " is newer than this program supports (" + std::to_string(latest) +
+                             "); update the program",
+                         {{"found", std::to_string(current)},
+                          {"supported", std::to_string(latest)},
+                          {"path", db.path().string()}});
+    for (size_t i = 0; i < count; ++i) {
+        if (list[i].version <= current) continue;
+        db.exec(list[i].sql);
+        set_version(list[i].version);
+    }
 }
 
 // Statements
@@ -255,23 +272,7 @@ void Store::transaction(const std::function<void()>& fn) {
     }
 }
 
-// Outbox and history
-std::string Store::append_outbox(std::string_view entity, std::string_view entity_uuid,
-                                 std::string_view kind, const nlohmann::json& payload) {
-    if (!in_tx_) throw StoreError("store_io", "append_outbox outside a transaction");
-    std::string op_id = new_uuid();
-    prepare("INSERT INTO outbox(op_id, entity, entity_uuid, kind, payload, created_at) "
-            "VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
-        .bind(1, op_id)
-        .bind(2, entity)
-        .bind(3, entity_uuid)
-        .bind(4, kind)
-        .bind(5, payload.dump())
-        .bind(6, format_instant(now_utc()))
-        .run();
-    return op_id;
-}
-
+// History
 std::string Store::append_event(std::string_view entity, std::string_view entity_uuid,
                                 std::string_view kind, std::string_view from_state,
                                 std::string_view to_state, std::string_view actor,
@@ -301,7 +302,7 @@ std::string Store::append_event(std::string_view entity, std::string_view entity
                       {"reason", reason},
                       {"data", data},
                       {"at", format_instant(at)}};
-    append_outbox("event", id, "event.appended", ev);
+    append_outbox(*this, "event", id, "event.appended", ev);
     return id;
 }
 
@@ -323,6 +324,11 @@ void Store::set_meta(const std::string& key, const std::string& value) {
 
 std::string Store::terminal_id() {
     return meta("terminal_id").value_or("T");
+}
+
+long long Store::data_version() {
+    Stmt v = prepare("PRAGMA data_version");
+    return v.step() ? v.integer(0) : 0;
 }
 
 std::string Store::integrity_check() {

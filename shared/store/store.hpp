@@ -4,7 +4,7 @@
 // Invariants (checked by tests/store_test.cpp and the crash test):
 //  - every user action is one transaction (Store::transaction): all of it or none of it;
 //  - every change to a record appends an outbox row in the same transaction, so the sync agent
-//    can never miss or invent a change;
+//    can never miss or invent a change (store/outbox.hpp);
 //  - SQL runs only through prepared statements with bound values;
 //  - a file of a newer schema version, or one that is not a store, is reported, never touched.
 #pragma once
@@ -86,11 +86,8 @@ class Store {
     void transaction(const std::function<void()>& fn);
     bool in_transaction() const { return in_tx_; }
 
-    // Appends a change for the sync agent. Must be called inside transaction().
-    // Returns the op_id (a new UUID).
-    std::string append_outbox(std::string_view entity, std::string_view entity_uuid,
-                              std::string_view kind, const nlohmann::json& payload);
-    // Appends an event to the append-only history (the table refuses UPDATE and DELETE).
+    // Appends an event to the append-only history (the table refuses UPDATE and DELETE), with
+    // its outbox row (store/outbox.hpp, where every other change appends its own).
     std::string append_event(std::string_view entity, std::string_view entity_uuid,
                              std::string_view kind, std::string_view from_state,
                              std::string_view to_state, std::string_view actor,
@@ -101,6 +98,10 @@ class Store {
     void set_meta(const std::string& key, const std::string& value);
     // This terminal's short id, used in registration numbers ("K1"); set at creation.
     std::string terminal_id();
+
+    // Changes whenever another connection (another process, the agent) commits to the file:
+    // a screen asks it once a second and draws again only when it moved (PRAGMA data_version).
+    long long data_version();
 
     // PRAGMA integrity_check: "ok" or the first problems.
     std::string integrity_check();
@@ -121,5 +122,14 @@ struct Migration {
     const char* sql;
 };
 const Migration* migrations(size_t* count);
+
+// The one way a schema moves forward, for the terminal schema above and for any other set of
+// tables kept in a store file (the central server's srv_ tables): inside the caller's
+// transaction, runs every migration of `list` (ascending versions) newer than `current`, in
+// order, and tells set_version after each. Throws StoreError store_newer_schema when `current`
+// is newer than the last migration of the list: a file written by a newer program is never
+// touched (args: found, supported, path; `what` names the schema).
+void run_migrations(Store& db, const char* what, const Migration* list, size_t count, int current,
+                    const std::function<void(int version)>& set_version);
 
 } // namespace reception

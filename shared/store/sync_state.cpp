@@ -1,22 +1,8 @@
 #include "store/sync_state.hpp"
 
+#include "store/outbox.hpp"
+
 namespace reception {
-
-static long long count_rows(Store& store, const char* sql) {
-    Stmt st = store.prepare(sql);
-    return st.step() ? st.integer(0) : 0;
-}
-
-// A change the server had a newer version of is not in force: staff must be able to see that
-// it happened, and which record (a "superseded" answer is never silent).
-static void read_superseded(Store& store, SyncState& s) {
-    s.superseded =
-        count_rows(store, "SELECT count(*) FROM sync_acked WHERE outcome = 'superseded'");
-    if (s.superseded == 0) return;
-    Stmt st = store.prepare("SELECT entity, entity_uuid, acked_at FROM sync_acked "
-                            "WHERE outcome = 'superseded' ORDER BY seq DESC LIMIT 1");
-    if (st.step()) s.last_superseded = st.text(0) + " " + st.text(1) + " at " + st.text(2);
-}
 
 SyncState read_sync_state(Store& store) {
     SyncState s;
@@ -26,12 +12,11 @@ SyncState read_sync_state(Store& store) {
     s.room = store.meta(sync_key::room).value_or("");
     s.kind = store.meta(sync_key::kind).value_or("");
     s.last_sync = parse_instant(store.meta(sync_key::last_ok).value_or(""));
-    s.pending = count_rows(store, "SELECT count(*) FROM outbox");
-    // The dead-letter table exists once the agent has run; before that there are none.
-    if (count_rows(store, "SELECT count(*) FROM sqlite_schema WHERE name = 'sync_dead_letters'"))
-        s.dead_letters = count_rows(store, "SELECT count(*) FROM sync_dead_letters");
-    if (count_rows(store, "SELECT count(*) FROM sqlite_schema WHERE name = 'sync_acked'"))
-        read_superseded(store, s);
+    OutboxCounts c = count_outbox(store);
+    s.pending = c.pending;
+    s.dead_letters = c.dead_letters;
+    s.superseded = c.superseded;
+    s.last_superseded = c.last_superseded;
     s.last_error = store.meta(sync_key::last_error).value_or("");
     s.last_error_kind = store.meta(sync_key::last_error_kind).value_or("");
     if (!s.last_error.empty())

@@ -5,7 +5,7 @@
 #include "sync_support.hpp"
 
 #include "cases/applications.hpp"
-#include "protocol.hpp"
+#include "common/protocol.hpp"
 #include "queue/ticket_queue.hpp"
 #include "store/sync_state.hpp"
 

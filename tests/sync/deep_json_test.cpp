@@ -6,7 +6,8 @@
 #include "tls_peer.hpp"
 
 #include "base/uuid.hpp"
-#include "protocol.hpp"
+#include "common/protocol.hpp"
+#include "store/outbox.hpp"
 #include "store/sync_state.hpp"
 
 #include <doctest/doctest.h>
@@ -86,7 +87,7 @@ TEST_CASE("sync: nesting past 64 levels is a 400, never a 503 that blocks the ou
     // The agent: a deep op goes to the dead letters, the ticket behind it goes through.
     room.kiosk->transaction([&] {
         json p = json::parse("{\"deep\":" + nested(100) + "}");
-        room.kiosk->append_outbox("application", new_uuid(), "application.registered", p);
+        append_outbox(*room.kiosk, "application", new_uuid(), "application.registered", p);
     });
     take_ticket(*room.kiosk);
     CHECK(sync_until_idle(*room.kiosk, client).ok);

@@ -4,7 +4,8 @@
 #include "sync_support.hpp"
 
 #include "base/uuid.hpp"
-#include "protocol.hpp"
+#include "common/protocol.hpp"
+#include "store/outbox.hpp"
 
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
@@ -99,7 +100,7 @@ TEST_CASE("sync: the administrator sees when each terminal was last heard from, 
         json p = json::parse(push_of(*k1, 1))["ops"][0]["payload"];
         p["uuid"] = new_uuid();
         p["room"] = "annex";
-        k1->append_outbox("ticket", p["uuid"].get<std::string>(), "ticket.issued", p);
+        append_outbox(*k1, "ticket", p["uuid"].get<std::string>(), "ticket.issued", p);
     });
     HttpClient client(config_of(*k1));
     REQUIRE(sync_until_idle(*k1, client).ok);

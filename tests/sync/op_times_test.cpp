@@ -7,6 +7,7 @@
 #include "cases/applications.hpp"
 #include "queue/ticket_queue.hpp"
 #include "regulation/profile.hpp"
+#include "store/outbox.hpp"
 #include "store/sync_state.hpp"
 
 #include <doctest/doctest.h>
@@ -99,7 +100,7 @@ TEST_CASE("sync: a change the server answers 'superseded' is counted where staff
     older["topic"] = "a change made earlier at C2";
     older["updated_at"] = format_instant(now_utc() - std::chrono::minutes(5));
     c2->transaction(
-        [&] { c2->append_outbox("application", a.uuid, "application.assigned", older); });
+        [&] { append_outbox(*c2, "application", a.uuid, "application.assigned", older); });
     sync(*c2);
     CHECK(read_sync_state(*c2).pending == 0);
 

@@ -4,7 +4,8 @@
 
 #include "base/uuid.hpp"
 #include "cases/applications.hpp"
-#include "protocol.hpp"
+#include "common/protocol.hpp"
+#include "store/outbox.hpp"
 #include "store/sync_state.hpp"
 
 #include <doctest/doctest.h>
@@ -295,7 +296,7 @@ TEST_CASE("sync: an op the server refuses goes to the dead letters and never blo
         p["uuid"] = new_uuid();
         p["room"] = "annex";
         p["number"] = "A1-999";
-        room.kiosk->append_outbox("ticket", p["uuid"].get<std::string>(), "ticket.issued", p);
+        append_outbox(*room.kiosk, "ticket", p["uuid"].get<std::string>(), "ticket.issued", p);
     });
     take_ticket(*room.kiosk);
     HttpClient client(config_of(*room.kiosk));

@@ -1,9 +1,9 @@
 #include "sync_support.hpp"
 
 #include "cases/applications.hpp"
-#include "protocol.hpp"
+#include "common/protocol.hpp"
 #include "queue/ticket_queue.hpp"
-#include "server_child.hpp"
+#include "server/server_child.hpp"
 
 #include <csignal>
 #include <cstdio>

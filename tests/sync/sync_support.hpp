@@ -2,10 +2,10 @@
 // a reception-server child process on a loopback port, and enrolled terminal stores.
 #pragma once
 
-#include "agent.hpp"
+#include "agent/agent.hpp"
 #include "base/domain.hpp"
 #include "base/uuid.hpp"
-#include "server_child.hpp"
+#include "server/server_child.hpp"
 #include "test_support.hpp"
 
 #include <nlohmann/json.hpp>

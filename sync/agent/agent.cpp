@@ -1,0 +1,136 @@
+#include "agent/agent.hpp"
+
+#include <fcntl.h>
+#include <random>
+#include <sys/file.h>
+#include <unistd.h>
+
+namespace reception {
+
+SyncAgent::SyncAgent(AgentOptions opt) : opt_(std::move(opt)) {}
+
+SyncAgent::~SyncAgent() {
+    stop();
+}
+
+void SyncAgent::start() {
+    if (pusher_.joinable()) return;
+    stopping_ = false;
+    pusher_ = std::thread([this] { push_loop(); });
+    puller_ = std::thread([this] { pull_loop(); });
+}
+
+void SyncAgent::stop() {
+    stopping_ = true;
+    wake_.notify_all();
+    if (pusher_.joinable()) pusher_.join();
+    if (puller_.joinable()) puller_.join();
+    std::lock_guard guard(lock_mutex_);
+    int fd = lock_fd_.exchange(-1);
+    if (fd >= 0) close(fd); // releases the lock for the next agent
+}
+
+void SyncAgent::nudge() {
+    {
+        std::lock_guard lock(mutex_);
+        nudged_ = true;
+    }
+    wake_.notify_all();
+}
+
+// One agent per store: an exclusive lock on STORE.sync-lock. The kernel releases it when the
+// process dies, so a crashed kiosk never blocks the console's agent for good.
+// The pusher and the puller ask at once: a second flock from this process on another
+// descriptor would fail, so they take turns and the second finds the first one's lock.
+bool SyncAgent::try_lock() {
+    std::lock_guard guard(lock_mutex_);
+    if (lock_fd_ >= 0) return true;
+    std::string path = opt_.store.string() + ".sync-lock";
+    int fd = open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+    if (fd < 0) return false;
+    if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
+        close(fd);
+        return false;
+    }
+    lock_fd_ = fd;
+    return true;
+}
+
+bool SyncAgent::pause(std::chrono::milliseconds d) {
+    std::unique_lock lock(mutex_);
+    wake_.wait_for(lock, d, [&] { return stopping_.load() || nudged_; });
+    nudged_ = false;
+    return !stopping_;
+}
+
+// Exponential backoff with full jitter between half and all of the step; Retry-After wins
+// when the server asks for longer.
+std::chrono::milliseconds SyncAgent::backoff(int failures, long retry_after_s) {
+    thread_local std::mt19937 rng(std::random_device{}());
+    long long step = opt_.backoff_base.count() << std::min(failures, 16);
+    step = std::min<long long>(step, opt_.backoff_cap.count());
+    long long d = std::uniform_int_distribution<long long>(step / 2, step)(rng);
+    if (retry_after_s >= 0) d = std::max<long long>(d, retry_after_s * 1000);
+    return std::chrono::milliseconds(d);
+}
+
+static void record_error(Store& store, const std::string& kind, const std::string& error) {
+    try {
+        store.set_meta(sync_key::last_error, error);
+        store.set_meta(sync_key::last_error_kind, kind);
+        store.set_meta(sync_key::last_error_at, format_instant(now_utc()));
+    } catch (const StoreError&) { // the store is busy: the next error will be recorded
+    }
+}
+
+// Both loops: open their own connection, wait for the lock and a credential, then work; after
+// a failure wait longer each time. Exceptions never leave the thread.
+void SyncAgent::run_loop(bool pulling) {
+    std::unique_ptr<Store> store;
+    std::unique_ptr<HttpClient> client;
+    int failures = 0;
+    while (!stopping_) {
+        try {
+            if (!try_lock()) {
+                pause(std::chrono::seconds(2));
+                continue;
+            }
+            // Opening migrates: the agent's tables come with the store's schema (version 4).
+            if (!store) store = Store::open(opt_.store, OpenMode::Existing);
+            if (!client) {
+                ClientConfig cfg = client_config(*store);
+                if (cfg.token.empty()) { // not enrolled yet
+                    pause(std::chrono::seconds(2));
+                    continue;
+                }
+                client = std::make_unique<HttpClient>(cfg);
+                client->set_cancel(&stopping_); // stop() ends a long-poll at once
+            }
+            StepResult r = pulling ? pull_once(*store, *client, opt_.pull_wait_s)
+                                   : push_once(*store, *client, opt_.push_batch);
+            if (!r.ok) {
+                if (!stopping_) record_error(*store, r.error_kind, r.error);
+                pause(backoff(failures++, r.retry_after_s));
+                continue;
+            }
+            failures = 0;
+            // The long-poll waits by itself; the pusher looks again after a moment or a nudge.
+            if (!pulling && !r.more) pause(opt_.idle_check);
+        } catch (const std::exception& e) {
+            if (store) record_error(*store, "", e.what());
+            store.reset(); // reopen: the file may have been replaced
+            client.reset();
+            pause(backoff(failures++, -1));
+        }
+    }
+}
+
+void SyncAgent::push_loop() {
+    run_loop(false);
+}
+
+void SyncAgent::pull_loop() {
+    run_loop(true);
+}
+
+} // namespace reception

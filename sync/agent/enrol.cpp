@@ -1,0 +1,43 @@
+#include "agent/enrol.hpp"
+
+#include "agent/steps.hpp"
+#include "common/bounded_json.hpp"
+#include "store/sync_state.hpp"
+
+#include <nlohmann/json.hpp>
+
+namespace reception {
+using nlohmann::json;
+
+std::string enrol_store(Store& store, const std::string& url, const std::string& ca_pem,
+                        const std::string& pin, const std::string& code) {
+    HttpClient client(ClientConfig{url, ca_pem, pin, "", 5000});
+    HttpResult r = client.post("/v1/enrol", json{{"code", code}}.dump(), 15000);
+    if (!r.ok()) return describe_answer(r);
+    json j = parse_bounded_json(r.body);
+    if (!j.is_object() || !j.contains("token")) return "the server's answer is not understood";
+    store.transaction([&] {
+        store.set_meta(sync_key::url, url);
+        store.set_meta(sync_key::ca_pem, ca_pem);
+        store.set_meta(sync_key::pin, pin);
+        store.set_meta(sync_key::token, j["token"].get<std::string>());
+        store.set_meta(sync_key::room, j["room"].get<std::string>());
+        store.set_meta(sync_key::kind, j["kind"].get<std::string>());
+        store.set_meta(sync_key::cursor, j["cursor"].get<std::string>());
+        // Registration numbers carry the terminal name; tickets carry the series.
+        store.set_meta("terminal_id", j["terminal"].get<std::string>());
+        store.set_meta("ticket_series", j["series"].get<std::string>());
+    });
+    return "";
+}
+
+ClientConfig client_config(Store& store) {
+    ClientConfig c;
+    c.base_url = store.meta(sync_key::url).value_or("");
+    c.ca_pem = store.meta(sync_key::ca_pem).value_or("");
+    c.pin = store.meta(sync_key::pin).value_or("");
+    c.token = store.meta(sync_key::token).value_or("");
+    return c;
+}
+
+} // namespace reception

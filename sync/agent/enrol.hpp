@@ -1,0 +1,20 @@
+// Enrolment: a terminal exchanges the one-time code an administrator gave it for its own
+// credential, and keeps what it needs to reach the server in the store's meta table.
+#pragma once
+
+#include "agent/client.hpp"
+#include "store/store.hpp"
+
+#include <string>
+
+namespace reception {
+
+// Exchanges an enrolment code for this store's credential; writes the server, CA, pin, token,
+// terminal id, room and ticket series into meta. Returns "" or the reason it failed.
+std::string enrol_store(Store& store, const std::string& url, const std::string& ca_pem,
+                        const std::string& pin, const std::string& code);
+
+// How to reach the server, as enrolment stored it.
+ClientConfig client_config(Store& store);
+
+} // namespace reception

@@ -1,0 +1,29 @@
+// Pull: the server's change feed after a cursor, filtered by what the terminal may see.
+#pragma once
+
+#include "server/auth.hpp"
+
+#include <nlohmann/json.hpp>
+
+namespace reception {
+
+struct FeedPage {
+    std::string changes; // the JSON array of changes, as text
+    int count = 0;       // how many changes it holds
+    long long next = 0;  // the cursor's new seq
+    bool has_more = false;
+};
+
+// Up to limit changes with seq > since of the terminal's room:
+//  console: every entity; kiosk and board: the public view of each change (public_view).
+// When the page is not full the cursor moves to the feed's head, past changes of other rooms.
+FeedPage read_feed(Store& db, const Terminal& t, long long since, int limit);
+
+// What a board may see of a ticket ("a board reads ticket numbers only").
+nlohmann::json board_view(const nlohmann::json& ticket);
+// What a kiosk or a board pulls of a change, as stored on push: a ticket's board view; a room,
+// an official or a session as it is (the public schedule, reg-7); "" for everything else
+// (applications, events, notices, staff ...: personal data, never on a machine in the hall).
+std::string public_view(const std::string& entity, const nlohmann::json& payload);
+
+} // namespace reception

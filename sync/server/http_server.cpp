@@ -1,0 +1,432 @@
+#include "server/http_server.hpp"
+
+#include <utility> // before Asio: Boost 1.74's awaitable.hpp uses std::exchange
+
+#include "common/protocol.hpp"
+#include "server/api.hpp"
+#include "server/connection_limits.hpp"
+#include "server/server_store.hpp"
+#include "server/writer.hpp"
+
+#include <boost/asio.hpp>
+#include <boost/asio/ssl.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <boost/beast/ssl.hpp>
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <sys/resource.h>
+#include <unistd.h>
+
+namespace reception {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace http = beast::http;
+namespace ssl = asio::ssl;
+using asio::awaitable;
+using asio::use_awaitable;
+using tcp = asio::ip::tcp;
+using Stream = beast::ssl_stream<beast::tcp_stream>;
+
+// Timeouts: a kept-alive terminal asks at least every long-poll (30 s); a silent connection is
+// closed after twice that. The handshake and each write get less.
+static constexpr auto kHandshakeTimeout = std::chrono::seconds(10);
+static constexpr auto kIdleTimeout = std::chrono::seconds(75);
+static constexpr auto kWriteTimeout = std::chrono::seconds(30);
+static constexpr auto kBodyTimeout = std::chrono::seconds(30); // 1 MiB at 35 KB/s
+
+// Long-poll waiters
+// A waiter is a timer on its connection's strand; news for its room cancels the timer.
+struct Waiter {
+    asio::steady_timer timer;
+    explicit Waiter(asio::any_io_executor ex) : timer(ex) {}
+};
+
+struct Waiters {
+    std::mutex mutex;
+    std::unordered_map<std::string, std::vector<std::shared_ptr<Waiter>>> by_room;
+    std::unordered_map<std::string, long long> room_head; // newest seq per room
+
+    // Registers w unless the room already has news past head; returns whether to wait.
+    bool add(const std::string& room, long long head, const std::shared_ptr<Waiter>& w) {
+        std::lock_guard lock(mutex);
+        auto it = room_head.find(room);
+        if (it != room_head.end() && it->second > head) return false;
+        by_room[room].push_back(w);
+        return true;
+    }
+    void remove(const std::string& room, const std::shared_ptr<Waiter>& w) {
+        std::lock_guard lock(mutex);
+        auto& v = by_room[room];
+        v.erase(std::remove(v.begin(), v.end(), w), v.end());
+    }
+    void wake(const std::vector<std::string>& rooms, long long head) {
+        std::vector<std::shared_ptr<Waiter>> woken;
+        {
+            std::lock_guard lock(mutex);
+            for (const auto& room : rooms) {
+                room_head[room] = head;
+                auto it = by_room.find(room);
+                if (it == by_room.end()) continue;
+                woken.insert(woken.end(), it->second.begin(), it->second.end());
+                it->second.clear();
+            }
+        }
+        // The timer belongs to its strand: cancel it there.
+        for (auto& w : woken) asio::post(w->timer.get_executor(), [w] { w->timer.cancel(); });
+    }
+};
+
+// What every connection shares.
+struct Shared {
+    ServerCore core;
+    Waiters waiters;
+    std::filesystem::path data_dir;
+    std::unique_ptr<Writer> writer;
+    std::unique_ptr<ConnectionLimits> limits;
+};
+
+// Each I/O thread reads through its own connection (WAL: readers never wait for the writer).
+static Store& reader(const std::filesystem::path& data_dir) {
+    thread_local std::unique_ptr<Store> db;
+    if (!db) db = open_server_store(data_dir);
+    return *db;
+}
+
+// Hands a write to the writer and resumes the coroutine with the reply on its own strand: one
+// post from the thread that committed. (A timer cancelled from the writer, as first built, took
+// three passes through the I/O threads' queue.)
+template <class Token>
+static auto async_write_job(Writer& writer, std::function<Reply(Store&)> write, Token&& token) {
+    return asio::async_initiate<Token, void(Reply)>(
+        [&writer](auto handler, std::function<Reply(Store&)> job) {
+            auto ex = asio::get_associated_executor(handler);
+            // Done must be copyable (std::function); the coroutine's handler is move-only.
+            auto h = std::make_shared<decltype(handler)>(std::move(handler));
+            writer.submit(std::move(job), [ex, h](Reply r) {
+                asio::post(ex, [h, r = std::move(r)]() mutable { (*h)(std::move(r)); });
+            });
+        },
+        token, std::move(write));
+}
+
+static awaitable<Reply> run_write(Shared& sh, Reply first) {
+    Endpoint endpoint = first.endpoint;
+    Reply r = co_await async_write_job(*sh.writer, std::move(first.write), use_awaitable);
+    r.endpoint = endpoint;
+    co_return r;
+}
+
+// *waited: how long a long-poll waited for news, which is not the server's latency.
+static awaitable<Reply> answer(Shared& sh, Request req, double* waited) {
+    Reply r = handle_request(sh.core, reader(sh.data_dir), req, now_utc());
+    if (r.write) co_return co_await run_write(sh, std::move(r));
+    if (r.wait_ms > 0) {
+        auto w = std::make_shared<Waiter>(co_await asio::this_coro::executor);
+        if (sh.waiters.add(r.wait_room, r.wait_head, w)) {
+            auto from = std::chrono::steady_clock::now();
+            w->timer.expires_after(std::chrono::milliseconds(r.wait_ms));
+            boost::system::error_code ec;
+            co_await w->timer.async_wait(asio::redirect_error(use_awaitable, ec));
+            sh.waiters.remove(r.wait_room, w);
+            *waited =
+                std::chrono::duration<double>(std::chrono::steady_clock::now() - from).count();
+        }
+        req.may_wait = false;
+        req.terminal.reset(); // revoked while it waited: refused now
+        r = handle_request(sh.core, reader(sh.data_dir), req, now_utc());
+    }
+    co_return r;
+}
+
+static http::response<http::string_body> to_http(const Reply& r, unsigned version,
+                                                 bool keep_alive) {
+    http::response<http::string_body> res{http::status(r.status), version};
+    res.set(http::field::server, "reception-server");
+    res.set(http::field::content_type, r.content_type);
+    res.set(http::field::cache_control, "no-store");
+    if (r.status == 401) res.set(http::field::www_authenticate, "Bearer");
+    if (r.status == 503) res.set(http::field::retry_after, "1");
+    if (r.status == 429) res.set(http::field::retry_after, std::to_string(r.retry_after_s));
+    res.keep_alive(keep_alive);
+    res.body() = r.body;
+    res.prepare_payload();
+    return res;
+}
+
+// A request the parser refused: answered, then the connection is closed.
+static int status_for_parse_error(const boost::system::error_code& ec) {
+    if (ec == http::error::body_limit) return 413;
+    if (ec == http::error::header_limit) return 431;
+    return 400;
+}
+
+// After refusing a request whose body is still arriving (too large), read and drop the rest
+// for a moment before closing: closing with unread data resets the connection, and the client
+// would lose the 413 it was about to read.
+static awaitable<void> drain(Stream& stream) {
+    beast::get_lowest_layer(stream).expires_after(std::chrono::seconds(2));
+    std::vector<char> sink(16384);
+    boost::system::error_code ec;
+    for (size_t total = 0; !ec && total < 4 * kMaxBodyBytes;)
+        total += co_await stream.async_read_some(asio::buffer(sink),
+                                                 asio::redirect_error(use_awaitable, ec));
+}
+
+static bool closed_by_peer(const boost::system::error_code& ec) {
+    return ec == http::error::end_of_stream || ec == beast::error::timeout ||
+           ec == asio::error::eof || ec == asio::error::connection_reset ||
+           ec == ssl::error::stream_truncated;
+}
+
+// One request after its header: refused from the header alone, or its body read (within the
+// server's budget for bodies being read) and answered. *refused: close after answering.
+static awaitable<Reply> read_and_answer(Stream& stream, beast::flat_buffer& buffer, Shared& sh,
+                                        http::request_parser<http::empty_body>& head, Request in,
+                                        bool* refused, double* waited) {
+    unsigned long long length = head.content_length().value_or(0);
+    *refused = true;
+    if (head.chunked()) // a body of unknown size cannot be budgeted; terminals send a length
+        co_return error_reply(411, "length_required", "send Content-Length");
+    if (auto r = refuse_before_body(sh.core, reader(sh.data_dir), in, length, now_utc()))
+        co_return *r;
+    if (!sh.limits->reserve_body(length))
+        co_return error_reply(503, "server_busy", "too many requests being read; try again");
+    struct Reserved { // the body's bytes count until its answer is made
+        ConnectionLimits& l;
+        unsigned long long n;
+        ~Reserved() { l.release_body(n); }
+    } reserved{*sh.limits, length};
+    http::request_parser<http::string_body> parser(std::move(head));
+    parser.body_limit(body_limit_of(in.target));
+    boost::system::error_code ec;
+    if (!parser.is_done()) {
+        beast::get_lowest_layer(stream).expires_after(kBodyTimeout);
+        co_await http::async_read(stream, buffer, parser, asio::redirect_error(use_awaitable, ec));
+    }
+    if (ec) {
+        int status = status_for_parse_error(ec);
+        co_return error_reply(status, status == 413 ? "body_too_large" : "bad_request",
+                              ec.message());
+    }
+    *refused = false;
+    in.body = std::move(parser.get().body());
+    beast::get_lowest_layer(stream).expires_never(); // a long-poll may take its time
+    co_return co_await answer(sh, std::move(in), waited);
+}
+
+static awaitable<void> session(Stream stream, Shared& sh, std::string peer) {
+    struct Open { // the gauge and the address's count follow the connection however it ends
+        Shared& sh;
+        const std::string& peer;
+        Open(Shared& s, const std::string& p) : sh(s), peer(p) {
+            ++sh.core.metrics.open_connections;
+        }
+        ~Open() {
+            --sh.core.metrics.open_connections;
+            sh.limits->release(peer);
+        }
+    } open(sh, peer);
+    boost::system::error_code ec;
+    beast::get_lowest_layer(stream).expires_after(kHandshakeTimeout);
+    co_await stream.async_handshake(ssl::stream_base::server,
+                                    asio::redirect_error(use_awaitable, ec));
+    if (ec) {
+        ++sh.core.metrics.tls_failures;
+        co_return;
+    }
+    // Big enough for a whole header; more would only hold bytes an idle connection sent ahead.
+    beast::flat_buffer buffer(2 * kMaxHeaderBytes);
+    for (;;) {
+        // The header first: the credential and the length decide whether a body is read.
+        http::request_parser<http::empty_body> head;
+        head.header_limit(std::uint32_t(kMaxHeaderBytes));
+        head.body_limit(kMaxBodyBytes);
+        beast::get_lowest_layer(stream).expires_after(kIdleTimeout);
+        co_await http::async_read_header(stream, buffer, head,
+                                         asio::redirect_error(use_awaitable, ec));
+        if (closed_by_peer(ec)) break;
+        auto started = std::chrono::steady_clock::now();
+        Reply reply;
+        bool keep_alive = false, refused = true;
+        unsigned version = 11;
+        double waited = 0;
+        if (ec) {
+            int status = status_for_parse_error(ec);
+            reply =
+                error_reply(status, status == 413 ? "body_too_large" : "bad_request", ec.message());
+        } else {
+            auto& req = head.get();
+            keep_alive = req.keep_alive();
+            version = req.version();
+            Request in;
+            in.method = std::string(req.method_string());
+            in.target = std::string(req.target());
+            in.authorization = std::string(req[http::field::authorization]);
+            in.content_type = std::string(req[http::field::content_type]);
+            in.terminal_status = std::string(req[kTerminalStatusHeader]);
+            in.peer = peer;
+            reply = co_await read_and_answer(stream, buffer, sh, head, std::move(in), &refused,
+                                             &waited);
+        }
+        if (refused) keep_alive = false;
+        auto res = to_http(reply, version, keep_alive);
+        beast::get_lowest_layer(stream).expires_after(kWriteTimeout);
+        co_await http::async_write(stream, res, asio::redirect_error(use_awaitable, ec));
+        double seconds =
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+        record_request(sh.core.metrics, reply.endpoint, reply.status, seconds - waited);
+        if (!ec && refused) co_await drain(stream);
+        if (ec || !keep_alive) break;
+    }
+    beast::get_lowest_layer(stream).expires_after(std::chrono::seconds(2));
+    co_await stream.async_shutdown(asio::redirect_error(use_awaitable, ec));
+}
+
+static awaitable<void> listener(tcp::acceptor& acceptor, ssl::context& ctx, Shared& sh) {
+    for (;;) {
+        boost::system::error_code ec;
+        auto executor = asio::make_strand(acceptor.get_executor());
+        tcp::socket socket(executor);
+        co_await acceptor.async_accept(socket, asio::redirect_error(use_awaitable, ec));
+        if (ec == asio::error::operation_aborted) co_return;
+        if (ec) { // out of descriptors and the like: breathe, then accept again
+            asio::steady_timer pause(acceptor.get_executor(), std::chrono::milliseconds(50));
+            co_await pause.async_wait(asio::redirect_error(use_awaitable, ec));
+            continue;
+        }
+        // Over its address's share or the server's: closed before TLS costs anything.
+        std::string peer = socket.remote_endpoint(ec).address().to_string();
+        if (ec || !sh.limits->admit(peer)) {
+            socket.close(ec);
+            continue;
+        }
+        socket.set_option(tcp::no_delay(true), ec);
+        asio::co_spawn(executor, session(Stream(std::move(socket), ctx), sh, std::move(peer)),
+                       asio::detached);
+    }
+}
+
+// Setup
+// Each connection is a descriptor: the soft limit (often 1,024) goes up to the hard one
+// (systemd's LimitNOFILE=, docs/sync.md). Returns the limit now in force.
+static long raise_open_files_limit() {
+    rlimit lim{};
+    if (getrlimit(RLIMIT_NOFILE, &lim) != 0) return 1024;
+    if (lim.rlim_cur < lim.rlim_max) {
+        rlimit raised = lim;
+        raised.rlim_cur = lim.rlim_max;
+        if (setrlimit(RLIMIT_NOFILE, &raised) == 0) lim = raised;
+    }
+    return lim.rlim_cur == RLIM_INFINITY ? 1L << 20 : long(lim.rlim_cur);
+}
+
+static ConnectionCaps caps_for(const ServerOptions& opt, long open_files) {
+    ConnectionCaps caps = opt.caps;
+    long fit = std::max(16L, open_files - kReservedDescriptors);
+    if (caps.total <= 0 || caps.total > fit) caps.total = int(std::min(fit, long(INT32_MAX)));
+    return caps;
+}
+
+static void setup_tls(ssl::context& ctx, const ServerOptions& opt) {
+    ctx.set_options(ssl::context::default_workarounds | ssl::context::no_sslv2 |
+                    ssl::context::no_sslv3 | ssl::context::no_tlsv1 | ssl::context::no_tlsv1_1 |
+                    ssl::context::single_dh_use);
+    SSL_CTX_set_min_proto_version(ctx.native_handle(), TLS1_2_VERSION);
+    // TLS 1.2 with forward secrecy and AEAD only: the CBC suites (Lucky 13 and kin) are out.
+    // TLS 1.3's suites are all AEAD and stay as OpenSSL has them.
+    SSL_CTX_set_cipher_list(ctx.native_handle(), "ECDHE+AESGCM:ECDHE+CHACHA20");
+    ctx.use_certificate_chain_file(opt.cert.string());
+    ctx.use_private_key_file(opt.key.string(), ssl::context::pem);
+}
+
+// What terminals said of themselves goes to the store through the writer, for the
+// administrator's `reception-server terminals`.
+static void flush_status(Shared& sh) {
+    sh.writer->submit(
+        [&sh](Store& db) {
+            sh.core.status.flush(db);
+            return Reply{};
+        },
+        [](Reply) {});
+}
+
+static awaitable<void> flush_status_every(Shared& sh, std::chrono::seconds period) {
+    asio::steady_timer timer(co_await asio::this_coro::executor);
+    for (;;) {
+        timer.expires_after(period);
+        boost::system::error_code ec;
+        co_await timer.async_wait(asio::redirect_error(use_awaitable, ec));
+        if (ec) co_return;
+        flush_status(sh);
+    }
+}
+
+int run_server(const ServerOptions& opt) {
+    long open_files = raise_open_files_limit();
+    Shared sh;
+    sh.data_dir = opt.data_dir;
+    sh.limits = std::make_unique<ConnectionLimits>(caps_for(opt, open_files));
+    {
+        auto db = open_server_store(opt.data_dir);
+        sh.core.epoch = server_epoch(*db);
+        sh.core.metrics.feed_head = feed_head(*db);
+        sh.core.status.load(*db);
+    }
+    ssl::context ctx(ssl::context::tls_server);
+    try {
+        setup_tls(ctx, opt);
+    } catch (const std::exception& e) {
+        std::cerr << "reception-server: certificate or key: " << e.what() << "\n";
+        return 2;
+    }
+    asio::io_context ioc(opt.threads);
+    sh.writer = std::make_unique<Writer>(
+        opt.data_dir,
+        [&ioc](std::chrono::microseconds delay, std::function<void()> task) {
+            if (delay.count() <= 0) return asio::post(ioc, std::move(task));
+            auto timer = std::make_shared<asio::steady_timer>(ioc, delay);
+            timer->async_wait([timer, task = std::move(task)](auto) { task(); });
+        },
+        [&sh](const auto& rooms, long long head) {
+            sh.core.metrics.feed_head = head;
+            sh.waiters.wake(rooms, head);
+        });
+
+    tcp::acceptor acceptor(ioc);
+    tcp::endpoint ep(asio::ip::make_address(opt.address), opt.port);
+    acceptor.open(ep.protocol());
+    acceptor.set_option(asio::socket_base::reuse_address(true));
+    acceptor.bind(ep);
+    acceptor.listen(4096); // thousands of terminals reconnect at once after a network outage
+    asio::co_spawn(ioc, listener(acceptor, ctx, sh), asio::detached);
+    asio::co_spawn(ioc, flush_status_every(sh, std::chrono::seconds(10)), asio::detached);
+
+    asio::signal_set signals(ioc, SIGINT, SIGTERM);
+    signals.async_wait([&](auto, auto) {
+        boost::system::error_code ec;
+        acceptor.close(ec);
+        ioc.stop();
+    });
+    if (!opt.pid_file.empty()) std::ofstream(opt.pid_file) << getpid() << "\n";
+    const ConnectionCaps& caps = sh.limits->caps();
+    std::printf("reception-server: listening on https://%s:%u (data %s; open files %ld, "
+                "connections at most %d, %d per address, bodies %llu MiB)\n",
+                opt.address.c_str(), unsigned(acceptor.local_endpoint().port()),
+                opt.data_dir.c_str(), open_files, caps.total, caps.per_address,
+                caps.buffered_bytes >> 20);
+    std::fflush(stdout);
+
+    std::vector<std::thread> threads;
+    for (int i = 1; i < opt.threads; ++i) threads.emplace_back([&] { ioc.run(); });
+    ioc.run();
+    for (auto& t : threads) t.join();
+    flush_status(sh);
+    sh.writer->finish(); // what was taken is committed; its answers go nowhere now
+    if (!opt.pid_file.empty()) std::filesystem::remove(opt.pid_file);
+    return 0;
+}
+
+} // namespace reception

@@ -1,0 +1,26 @@
+// The HTTPS shell around handle_request: Boost.Beast over Boost.Asio with OpenSSL, one
+// coroutine per connection, a few threads. docs/sync.md says why Beast and not cpp-httplib.
+#pragma once
+
+#include "server/connection_limits.hpp"
+
+#include <filesystem>
+#include <string>
+
+namespace reception {
+
+struct ServerOptions {
+    std::string address = "127.0.0.1"; // loopback unless told otherwise
+    unsigned short port = 8443;
+    std::filesystem::path data_dir;
+    std::filesystem::path cert; // PEM chain, ECDSA P-256 recommended
+    std::filesystem::path key;
+    int threads = 2;
+    std::filesystem::path pid_file; // written once listening, removed at exit
+    ConnectionCaps caps;            // per address, in all, bodies being read
+};
+
+// Serves until SIGINT or SIGTERM. Returns the process exit code.
+int run_server(const ServerOptions& opt);
+
+} // namespace reception

@@ -1,0 +1,138 @@
+// reception-server: the central HTTPS server, and the administrator's commands on its store.
+//   reception-server serve [--data DIR] [--listen 127.0.0.1] [--port 8443] [--cert F --key F]
+//   reception-server enrol --name K1 --room main --kind kiosk   (prints a one-time code)
+//   reception-server terminals                                 (who is registered)
+//   reception-server revoke --name K1                          (a stolen or replaced terminal)
+//   reception-server new-epoch                                 (after restoring a backup)
+#include "server/auth.hpp"
+#include "server/http_server.hpp"
+#include "server/server_store.hpp"
+#include "server/terminal_status.hpp"
+
+#include <CLI/CLI.hpp>
+#include <cstdio>
+#include <iostream>
+
+using namespace reception;
+
+static int enrol_command(const std::filesystem::path& data, const std::string& name,
+                         const std::string& room, const std::string& kind) {
+    Terminal t;
+    t.name = name;
+    t.room = room;
+    if (!from_code(kind, &t.role)) {
+        std::cerr << "reception-server: --kind is kiosk, console or board\n";
+        return 2;
+    }
+    auto db = open_server_store(data);
+    std::string code = register_terminal(*db, t, now_utc());
+    // The code on a line of its own, last: scripts take it with tail -n1.
+    std::printf("terminal %s (%s, room %s) registered; enrolment code, valid 24 hours, once:\n%s\n",
+                name.c_str(), kind.c_str(), room.c_str(), code.c_str());
+    return 0;
+}
+
+// "3 d", "5 h", "12 min", "40 s": how long ago, for the administrator's eye.
+static std::string age(Instant then, Instant now) {
+    long long s = std::chrono::duration_cast<std::chrono::seconds>(now - then).count();
+    if (s >= 86400) return std::to_string(s / 86400) + " d";
+    if (s >= 3600) return std::to_string(s / 3600) + " h";
+    if (s >= 60) return std::to_string(s / 60) + " min";
+    return std::to_string(std::max(0LL, s)) + " s";
+}
+
+// When the terminal was last heard from and what it still holds (a running server writes
+// this every 10 s): a kiosk that has not synced for days stands out.
+static std::string seen_text(const TerminalReport* r, Instant now) {
+    if (!r) return "never seen";
+    auto count = [](long long n) { return n < 0 ? std::string("?") : std::to_string(n); };
+    return "last seen " + format_instant(r->last_seen) + " (" + age(r->last_seen, now) +
+           " ago), pending " + count(r->counts.pending) + ", dead letters " +
+           count(r->counts.dead_letters);
+}
+
+static int terminals_command(const std::filesystem::path& data) {
+    auto db = open_server_store(data);
+    auto seen = read_terminal_status(*db);
+    for (const TerminalRow& r : list_terminals(*db)) {
+        const Terminal& t = r.terminal;
+        std::string state = r.state == "enrolled"  ? "enrolled " + r.enrolled_at
+                            : r.state == "revoked" ? "REVOKED"
+                                                   : "waiting for its code";
+        auto it = seen.find(t.name);
+        std::string last = seen_text(it == seen.end() ? nullptr : &it->second, now_utc());
+        std::printf("%-12s %-8s room %-12s series %-3s %s; %s\n", t.name.c_str(), to_code(t.role),
+                    t.room.c_str(), t.series.empty() ? "-" : t.series.c_str(), state.c_str(),
+                    last.c_str());
+    }
+    return 0;
+}
+
+static int revoke_command(const std::filesystem::path& data, const std::string& name) {
+    auto db = open_server_store(data);
+    revoke_terminal(*db, name);
+    std::printf("terminal %s revoked: its requests are refused (401) from now on, also by a "
+                "running server. Register a replacement under a new name.\n",
+                name.c_str());
+    return 0;
+}
+
+int main(int argc, char** argv) {
+    CLI::App app{"reception-server: the central server of the reception room (HTTPS)"};
+    app.require_subcommand(1);
+    std::filesystem::path data = default_server_data_dir();
+    app.add_option("--data", data, "data directory (created when missing)");
+
+    ServerOptions opt;
+    auto* serve = app.add_subcommand("serve", "serve HTTPS until SIGTERM");
+    serve->add_option("--listen", opt.address, "address to listen on (loopback by default)");
+    serve->add_option("--port", opt.port, "TCP port (0: any free one, printed)");
+    serve->add_option("--cert", opt.cert, "certificate chain, PEM (default DATA/server.pem)");
+    serve->add_option("--key", opt.key, "private key, PEM (default DATA/server.key)");
+    serve->add_option("--threads", opt.threads, "I/O threads")->check(CLI::Range(1, 64));
+    serve->add_option("--pid-file", opt.pid_file, "write the process id here");
+    serve
+        ->add_option("--max-connections-per-address", opt.caps.per_address,
+                     "connections one source address may hold (default 64)")
+        ->check(CLI::Range(1, 1 << 20));
+    serve
+        ->add_option("--max-connections", opt.caps.total,
+                     "connections in all (default: the open-files limit less 64)")
+        ->check(CLI::Range(1, 1 << 24));
+    unsigned long long body_mib = opt.caps.buffered_bytes >> 20;
+    serve
+        ->add_option("--max-buffered-mib", body_mib,
+                     "MiB of request bodies being read at once, all connections (default 64)")
+        ->check(CLI::Range(1, 1 << 16));
+
+    std::string name, room, kind;
+    auto* enrol = app.add_subcommand("enrol", "register a terminal and print its one-time code");
+    enrol->add_option("--name", name, "terminal name, e.g. K1")->required();
+    enrol->add_option("--room", room, "room code, e.g. main")->required();
+    enrol->add_option("--kind", kind, "kiosk, console or board")->required();
+
+    auto* terminals = app.add_subcommand("terminals", "list registered terminals");
+    auto* revoke = app.add_subcommand("revoke", "shut a terminal out (stolen or replaced)");
+    revoke->add_option("--name", name, "terminal name, e.g. K1")->required();
+    auto* epoch = app.add_subcommand("new-epoch", "after restoring a backup: terminals resync");
+    CLI11_PARSE(app, argc, argv);
+
+    try {
+        if (*enrol) return enrol_command(data, name, room, kind);
+        if (*terminals) return terminals_command(data);
+        if (*revoke) return revoke_command(data, name);
+        if (*epoch) {
+            auto db = open_server_store(data);
+            std::printf("new epoch %s\n", new_server_epoch(*db).c_str());
+            return 0;
+        }
+        opt.data_dir = data;
+        opt.caps.buffered_bytes = body_mib << 20;
+        if (opt.cert.empty()) opt.cert = data / "server.pem";
+        if (opt.key.empty()) opt.key = data / "server.key";
+        return run_server(opt);
+    } catch (const std::exception& e) {
+        std::cerr << "reception-server: " << e.what() << "\n";
+        return 1;
+    }
+}

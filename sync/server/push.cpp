@@ -1,0 +1,261 @@
+#include "server/push.hpp"
+
+#include "base/uuid.hpp"
+#include "common/bounded_json.hpp"
+#include "common/rules.hpp"
+#include "server/feed.hpp"
+#include "server/numbers.hpp"
+#include "server/op_times.hpp"
+#include "server/server_store.hpp"
+#include "server/write_rules.hpp"
+
+#include <set>
+
+namespace reception {
+using nlohmann::json;
+
+// Checking the shape
+[[noreturn]] static void bad(const std::string& code, const std::string& what) {
+    throw HttpError(400, code, what);
+}
+
+// Every key must be one we know: a field the server would ignore is a bug on the other side.
+static void only_keys(const json& obj, std::initializer_list<const char*> keys,
+                      const std::string& where) {
+    for (auto it = obj.begin(); it != obj.end(); ++it) {
+        bool known = false;
+        for (const char* k : keys) known = known || it.key() == k;
+        if (!known) bad("unknown_field", where + it.key() + ": unknown field");
+    }
+    for (const char* k : keys)
+        if (!obj.contains(k)) bad("missing_field", where + k + ": missing");
+}
+
+static const std::string& text(const json& obj, const char* key, const std::string& where) {
+    auto it = obj.find(key);
+    if (it == obj.end() || !it->is_string()) bad("bad_field", where + key + ": must be text");
+    return it->get_ref<const std::string&>();
+}
+
+static void check_uuid(const json& obj, const char* key, const std::string& where) {
+    if (!is_uuid(text(obj, key, where))) bad("bad_field", where + key + ": must be a UUID");
+}
+
+static void check_instant(const json& obj, const char* key, const std::string& where) {
+    if (!is_instant_text(obj.value(key, json()))) bad("bad_field", where + key + ": not a time");
+}
+
+// What a record of a known entity must carry to be applied and ordered.
+static void check_payload(const PushOp& op, const std::string& where) {
+    const json& p = op.payload;
+    std::string w = where + "payload.";
+    if (p.contains("uuid") && p.value("uuid", json()) != op.entity_uuid)
+        bad("bad_field", w + "uuid: differs from entity_uuid");
+    if (op.entity == "ticket") {
+        for (const char* k : {"room", "service", "number", "language"})
+            if (text(p, k, w).empty() || p[k].get_ref<const std::string&>().size() > 64)
+                bad("bad_field", w + k + ": 1 to 64 characters");
+        for (const char* k : {"category", "desk", "kiosk", "transferred_from", "called_at"})
+            text(p, k, w);
+        if (!parse_date(text(p, "day", w))) bad("bad_field", w + "day: not a date");
+        if (ticket_rank(text(p, "state", w)) < 0) bad("bad_field", w + "state: unknown");
+        check_instant(p, "issued_at", w);
+        check_instant(p, "updated_at", w);
+    } else if (op.entity == "event") {
+        for (const char* k : {"entity", "entity_uuid", "kind", "actor"})
+            if (text(p, k, w).empty()) bad("bad_field", w + k + ": empty");
+        check_instant(p, "at", w);
+    } else if (p.contains("updated_at")) {
+        check_instant(p, "updated_at", w);
+    }
+}
+
+static PushOp parse_op(json& o, size_t i) {
+    std::string where = "ops[" + std::to_string(i) + "].";
+    if (!o.is_object()) bad("bad_field", where + ": must be an object");
+    only_keys(o, {"op_id", "entity", "entity_uuid", "kind", "payload", "created_at"}, where);
+    PushOp op;
+    check_uuid(o, "op_id", where);
+    check_uuid(o, "entity_uuid", where);
+    check_instant(o, "created_at", where);
+    op.op_id = o["op_id"];
+    op.entity = text(o, "entity", where);
+    op.entity_uuid = o["entity_uuid"];
+    op.kind = text(o, "kind", where);
+    op.created_at = o["created_at"];
+    if (!is_entity_name(op.entity)) bad("bad_field", where + "entity: [a-z_]{1,32}");
+    if (op.kind.size() > 64 || op.kind.rfind(op.entity + ".", 0) != 0)
+        bad("bad_field", where + "kind: must start with the entity and a dot");
+    if (!o["payload"].is_object()) bad("bad_field", where + "payload: must be an object");
+    op.payload = std::move(o["payload"]); // moved, not copied: a copy recurses
+    check_payload(op, where);
+    return op;
+}
+
+// Times and the role, then the text stored and served: once, here, not on the single
+// writer's thread, and after the role set what the credential decides.
+static void check_op(PushOp& op, const Terminal& t, Instant sent, size_t i) {
+    std::string where = "ops[" + std::to_string(i) + "].";
+    check_op_times(op, sent, where);
+    check_role(t, op, where);
+    op.payload_text = op.payload.dump();
+    op.public_text = public_view(op.entity, op.payload);
+}
+
+PushBatch parse_push(std::string_view body, Instant now, const Terminal& t) {
+    std::string why;
+    json doc = parse_bounded_json(body, &why);
+    if (doc.is_discarded()) bad("malformed_json", why);
+    if (!doc.is_object()) bad("bad_field", "the body must be a JSON object");
+    only_keys(doc, {"batch_id", "sent_at", "ops"}, "");
+    check_uuid(doc, "batch_id", "");
+    check_instant(doc, "sent_at", "");
+    // A terminal whose clock is far off stamps tickets and deadlines wrong: staff must fix the
+    // clock before its changes are taken (the agent shows this error on the staff screen).
+    Instant sent = *parse_instant(doc["sent_at"].get<std::string>());
+    auto skew = std::chrono::duration_cast<std::chrono::seconds>(sent - now);
+    if (skew > kMaxClockSkew || -skew > kMaxClockSkew)
+        bad("clock_skew", "terminal clock is " + std::to_string(skew.count()) +
+                              " s off the server's (" + format_instant(now) + "); at most " +
+                              std::to_string(kMaxClockSkew.count()) + " s allowed");
+    json& ops = doc["ops"];
+    if (!ops.is_array()) bad("bad_field", "ops: must be an array");
+    if (ops.size() > size_t(kMaxOpsPerBatch))
+        bad("too_many_ops", "ops: at most " + std::to_string(kMaxOpsPerBatch) + " per batch");
+    PushBatch b;
+    b.batch_id = doc["batch_id"];
+    b.digest = sha256_hex(ops.dump()); // before parse_op moves the payloads out
+    for (size_t i = 0; i < ops.size(); ++i) {
+        b.ops.push_back(parse_op(ops[i], i));
+        check_op(b.ops.back(), t, sent, i);
+    }
+    return b;
+}
+
+// Applying
+static long long next_feed_seq(Store& db) {
+    Stmt st =
+        db.prepare("UPDATE srv_counters SET value = value + 1 WHERE name = 'feed' RETURNING value");
+    st.step();
+    return st.integer(0);
+}
+
+static void append_change(Store& db, const Terminal& t, const PushOp& op, Instant now) {
+    db.prepare("INSERT INTO srv_changes(seq, op_id, terminal, room, entity, entity_uuid, kind, "
+               "payload, at, public_payload) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)")
+        .bind(1, next_feed_seq(db))
+        .bind(2, op.op_id)
+        .bind(3, t.name)
+        .bind(4, t.room)
+        .bind(5, op.entity)
+        .bind(6, op.entity_uuid)
+        .bind(7, op.kind)
+        .bind(8, op.payload_text)
+        .bind(9, format_instant(now))
+        .bind_opt(10, op.public_text)
+        .run();
+}
+
+// One new op: "applied", "superseded" (an older version than the server's; events seen) or
+// "rejected" with a reason.
+static OpResult apply_op(Store& db, const Terminal& t, const PushOp& op, Instant now) {
+    ExistingRecord e = find_record(db, op.entity, op.entity_uuid);
+    // The same record again under another op id (a copy kept by a terminal): nothing new.
+    if (e.found && e.room == t.room && e.payload == op.payload_text)
+        return {op.op_id, "duplicate", ""};
+    check_against_store(db, t, op, e);
+    Version v = version_of(op.entity, op.payload);
+    // Events are created once and never change: a second copy is not a conflict. An equal
+    // version is taken: versions count seconds, and one terminal often changes a record twice
+    // in a second (an application registered and sent for correction); its ops come in order.
+    if (e.found && (op.entity == "event" || newer(e.version, v)))
+        return {op.op_id, "superseded", ""};
+    if (op.entity == "ticket" && !claim_ticket_number(db, op))
+        return {op.op_id, "rejected", "number_taken"};
+    if (op.entity == "application") {
+        std::string taken = claim_reg_numbers(db, t, op, e.found, e.payload);
+        if (!taken.empty()) return {op.op_id, "rejected", taken};
+    }
+    db.prepare("INSERT INTO srv_records(entity, uuid, room, origin, rank, updated_at, tiebreak, "
+               "payload) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT(entity, uuid) DO "
+               "UPDATE SET rank = excluded.rank, updated_at = excluded.updated_at, "
+               "tiebreak = excluded.tiebreak, payload = excluded.payload")
+        .bind(1, op.entity)
+        .bind(2, op.entity_uuid)
+        .bind(3, t.room)
+        .bind(4, t.name)
+        .bind(5, v.rank)
+        .bind(6, v.updated_at)
+        .bind(7, v.tiebreak)
+        .bind(8, op.payload_text)
+        .run();
+    append_change(db, t, op, now);
+    return {op.op_id, "applied", ""};
+}
+
+static void check_replay(Store& db, const Terminal& t, const PushBatch& b, Instant now) {
+    Stmt st = db.prepare("SELECT digest, terminal FROM srv_batches WHERE batch_id = ?1");
+    st.bind(1, b.batch_id);
+    if (st.step()) {
+        if (st.text(0) != b.digest || st.text(1) != t.name)
+            throw HttpError(409, "batch_replayed",
+                            "batch " + b.batch_id + " was sent before with other ops");
+        return;
+    }
+    db.prepare("INSERT INTO srv_batches(batch_id, terminal, digest, at) VALUES (?1, ?2, ?3, ?4)")
+        .bind(1, b.batch_id)
+        .bind(2, t.name)
+        .bind(3, b.digest)
+        .bind(4, format_instant(now))
+        .run();
+}
+
+PushResult apply_push(Store& db, const Terminal& t, const PushBatch& b, Instant now) {
+    if (!db.in_transaction()) throw StoreError("store_io", "apply_push outside a transaction");
+    if (t.role == TerminalRole::Board && !b.ops.empty())
+        throw HttpError(403, "forbidden", "a board writes nothing");
+    check_replay(db, t, b, now);
+    PushResult r;
+    for (const PushOp& op : b.ops) {
+        // Seen before: the same answer again, so a terminal that lost the first answer still
+        // dead-letters a rejected op instead of dropping it.
+        Stmt seen = db.prepare("SELECT outcome, reason FROM srv_applied_ops WHERE op_id = ?1");
+        seen.bind(1, op.op_id);
+        if (seen.step()) {
+            bool rejected = seen.text(0) == "rejected";
+            r.results.push_back({op.op_id, rejected ? "rejected" : "duplicate", seen.text(1)});
+            r.duplicates += !rejected;
+            r.rejected += rejected;
+            continue;
+        }
+        OpResult res = apply_op(db, t, op, now);
+        r.duplicates += res.status == "duplicate";
+        // A copy of what the server holds is kept like a superseded op: out of the feed, and
+        // answered "duplicate" when its op id comes again.
+        db.prepare("INSERT INTO srv_applied_ops(op_id, terminal, outcome, reason) "
+                   "VALUES (?1, ?2, ?3, ?4)")
+            .bind(1, op.op_id)
+            .bind(2, t.name)
+            .bind(3, res.status == "duplicate" ? std::string("superseded") : res.status)
+            .bind(4, res.reason)
+            .run();
+        r.applied += res.status == "applied";
+        r.rejected += res.status == "rejected";
+        r.results.push_back(std::move(res));
+    }
+    if (r.applied > 0) r.rooms.push_back(t.room);
+    r.head = feed_head(db);
+    return r;
+}
+
+json push_result_json(const PushResult& r, const std::string& epoch) {
+    json results = json::array();
+    for (const OpResult& o : r.results) {
+        json j{{"op_id", o.op_id}, {"status", o.status}};
+        if (!o.reason.empty()) j["reason"] = o.reason;
+        results.push_back(std::move(j));
+    }
+    return json{{"results", results}, {"epoch", epoch}};
+}
+
+} // namespace reception

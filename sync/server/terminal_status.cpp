@@ -1,0 +1,113 @@
+#include "server/terminal_status.hpp"
+
+#include <cstdio>
+
+namespace reception {
+
+// Its own table, made on first use: it belongs to no schema step of the feed.
+static void ensure_table(Store& db) {
+    db.exec("CREATE TABLE IF NOT EXISTS srv_terminal_status (name TEXT PRIMARY KEY, "
+            "last_seen TEXT NOT NULL, pending INTEGER NOT NULL, dead_letters INTEGER NOT NULL)");
+}
+
+void TerminalStatusBoard::seen(const Terminal& t, std::string_view header, Instant now) {
+    TerminalCounts told = parse_terminal_counts(header);
+    std::lock_guard lock(mutex_);
+    TerminalReport& r = by_name_[t.name];
+    r.room = t.room;
+    r.kind = to_code(t.role);
+    r.last_seen = now;
+    if (told.pending >= 0) r.counts.pending = told.pending;
+    if (told.dead_letters >= 0) r.counts.dead_letters = told.dead_letters;
+    r.dirty = true;
+}
+
+long long TerminalStatusBoard::connected(Instant now) {
+    std::lock_guard lock(mutex_);
+    long long n = 0;
+    for (const auto& [name, r] : by_name_) n += now - r.last_seen <= std::chrono::seconds(60);
+    return n;
+}
+
+// Names and rooms are the administrator's words: quotes and backslashes are escaped.
+static std::string label(const std::string& s) {
+    std::string out;
+    for (char c : s) {
+        if (c == '"' || c == '\\') out += '\\';
+        out += c == '\n' ? ' ' : c;
+    }
+    return out;
+}
+
+std::string TerminalStatusBoard::metrics_text() {
+    std::string seen = "# HELP reception_terminal_last_seen_seconds When the terminal last made "
+                       "an authenticated request (Unix time).\n"
+                       "# TYPE reception_terminal_last_seen_seconds gauge\n";
+    std::string pending = "# HELP reception_terminal_pending_changes Outbox rows the terminal "
+                          "reported not yet accepted.\n"
+                          "# TYPE reception_terminal_pending_changes gauge\n";
+    std::string dead = "# HELP reception_terminal_dead_letters Ops of the terminal the server "
+                       "rejected, as it reported.\n"
+                       "# TYPE reception_terminal_dead_letters gauge\n";
+    std::lock_guard lock(mutex_);
+    for (const auto& [name, r] : by_name_) {
+        std::string l = "{terminal=\"" + label(name) + "\",room=\"" + label(r.room) + "\",kind=\"" +
+                        r.kind + "\"} ";
+        seen += "reception_terminal_last_seen_seconds" + l +
+                std::to_string(r.last_seen.time_since_epoch().count()) + "\n";
+        if (r.counts.pending >= 0)
+            pending +=
+                "reception_terminal_pending_changes" + l + std::to_string(r.counts.pending) + "\n";
+        if (r.counts.dead_letters >= 0)
+            dead += "reception_terminal_dead_letters" + l + std::to_string(r.counts.dead_letters) +
+                    "\n";
+    }
+    return seen + pending + dead;
+}
+
+std::map<std::string, TerminalReport> read_terminal_status(Store& db) {
+    ensure_table(db);
+    Stmt st = db.prepare("SELECT s.name, t.room, t.kind, s.last_seen, s.pending, s.dead_letters "
+                         "FROM srv_terminal_status s JOIN srv_terminals t ON t.name = s.name");
+    std::map<std::string, TerminalReport> out;
+    while (st.step()) {
+        TerminalReport& r = out[st.text(0)];
+        r.room = st.text(1);
+        r.kind = st.text(2);
+        r.last_seen = parse_instant(st.text(3)).value_or(Instant{});
+        r.counts = {st.integer(4), st.integer(5)};
+    }
+    return out;
+}
+
+void TerminalStatusBoard::load(Store& db) {
+    auto stored = read_terminal_status(db);
+    std::lock_guard lock(mutex_);
+    for (auto& [name, r] : stored) by_name_.emplace(name, std::move(r));
+}
+
+void TerminalStatusBoard::flush(Store& db) {
+    std::vector<std::pair<std::string, TerminalReport>> dirty;
+    {
+        std::lock_guard lock(mutex_);
+        for (auto& [name, r] : by_name_)
+            if (r.dirty) {
+                dirty.emplace_back(name, r);
+                r.dirty = false;
+            }
+    }
+    if (dirty.empty()) return;
+    ensure_table(db);
+    for (const auto& [name, r] : dirty)
+        db.prepare("INSERT INTO srv_terminal_status(name, last_seen, pending, dead_letters) "
+                   "VALUES (?1, ?2, ?3, ?4) ON CONFLICT(name) DO UPDATE SET last_seen = "
+                   "excluded.last_seen, pending = excluded.pending, dead_letters = "
+                   "excluded.dead_letters")
+            .bind(1, name)
+            .bind(2, format_instant(r.last_seen))
+            .bind(3, r.counts.pending)
+            .bind(4, r.counts.dead_letters)
+            .run();
+}
+
+} // namespace reception
