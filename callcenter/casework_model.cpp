@@ -66,6 +66,15 @@ std::optional<Date> parse_typed_date(const std::string& text) {
     return parse_date(iso);
 }
 
+std::optional<int> parse_typed_time(const std::string& text) {
+    std::string s = trim(text);
+    unsigned h = 0, m = 0;
+    char tail = 0;
+    if (std::sscanf(s.c_str(), "%2u:%2u%c", &h, &m, &tail) != 2 || h > 23 || m > 59)
+        return std::nullopt;
+    return int(h * 60 + m);
+}
+
 // The list -----------------------------------------------------------------------------
 
 void CaseworkModel::refresh(Instant now) {
@@ -80,6 +89,7 @@ void CaseworkModel::refresh(Instant now) {
 
 void CaseworkModel::select(const std::string& uuid, Lang lang, Instant now) {
     action_.reset();
+    booked_.reset();
     errors_.clear();
     done_.clear();
     form_ = {};
@@ -158,16 +168,9 @@ std::vector<CaseAction> CaseworkModel::actions() const {
     return out;
 }
 
-std::vector<ReceptionSession> CaseworkModel::sessions_to_book(Instant now) const {
-    Date today = local_date(now);
-    std::vector<ReceptionSession> out;
-    for (auto& s : sessions_between(ctx_.store, today, add_days(today, 45)))
-        if (!s.cancelled) out.push_back(s);
-    std::string official = selected_ ? selected_->app.official_uuid : "";
-    std::stable_sort(out.begin(), out.end(), [&](const auto& x, const auto& y) {
-        return (x.official_uuid == official) > (y.official_uuid == official);
-    });
-    return out;
+std::vector<SessionOffer> CaseworkModel::sessions_to_book(Instant now) const {
+    if (!selected_) return {};
+    return sessions_to_offer(ctx_.store, ctx_.profile, ctx_.cal, selected_->app, local_date(now));
 }
 
 // The form -----------------------------------------------------------------------------
@@ -176,6 +179,7 @@ void CaseworkModel::choose(CaseAction a, Instant now) {
     action_ = a;
     errors_.clear();
     done_.clear();
+    booked_.reset();
     form_ = {};
     Date today = local_date(now);
     if (a == CaseAction::Hearing) form_.held_on = dotted_date(today);
@@ -197,6 +201,12 @@ std::optional<Date> CaseworkModel::date_field(const char* field, const std::stri
     auto d = parse_typed_date(text);
     if (!d) throw InputError(field, trim(text).empty() ? "empty" : "bad_date");
     return d;
+}
+
+static int time_field(const char* field, const std::string& text) {
+    auto t = parse_typed_time(text);
+    if (!t) throw InputError(field, trim(text).empty() ? "empty" : "bad_time");
+    return *t;
 }
 
 static MoveInput move_to(AppState to, const std::string& actor, const std::string& reason) {
@@ -253,11 +263,16 @@ void CaseworkModel::run(const std::string& actor, bool restriction_mode, Instant
         Hearing h;
         h.application_uuid = uuid;
         h.held_on = *date_field("held_on", f.held_on);
+        h.way = f.way;
+        h.start_minute = time_field("start", f.start_time);
+        h.end_minute = time_field("end", f.end_time);
         h.place = f.place;
         h.chaired_by = f.chaired_by;
+        h.secretary = f.secretary;
         h.participants = f.participants;
         h.applicant_present = f.applicant_present;
         h.objections = f.objections;
+        h.no_objections = f.no_objections;
         h.conclusion = f.conclusion;
         h.reasons = f.hearing_reasons;
         record_hearing(s, p, cal, h, actor, now);
@@ -269,10 +284,13 @@ void CaseworkModel::run(const std::string& actor, bool restriction_mode, Instant
         move(in);
         break;
     }
-    case CaseAction::Schedule:
+    case CaseAction::Schedule: {
         if (f.session_uuid.empty()) throw InputError("session", "session_required");
-        schedule_application(s, p, cal, uuid, f.session_uuid, restriction_mode, actor, now);
+        Booked b;
+        schedule_application(s, p, cal, uuid, f.session_uuid, restriction_mode, actor, now, &b);
+        booked_ = b;
         break;
+    }
     case CaseAction::Extend: {
         MoveInput in = move_to(AppState::Extended, actor, f.reason);
         in.extension = f.extension;

@@ -41,10 +41,12 @@ const char* to_code(CaseAction a);
 // typed as people write them here, 13.03.2026 (2026-03-13 is accepted too).
 struct CaseForm {
     std::string reason, missing, employee, note_text, proposal = "date";
-    std::string ground, decision_on, extension = "letter", decided_by, body, session_uuid;
-    std::string held_on, place, chaired_by, participants, objections, conclusion = "refuse",
-                                                                      hearing_reasons;
-    bool applicant_present = false;
+    std::string ground, decision_on, extension = "letter", body, session_uuid;
+    std::string decided_by; // reg-30: a role code of the profile, akim | deputy_akim
+    // The hearing's protocol (reg-33, APPC art. 73, 74); times typed as 15:00.
+    std::string held_on, way = "in_person", start_time, end_time, place, chaired_by, secretary,
+                         participants, objections, conclusion = "refuse", hearing_reasons;
+    bool applicant_present = false, no_objections = false;
     std::string instruction_text, executor, due_on, instruction_uuid, report;
     std::string outcome = "resolved", answer;
     Applicant applicant; // reg-6: the corrected details, filled from the application
@@ -52,6 +54,8 @@ struct CaseForm {
 
 // "13.03.2026" or "2026-03-13" -> date; nullopt otherwise.
 std::optional<Date> parse_typed_date(const std::string& text);
+// "15:00" or "9:05" -> minutes after midnight; nullopt otherwise.
+std::optional<int> parse_typed_time(const std::string& text);
 
 class CaseworkModel {
   public:
@@ -73,8 +77,11 @@ class CaseworkModel {
     const std::vector<Instruction>& instructions() const { return instructions_; }
     // The actions its state allows, in the order a clerk takes them.
     std::vector<CaseAction> actions() const;
-    // Sessions it may be booked into: from today for 45 days, its official's first.
-    std::vector<ReceptionSession> sessions_to_book(Instant now) const;
+    // Sessions it may be booked into: from today for 45 days, its official's first, each
+    // marked when too late for the note to the akim (reg-26) or after the term (reg-29).
+    std::vector<SessionOffer> sessions_to_book(Instant now) const;
+    // What the last booking said (reg-26, 29), until another action is chosen.
+    const std::optional<Booked>& booked() const { return booked_; }
 
     // The form
     std::optional<CaseAction> action() const { return action_; }
@@ -103,6 +110,7 @@ class CaseworkModel {
     std::vector<Hearing> hearings_;
     std::vector<Instruction> instructions_;
     std::optional<CaseAction> action_;
+    std::optional<Booked> booked_;
     CaseForm form_;
     FieldErrors errors_;
     std::string done_;

@@ -73,6 +73,27 @@ Application old_application(Store& store, ConsoleModel& m, Instant when, const c
     return move_and_notify(store, c.profile, c.cal, a.uuid, in, when + std::chrono::hours(2));
 }
 
+void send_notices(Store& store, ConsoleModel& m, const std::string& uuid, Instant when) {
+    for (const auto& n : notices_of(store, uuid))
+        if (!n.sent_on) mark_notice_sent(store, n.uuid, m.actor(), when);
+}
+
+// reg-33: a hearing's protocol as APPC art. 73, 74 ask for it.
+void fill_hearing(CaseForm& f, Lang lang) {
+    bool kk = lang == Lang::kk;
+    f.way = "in_person";
+    f.start_time = "15:00";
+    f.end_time = "15:40";
+    f.place = kk ? "Хромтау аудандық әкімдігі, 12-кабинет" : "Акимат Хромтауского района, каб. 12";
+    f.chaired_by = kk ? "Қайыров Нұрлан Бауыржанұлы" : "Кайыров Нурлан Бауыржанович";
+    f.secretary = kk ? "Әбенова Динара Серікқызы" : "Абенова Динара Сериковна";
+    f.participants = kk ? "Жұмағұлов Е., арыз иесі" : "Сидоренко П., заявитель";
+    f.objections = kk ? "Газ құбыры ауданның балансында деп санаймын"
+                      : "Считаю, что газопровод на балансе района";
+    f.hearing_reasons =
+        kk ? "Құбыр «ҚазТрансГаз Аймақ» АҚ меншігінде" : "Газопровод в собственности АО «КТГА»";
+}
+
 void casework_screenshots(Shooter& s, Store& store) {
     ConsoleModel& m = s.m;
     const ConsoleContext& c = m.context();
@@ -89,8 +110,16 @@ void casework_screenshots(Shooter& s, Store& store) {
     in.refusal_ground = "outside_competence";
     in.decision_on = local_date(s.now - days(1));
     move_and_notify(store, c.profile, c.cal, refused.uuid, in, s.now - days(10));
+    send_notices(store, m, refused.uuid, s.now - days(10)); // reg-32: the draft went out
     in.to = AppState::Refused;
     move_and_notify(store, c.profile, c.cal, refused.uuid, in, s.now - days(1));
+    // reg-32, 33: a draft refusal sent six days ago, heard today.
+    Application heard = old_application(store, m, s.now - days(8), "Жеке үйге газ құбыры туралы",
+                                        "О газопроводе к частному дому", Channel::Phone);
+    in.to = AppState::RefusalDraftSent;
+    in.decision_on = c.cal.add_working_days(local_date(s.now), 3);
+    move_and_notify(store, c.profile, c.cal, heard.uuid, in, s.now - days(6));
+    send_notices(store, m, heard.uuid, s.now - days(6));
 
     m.go(Screen::WorkList);
     m.casework().refresh(s.now);
@@ -100,11 +129,22 @@ void casework_screenshots(Shooter& s, Store& store) {
     m.casework().form().reason = m.lang() == Lang::kk ? "Шатыр тұрғын үй серіктестігінің меншігі"
                                                       : "Крыша в собственности КСК";
     s.shot("15-case-draft-refusal");
+    m.casework().choose(CaseAction::Extend, s.now); // reg-30: by the akim's decision
+    m.casework().form().extension = "decision";
+    m.casework().form().decided_by = "deputy_akim";
+    s.shot("15a-case-extend-decision");
+    m.casework().select(heard.uuid, m.lang(), s.now);
+    m.casework().choose(CaseAction::Hearing, s.now);
+    fill_hearing(m.casework().form(), m.lang());
+    s.shot("15b-case-hearing-form");
+    m.casework().apply(m.actor(), false, m.lang(), s.now);
+    s.shot("15c-case-hearing-recorded");
+    m.casework().select(late.uuid, m.lang(), s.now);
     m.casework().choose(CaseAction::Schedule, s.now);
     s.shot("16-case-book-session");
     auto sessions = m.casework().sessions_to_book(s.now);
     if (!sessions.empty()) {
-        m.casework().form().session_uuid = sessions.back().uuid;
+        m.casework().form().session_uuid = sessions.back().session.uuid;
         m.casework().apply(m.actor(), false, m.lang(), s.now); // booked: a notice to send
     }
     s.shot("16a-case-notice-to-send");

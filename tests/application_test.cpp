@@ -57,6 +57,32 @@ TEST_CASE("reg-5: an application without the essence of the issue is not accepte
     CHECK(count_rows(*s, "SELECT count(*) FROM number_counters") == 0); // no number used up
 }
 
+TEST_CASE("reg-5: an essence of invisible spaces or of signs alone is no essence, nothing saved") {
+    TestStore s;
+    std::string ideographic, zero_width;
+    for (int i = 0; i < 12; ++i) ideographic += "\u3000", zero_width += "\u200B\uFEFF";
+    for (const std::string& essence :
+         {ideographic, zero_width,
+          std::string("\u2003\u202F\u2003\u202F\u2003\u202F\u2003\u202F\u2003\u202F"),
+          std::string("..........."), std::string("-----------"), std::string("87012345678")}) {
+        Application a = draft();
+        a.essence = essence;
+        try {
+            registered(*s, at(2026, 3, 16), a);
+            FAIL("accepted an application with no essence: " << essence);
+        } catch (const InputError& e) {
+            CHECK(e.field == "essence");
+            CHECK(e.code == "empty");
+        }
+    }
+    CHECK(count_rows(*s, "SELECT count(*) FROM applications") == 0);
+    CHECK(count_rows(*s, "SELECT count(*) FROM number_counters") == 0); // no number used up
+    // With letters it is accepted, stored without the invisible marks around it.
+    Application a = draft();
+    a.essence = "\u3000Ауладағы жолды жөндеу\u200B";
+    CHECK(registered(*s, at(2026, 3, 16), a).essence == "Ауладағы жолды жөндеу");
+}
+
 TEST_CASE("reg-25: an application is registered on the day it arrives in working hours") {
     TestStore s;
     Application a = registered(*s, at(2026, 3, 20, 10, 0)); // Friday
@@ -227,6 +253,9 @@ TEST_CASE("reg-32: the draft refusal goes out at least 3 working days before the
     draft_refusal.decision_on = day(2026, 3, 27);
     a = move_application(*s, profile(), calendar(), a.uuid, draft_refusal, at(2026, 3, 19, 10));
     CHECK(a.state == AppState::RefusalDraftSent);
+    record_application_event(*s, a.uuid, "notice_sent", "operator-1", "",
+                             {{"about", "refusal_draft"}, {"channel", "letter"}},
+                             at(2026, 3, 19, 12)); // sent the same day
     MoveInput refuse = move(AppState::Refused);
     refuse.refusal_ground = "court_act_exists";
     CHECK_THROWS_WITH_AS(
@@ -267,9 +296,52 @@ TEST_CASE("reg-30: a letter extends once — a decision of the akim or a deputy 
     ext.extension = "decision";
     CHECK_THROWS_WITH_AS(move_application(*s, profile(), calendar(), a.uuid, ext, at(2026, 3, 4)),
                          "state: extension_decided_by_required", InputError);
-    ext.decided_by = "deputy akim Әбілқасымова Г.Т.";
+    ext.decided_by = "deputy_akim";
     CHECK(move_application(*s, profile(), calendar(), a.uuid, ext, at(2026, 3, 4)).state ==
           AppState::Extended);
+}
+
+TEST_CASE("reg-30: no extension once the term has run out — the decision is the akim's or a "
+          "deputy's role") {
+    TestStore s;
+    // Registered Monday 2 March 2026; the profile and the calendar say when its term ends.
+    Application late = registered(*s, at(2026, 3, 2, 10));
+    move_application(*s, profile(), calendar(), late.uuid, move(AppState::InReview),
+                     at(2026, 3, 2, 11));
+    Date term_ends = term_after(calendar(), profile().term("response_date"), day(2026, 3, 2));
+    MoveInput ext = move(AppState::Extended);
+    ext.extension = "letter";
+    CHECK_THROWS_WITH_AS(move_application(*s, profile(), calendar(), late.uuid, ext,
+                                          local_instant(add_days(term_ends, 1), 10 * 60)),
+                         "state: extension_term_over", InputError);
+    ext.extension = "decision";
+    ext.decided_by = "akim";
+    CHECK_THROWS_WITH_AS(move_application(*s, profile(), calendar(), late.uuid, ext,
+                                          local_instant(add_days(term_ends, 1), 10 * 60)),
+                         "state: extension_term_over", InputError);
+    CHECK(find_application(*s, late.uuid)->state == AppState::InReview);
+    // On the term's last day it still runs.
+    ext.extension = "letter";
+    CHECK(move_application(*s, profile(), calendar(), late.uuid, ext,
+                           local_instant(term_ends, 17 * 60))
+              .state == AppState::Extended);
+
+    // Two months only by the akim or a deputy, named by role: not a name typed in, not the head
+    // of the apparatus.
+    Application b = registered(*s, at(2026, 3, 16, 10));
+    move_application(*s, profile(), calendar(), b.uuid, move(AppState::InReview),
+                     at(2026, 3, 16, 11));
+    MoveInput decision = move(AppState::Extended);
+    decision.extension = "decision";
+    for (const char* who : {"Әбілқасымова Г.Т.", "deputy akim", "head_of_apparatus"}) {
+        decision.decided_by = who;
+        CHECK_THROWS_WITH_AS(
+            move_application(*s, profile(), calendar(), b.uuid, decision, at(2026, 3, 17)),
+            "state: extension_decided_by_role", InputError);
+    }
+    decision.decided_by = "deputy_akim";
+    move_application(*s, profile(), calendar(), b.uuid, decision, at(2026, 3, 17));
+    CHECK(history(*s, b.uuid).back().data["decided_by"] == "deputy_akim");
 }
 
 TEST_CASE("reg-37: an application is never assigned to the employee who handled it before") {

@@ -156,8 +156,12 @@ static Hearing hearing_for(const Application& a, Date held, bool present) {
     Hearing h;
     h.application_uuid = a.uuid;
     h.held_on = held;
+    h.way = "in_person";
+    h.start_minute = 15 * 60;
+    h.end_minute = 15 * 60 + 40;
     h.place = "Хромтау аудандық әкімдігі, 12-кабинет";
     h.chaired_by = "Қайыров Нұрлан Бауыржанұлы";
+    h.secretary = "Әбенова Динара Серікқызы";
     h.participants = "Сәрсенбаева Ә.";
     h.applicant_present = present;
     h.objections = "Жол ауданның балансында, деп санаймын";
@@ -178,6 +182,7 @@ TEST_CASE("reg-32, reg-33: the hearing waits for the 2 working days of objection
     CHECK(notices[0].about == "refusal_draft");
     CHECK(notices[0].item == "reg-32");
     CHECK(notices[0].due_on < day(2026, 3, 13));
+    mark_notice_sent(*s, notices[0].uuid, "operator-1", at(2026, 3, 4, 15));
 
     // Draft sent on 4 March: objections until 6 March (5, 6); 7-9 March are days off.
     CHECK(error_code([&] {
@@ -230,6 +235,137 @@ TEST_CASE("reg-33: a hearing needs a draft refusal first — present applicant m
           }) == "conclusion_required");
 }
 
+static Notice notice_about(Store& s, const Application& a, const std::string& about) {
+    for (const auto& n : notices_of(s, a.uuid))
+        if (n.about == about) return n;
+    FAIL("no " << about << " notice");
+    return {};
+}
+
+template <class F> static std::string error_at(F&& f) {
+    try {
+        f();
+    } catch (const InputError& e) {
+        return e.field + ": " + e.code;
+    }
+    return "";
+}
+
+// Registered 2 March 2026 and in review: a draft refusal made at `made`, announcing the decision
+// for Friday 13 March, and sent to the applicant at `sent` when given.
+static Application drafted(Store& s, Instant made, std::optional<Instant> sent) {
+    Application a = in_review(s, registered(s, at(2026, 3, 2)), at(2026, 3, 3));
+    MoveInput draft_in = mv(AppState::RefusalDraftSent);
+    draft_in.refusal_ground = "outside_competence";
+    draft_in.decision_on = day(2026, 3, 13);
+    a = move(s, a, draft_in, made);
+    if (sent) mark_notice_sent(s, notice_about(s, a, "refusal_draft").uuid, "operator-1", *sent);
+    return a;
+}
+
+static MoveInput refusal() {
+    MoveInput in = mv(AppState::Refused);
+    in.refusal_ground = "outside_competence";
+    return in;
+}
+
+TEST_CASE("reg-32: a refusal needs the draft sent to the applicant 3 working days before it") {
+    TestStore s;
+    Application a = drafted(*s, at(2026, 3, 4), std::nullopt);
+    Notice draft_notice = notice_about(*s, a, "refusal_draft");
+    CHECK(draft_notice.due_on == day(2026, 3, 10)); // 12, 11, 10 March before the 13th
+
+    // The draft was made, never sent: on the decision day the applicant has had no time at all.
+    MoveInput refuse = refusal();
+    CHECK(error_code([&] { move(*s, a, refuse, at(2026, 3, 13)); }) == "refusal_draft_not_sent");
+    CHECK(error_code([&] {
+              record_hearing(*s, profile(), calendar(), hearing_for(a, day(2026, 3, 13), false),
+                             "responsible-1", at(2026, 3, 13));
+          }) == "refusal_draft_not_sent");
+    const Clock* k = clock_of(clocks_at(*s, a.uuid, day(2026, 3, 11)), "reg32_draft_refusal");
+    REQUIRE(k);
+    CHECK(k->state == ClockState::Overdue);
+
+    // Sent on Wednesday 11 March, a day late: the refusal waits 3 working days from then.
+    mark_notice_sent(*s, draft_notice.uuid, "operator-1", at(2026, 3, 11, 10));
+    CHECK(error_code([&] { move(*s, a, refuse, at(2026, 3, 13)); }) == "refusal_too_early");
+    k = clock_of(clocks_at(*s, a.uuid, day(2026, 3, 16)), "reg32_draft_refusal");
+    CHECK(k->state == ClockState::MetLate);
+    move(*s, a, refuse, at(2026, 3, 16)); // 12, 13, 16 March
+    CHECK(find_application(*s, a.uuid)->state == AppState::Refused);
+}
+
+TEST_CASE("reg-32: the decision day announced in the draft holds whatever is recorded in between") {
+    TestStore s;
+    Application a = drafted(*s, at(2026, 3, 5), at(2026, 3, 5, 15));
+    // Other events in the same state: a request to another body, its notice, a note.
+    request_other_body(*s, profile(), calendar(), a.uuid, "Облыстық жер қатынастары басқармасы",
+                       "responsible-1", at(2026, 3, 6));
+    mark_notice_sent(*s, notice_about(*s, a, "other_body").uuid, "operator-1", at(2026, 3, 6, 12));
+    attach_note(*s, a.uuid, "refusal", "Бас тарту ұсынылады", "responsible-1", at(2026, 3, 6, 15));
+
+    auto item =
+        work_item(*s, profile(), calendar(), *find_application(*s, a.uuid), day(2026, 3, 12));
+    REQUIRE(item.draft);
+    CHECK(item.draft->made_on == day(2026, 3, 5));
+    CHECK(item.draft->sent_on == day(2026, 3, 5));
+    CHECK(item.draft->decision_on == day(2026, 3, 13));
+    // 3 working days from 5 March end on 11 March, but the applicant was told the 13th.
+    MoveInput refuse = refusal();
+    CHECK(error_code([&] { move(*s, a, refuse, at(2026, 3, 12)); }) == "refusal_too_early");
+    // Nor does a note on the eve of the decision put the decision off.
+    attach_note(*s, a.uuid, "refusal", "Бас тарту ұсынылады, негіздері толықтырылды",
+                "responsible-1", at(2026, 3, 12, 16));
+    move(*s, a, refuse, at(2026, 3, 13));
+    CHECK(find_application(*s, a.uuid)->state == AppState::Refused);
+}
+
+TEST_CASE("reg-33: the hearing's protocol holds the way, start and end, secretary, participants "
+          "and objections (APPC art. 73, 74)") {
+    TestStore s;
+    Application a = drafted(*s, at(2026, 3, 4), at(2026, 3, 4, 15));
+    auto refused_with = [&](auto change) {
+        Hearing h = hearing_for(a, day(2026, 3, 10), false);
+        change(h);
+        return error_at([&] {
+            record_hearing(*s, profile(), calendar(), h, "responsible-1", at(2026, 3, 10));
+        });
+    };
+    CHECK(refused_with([](Hearing& h) { h.way = ""; }) == "way: hearing_way_required");
+    CHECK(refused_with([](Hearing& h) { h.way = "by pigeon"; }) == "way: hearing_way_required");
+    CHECK(refused_with([](Hearing& h) { h.start_minute = -1; }) == "start: bad_time");
+    CHECK(refused_with([](Hearing& h) { h.end_minute = -1; }) == "end: bad_time");
+    CHECK(refused_with([](Hearing& h) { h.end_minute = h.start_minute; }) ==
+          "end: hearing_end_before_start");
+    CHECK(refused_with([](Hearing& h) { h.secretary = " "; }) == "secretary: empty");
+    CHECK(refused_with([](Hearing& h) { h.participants = ""; }) == "participants: empty");
+    CHECK(refused_with([](Hearing& h) { h.objections = ""; }) == "objections: objections_or_none");
+    CHECK(refused_with([](Hearing& h) { h.no_objections = true; }) ==
+          "objections: objections_or_none");
+    CHECK(count_rows(*s, "SELECT count(*) FROM hearings") == 0);
+
+    Hearing h = hearing_for(a, day(2026, 3, 10), false);
+    h.way = "video";
+    h.objections = "";
+    h.no_objections = true;
+    record_hearing(*s, profile(), calendar(), h, "responsible-1", at(2026, 3, 10, 16));
+    auto stored = hearings_of(*s, a.uuid);
+    REQUIRE(stored.size() == 1);
+    CHECK(stored[0].way == "video");
+    CHECK(stored[0].start_minute == 15 * 60);
+    CHECK(stored[0].end_minute == 15 * 60 + 40);
+    CHECK(stored[0].secretary == "Әбенова Динара Серікқызы");
+    CHECK(stored[0].participants == "Сәрсенбаева Ә.");
+    CHECK(stored[0].no_objections);
+    // Other terminals and the server get the whole protocol.
+    Stmt st = s->prepare("SELECT payload FROM outbox WHERE entity = 'hearing'");
+    REQUIRE(st.step());
+    json payload = json::parse(st.text(0));
+    CHECK(payload["way"] == "video");
+    CHECK(payload["secretary"] == "Әбенова Динара Серікқызы");
+    CHECK(payload["end_minute"] == 15 * 60 + 40);
+}
+
 // Scheduling ---------------------------------------------------------------------------
 
 TEST_CASE("reg-14, reg-28: in restriction mode only video sessions take bookings, in order") {
@@ -246,13 +382,13 @@ TEST_CASE("reg-14, reg-28: in restriction mode only video sessions take bookings
           }) == "session_not_video");
     CHECK(find_application(*s, a.uuid)->state == AppState::InReview);
 
-    int first = 0, second = 0;
+    Booked first, second;
     schedule_application(*s, profile(), calendar(), a.uuid, video.uuid, true, "responsible-1",
                          at(2026, 4, 7), &first);
     schedule_application(*s, profile(), calendar(), b.uuid, video.uuid, true, "responsible-1",
                          at(2026, 4, 7), &second);
-    CHECK(first == 1);
-    CHECK(second == 2);
+    CHECK(first.position == 1);
+    CHECK(second.position == 2);
     auto notices = notices_of(*s, a.uuid);
     REQUIRE(notices.size() == 1);
     CHECK(notices[0].about == "reception_date");
@@ -261,7 +397,7 @@ TEST_CASE("reg-14, reg-28: in restriction mode only video sessions take bookings
     CHECK(notices[0].due_on <= day(2026, 4, 27));
     const Clock* response = clock_of(clocks_at(*s, a.uuid, day(2026, 4, 7)), "reg29_response_date");
     REQUIRE(response);
-    CHECK(response->state == ClockState::Met);
+    CHECK(response->state == ClockState::Running); // booked, not told yet
 
     Application c = in_review(*s, registered(*s, at(2026, 4, 20)), at(2026, 4, 20, 12));
     CHECK(error_code([&] {
@@ -272,6 +408,82 @@ TEST_CASE("reg-14, reg-28: in restriction mode only video sessions take bookings
               schedule_application(*s, profile(), calendar(), c.uuid, "no-such", false,
                                    "responsible-1", at(2026, 4, 20, 13));
           }) == "session_not_found");
+}
+
+// Registered Monday 6 April 2026 (its 15 working days end on 27 April), taken into review and
+// booked at `when` into the akim's session of Wednesday 22 April.
+static Application booked_for_22_april(Store& s, Instant when, Booked* booked = nullptr) {
+    load_demo(s);
+    Application a = in_review(s, registered(s, at(2026, 4, 6)), at(2026, 4, 6, 12));
+    schedule_application(s, profile(), calendar(), a.uuid,
+                         session_of(s, kAkim, day(2026, 4, 22)).uuid, false, "responsible-1", when,
+                         booked);
+    return a;
+}
+
+TEST_CASE("reg-29: the reception-date notice is due before the reception — the clock stops when "
+          "it is sent") {
+    TestStore s;
+    Application a = booked_for_22_april(*s, at(2026, 4, 7));
+    Notice n = notice_about(*s, a, "reception_date");
+    CHECK(n.due_on == day(2026, 4, 21)); // the working day before the reception, not 27 April
+    const Clock* response = clock_of(clocks_at(*s, a.uuid, day(2026, 4, 8)), "reg29_response_date");
+    REQUIRE(response);
+    CHECK(response->state == ClockState::Running); // booked; the applicant knows nothing yet
+    CHECK(response->due == day(2026, 4, 27));
+    mark_notice_sent(*s, n.uuid, "operator-1", at(2026, 4, 9, 11));
+    response = clock_of(clocks_at(*s, a.uuid, day(2026, 4, 9)), "reg29_response_date");
+    CHECK(response->state == ClockState::Met);
+    CHECK(response->done_on == day(2026, 4, 9));
+}
+
+TEST_CASE("reg-26: a booking too close for the note to the akim is warned about when made, not "
+          "born overdue") {
+    TestStore s;
+    // Monday 20 April for Wednesday 22 April: the note was due on 15 April.
+    Booked b;
+    Application a = booked_for_22_april(*s, at(2026, 4, 20, 10), &b);
+    CHECK(b.offer.note_late);
+    CHECK(b.offer.note_due == day(2026, 4, 15));
+    CHECK_FALSE(b.offer.after_response_term);
+    CHECK(history(*s, a.uuid).back().data["note_late"] == true); // the history says so too
+    const Clock* note = clock_of(clocks_at(*s, a.uuid, day(2026, 4, 20)), "reg26_note_to_akim");
+    REQUIRE(note);
+    CHECK(note->state == ClockState::Running);
+    CHECK(note->due == day(2026, 4, 20));
+    auto list = work_list(*s, profile(), calendar(), {}, day(2026, 4, 20));
+    REQUIRE(list.size() == 1);
+    CHECK_FALSE(list[0].overdue(day(2026, 4, 20)));
+    attach_note(*s, a.uuid, "date", "22 сәуірге қабылдау ұсынылады", "responsible-1",
+                at(2026, 4, 20, 15));
+    CHECK(clock_of(clocks_at(*s, a.uuid, day(2026, 4, 21)), "reg26_note_to_akim")->state ==
+          ClockState::Met);
+}
+
+TEST_CASE("reg-26, reg-29: the sessions offered are marked past the reg-29 term or too close for "
+          "the note") {
+    TestStore s;
+    load_demo(*s);
+    // Registered 6 April, term to 27 April; offered on Tuesday 7 April.
+    Application a = in_review(*s, registered(*s, at(2026, 4, 6)), at(2026, 4, 6, 12));
+    auto offers = sessions_to_offer(*s, profile(), calendar(), a, day(2026, 4, 7));
+    auto offer_on = [&](Date d) -> const SessionOffer* {
+        for (const auto& o : offers)
+            if (o.session.date == d) return &o;
+        return nullptr;
+    };
+    const SessionOffer* in_term = offer_on(day(2026, 4, 22));
+    REQUIRE(in_term);
+    CHECK_FALSE(in_term->after_response_term);
+    CHECK_FALSE(in_term->note_late);
+    const SessionOffer* after = offer_on(day(2026, 4, 29));
+    REQUIRE(after);
+    CHECK(after->after_response_term);
+    CHECK(after->term_ends == day(2026, 4, 27));
+    const SessionOffer* soon = offer_on(day(2026, 4, 9)); // the deputy's Thursday by video
+    REQUIRE(soon);
+    CHECK(soon->note_late); // its note was due on 2 April
+    for (const auto& o : offers) CHECK_FALSE(o.session.cancelled);
 }
 
 TEST_CASE("reg-16: a cancelled session's bookings go to the official's next session, all told") {
@@ -406,18 +618,39 @@ TEST_CASE("reg-23, reg-34, reg-35: instructions keep the application on control 
     CHECK(find_application(*s, a.uuid)->state == AppState::Answered);
     auto n = notices_of(*s, a.uuid);
     CHECK(n.back().about == "answer");
-    CHECK(n.back().sent_on == day(2026, 4, 29));
+    CHECK(n.back().item == "reg-35");
     CHECK(instructions_open(*s).empty());
+}
+
+TEST_CASE("reg-35: the final answer is planned for the applicant, not claimed sent — the case "
+          "stays on the list until it is") {
+    TestStore s;
+    Application a = received_app(*s);
+    for (const auto& n : notices_of(*s, a.uuid)) // the date of reception went out on time
+        if (!n.sent_on) mark_notice_sent(*s, n.uuid, "operator-1", at(2026, 4, 7, 15));
+    give_final_answer(*s, profile(), calendar(), a.uuid, "explained", "Жол облыстық маңызы бар",
+                      "responsible-1", at(2026, 4, 16, 11));
+    CHECK(find_application(*s, a.uuid)->state == AppState::Answered); // off control (reg-35)
+    Notice answer = notice_about(*s, a, "answer");
+    CHECK_FALSE(answer.sent_on);
+    CHECK(answer.sent_by.empty());
+    CHECK(answer.due_on == day(2026, 4, 16));
+    for (const auto& e : history(*s, a.uuid))
+        CHECK_MESSAGE(!(e.kind == "notice_sent" && e.data.value("about", "") == "answer"),
+                      "a letter nobody sent is in the history");
+    // Closed, yet its applicant is owed the letter: it stays on the work list, red tomorrow.
+    auto list = work_list(*s, profile(), calendar(), {}, day(2026, 4, 17));
+    REQUIRE(list.size() == 1);
+    CHECK(list[0].app.uuid == a.uuid);
+    CHECK(list[0].overdue(day(2026, 4, 17)));
+    mark_notice_sent(*s, answer.uuid, "operator-1", at(2026, 4, 17, 9), "letter");
+    CHECK(work_list(*s, profile(), calendar(), {}, day(2026, 4, 17)).empty());
 }
 
 TEST_CASE("reg-26: the note to the akim is due 5 working days before the reception — attaching "
           "stops it") {
     TestStore s;
-    load_demo(*s);
-    Application a = in_review(*s, registered(*s, at(2026, 4, 6)), at(2026, 4, 6, 12));
-    schedule_application(*s, profile(), calendar(), a.uuid,
-                         session_of(*s, kAkim, day(2026, 4, 22)).uuid, false, "responsible-1",
-                         at(2026, 4, 7));
+    Application a = booked_for_22_april(*s, at(2026, 4, 7));
     const Clock* note = clock_of(clocks_at(*s, a.uuid, day(2026, 4, 8)), "reg26_note_to_akim");
     REQUIRE(note);
     CHECK(note->state == ClockState::Running);
@@ -445,6 +678,9 @@ TEST_CASE("reg-38: the call list holds consultations and refusals, each applican
     d.refusal_ground = "outside_competence";
     d.decision_on = day(2026, 4, 10);
     move(*s, refused, d, at(2026, 4, 2, 12));
+    for (const auto& n : notices_of(*s, refused.uuid))
+        if (n.about == "refusal_draft")
+            mark_notice_sent(*s, n.uuid, "operator-1", at(2026, 4, 2, 15));
     MoveInput r = mv(AppState::Refused);
     r.refusal_ground = "outside_competence";
     move(*s, refused, r, at(2026, 4, 10));

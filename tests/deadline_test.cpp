@@ -37,6 +37,10 @@ struct Case {
     void event(const char* kind, nlohmann::json data, Instant when) {
         record_application_event(*s, a.uuid, kind, "clerk", "", data, when);
     }
+    // A notice about `about` marked sent at `when`, as mark_notice_sent records it.
+    void told(const char* about, Instant when) {
+        event(event_kind::kNoticeSent, {{"about", about}, {"channel", "phone"}}, when);
+    }
     std::vector<Clock> clocks(Date today, std::optional<Date> session = std::nullopt) {
         return application_clocks(a, history(*s, a.uuid), session, profile(), calendar(), today);
     }
@@ -68,20 +72,34 @@ TEST_CASE("reg-29: across the May holidays 2026") {
     CHECK(c.clock("reg29_response_date", day(2026, 4, 30)).due == day(2026, 5, 26));
 }
 
-TEST_CASE("reg-29: the clock is met when the date is set, late when set after the due date") {
-    Case on_time(at(2026, 3, 2, 10));
-    on_time.to(AppState::InReview, at(2026, 3, 3));
+TEST_CASE("reg-29: the clock is met when the applicant is told the date, not when a session is "
+          "booked") {
     MoveInput s;
     s.session_uuid = "5e5e5e5e-0000-4000-8000-000000000001";
-    on_time.to(AppState::Scheduled, at(2026, 3, 10), s);
-    Clock met = on_time.clock("reg29_response_date", day(2026, 4, 30));
-    CHECK(met.state == ClockState::Met);
-    CHECK(met.done_on == day(2026, 3, 10));
+    Case booked(at(2026, 3, 2, 10));
+    booked.to(AppState::InReview, at(2026, 3, 3));
+    booked.to(AppState::Scheduled, at(2026, 3, 10), s);
+    // Booked on 10 March, nobody told the applicant: the term runs, then it is missed.
+    Clock untold = booked.clock("reg29_response_date", day(2026, 3, 11));
+    CHECK(untold.state == ClockState::Running);
+    CHECK_FALSE(untold.done_on);
+    CHECK(booked.clock("reg29_response_date", day(2026, 4, 30)).state == ClockState::Overdue);
+    // Told two days after the booking: met on the day of the telling.
+    booked.told("reception_date", at(2026, 3, 12, 15));
+    Clock told = booked.clock("reg29_response_date", day(2026, 4, 30));
+    CHECK(told.state == ClockState::Met);
+    CHECK(told.done_on == day(2026, 3, 12));
 
+    // Booked in time, told after the term: met late, however early the booking was.
     Case late(at(2026, 3, 2, 10));
     late.to(AppState::InReview, at(2026, 3, 3));
-    late.to(AppState::Scheduled, at(2026, 4, 1), s);
+    late.to(AppState::Scheduled, at(2026, 3, 4), s);
+    late.told("reception_date", at(2026, 4, 20));
     CHECK(late.clock("reg29_response_date", day(2026, 4, 30)).state == ClockState::MetLate);
+    // Another notice (the draft, another body) is not the date of reception.
+    Case other(at(2026, 3, 2, 10));
+    other.told("other_body", at(2026, 3, 5));
+    CHECK_FALSE(other.clock("reg29_response_date", day(2026, 3, 6)).done_on);
 }
 
 TEST_CASE("reg-30: a letter extends to 30 calendar days, moved off a Sunday — notice in 3 days") {
@@ -151,7 +169,7 @@ TEST_CASE("reg-26: the note to the akim is due 5 working days before the recepti
           ClockState::Met);
 }
 
-TEST_CASE("reg-32: the draft refusal clock states the last day to send it") {
+TEST_CASE("reg-32: the draft refusal clock stops when the draft is sent, and can be overdue") {
     Case c(at(2026, 3, 2, 10));
     c.to(AppState::InReview, at(2026, 3, 3));
     MoveInput d;
@@ -160,7 +178,33 @@ TEST_CASE("reg-32: the draft refusal clock states the last day to send it") {
     c.to(AppState::RefusalDraftSent, at(2026, 3, 5), d);
     Clock k = c.clock("reg32_draft_refusal", day(2026, 3, 5));
     CHECK(k.due == day(2026, 3, 6)); // 11, 10, 6 (9 March is off)
-    CHECK(k.state == ClockState::Met);
+    CHECK(k.state == ClockState::Running);
+    // Made on 5 March, not sent by 6 March: the applicant does not have the 3 working days.
+    CHECK(c.clock("reg32_draft_refusal", day(2026, 3, 10)).state == ClockState::Overdue);
+    c.told("refusal_draft", at(2026, 3, 10, 11));
+    Clock sent = c.clock("reg32_draft_refusal", day(2026, 3, 10));
+    CHECK(sent.state == ClockState::MetLate);
+    CHECK(sent.done_on == day(2026, 3, 10));
+}
+
+TEST_CASE("reg-26: a booking made after the note's day is not born overdue — the note is due that "
+          "day") {
+    Case c(at(2026, 4, 6, 10));
+    c.to(AppState::InReview, at(2026, 4, 6, 12));
+    MoveInput s;
+    s.session_uuid = "5e5e5e5e-0000-4000-8000-000000000001";
+    // The session of Wednesday 22 April wants the note by 15 April; the booking is made on 20.
+    c.to(AppState::Scheduled, at(2026, 4, 20, 11), s);
+    Clock n = c.clock("reg26_note_to_akim", day(2026, 4, 20), day(2026, 4, 22));
+    CHECK(n.state == ClockState::Running);
+    CHECK(n.due == day(2026, 4, 20));
+    CHECK(n.started == day(2026, 4, 20));
+    // Not written that day: late from the next one.
+    CHECK(c.clock("reg26_note_to_akim", day(2026, 4, 21), day(2026, 4, 22)).state ==
+          ClockState::Overdue);
+    c.event(event_kind::kNoteAttached, {{"proposal", "date"}}, at(2026, 4, 20, 15));
+    CHECK(c.clock("reg26_note_to_akim", day(2026, 4, 21), day(2026, 4, 22)).state ==
+          ClockState::Met);
 }
 
 TEST_CASE("reg-16: an official cancels at least 2 working days before the session") {

@@ -77,6 +77,7 @@ struct March {
         to(a1, AppState::InReview, at(2026, 3, 2, 12));
         note(a1, at(2026, 3, 3));
         book(a1, kAkim, day(2026, 3, 11), at(2026, 3, 3, 11));
+        send_notices(a1, at(2026, 3, 3, 12)); // the date of reception, told at once
         to(a1, AppState::Received, at(2026, 3, 11, 16));
         answer(a1, "resolved", at(2026, 3, 12));
 
@@ -85,6 +86,7 @@ struct March {
         to(a2, AppState::InReview, at(2026, 3, 3, 12));
         note(a2, at(2026, 3, 4));
         book(a2, kAkim, day(2026, 3, 18), at(2026, 3, 4, 11));
+        send_notices(a2, at(2026, 3, 4, 12));
         to(a2, AppState::Received, at(2026, 3, 18, 16));
         Instruction i;
         i.application_uuid = a2.uuid;
@@ -100,6 +102,7 @@ struct March {
         to(a3, AppState::InReview, at(2026, 3, 5));
         note(a3, at(2026, 3, 5, 11));
         book(a3, kAkim, day(2026, 3, 18), at(2026, 3, 5, 12));
+        send_notices(a3, at(2026, 3, 5, 13));
         to(a3, AppState::Received, at(2026, 3, 18, 17));
         answer(a3, "consultation", at(2026, 3, 19));
 
@@ -110,17 +113,25 @@ struct March {
         draft.refusal_ground = "outside_competence";
         draft.decision_on = day(2026, 3, 13);
         to(a4, AppState::RefusalDraftSent, at(2026, 3, 6), draft);
+        send_notices(a4, at(2026, 3, 6, 12)); // reg-32: the draft goes out the same day
         Hearing h;
         h.application_uuid = a4.uuid;
         h.held_on = day(2026, 3, 12);
+        h.way = "phone";
+        h.start_minute = 11 * 60;
+        h.end_minute = 11 * 60 + 20;
         h.place = "12-кабинет";
         h.chaired_by = "Қайыров Н. Б.";
+        h.secretary = "Әбенова Д. С.";
+        h.participants = "Тұрсынов Б.";
+        h.no_objections = true;
         h.conclusion = "refuse";
         h.reasons = "Облыстық жол";
         record_hearing(*s, profile(), calendar(), h, "responsible-1", at(2026, 3, 12));
         MoveInput refuse;
         refuse.refusal_ground = "outside_competence";
         to(a4, AppState::Refused, at(2026, 3, 13), refuse);
+        send_notices(a4, at(2026, 3, 13, 12)); // the refusal told: reg-29 is met by it
 
         // A5: on paper, withdrawn by the applicant.
         Application a5 = reg(Channel::Paper, at(2026, 3, 10));
@@ -146,6 +157,7 @@ struct March {
         to(a8, AppState::Corrected, at(2026, 3, 30));
         to(a8, AppState::InReview, at(2026, 3, 30, 11));
         book(a8, kVideoDeputy, day(2026, 4, 9), at(2026, 4, 1));
+        send_notices(a8, at(2026, 4, 1, 12));
         to(a8, AppState::Received, at(2026, 4, 9, 12));
 
         // A9: handed in at a personal reception (reg-36) and never taken up.
@@ -215,7 +227,7 @@ TEST_CASE("reg-40: a month of work, scripted, gives the report's figures") {
     // Deadlines as they stand on 30 April.
     const ClockFigures* response = clock(r, "reg29_response_date");
     REQUIRE(response);
-    CHECK(response->met == 6);     // A1-A5 and A8 (booked 1 April, due 16 April)
+    CHECK(response->met == 6);     // A1-A5 and A8 (told 1 April, due 16 April)
     CHECK(response->overdue == 2); // A6 and A9
     CHECK(response->met_late == 0);
     const ClockFigures* extended = clock(r, "reg30_extension_30_days");
@@ -236,6 +248,45 @@ TEST_CASE("reg-40: a month of work, scripted, gives the report's figures") {
     CHECK(r.survey.answered == 1);
     CHECK(r.survey.satisfied == 1);
     CHECK(r.survey.average == doctest::Approx(4.0));
+}
+
+TEST_CASE("reg-29: the report counts a response met when the applicant was told, not when "
+          "booked") {
+    TestStore s;
+    std::ifstream in(assets() / "demo/schedule.json");
+    load_schedule(*s, profile(), calendar(), json::parse(in), at(2026, 1, 5));
+    std::string session;
+    for (const auto& x : sessions_between(*s, day(2026, 3, 11), day(2026, 3, 11)))
+        if (x.official_uuid == kAkim) session = x.uuid;
+    REQUIRE(!session.empty());
+    std::vector<Application> booked;
+    for (const char* phone : {"+77011234567", "+77019876543"}) {
+        Application a;
+        a.channel = Channel::Phone;
+        a.applicant.surname = "Тұрсынов";
+        a.applicant.name = "Бақытжан";
+        a.applicant.phone = phone;
+        a.essence = "Көшені жарықтандыру туралы өтініш";
+        a = register_application(*s, profile(), calendar(), a, "operator-1", at(2026, 3, 2));
+        MoveInput review;
+        review.to = AppState::InReview;
+        review.actor = "responsible-1";
+        move_and_notify(*s, profile(), calendar(), a.uuid, review, at(2026, 3, 2, 12));
+        schedule_application(*s, profile(), calendar(), a.uuid, session, false, "responsible-1",
+                             at(2026, 3, 3));
+        booked.push_back(a);
+    }
+    // Both booked on 3 March; only the first applicant was ever told the date.
+    for (const auto& n : notices_of(*s, booked[0].uuid))
+        mark_notice_sent(*s, n.uuid, "operator-1", at(2026, 3, 3, 15));
+    QuarterReport r = period_report(*s, profile(), calendar(), catalog(), Lang::ru, day(2026, 3, 1),
+                                    day(2026, 3, 31), day(2026, 4, 30));
+    const ClockFigures* response = clock(r, "reg29_response_date");
+    REQUIRE(response);
+    CHECK(response->met == 1);
+    CHECK(response->overdue == 1);
+    CHECK(report_csv(r).find("deadline_overdue,reg29_response_date,reg-29,1\r\n") !=
+          std::string::npos);
 }
 
 TEST_CASE("reg-40: the first quarter adds February and is titled in the report's language") {

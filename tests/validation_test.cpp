@@ -397,6 +397,31 @@ TEST_CASE("reg-5: an application without the essence of the issue is refused at 
     CHECK(std::string(reason_code(check_essence(""))) == "empty");
 }
 
+TEST_CASE(
+    "reg-5: an essence with no letters is no essence — Unicode spaces, dots, dashes, digits") {
+    auto times = [](const char* piece, int n) {
+        std::string out;
+        for (int i = 0; i < n; ++i) out += piece;
+        return out;
+    };
+    // Twelve of a mark each: long enough for the minimum, and nothing a person could read.
+    for (const char* blank : {"\u2003", "\u3000", "\u202F", "\u200B", "\uFEFF", "\u00A0"})
+        CHECK_MESSAGE(check_essence(times(blank, 12)) == Reason::Empty, "mark " << blank);
+    CHECK(check_essence(times("\u2003\u200B", 8)) == Reason::Empty);
+    CHECK(check_essence("............") == Reason::Empty);
+    CHECK(check_essence("- - - - - - - -") == Reason::Empty);
+    CHECK(check_essence("—.—.—.—.—.—.") == Reason::Empty);
+    CHECK(check_essence("123456789012") == Reason::Empty);
+    CHECK(check_essence("12.03.2026 — 14:00") == Reason::Empty);
+    // Invisible marks around a short word do not make it long enough.
+    CHECK(check_essence(times("\u3000", 6) + "жол" + times("\uFEFF", 6)) == Reason::TooShort);
+    // Letters with digits and signs are an essence.
+    CHECK(check_essence("Абай к-сі 12-үй: жарық жоқ") == Reason::Ok);
+    CHECK(check_essence("\u200BСу құбыры жарылды\u3000") == Reason::Ok);
+    CHECK(trim("\u3000\u2003 мәселе\u202F\u200B\uFEFF") == "мәселе");
+    CHECK(trim("а\u3000б") == "а\u3000б"); // only the ends
+}
+
 TEST_CASE("reg-5: an essence shorter than the minimum is refused, counted in letters") {
     CHECK(check_essence("жол") == Reason::TooShort);
     CHECK(check_essence("   жол   ") == Reason::TooShort); // spaces around do not count

@@ -105,14 +105,31 @@ static void notices_table(ConsoleModel& m, ui::Ui& ui, Instant now) {
     if (!sent_uuid.empty()) cw.mark_sent(sent_uuid, sent_channel, m.actor(), m.lang(), now);
 }
 
+// A time of the protocol, or a dash for a hearing recorded before the protocol asked for it.
+static std::string protocol_time(int minute) {
+    return minute < 0 ? "—" : hhmm(minute);
+}
+
+static void hearing_lines(ConsoleModel& m, ui::Ui& ui, const Hearing& h) {
+    std::string way = h.way.empty() ? "—" : m.t("console.case.way." + h.way);
+    ui.text(m.tf("console.case.hearing_line",
+                 {{"date", dotted_date(h.held_on)},
+                  {"start", protocol_time(h.start_minute)},
+                  {"end", protocol_time(h.end_minute)},
+                  {"way", way},
+                  {"secretary", h.secretary.empty() ? "—" : h.secretary},
+                  {"participants", h.participants},
+                  {"conclusion", m.t("console.case.conclusion." + h.conclusion)},
+                  {"reasons", h.reasons}}),
+            nullptr, ui::colors::kMuted);
+    std::string objections = h.no_objections ? m.t("console.case.no_objections") : h.objections;
+    ui.text(m.tf("console.case.hearing_objections", {{"text", objections}}), nullptr,
+            ui::colors::kMuted);
+}
+
 static void hearings_and_instructions(ConsoleModel& m, ui::Ui& ui, Date today) {
     CaseworkModel& cw = m.casework();
-    for (const auto& h : cw.hearings())
-        ui.text(m.tf("console.case.hearing_line",
-                     {{"date", dotted_date(h.held_on)},
-                      {"conclusion", m.t("console.case.conclusion." + h.conclusion)},
-                      {"reasons", h.reasons}}),
-                nullptr, ui::colors::kMuted);
+    for (const auto& h : cw.hearings()) hearing_lines(m, ui, h);
     if (cw.instructions().empty()) return;
     heading(ui, m.t("console.case.instructions"));
     for (const auto& i : cw.instructions()) {
@@ -143,6 +160,41 @@ static void header(ConsoleModel& m, ui::Ui& ui, const WorkItem& w) {
         line +=
             (line.empty() ? "" : " · ") + m.tf("console.case.assigned", {{"who", a.assigned_to}});
     if (!line.empty()) ui.text(line, nullptr, ui::colors::kMuted);
+    // reg-32: the draft's decision day, and whether the applicant has it yet.
+    if (w.draft) {
+        std::string decision = dotted_date(w.draft->decision_on);
+        if (w.draft->sent_on)
+            ui.text(m.tf("console.case.draft_sent",
+                         {{"decision", decision}, {"sent", dotted_date(*w.draft->sent_on)}}),
+                    nullptr, ui::colors::kMuted);
+        else
+            ui.text(m.tf("console.case.draft_not_sent", {{"decision", decision}}), nullptr,
+                    ui::colors::kError);
+    }
+}
+
+// reg-26, 29: what a session means for the clocks, said before and after it is booked; one
+// line each under the session, so the list never cuts them off.
+static std::string offer_marks(ConsoleModel& m, const SessionOffer& o) {
+    std::string marks;
+    if (o.note_late)
+        marks +=
+            "\n    " + m.tf("console.case.session.note_late", {{"date", dotted_date(o.note_due)}});
+    if (o.after_response_term)
+        marks += "\n    " +
+                 m.tf("console.case.session.after_term", {{"date", dotted_date(o.term_ends)}});
+    return marks;
+}
+
+static void booking_warnings(ConsoleModel& m, ui::Ui& ui) {
+    const auto& b = m.casework().booked();
+    if (!b) return;
+    if (b->offer.note_late)
+        ui.text(m.tf("console.case.booked.note_late", {{"date", dotted_date(b->offer.note_due)}}),
+                nullptr, ui::colors::kError);
+    if (b->offer.after_response_term)
+        ui.text(m.tf("console.case.booked.after_term", {{"date", dotted_date(b->offer.term_ends)}}),
+                nullptr, ui::colors::kError);
 }
 
 // The actions and their forms ----------------------------------------------------------
@@ -195,12 +247,16 @@ static void session_choice(ConsoleModel& m, ui::Ui& ui, CaseForm& f, const Field
     ImGui::BeginChild("sessions", ImVec2(0, ui.px(220)), true);
     std::map<std::string, std::string> names; // one query, not one per row and frame
     for (const auto& o : list_officials(m.context().store)) names[o.uuid] = full_name(o);
-    for (const auto& s : m.casework().sessions_to_book(now)) {
+    for (const auto& o : m.casework().sessions_to_book(now)) {
+        const ReceptionSession& s = o.session;
         std::string text = dotted_date(s.date) + "  " + hhmm(s.start_minute) + "–" +
                            hhmm(s.end_minute) + "  " + names[s.official_uuid] + " · " +
-                           m.t(std::string("session.mode.") + to_code(s.mode));
+                           m.t(std::string("session.mode.") + to_code(s.mode)) + offer_marks(m, o);
+        bool marked = o.note_late || o.after_response_term;
+        if (marked) ImGui::PushStyleColor(ImGuiCol_Text, ui::colors::kError);
         if (ImGui::Selectable((text + "##" + s.uuid).c_str(), f.session_uuid == s.uuid))
             f.session_uuid = s.uuid;
+        if (marked) ImGui::PopStyleColor();
         ui.tappables.push_back({text, ImGui::GetItemRectMin(), ImGui::GetItemRectMax()});
     }
     ImGui::EndChild();
@@ -253,13 +309,25 @@ static void form_fields(ConsoleModel& m, ui::Ui& ui, CaseAction a, Instant now) 
                    ui.px(300));
         text_area(m, ui, "reason", t("console.case.reason"), &f.reason, e, area);
         break;
-    case CaseAction::Hearing:
+    case CaseAction::Hearing: // reg-33: the protocol of APPC art. 73, 74
+        choice(m, ui, t("console.case.way"), &f.way,
+               {{"in_person", t("console.case.way.in_person")},
+                {"video", t("console.case.way.video")},
+                {"phone", t("console.case.way.phone")},
+                {"written", t("console.case.way.written")}});
+        error_line(m, ui, e, "way");
         text_field(m, ui, "held_on", t("console.case.held_on"), &f.held_on, e, ui.px(300));
+        ImGui::SameLine();
+        text_field(m, ui, "start", t("console.case.start_time"), &f.start_time, e, ui.px(200));
+        ImGui::SameLine();
+        text_field(m, ui, "end", t("console.case.end_time"), &f.end_time, e, ui.px(200));
         text_field(m, ui, "place", t("console.case.place"), &f.place, e, w);
         text_field(m, ui, "chaired_by", t("console.case.chaired_by"), &f.chaired_by, e, w);
+        text_field(m, ui, "secretary", t("console.case.secretary"), &f.secretary, e, w);
         text_field(m, ui, "participants", t("console.case.participants"), &f.participants, e, w);
         check_box(ui, t("console.case.applicant_present"), 2, &f.applicant_present);
         text_area(m, ui, "objections", t("console.case.objections"), &f.objections, e, area);
+        check_box(ui, t("console.case.no_objections"), 3, &f.no_objections);
         choice(m, ui, t("console.case.conclusion"), &f.conclusion,
                {{"refuse", t("console.case.conclusion.refuse")},
                 {"schedule", t("console.case.conclusion.schedule")}});
@@ -278,8 +346,13 @@ static void form_fields(ConsoleModel& m, ui::Ui& ui, CaseAction a, Instant now) 
                {{"letter", t("console.case.extension.letter")},
                 {"decision", t("console.case.extension.decision")}});
         error_line(m, ui, e, "extension");
-        if (f.extension == "decision")
-            text_field(m, ui, "decided_by", t("console.case.decided_by"), &f.decided_by, e, w);
+        if (f.extension == "decision") { // reg-30: the akim or a deputy, as a role
+            std::vector<std::pair<std::string, std::string>> roles;
+            for (const char* code : {"akim", "deputy_akim"})
+                if (const Role* r = m.context().profile.role(code))
+                    roles.push_back({code, r->name(lang_code(m.lang()))});
+            choice(m, ui, t("console.case.decided_by"), &f.decided_by, roles);
+        }
         text_area(m, ui, "reason", t("console.case.reason"), &f.reason, e, area);
         break;
     case CaseAction::OtherBody:
@@ -335,6 +408,7 @@ void draw_case(ConsoleModel& m, ui::Ui& ui, Instant now) {
     else if (!cw.done().empty())
         ui.text(m.tf("console.case.done", {{"action", m.t("console.case.action." + cw.done())}}),
                 nullptr, ui::colors::kChosen);
+    booking_warnings(m, ui);
     // The actions first, and the chosen one's form under them: it is what the clerk works on
     // now; the clocks and notices follow.
     action_buttons(m, ui, now);

@@ -2,6 +2,7 @@
 #include "base/validation.hpp"
 
 #include <array>
+#include <unicode/uchar.h>
 
 namespace reception {
 
@@ -107,36 +108,41 @@ std::string utf8_cut(std::string_view s, size_t max_letters) {
 }
 
 // Spaces
-static bool is_ascii_space(char c) {
-    return c == ' ' || (c >= '\t' && c <= '\r'); // \t \n \v \f \r
-}
-
 // U+00A0 comes with text copied from web pages and Word documents.
 static bool is_nbsp_at(std::string_view s, size_t i) {
     return s.substr(i, 2) == "\xc2\xa0";
 }
 
-// Bytes of the space that starts at s[b] (0 when none).
-static size_t space_after(std::string_view s, size_t b) {
-    if (is_ascii_space(s[b])) return 1;
-    return is_nbsp_at(s, b) ? 2 : 0;
+// A space or an invisible mark that text copied from a web page, a Word document or a messenger
+// brings: ASCII spaces, every Unicode space (U+00A0, U+2003, U+202F, U+3000...) and the
+// zero-width format marks (U+200B, U+FEFF, U+2060). None of them is anything a person typed.
+static bool is_blank(long cp) {
+    return cp >= 0 && (u_isUWhiteSpace(UChar32(cp)) || u_charType(UChar32(cp)) == U_FORMAT_CHAR);
 }
 
-// Bytes of the space that ends just before s[e], not reaching back past b (0 when none).
-static size_t space_before(std::string_view s, size_t b, size_t e) {
-    if (is_ascii_space(s[e - 1])) return 1;
-    return e - b >= 2 && is_nbsp_at(s, e - 2) ? 2 : 0;
+// Bytes of the blank that starts at s[b] (0 when none).
+static size_t blank_after(std::string_view s, size_t b) {
+    size_t i = b;
+    return is_blank(decode_utf8(s, i)) ? i - b : 0;
+}
+
+// Bytes of the blank that ends just before s[e], not reaching back past b (0 when none).
+static size_t blank_before(std::string_view s, size_t b, size_t e) {
+    size_t start = e - 1;
+    while (start > b && ((unsigned char)s[start] & 0xC0) == 0x80) --start;
+    size_t i = start;
+    return is_blank(decode_utf8(s, i)) && i == e ? e - start : 0;
 }
 
 std::string trim(std::string_view s) {
     size_t b = 0, e = s.size();
     while (b < e) {
-        size_t n = space_after(s, b);
+        size_t n = blank_after(s, b);
         if (n == 0) break;
         b += n;
     }
     while (e > b) {
-        size_t n = space_before(s, b, e);
+        size_t n = blank_before(s, b, e);
         if (n == 0) break;
         e -= n;
     }
@@ -364,11 +370,21 @@ Reason check_name(std::string_view name, bool required) {
 }
 
 // The essence of the issue (reg-5)
-// Counted in code points after trimming, so that "   жол   " is as short as it looks. A limit
-// below zero (a slip in the profile) means no limit rather than refusing every essence.
+// Counted in code points after trimming, so that "   жол   " is as short as it looks. Text with
+// no letter at all (dots, dashes, digits, invisible marks) states no issue: it is no essence,
+// whatever its length. A limit below zero (a slip in the profile) means no limit rather than
+// refusing every essence.
+static bool has_letter(std::string_view s) {
+    for (size_t i = 0; i < s.size();) {
+        long cp = decode_utf8(s, i);
+        if (cp >= 0 && u_isalpha(UChar32(cp))) return true;
+    }
+    return false;
+}
+
 Reason check_essence(std::string_view essence, int min_chars, int max_chars) {
     std::string s = trim(essence);
-    if (s.empty()) return Reason::Empty;
+    if (s.empty() || !has_letter(s)) return Reason::Empty;
     size_t n = utf8_length(s);
     if (min_chars > 0 && n < size_t(min_chars)) return Reason::TooShort;
     if (max_chars >= 0 && n > size_t(max_chars)) return Reason::TooLong;

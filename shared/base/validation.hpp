@@ -64,7 +64,8 @@ std::string format_phone(std::string_view e164);
 // A surname, name or patronymic: letters (Kazakh, Russian, Latin), space, hyphen, apostrophe;
 // at most 60 characters (UTF-8 code points). Leading and trailing spaces are not counted.
 Reason check_name(std::string_view name, bool required);
-// The essence of the issue (reg-5): required; between min_chars and max_chars code points.
+// The essence of the issue (reg-5): required, with at least one letter (dots, digits or
+// invisible marks alone are no essence: Empty); between min_chars and max_chars code points.
 Reason check_essence(std::string_view essence, int min_chars = 10, int max_chars = 4000);
 
 // UTF-8 to code points; a malformed sequence becomes U+FFFD (never a crash, never dropped).
@@ -74,7 +75,8 @@ size_t utf8_length(std::string_view s);
 // At most max_letters code points, cut on a letter boundary (never inside a UTF-8 sequence),
 // with "…" at the end when anything was cut: a printout or a screen line with a limit.
 std::string utf8_cut(std::string_view s, size_t max_letters);
-// Trims ASCII and Unicode non-breaking spaces from both ends.
+// Trims spaces and invisible marks from both ends: ASCII spaces, every Unicode space (U+00A0,
+// U+2003, U+202F, U+3000...) and zero-width marks (U+200B, U+FEFF).
 std::string trim(std::string_view s);
 
 } // namespace reception

@@ -77,17 +77,29 @@ static std::string check_refusal_draft(const MoveInput& in, const MoveContext& c
     return "";
 }
 
+// reg-32: the refusal comes N working days after the draft was sent to the applicant (a draft
+// made but not sent gives the applicant no time at all), and not before the decision day the
+// draft announced.
 static std::string check_refusal(const MoveInput& in, const MoveContext& ctx,
                                  const RegulationProfile& p, const WorkCalendar& cal) {
     if (!p.refusal_ground(in.refusal_ground)) return "refusal_ground_required";
-    if (!ctx.draft_sent_on) return "refusal_too_early";
+    if (!ctx.draft_sent_on) return "refusal_draft_not_sent";
     Date earliest = term_after(cal, p.term("draft_refusal_before"), *ctx.draft_sent_on);
     if (ctx.decision_on && *ctx.decision_on > earliest) earliest = *ctx.decision_on;
     if (ctx.today < earliest) return "refusal_too_early";
     return "";
 }
 
-static std::string check_extension(const MoveInput& in, const MoveContext& ctx) {
+// reg-30: only the akim or a deputy extends by a reasoned decision; which of them is a role of
+// the profile, so the history and the report name it the same way every time.
+static bool may_decide_extension(const RegulationProfile& p, const std::string& role) {
+    return (role == "akim" || role == "deputy_akim") && p.role(role);
+}
+
+static std::string check_extension(const MoveInput& in, const MoveContext& ctx,
+                                   const RegulationProfile& p) {
+    // reg-30: a term is extended while it runs; once it has run out, it was missed.
+    if (ctx.term_ends && ctx.today > *ctx.term_ends) return "extension_term_over";
     if (in.extension == "letter") {
         // The letter extends to 30 days once; after a decision it would shorten the term.
         if (ctx.extended_by_letter || ctx.extended_by_decision) return "extension_already_used";
@@ -96,6 +108,7 @@ static std::string check_extension(const MoveInput& in, const MoveContext& ctx) 
     if (in.extension == "decision") {
         if (ctx.extended_by_decision) return "extension_already_used";
         if (in.decided_by.empty()) return "extension_decided_by_required";
+        if (!may_decide_extension(p, in.decided_by)) return "extension_decided_by_role";
         return "";
     }
     return "extension_kind_required";
@@ -118,7 +131,7 @@ std::string check_move(AppState from, const MoveInput& in, const MoveContext& ct
             return "correction_term_running";
         return "";
     case S::Extended:
-        return check_extension(in, ctx);
+        return check_extension(in, ctx, p);
     case S::Scheduled:
         return in.session_uuid.empty() ? "session_required" : "";
     default:

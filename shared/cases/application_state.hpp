@@ -41,15 +41,17 @@ struct MoveInput {
     std::optional<Date> correction_due; // needs_correction: default from the profile term
     std::optional<Date> decision_on;    // refusal_draft_sent: the planned decision day
     std::string extension;              // extended: "letter" (30 days) or "decision" (2 months)
-    std::string decided_by;             // extended by decision: the akim or a deputy (reg-30)
-    std::string session_uuid;           // scheduled: the reception session
+    std::string decided_by;   // extended by decision: the role that decided, akim | deputy_akim
+                              // (reg-30: the akim or a deputy; a profile role code, not a name)
+    std::string session_uuid; // scheduled: the reception session
 };
 
 // What the checks need to know of the application's past (from its history).
 struct MoveContext {
     Date today{};
-    std::optional<Date> draft_sent_on;  // when the draft refusal went out (reg-32)
+    std::optional<Date> draft_sent_on;  // when the draft refusal was sent to the applicant (reg-32)
     std::optional<Date> decision_on;    // the decision day that draft announced
+    std::optional<Date> term_ends;      // reg-29/30: the day the term now in force ends
     std::optional<Date> correction_due; // reg-6
     bool extended_by_letter = false;
     bool extended_by_decision = false;
@@ -57,8 +59,9 @@ struct MoveContext {
 
 // Empty when the move may be made; else a reason code ("error." + code is its text):
 // transition_not_allowed, actor_required, refusal_ground_required, decision_date_too_soon,
-// refusal_too_early, correction_missing_required, correction_term_running,
-// extension_kind_required, extension_already_used, extension_decided_by_required,
+// refusal_draft_not_sent, refusal_too_early, correction_missing_required,
+// correction_term_running, extension_kind_required, extension_already_used,
+// extension_term_over, extension_decided_by_required, extension_decided_by_role,
 // session_required.
 std::string check_move(AppState from, const MoveInput& in, const MoveContext& ctx,
                        const RegulationProfile& profile, const WorkCalendar& cal);

@@ -1,5 +1,6 @@
 #include "cases/applications.hpp"
 
+#include "cases/deadlines.hpp"
 #include "cases/notices.hpp"
 
 #include "base/uuid.hpp"
@@ -380,16 +381,19 @@ std::vector<HistoryEvent> history(Store& store, const std::string& entity_uuid) 
     return out;
 }
 
-MoveContext move_context(Store& store, const Application& a, Date today) {
+MoveContext move_context(Store& store, const RegulationProfile& profile, const WorkCalendar& cal,
+                         const Application& a, Date today) {
     MoveContext ctx;
     ctx.today = today;
     ctx.correction_due = a.correction_due;
-    for (const auto& e : history(store, a.uuid)) {
-        if (e.to_state == "refusal_draft_sent") {
-            ctx.draft_sent_on = local_date(e.at);
-            ctx.decision_on = parse_date(e.data.value("decision_on", ""));
-        }
-        if (e.to_state == "extended") {
+    std::vector<HistoryEvent> events = history(store, a.uuid);
+    if (auto draft = current_refusal_draft(events)) {
+        ctx.draft_sent_on = draft->sent_on;
+        ctx.decision_on = draft->decision_on;
+    }
+    ctx.term_ends = response_clock(a, events, profile, cal, today).due;
+    for (const auto& e : events) {
+        if (e.kind == "state_changed" && e.to_state == "extended") {
             std::string kind = e.data.value("extension", "");
             ctx.extended_by_letter |= kind == "letter";
             ctx.extended_by_decision |= kind == "decision";
@@ -479,8 +483,8 @@ Application correct_application(Store& store, const RegulationProfile& profile,
         in.to = AppState::Corrected;
         in.actor = actor;
         in.reason = "reg-6";
-        std::string refused =
-            check_move(a.state, in, move_context(store, a, local_date(now)), profile, cal);
+        std::string refused = check_move(
+            a.state, in, move_context(store, profile, cal, a, local_date(now)), profile, cal);
         if (!refused.empty()) throw InputError("state", refused);
         update_applicant(store, a);
         a.correction_due.reset();
@@ -498,7 +502,8 @@ Application move_application(Store& store, const RegulationProfile& profile,
         if (!found) throw InputError("application", "application_not_found");
         a = *found;
         Date today = local_date(now);
-        std::string refused = check_move(a.state, in, move_context(store, a, today), profile, cal);
+        std::string refused =
+            check_move(a.state, in, move_context(store, profile, cal, a, today), profile, cal);
         if (!refused.empty()) throw InputError("state", refused);
         // reg-15.5: a withdrawal is the applicant's own statement; its words are the reason.
         if (in.to == AppState::Withdrawn && trim(in.reason).empty())

@@ -58,8 +58,10 @@ struct HistoryEvent {
     Instant at{};
 };
 std::vector<HistoryEvent> history(Store& store, const std::string& entity_uuid);
-// What the checks of a move need, read from the history.
-MoveContext move_context(Store& store, const Application& a, Date today);
+// What the checks of a move need, read from the history: the draft refusal in force and when it
+// was sent (reg-32), the extensions made and the day the term now ends (reg-29, 30).
+MoveContext move_context(Store& store, const RegulationProfile& profile, const WorkCalendar& cal,
+                         const Application& a, Date today);
 
 // Makes a move after check_move; throws InputError("state", code) when it is refused.
 Application move_application(Store& store, const RegulationProfile& profile,

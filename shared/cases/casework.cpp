@@ -7,6 +7,8 @@
 #include "schedule/schedule.hpp"
 #include "store/outbox.hpp"
 
+#include <algorithm>
+
 namespace reception {
 
 using nlohmann::json;
@@ -57,10 +59,41 @@ int booked_in(Store& store, const std::string& session_uuid) {
     return int(st.integer(0));
 }
 
+// The marks of one session for an application whose term ends on term_ends.
+static SessionOffer offer_of(const ReceptionSession& s, Date term_ends, const RegulationProfile& p,
+                             const WorkCalendar& cal, Date today) {
+    SessionOffer o;
+    o.session = s;
+    o.note_due = term_before(cal, p.term("note_before_reception"), s.date);
+    o.note_late = o.note_due < today;
+    o.term_ends = term_ends;
+    o.after_response_term = s.date > term_ends;
+    return o;
+}
+
+static Date term_ends(Store& store, const RegulationProfile& p, const WorkCalendar& cal,
+                      const Application& a, Date today) {
+    return response_clock(a, history(store, a.uuid), p, cal, today).due;
+}
+
+std::vector<SessionOffer> sessions_to_offer(Store& store, const RegulationProfile& profile,
+                                            const WorkCalendar& cal, const Application& a,
+                                            Date today, int days) {
+    Date ends = term_ends(store, profile, cal, a, today);
+    std::vector<SessionOffer> out;
+    for (const auto& s : sessions_between(store, today, add_days(today, days)))
+        if (!s.cancelled) out.push_back(offer_of(s, ends, profile, cal, today));
+    std::stable_sort(out.begin(), out.end(), [&](const SessionOffer& x, const SessionOffer& y) {
+        return (x.session.official_uuid == a.official_uuid) >
+               (y.session.official_uuid == a.official_uuid);
+    });
+    return out;
+}
+
 Application schedule_application(Store& store, const RegulationProfile& profile,
                                  const WorkCalendar& cal, const std::string& uuid,
                                  const std::string& session_uuid, bool restriction_mode,
-                                 const std::string& actor, Instant now, int* position) {
+                                 const std::string& actor, Instant now, Booked* booked) {
     Application a;
     store.transaction([&] {
         auto s = find_session(store, session_uuid);
@@ -71,6 +104,10 @@ Application schedule_application(Store& store, const RegulationProfile& profile,
         if (restriction_mode && s->mode != SessionMode::Video)
             throw InputError("session", "session_not_video");
         int place = booked_in(store, session_uuid) + 1; // reg-28: in the order approved
+        Date today = local_date(now);
+        Application before = must_find(store, uuid);
+        SessionOffer offer =
+            offer_of(*s, term_ends(store, profile, cal, before, today), profile, cal, today);
         MoveInput in;
         in.to = AppState::Scheduled;
         in.actor = actor;
@@ -80,9 +117,11 @@ Application schedule_application(Store& store, const RegulationProfile& profile,
                                  {{"session", session_uuid},
                                   {"date", format_date(s->date)},
                                   {"position", place},
-                                  {"mode", to_code(s->mode)}},
+                                  {"mode", to_code(s->mode)},
+                                  {"note_late", offer.note_late},
+                                  {"after_response_term", offer.after_response_term}},
                                  now);
-        if (position) *position = place;
+        if (booked) *booked = Booked{place, offer};
     });
     return a;
 }
@@ -233,25 +272,49 @@ void report_refusal(Store& store, const std::string& uuid, const std::string& ac
 }
 
 // Hearings (reg-32, 33)
+bool is_hearing_way(const std::string& way) {
+    return way == "in_person" || way == "video" || way == "phone" || way == "written";
+}
+
 static json hearing_json(const Hearing& h) {
     return {{"uuid", h.uuid},
             {"application_uuid", h.application_uuid},
             {"held_on", format_date(h.held_on)},
+            {"way", h.way},
+            {"start_minute", h.start_minute},
+            {"end_minute", h.end_minute},
             {"place", h.place},
             {"chaired_by", h.chaired_by},
+            {"secretary", h.secretary},
             {"participants", h.participants},
             {"applicant_present", h.applicant_present},
             {"objections", h.objections},
+            {"no_objections", h.no_objections},
             {"objections_on", h.objections_on ? json(format_date(*h.objections_on)) : json()},
             {"conclusion", h.conclusion},
             {"reasons", h.reasons}};
 }
 
-Hearing record_hearing(Store& store, const RegulationProfile& profile, const WorkCalendar& cal,
-                       Hearing h, const std::string& actor, Instant now) {
+// reg-33: what APPC art. 73 and 74 ask the protocol to hold, in the order the form shows it.
+static void check_protocol(const Hearing& h) {
+    if (!is_hearing_way(h.way)) throw InputError("way", "hearing_way_required");
+    if (h.start_minute < 0 || h.start_minute >= 24 * 60) throw InputError("start", "bad_time");
+    if (h.end_minute < 0 || h.end_minute > 24 * 60) throw InputError("end", "bad_time");
+    if (h.end_minute <= h.start_minute) throw InputError("end", "hearing_end_before_start");
     require_text("place", h.place);
     require_text("chaired_by", h.chaired_by);
+    require_text("secretary", h.secretary);
+    require_text("participants", h.participants);
+    // The applicant's objections, or a plain statement that there were none: a blank field
+    // cannot tell "none" from "not written down".
+    bool said = h.objections.find_first_not_of(" \t\r\n") != std::string::npos;
+    if (said == h.no_objections) throw InputError("objections", "objections_or_none");
     require_text("reasons", h.reasons);
+}
+
+Hearing record_hearing(Store& store, const RegulationProfile& profile, const WorkCalendar& cal,
+                       Hearing h, const std::string& actor, Instant now) {
+    check_protocol(h);
     if (h.conclusion != "refuse" && h.conclusion != "schedule")
         throw InputError("conclusion", "conclusion_required");
     if (actor.empty()) throw InputError("actor", "actor_required");
@@ -260,17 +323,21 @@ Hearing record_hearing(Store& store, const RegulationProfile& profile, const Wor
         Application a = must_find(store, h.application_uuid);
         if (a.state != AppState::RefusalDraftSent && a.state != AppState::Hearing)
             throw InputError("state", "hearing_without_draft");
-        MoveContext ctx = move_context(store, a, local_date(now));
-        // reg-32: the applicant has the objection term to answer the draft; a hearing before
-        // it ends would cut that short, unless the applicant is there to speak.
-        if (ctx.draft_sent_on && !h.applicant_present &&
+        MoveContext ctx = move_context(store, profile, cal, a, local_date(now));
+        // reg-32: the applicant has the objection term from the day the draft was sent; a
+        // hearing before it ends (or before the draft went out) would cut that short, unless
+        // the applicant is there to speak.
+        if (!h.applicant_present && !ctx.draft_sent_on)
+            throw InputError("state", "refusal_draft_not_sent");
+        if (!h.applicant_present &&
             h.held_on <= term_after(cal, profile.term("objection"), *ctx.draft_sent_on))
             throw InputError("held_on", "hearing_before_objection_term");
         store
             .prepare("INSERT INTO hearings (uuid, application_uuid, held_on, place, chaired_by, "
                      "participants, applicant_present, objections, objections_on, conclusion, "
-                     "reasons, recorded_by, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, "
-                     "?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13)")
+                     "reasons, recorded_by, created_at, updated_at, way, start_minute, "
+                     "end_minute, secretary, no_objections) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, "
+                     "?8, ?9, ?10, ?11, ?12, ?13, ?13, ?14, ?15, ?16, ?17, ?18)")
             .bind(1, h.uuid)
             .bind(2, h.application_uuid)
             .bind(3, format_date(h.held_on))
@@ -284,6 +351,11 @@ Hearing record_hearing(Store& store, const RegulationProfile& profile, const Wor
             .bind(11, h.reasons)
             .bind(12, actor)
             .bind(13, format_instant(now))
+            .bind(14, h.way)
+            .bind(15, h.start_minute)
+            .bind(16, h.end_minute)
+            .bind(17, h.secretary)
+            .bind(18, h.no_objections)
             .run();
         append_outbox(store, "hearing", h.uuid, "hearing.recorded", hearing_json(h));
         if (a.state == AppState::RefusalDraftSent) {
@@ -298,10 +370,11 @@ Hearing record_hearing(Store& store, const RegulationProfile& profile, const Wor
 }
 
 std::vector<Hearing> hearings_of(Store& store, const std::string& application_uuid) {
-    Stmt st = store.prepare(
-        "SELECT uuid, application_uuid, held_on, place, chaired_by, participants, "
-        "applicant_present, objections, objections_on, conclusion, reasons FROM hearings "
-        "WHERE application_uuid = ?1 ORDER BY held_on, created_at");
+    Stmt st =
+        store.prepare("SELECT uuid, application_uuid, held_on, place, chaired_by, participants, "
+                      "applicant_present, objections, objections_on, conclusion, reasons, way, "
+                      "ifnull(start_minute, -1), ifnull(end_minute, -1), secretary, no_objections "
+                      "FROM hearings WHERE application_uuid = ?1 ORDER BY held_on, created_at");
     st.bind(1, application_uuid);
     std::vector<Hearing> out;
     while (st.step()) {
@@ -317,6 +390,11 @@ std::vector<Hearing> hearings_of(Store& store, const std::string& application_uu
         if (!st.is_null(8)) h.objections_on = parse_date(st.text(8));
         h.conclusion = st.text(9);
         h.reasons = st.text(10);
+        h.way = st.text(11); // empty for a hearing recorded before the store had the column
+        h.start_minute = int(st.integer(12));
+        h.end_minute = int(st.integer(13));
+        h.secretary = st.text(14);
+        h.no_objections = st.integer(15) != 0;
         out.push_back(h);
     }
     return out;
@@ -447,6 +525,7 @@ Application give_final_answer(Store& store, const RegulationProfile& profile,
         a = move_application(store, profile, cal, uuid, in, now);
         record_application_event(store, uuid, "final_answer", actor, answer, {{"outcome", outcome}},
                                  now);
+        // Planned, not marked sent: the letter goes out when someone sends it and says so.
         Notice n;
         n.application_uuid = uuid;
         n.about = "answer";
@@ -454,8 +533,7 @@ Application give_final_answer(Store& store, const RegulationProfile& profile,
         n.channel = "letter";
         n.due_on = local_date(now);
         n.text = answer;
-        n = plan_notice(store, n, now);
-        mark_notice_sent(store, n.uuid, actor, now);
+        plan_notice(store, n, now);
     });
     return a;
 }

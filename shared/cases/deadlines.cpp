@@ -3,6 +3,8 @@
 #include "regulation/calendar.hpp"
 #include "regulation/profile.hpp"
 
+#include <algorithm>
+
 namespace reception {
 
 const char* to_code(ClockState s) {
@@ -48,10 +50,19 @@ static bool is_notice_about(const HistoryEvent& e, const char* about) {
            e.data.value("about", "") == about;
 }
 
+// The applicant was told what reg-29 asks: the date of reception (its notice sent), or the
+// refusal or return (the answer sent in that state); or the applicant withdrew, and there is
+// nobody left to tell. Booking a session tells the applicant nothing by itself.
+static bool applicant_told(const HistoryEvent& e) {
+    if (e.kind == "state_changed") return e.to_state == "withdrawn";
+    if (is_notice_about(e, "reception_date")) return true;
+    return is_notice_about(e, "answer") && (e.to_state == "refused" || e.to_state == "returned");
+}
+
 // reg-29 and reg-30: the applicant learns the date (or the refusal) within 15 working days of
 // registration, or within the extended term.
-static Clock response_clock(const Application& a, const std::vector<HistoryEvent>& events,
-                            const RegulationProfile& p, const WorkCalendar& cal, Date today) {
+Clock response_clock(const Application& a, const std::vector<HistoryEvent>& events,
+                     const RegulationProfile& p, const WorkCalendar& cal, Date today) {
     std::string code = "reg29_response_date";
     std::string item = "reg-29";
     Date due = term_after(cal, p.term("response_date"), a.registered_on);
@@ -66,11 +77,8 @@ static Clock response_clock(const Application& a, const std::vector<HistoryEvent
             item = "reg-30";
         }
     }
-    auto answered = first_after(events, Instant{}, [](const HistoryEvent& e) {
-        return e.kind == "state_changed" && (e.to_state == "scheduled" || e.to_state == "refused" ||
-                                             e.to_state == "returned" || e.to_state == "withdrawn");
-    });
-    return make_clock(code, item, a.registered_on, due, answered, today);
+    auto told = first_after(events, Instant{}, applicant_told);
+    return make_clock(code, item, a.registered_on, due, told, today);
 }
 
 // A clock started by each event of one kind and stopped by the first later event that
@@ -86,6 +94,69 @@ static void clocks_per_event(std::vector<Clock>& out, const std::vector<HistoryE
         out.push_back(
             make_clock(code, term.item, start, term_after(cal, term, start), done, today));
     }
+}
+
+static bool is_draft_move(const HistoryEvent& e) {
+    return e.kind == "state_changed" && e.to_state == "refusal_draft_sent";
+}
+
+// Only the move into refusal_draft_sent makes a draft: other events recorded in that state (a
+// request to another body, a note) carry the state too and must not reset its days.
+std::optional<RefusalDraft> current_refusal_draft(const std::vector<HistoryEvent>& events) {
+    std::optional<RefusalDraft> draft;
+    for (const auto& e : events) {
+        if (is_draft_move(e) && e.data.is_object()) {
+            auto decision = parse_date(e.data.value("decision_on", ""));
+            if (decision) draft = RefusalDraft{event_day(e), *decision, std::nullopt};
+        } else if (draft && !draft->sent_on && is_notice_about(e, "refusal_draft")) {
+            draft->sent_on = event_day(e);
+        }
+    }
+    return draft;
+}
+
+// reg-32: each draft refusal is sent at least N working days before the decision it announces;
+// the clock stops when its notice is sent, and is overdue when it is not sent by then. A draft
+// the room dropped before sending it (the application booked or withdrawn instead) has no
+// decision coming and no clock.
+static void refusal_draft_clocks(std::vector<Clock>& out, const std::vector<HistoryEvent>& events,
+                                 const RegulationProfile& p, const WorkCalendar& cal, Date today) {
+    for (size_t k = 0; k < events.size(); ++k) {
+        const HistoryEvent& e = events[k];
+        if (!is_draft_move(e) || !e.data.is_object()) continue;
+        auto decision = parse_date(e.data.value("decision_on", ""));
+        if (!decision) continue;
+        std::optional<Date> sent, dropped;
+        for (size_t j = k + 1; j < events.size(); ++j) {
+            const HistoryEvent& x = events[j];
+            if (is_draft_move(x)) break; // a new draft has its own clock
+            if (!sent && is_notice_about(x, "refusal_draft")) sent = event_day(x);
+            if (!dropped && x.kind == "state_changed" && x.from_state == "refusal_draft_sent" &&
+                (x.to_state == "scheduled" || x.to_state == "withdrawn"))
+                dropped = event_day(x);
+        }
+        if (!sent && dropped) continue;
+        Date due = term_before(cal, p.term("draft_refusal_before"), *decision);
+        out.push_back(make_clock("reg32_draft_refusal", "reg-32", event_day(e), due, sent, today));
+    }
+}
+
+// reg-26: the note to the akim, N working days before the reception. A booking made later than
+// that cannot have been noted in time: its note is due on the day of the booking (the clerk is
+// warned then, casework.hpp), not overdue before anyone could write it.
+static void note_clock(std::vector<Clock>& out, const Application& a,
+                       const std::vector<HistoryEvent>& events, std::optional<Date> session_date,
+                       const RegulationProfile& p, const WorkCalendar& cal, Date today) {
+    if (!session_date) return;
+    Date due = term_before(cal, p.term("note_before_reception"), *session_date);
+    Date started = a.registered_on;
+    for (const auto& e : events)
+        if (e.kind == "state_changed" && e.to_state == "scheduled") started = event_day(e);
+    due = std::max(due, started);
+    auto done = first_after(events, Instant{}, [](const HistoryEvent& e) {
+        return e.kind == event_kind::kNoteAttached;
+    });
+    out.push_back(make_clock("reg26_note_to_akim", "reg-26", started, due, done, today));
 }
 
 std::vector<Clock> application_clocks(const Application& a, const std::vector<HistoryEvent>& events,
@@ -118,25 +189,8 @@ std::vector<Clock> application_clocks(const Application& a, const std::vector<Hi
         today, [](const HistoryEvent& e) { return e.kind == event_kind::kOtherBodyRefused; },
         [](const HistoryEvent& e) { return e.kind == event_kind::kRefusalReported; });
 
-    // reg-32: the draft refusal goes out at least N working days before the decision.
-    for (const auto& e : events) {
-        if (e.to_state != "refusal_draft_sent" || !e.data.is_object()) continue;
-        auto decision = parse_date(e.data.value("decision_on", ""));
-        if (!decision) continue;
-        Date due = term_before(cal, p.term("draft_refusal_before"), *decision);
-        out.push_back(
-            make_clock("reg32_draft_refusal", "reg-32", event_day(e), due, event_day(e), today));
-    }
-
-    // reg-26: the note to the akim, N working days before the reception.
-    if (session_date) {
-        Date due = term_before(cal, p.term("note_before_reception"), *session_date);
-        auto done = first_after(events, Instant{}, [](const HistoryEvent& e) {
-            return e.kind == event_kind::kNoteAttached;
-        });
-        out.push_back(
-            make_clock("reg26_note_to_akim", "reg-26", a.registered_on, due, done, today));
-    }
+    refusal_draft_clocks(out, events, p, cal, today);
+    note_clock(out, a, events, session_date, p, cal, today);
     return out;
 }
 

@@ -38,6 +38,22 @@ struct Clock {
     int days_left(Date today) const { return days_between(today, due); }
 };
 
+// reg-29 (or reg-30 when extended): the applicant learns the date of reception, or the refusal,
+// within the term from registration. Met on the day the applicant is told (a notice sent), not
+// the day a clerk books the session: an unsent notice tells nobody.
+Clock response_clock(const Application& a, const std::vector<HistoryEvent>& events,
+                     const RegulationProfile& profile, const WorkCalendar& cal, Date today);
+
+// reg-32: the draft refusal in force, from the history: the day it was made, the decision day it
+// announced (that day holds whatever else is recorded meanwhile) and the day it was sent to the
+// applicant (the refusal_draft notice), if it was. nullopt when no draft was made.
+struct RefusalDraft {
+    Date made_on{};
+    Date decision_on{};
+    std::optional<Date> sent_on;
+};
+std::optional<RefusalDraft> current_refusal_draft(const std::vector<HistoryEvent>& events);
+
 // Every clock of one application. session_date: the day of its reception when scheduled.
 std::vector<Clock> application_clocks(const Application& a, const std::vector<HistoryEvent>& events,
                                       std::optional<Date> session_date,

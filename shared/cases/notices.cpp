@@ -4,6 +4,7 @@
 #include "cases/deadlines.hpp"
 #include "regulation/calendar.hpp"
 #include "regulation/profile.hpp"
+#include "schedule/schedule.hpp"
 #include "store/outbox.hpp"
 
 namespace reception {
@@ -26,7 +27,7 @@ bool is_notice_channel(const std::string& channel) {
 // The regulation gives a term for some notices (reg-30: 3 working days; reg-32: 3 working days
 // before the decision); where it gives none (reg-6, the date of reception, the answer) the
 // applicant is told the next working day, and the date of reception no later than the reg-29
-// (or extended reg-30) term.
+// (or extended reg-30) term and no later than the working day before the reception.
 std::optional<Notice> notice_for_move(Store& store, const Application& a, const MoveInput& in,
                                       const RegulationProfile& p, const WorkCalendar& cal,
                                       Date today) {
@@ -48,8 +49,12 @@ std::optional<Notice> notice_for_move(Store& store, const Application& a, const 
     case AppState::Scheduled: {
         n.about = "reception_date";
         n.item = "reg-29";
-        auto clocks = application_clocks(a, history(store, a.uuid), std::nullopt, p, cal, today);
-        n.due_on = std::max(today, clocks.front().due); // the response clock comes first
+        // Within the term, and before the reception itself: a date told after the day has
+        // passed tells the applicant nothing, whatever the term says.
+        Date due = response_clock(a, history(store, a.uuid), p, cal, today).due;
+        if (auto s = find_session(store, in.session_uuid))
+            due = std::min(due, cal.sub_working_days(s->date, 1));
+        n.due_on = std::max(today, due);
         break;
     }
     case AppState::RefusalDraftSent:

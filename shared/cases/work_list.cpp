@@ -5,6 +5,7 @@
 #include "schedule/schedule.hpp"
 
 #include <algorithm>
+#include <set>
 
 namespace reception {
 
@@ -35,7 +36,9 @@ WorkItem work_item(Store& store, const RegulationProfile& profile, const WorkCal
         if (auto o = find_official(store, a.official_uuid)) w.official = full_name(*o);
     if (!a.session_uuid.empty())
         if (auto s = find_session(store, a.session_uuid)) w.session_date = s->date;
-    w.clocks = application_clocks(a, history(store, a.uuid), w.session_date, profile, cal, today);
+    std::vector<HistoryEvent> events = history(store, a.uuid);
+    w.clocks = application_clocks(a, events, w.session_date, profile, cal, today);
+    w.draft = current_refusal_draft(events);
     if (const Clock* c = nearest_open_clock(w.clocks)) w.nearest = *c;
     for (auto& n : notices_of(store, a.uuid))
         if (!n.sent_on) w.notices_due.push_back(std::move(n));
@@ -52,11 +55,24 @@ std::optional<WorkItem::Due> WorkItem::next_due() const {
     return due;
 }
 
+// Open applications, then closed ones with a notice not sent yet: giving the final answer
+// closes the application, but the answer still has to reach the applicant (reg-35).
+static std::vector<Application> applications_to_work(Store& store) {
+    std::vector<Application> apps = open_applications(store);
+    std::set<std::string> listed;
+    for (const auto& a : apps) listed.insert(a.uuid);
+    for (const auto& n : notices_open(store)) {
+        if (!listed.insert(n.application_uuid).second) continue;
+        if (auto a = find_application(store, n.application_uuid)) apps.push_back(*a);
+    }
+    return apps;
+}
+
 std::vector<WorkItem> work_list(Store& store, const RegulationProfile& profile,
                                 const WorkCalendar& cal, const WorkFilter& f, Date today) {
     std::vector<WorkItem> out;
     const std::string folded = fold_case(trim(f.text));
-    for (const Application& a : open_applications(store)) {
+    for (const Application& a : applications_to_work(store)) {
         if (!f.state.empty() && f.state != to_code(a.state)) continue;
         if (!f.official_uuid.empty() && f.official_uuid != a.official_uuid) continue;
         if (!f.channel.empty() && f.channel != to_code(a.channel)) continue;
@@ -72,7 +88,7 @@ std::vector<WorkItem> work_list(Store& store, const RegulationProfile& profile,
         auto dx = x.next_due(), dy = y.next_due();
         if (dx.has_value() != dy.has_value()) return dx.has_value();
         if (dx && dx->on != dy->on) return dx->on < dy->on;
-        return false; // open_applications is oldest first already
+        return false; // applications_to_work is oldest first already
     });
     return out;
 }

@@ -16,8 +16,9 @@ struct WorkItem {
     Application app;
     std::string official; // full name, empty for "not sure"
     std::optional<Date> session_date;
-    std::vector<Clock> clocks;    // every clock, for the detail view
-    std::optional<Clock> nearest; // the open clock due soonest
+    std::vector<Clock> clocks;         // every clock, for the detail view
+    std::optional<Clock> nearest;      // the open clock due soonest
+    std::optional<RefusalDraft> draft; // reg-32: the draft refusal in force, when it was sent
     std::vector<Notice> notices_due;
     int open_instructions = 0;
     bool overdue(Date today) const; // a clock, a notice or an instruction is late
@@ -38,8 +39,9 @@ struct WorkFilter {
     bool only_overdue = false;
 };
 
-// Open applications matching the filter: overdue first, then by the nearest due date, then
-// oldest registration.
+// Open applications matching the filter, and closed ones whose applicant is still owed a
+// notice (the answer of reg-35 until it is sent): overdue first, then by the nearest due date,
+// then oldest registration.
 std::vector<WorkItem> work_list(Store& store, const RegulationProfile& profile,
                                 const WorkCalendar& cal, const WorkFilter& filter, Date today);
 // One application, with everything the list shows of it (also closed ones).

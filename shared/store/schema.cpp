@@ -345,11 +345,23 @@ CREATE TABLE IF NOT EXISTS sync_acked (
 CREATE INDEX IF NOT EXISTS sync_acked_by_time ON sync_acked(created_at);
 )SQL";
 
+// Version 5: the hearing's protocol as APPC art. 73 and 74 ask (reg-33): the way the applicant
+// was heard, when the hearing began and ended (local minutes), who kept the protocol, and
+// "no objections" said outright. A hearing recorded before this version has way '' and no
+// times: the protocol then did not ask for them.
+static const char* const kSchemaV5 = R"SQL(
+ALTER TABLE hearings ADD COLUMN way TEXT NOT NULL DEFAULT ''
+    CHECK (way IN ('', 'in_person', 'video', 'phone', 'written'));
+ALTER TABLE hearings ADD COLUMN start_minute INTEGER CHECK (start_minute BETWEEN 0 AND 1439);
+ALTER TABLE hearings ADD COLUMN end_minute INTEGER
+    CHECK (end_minute > start_minute AND end_minute <= 1440);
+ALTER TABLE hearings ADD COLUMN secretary TEXT NOT NULL DEFAULT '';
+ALTER TABLE hearings ADD COLUMN no_objections INTEGER NOT NULL DEFAULT 0
+    CHECK (no_objections IN (0, 1));
+)SQL";
+
 static const Migration kMigrations[] = {
-    {1, kSchemaV1},
-    {2, kSchemaV2},
-    {3, kSchemaV3},
-    {4, kSchemaV4},
+    {1, kSchemaV1}, {2, kSchemaV2}, {3, kSchemaV3}, {4, kSchemaV4}, {5, kSchemaV5},
 };
 
 const Migration* migrations(size_t* count) {

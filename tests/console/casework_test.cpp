@@ -160,6 +160,8 @@ TEST_CASE("reg-38, reg-40: surveys and the quarter's report from the console") {
     in.refusal_ground = "outside_competence";
     in.decision_on = day(2026, 4, 8);
     move_and_notify(*c.s, profile(), calendar(), a.uuid, in, at(2026, 4, 2));
+    for (const auto& n : notices_of(*c.s, a.uuid)) // reg-32: the draft went out that day
+        if (!n.sent_on) mark_notice_sent(*c.s, n.uuid, "operator1", at(2026, 4, 2, 15));
     in.to = AppState::Refused;
     move_and_notify(*c.s, profile(), calendar(), a.uuid, in, at(2026, 4, 8));
 
@@ -276,4 +278,77 @@ TEST_CASE("case work: the work list narrows to one state, and to what is assigne
     c.press(keys::k1 + 1, true); // Ctrl+2: assigned to me
     REQUIRE(c->casework().items().size() == 1);
     CHECK(c->casework().items()[0].app.assigned_to == "resp1");
+}
+
+TEST_CASE("reg-30, reg-33: the case screen asks who decided an extension, by role, and the "
+          "hearing's way, times, secretary and objections") {
+    Console c; // Tuesday 14 April 2026
+    Application a = registered(c, at(2026, 4, 6));
+    into_review(c, a, at(2026, 4, 6, 12));
+    REQUIRE(c.sign_in_as("resp1", StaffRole::Responsible));
+    REQUIRE(c->go(Screen::WorkList));
+    c.frame();
+    CaseworkModel& cw = c->casework();
+    cw.select(a.uuid, Lang::kk, c.now);
+
+    // reg-30: the deciding akim or deputy is one of two buttons, not a name typed in.
+    REQUIRE(c.tap(kk("console.case.action.extend")));
+    REQUIRE(c.tap(kk("console.case.extension.decision")));
+    CHECK(c.shown(profile().role("akim")->name("kk")));
+    CHECK_FALSE(c.shown(profile().role("head_of_apparatus")->name("kk")));
+    c.press(keys::kF1 + 9); // F10: the long form's button is below the fold
+    CHECK(cw.errors().at("state") == "extension_decided_by_required");
+    REQUIRE(c.tap(profile().role("deputy_akim")->name("kk")));
+    c.press(keys::kF1 + 9);
+    CHECK(find_application(*c.s, a.uuid)->state == AppState::Extended);
+    CHECK(history(*c.s, a.uuid).back().data["decided_by"] == "deputy_akim");
+
+    // reg-32: a draft refusal, sent the same day; the case says when it went.
+    MoveInput d;
+    d.to = AppState::RefusalDraftSent;
+    d.actor = "resp1";
+    d.refusal_ground = "outside_competence";
+    d.decision_on = day(2026, 4, 20);
+    move_and_notify(*c.s, profile(), calendar(), a.uuid, d, at(2026, 4, 9));
+    for (const auto& n : notices_of(*c.s, a.uuid))
+        if (n.about == "refusal_draft") mark_notice_sent(*c.s, n.uuid, "resp1", at(2026, 4, 9, 12));
+    cw.select(a.uuid, Lang::kk, c.now);
+    c.frame();
+    REQUIRE(cw.selected()->draft);
+    CHECK(cw.selected()->draft->sent_on == day(2026, 4, 9));
+    CHECK(cw.selected()->draft->decision_on == day(2026, 4, 20));
+
+    // reg-33: the protocol's fields, each said when missing.
+    REQUIRE(c.tap(kk("console.case.action.hearing")));
+    for (const char* label :
+         {"console.case.way.in_person", "console.case.way.video", "console.case.way.phone",
+          "console.case.way.written", "console.case.start_time", "console.case.end_time",
+          "console.case.secretary", "console.case.participants"})
+        CHECK_MESSAGE(c.shown(kk(label)), label);
+    CHECK(c.shown(kk("console.case.no_objections") + "  (Ctrl+3)"));
+    REQUIRE(c.tap(kk("console.case.way.video")));
+    CaseForm& f = cw.form();
+    f.start_time = "15:00";
+    f.end_time = "14:30";
+    c.press(keys::kF1 + 9);
+    CHECK(cw.errors().at("end") == "hearing_end_before_start");
+    f.end_time = "15:30";
+    c.press(keys::kF1 + 9);
+    CHECK(cw.errors().at("place") == "empty");
+    f.place = "12-кабинет";
+    f.chaired_by = "Қайыров Н. Б.";
+    f.secretary = "Әбенова Д. С.";
+    f.participants = "Омаров Д.";
+    f.hearing_reasons = "Облыстық жол";
+    c.press(keys::kF1 + 9);
+    CHECK(cw.errors().at("objections") == "objections_or_none");
+    f.no_objections = true;
+    c.press(keys::kF1 + 9);
+    auto heard = hearings_of(*c.s, a.uuid);
+    REQUIRE(heard.size() == 1);
+    CHECK(heard[0].way == "video");
+    CHECK(heard[0].secretary == "Әбенова Д. С.");
+    CHECK(heard[0].start_minute == 15 * 60);
+    CHECK(heard[0].end_minute == 15 * 60 + 30);
+    CHECK(heard[0].no_objections);
 }
