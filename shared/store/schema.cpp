@@ -345,11 +345,19 @@ CREATE TABLE IF NOT EXISTS sync_acked (
 CREATE INDEX IF NOT EXISTS sync_acked_by_time ON sync_acked(created_at);
 )SQL";
 
+// Version 5: the regulation profile each application was registered under (profile_id, the
+// profile's "id"), so a new resolution's profile does not silently re-rule older cases. Rows
+// from before keep '' : which profile applied to them was never recorded.
+static const char* const kSchemaV5ApplicationProfile = R"SQL(
+ALTER TABLE applications ADD COLUMN profile_id TEXT NOT NULL DEFAULT '';
+)SQL";
+
 static const Migration kMigrations[] = {
     {1, kSchemaV1},
     {2, kSchemaV2},
     {3, kSchemaV3},
     {4, kSchemaV4},
+    {5, kSchemaV5ApplicationProfile},
 };
 
 const Migration* migrations(size_t* count) {
