@@ -43,8 +43,8 @@ RegulationProfile current_profile(const Options& o) {
     bool expired = false;
     const RegulationProfile& p = profile_for(all, local_date(now_utc()), &expired);
     if (expired)
-        std::cerr << "warning: regulation profile " << p.id << " ended on "
-                  << format_date(*p.effective_to)
+        std::cerr << "warning: regulation profile " << p.id << " applied until "
+                  << format_date(*p.effective_to) << (p.end_confirmed ? "" : " at least")
                   << "; add the profile of the resolution now in force to assets/regulations/\n";
     return p;
 }
@@ -103,6 +103,13 @@ int cmd_holidays(const Options& o) {
                   << "; only weekends are shown. Add assets/calendar/" << o.year << ".json\n";
     for (Date d : cal.non_working_days(o.year))
         std::cout << format_date(d) << "  " << cal.why_off(d) << "\n";
+    if (const CalendarYear* y = cal.year_data(o.year)) {
+        for (Date d = make_date(o.year, 1, 1); int(d.year()) == o.year; d = add_days(d, 1))
+            if (is_weekend(d) && cal.is_working_day(d))
+                std::cout << format_date(d) << "  WORKED: " << y->working_weekends.at(d) << "\n";
+        for (const auto& u : y->unconfirmed)
+            std::cerr << "unconfirmed (" << u.what << "): " << u.note << "\n";
+    }
     return 0;
 }
 
@@ -122,9 +129,11 @@ int cmd_deadline(const Options& o) {
     if (o.working_days >= 0) t = {o.working_days, TermUnit::WorkingDays, ""};
     if (o.calendar_days >= 0) t = {o.calendar_days, TermUnit::CalendarDays, ""};
     if (o.months >= 0) t = {o.months, TermUnit::Months, ""};
+    // Where a term ending on a day off ends: the setting of the profile in force at its start.
+    t.end = profile_for(load_profiles(assets_of(o) / "regulations"), *from, nullptr).term_end;
     Date due = term_after(cal, t, *from);
     std::cout << format_date(due) << "\n";
-    if (!cal.covers(int(from->year())) || !cal.covers(int(due.year())))
+    if (!cal.covers_days(*from, due))
         std::cerr << "warning: the term runs through a year with no calendar data\n";
     return 0;
 }
@@ -163,7 +172,15 @@ int cmd_profile(const Options& o) {
     const RegulationProfile& p = profile_for(all, day, &expired);
     std::cout << p.id << ": " << p.resolution << "\n  in effect " << format_date(p.effective_from)
               << " .. " << (p.effective_to ? format_date(*p.effective_to) : "") << "\n";
+    if (!p.repealed_by.empty())
+        std::cout << "  repealed by " << p.repealed_by
+                  << (p.end_confirmed ? "" : " (publication date unconfirmed: earliest end shown)")
+                  << "\n";
     if (expired) std::cout << "  NOT in effect on " << format_date(day) << " (newest available)\n";
+    std::cout << "  a calendar-day or month term ending on a day off ends on the "
+              << (p.term_end == TermEnd::OnOrBefore ? "last working day before it"
+                                                    : "next working day")
+              << (p.term_end_citation.empty() ? "" : " (" + p.term_end_citation + ")") << "\n";
     for (const auto& [name, t] : p.terms) {
         const char* unit = t.unit == TermUnit::WorkingDays    ? "working days"
                            : t.unit == TermUnit::CalendarDays ? "calendar days"
@@ -232,7 +249,8 @@ int cmd_schedule_export(const Options& o) {
         }
         std::cout << pdf.string() << "\n";
     }
-    if (!write_text(dir / (base + ".json"), schedule_month_json(*store, *day).dump(1) + "\n"))
+    if (!write_text(dir / (base + ".json"),
+                    schedule_month_json(*store, current_profile(o), *day).dump(1) + "\n"))
         return 1;
     std::cout << (dir / (base + ".json")).string() << "\n";
     return 0;

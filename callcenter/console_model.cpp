@@ -1,5 +1,7 @@
 #include "console_model.hpp"
 
+#include "regulation/rule_warnings.hpp"
+
 namespace reception::console {
 
 // The screens and who sees them. Operators take calls and look up; desk clerks call the queue
@@ -54,6 +56,16 @@ ConsoleModel::ConsoleModel(Store& store, const RegulationProfile& profile, const
 
 void ConsoleModel::set_lang(Lang l) {
     lang_ = l;
+}
+
+const std::vector<std::string>& ConsoleModel::warnings(Date today) {
+    if (today == warnings_day_ && lang_ == warnings_lang_) return warnings_;
+    warnings_.clear();
+    for (const auto& w : rule_warnings(ctx_.profile, ctx_.cal, today))
+        warnings_.push_back(warning_text(w, ctx_.texts, lang_));
+    warnings_day_ = today;
+    warnings_lang_ = lang_;
+    return warnings_;
 }
 
 bool ConsoleModel::go(Screen s) {

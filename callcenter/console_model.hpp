@@ -84,6 +84,10 @@ class ConsoleModel {
     const std::optional<StaffAccount>& user() const { return user_; }
     // The login written into the history as the actor of every action.
     std::string actor() const { return user_ ? user_->login : ""; }
+    // What staff must know about the rules counted with today (regulation/rule_warnings.hpp):
+    // an expired profile, a year without a calendar, an unconfirmed calendar. In the language
+    // of the interface; worked out once a day.
+    const std::vector<std::string>& warnings(Date today);
 
     // Intents
     void set_lang(Lang l);
@@ -123,6 +127,9 @@ class ConsoleModel {
     ScheduleModel schedule_;
     SurveyModel surveys_;
     ReportModel reports_;
+    Date warnings_day_{};
+    Lang warnings_lang_ = Lang::kk;
+    std::vector<std::string> warnings_;
 };
 
 } // namespace reception::console

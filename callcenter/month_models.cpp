@@ -39,7 +39,7 @@ void ScheduleModel::open(Date any_day) {
     sessions_.clear();
     for (auto& s : sessions_between(ctx_.store, month_, last))
         sessions_.push_back({s, names[s.official_uuid], booked_in(ctx_.store, s.uuid)});
-    without_ = officials_without_session(ctx_.store, month_);
+    without_ = officials_without_session(ctx_.store, ctx_.profile, month_);
 }
 
 void ScheduleModel::shift(int months) {
@@ -142,7 +142,8 @@ void ScheduleModel::export_month(const Catalog& texts) {
         if (!write_schedule_pdf(ctx_.store, texts, lang, month_, pdf.string(), &r.error)) return;
         r.files.push_back(pdf.string());
     }
-    write_file(dir / (base + ".json"), schedule_month_json(ctx_.store, month_).dump(1) + "\n", &r);
+    write_file(dir / (base + ".json"),
+               schedule_month_json(ctx_.store, ctx_.profile, month_).dump(1) + "\n", &r);
 }
 
 // Satisfaction calls (reg-38) -------------------------------------------------------------

@@ -41,6 +41,67 @@ TEST_CASE("calendar: 2027 days off are exactly the published list") {
                                                       "2027-10-25", "2027-12-16"});
 }
 
+static std::set<std::string> weekends_worked(int year) {
+    std::set<std::string> out;
+    for (Date d = day(year, 1, 1); int(d.year()) == year; d = add_days(d, 1))
+        if (is_weekend(d) && calendar().is_working_day(d)) out.insert(format_date(d));
+    return out;
+}
+
+TEST_CASE("calendar: Sunday 5 January 2025 was worked, by the transfer that gave Friday 3 January "
+          "off") {
+    CHECK(weekends_worked(2025) == std::set<std::string>{"2025-01-05"});
+    CHECK(calendar().is_working_day(day(2025, 1, 5)));
+    CHECK_FALSE(calendar().is_working_day(day(2025, 1, 3)));
+    CHECK(calendar().next_working_day(day(2025, 1, 2)) == day(2025, 1, 5));
+    // No other weekend of 2025-2027 is worked: no transfer act for 2026 or 2027 is known.
+    CHECK(weekends_worked(2026).empty());
+    CHECK(weekends_worked(2027).empty());
+}
+
+TEST_CASE("calendar: each transfer of a day off cites its act, and is a pair of days") {
+    for (int y : calendar().years()) {
+        CAPTURE(y);
+        const CalendarYear* data = calendar().year_data(y);
+        REQUIRE(data);
+        CHECK_FALSE(data->source.empty());
+        for (const Transfer& t : data->transfers) {
+            CHECK(t.source.find("Labour Code art. 85") != std::string::npos);
+            CHECK_FALSE(calendar().is_working_day(t.day_off));
+            CHECK(calendar().is_working_day(t.worked));
+        }
+    }
+    REQUIRE(calendar().year_data(2025)->transfers.size() == 1);
+    CHECK(calendar().year_data(2025)->transfers[0].source.find("Ministry") != std::string::npos);
+}
+
+TEST_CASE("calendar: the 2027 file says Kurban ait, transfers and new holidays are unconfirmed") {
+    std::set<std::string> what;
+    for (const auto& u : calendar().year_data(2027)->unconfirmed) what.insert(u.what);
+    CHECK(what == std::set<std::string>{"kurban_ait", "transfers", "holidays"});
+    CHECK(calendar().year_data(2025)->unconfirmed.empty());
+    CHECK(calendar().year_data(2026)->unconfirmed.empty());
+}
+
+TEST_CASE("calendar: a transfer without its act, or a file for another time zone, is refused") {
+    CHECK_THROWS_WITH_AS(
+        WorkCalendar::from_json_text("{\"year\": 2025, \"transfers\": [{\"day_off\": "
+                                     "\"2025-01-03\", \"worked\": \"2025-01-05\"}]}"),
+        "calendar: the transfer to 2025-01-03 needs its \"source\" (the order or decree)",
+        StoreError);
+    CHECK_THROWS_AS(WorkCalendar::from_json_text(
+                        "{\"year\": 2025, \"transfers\": [{\"day_off\": \"2025-01-04\", "
+                        "\"worked\": \"2025-01-05\", \"source\": \"order\"}]}"),
+                    StoreError); // Saturday 4 January cannot be given off: it is off
+    CHECK_THROWS_WITH_AS(
+        WorkCalendar::from_json_text("{\"year\": 2026, \"timezone\": \"UTC+6\"}"),
+        "calendar: \"timezone\" must be \"UTC+5\", the offset the program counts days in",
+        StoreError);
+    CHECK_THROWS_AS(WorkCalendar::from_json_text(
+                        "{\"year\": 2027, \"unconfirmed\": [{\"what\": \"weather\"}]}"),
+                    StoreError);
+}
+
 TEST_CASE("calendar: weekends are off, and each year's files are covered") {
     for (int y : {2025, 2026, 2027}) CHECK(calendar().covers(y));
     CHECK_FALSE(calendar().is_working_day(day(2026, 3, 21))); // Saturday

@@ -6,6 +6,7 @@
 #include "cases/deadlines.hpp"
 
 #include <doctest/doctest.h>
+#include <fstream>
 
 using namespace reception;
 using namespace reception::test;
@@ -33,6 +34,13 @@ struct Case {
         in.to = st;
         in.actor = "clerk";
         a = move_application(*s, profile(), calendar(), a.uuid, in, when);
+    }
+    // Into review, then extended by a letter (reg-30).
+    void extend_by_letter(Instant review, Instant extended) {
+        to(AppState::InReview, review);
+        MoveInput ext;
+        ext.extension = "letter";
+        to(AppState::Extended, extended, ext);
     }
     void event(const char* kind, nlohmann::json data, Instant when) {
         record_application_event(*s, a.uuid, kind, "clerk", "", data, when);
@@ -102,21 +110,58 @@ TEST_CASE("reg-29: the clock is met when the applicant is told the date, not whe
     CHECK_FALSE(other.clock("reg29_response_date", day(2026, 3, 6)).done_on);
 }
 
-TEST_CASE("reg-30: a letter extends to 30 calendar days, moved off a Sunday — notice in 3 days") {
+TEST_CASE("reg-30: a letter extends to 30 calendar days, ending the Friday before a Sunday limit "
+          "— notice in 3 days") {
     Case c(at(2026, 3, 20, 10));
-    c.to(AppState::InReview, at(2026, 3, 26));
-    MoveInput ext;
-    ext.extension = "letter";
-    c.to(AppState::Extended, at(2026, 4, 2, 11), ext); // Thursday
+    c.extend_by_letter(at(2026, 3, 26), at(2026, 4, 2, 11)); // Thursday
     Clock r = c.clock("reg30_extension_30_days", day(2026, 4, 2));
     CHECK(r.item == "reg-30");
-    CHECK(r.due == day(2026, 4, 20)); // 19 April is a Sunday
+    CHECK(r.due == day(2026, 4, 17)); // 19 April is a Sunday: not past the limit
     Clock notice = c.clock("reg30_extension_notice", day(2026, 4, 2));
     CHECK(notice.due == day(2026, 4, 7)); // 3, 6, 7 April
     CHECK(notice.state == ClockState::Running);
     CHECK(c.clock("reg30_extension_notice", day(2026, 4, 8)).state == ClockState::Overdue);
     c.event(event_kind::kNoticeSent, {{"about", "extension"}, {"channel", "sms"}}, at(2026, 4, 6));
     CHECK(c.clock("reg30_extension_notice", day(2026, 4, 8)).state == ClockState::Met);
+}
+
+TEST_CASE("reg-30: 30 days from 2 December 2026 end on Thursday 31 December, not past the limit "
+          "on 5 January 2027") {
+    Case c(at(2026, 12, 2, 10));
+    c.extend_by_letter(at(2026, 12, 3), at(2026, 12, 10));
+    // 1 January is the limit and a holiday, then a weekend and 4 January (moved New Year).
+    CHECK(c.clock("reg30_extension_30_days", day(2026, 12, 10)).due == day(2026, 12, 31));
+    CHECK(profile().term_end == TermEnd::OnOrBefore);
+    CHECK(profile().term_end_citation.find("item 30") != std::string::npos);
+
+    // A profile that says so moves the end forward instead, past the limit.
+    std::ifstream in(assets() / "regulations/khromtau-2023-133.json");
+    nlohmann::json j = nlohmann::json::parse(in);
+    j["term_end_on_day_off"] = {{"rule", "next_working_day"}, {"citation", "Civil Code art. 176"}};
+    RegulationProfile forward = parse_profile(j.dump(), "forward.json");
+    auto clocks = application_clocks(c.a, history(*c.s, c.a.uuid), std::nullopt, forward,
+                                     calendar(), day(2026, 12, 10));
+    CHECK(clocks[0].code == "reg30_extension_30_days");
+    CHECK(clocks[0].due == day(2027, 1, 5));
+    // Without the setting, the default is the one that keeps within the limit.
+    j.erase("term_end_on_day_off");
+    CHECK(parse_profile(j.dump(), "default.json").term("extension_letter").end ==
+          TermEnd::OnOrBefore);
+}
+
+TEST_CASE("reg-29: a term that runs into a year with no calendar file is flagged") {
+    Case late(at(2027, 12, 20, 10)); // Monday; 15 working days reach into January 2028
+    Clock r = late.clock("reg29_response_date", day(2027, 12, 20));
+    CHECK(r.guessed_year == 2028);
+    Case known(at(2026, 12, 22, 10));
+    CHECK(known.clock("reg29_response_date", day(2026, 12, 22)).guessed_year == 0);
+}
+
+TEST_CASE("reg-29: the worked Sunday 5 January 2025 registers and counts as a working day") {
+    Case c(at(2025, 1, 4, 12)); // Saturday: registered on the next working day (reg-25)
+    CHECK(c.a.registered_on == day(2025, 1, 5));
+    // 6 | (7 off) 8, 9, 10 | 13-17 | 20-24 | 27: the fifteenth working day is Monday 27 January.
+    CHECK(c.clock("reg29_response_date", day(2025, 1, 5)).due == day(2025, 1, 27));
 }
 
 TEST_CASE("reg-30: a decision extends to two months at most") {

@@ -21,6 +21,25 @@ static json khromtau_json() {
     return json::parse(in);
 }
 
+// The Khromtau profile as the profile of a successor that is still in force.
+static json successor_json(const char* from) {
+    json j = khromtau_json();
+    j.erase("repealed_by");
+    j["id"] = "test-2025-108";
+    j["effective_from"] = from;
+    return j;
+}
+
+static Application kiosk_application() {
+    Application a;
+    a.channel = Channel::Kiosk;
+    a.applicant.surname = "Ахметов";
+    a.applicant.name = "Қанат";
+    a.applicant.phone = "+77051234567";
+    a.essence = "Жер учаскесін беру мәселесі бойынша";
+    return a;
+}
+
 TEST_CASE("profile: the Khromtau 2023 profile holds the terms of the regulation") {
     const RegulationProfile& p = profile();
     CHECK(p.id == "khromtau-2023-133");
@@ -39,7 +58,49 @@ TEST_CASE("profile: the Khromtau 2023 profile holds the terms of the regulation"
     CHECK(p.refusal_grounds.size() == 5);
     CHECK(p.roles.size() == 6);
     CHECK(p.in_effect(day(2024, 1, 10)));
-    CHECK_FALSE(p.in_effect(day(2025, 3, 21))); // repealed by resolution No. 108
+    CHECK_FALSE(p.in_effect(day(2025, 3, 31))); // repealed by resolution No. 108
+}
+
+TEST_CASE("profile: No. 133 applied until No. 108 came into force, ten calendar days after its "
+          "publication, not on the day No. 108 was adopted") {
+    const RegulationProfile& p = profile();
+    // No. 108 was adopted on 20 March 2025; published that day at the earliest, it came into
+    // force on 31 March at the earliest, so No. 133 applied at least to 30 March.
+    CHECK(p.in_effect(day(2025, 3, 21)));
+    CHECK(p.in_effect(day(2025, 3, 30)));
+    REQUIRE(p.effective_to);
+    CHECK(*p.effective_to == day(2025, 3, 30));
+    CHECK_FALSE(p.end_confirmed); // the publication date is not known yet
+    CHECK(p.repealed_by.find("No. 108") != std::string::npos);
+
+    // Once the publication date is entered, the end follows from it.
+    CHECK(in_force_after_publication(day(2025, 3, 27), 10) == day(2025, 4, 7));
+    json j = khromtau_json();
+    j["repealed_by"]["first_published"] = "2025-03-27";
+    RegulationProfile known = parse_profile(j.dump(), "known.json");
+    CHECK(*known.effective_to == day(2025, 4, 6));
+    CHECK(known.end_confirmed);
+    CHECK(known.in_effect(day(2025, 4, 6)));
+    CHECK_FALSE(known.in_effect(day(2025, 4, 7)));
+    j["repealed_by"]["first_published"] = "2025-03-19";
+    CHECK_THROWS_AS(parse_profile(j.dump(), "early.json"), StoreError); // before its adoption
+}
+
+TEST_CASE("profile: an application records the profile it was registered under") {
+    json j = successor_json("2025-03-31");
+    RegulationProfile second = parse_profile(j.dump(), "second.json");
+    TestStore s;
+    Application a = kiosk_application();
+    Application old = register_application(*s, profile(), calendar(), a, "clerk", at(2025, 3, 20));
+    Application now = register_application(*s, second, calendar(), a, "clerk", at(2026, 3, 20));
+    CHECK(find_application(*s, old.uuid)->profile_id == "khromtau-2023-133");
+    CHECK(find_application(*s, now.uuid)->profile_id == "test-2025-108");
+    // The history says it too, and so does what is sent to the other terminals.
+    CHECK(history(*s, old.uuid).front().data.value("profile", "") == "khromtau-2023-133");
+    Stmt out = s->prepare("SELECT payload FROM outbox WHERE entity_uuid = ?1 ORDER BY seq LIMIT 1");
+    out.bind(1, now.uuid);
+    REQUIRE(out.step());
+    CHECK(json::parse(out.text(0)).value("profile_id", "") == "test-2025-108");
 }
 
 TEST_CASE("reg-12: the out-of-turn categories come from the profile, named in kk, ru and en") {
@@ -57,22 +118,14 @@ TEST_CASE("reg-12: the out-of-turn categories come from the profile, named in kk
 
 TEST_CASE(
     "profile: a second profile with other numbers changes deadlines and lists, no code change") {
-    json j = khromtau_json();
-    j["id"] = "test-2025-108";
-    j["effective_from"] = "2025-03-21";
-    j["effective_to"] = nullptr;
+    json j = successor_json("2025-03-21");
     j["terms"]["response_date"]["count"] = 10;
     j["terms"]["draft_refusal_before"]["count"] = 5;
     j["out_of_turn_categories"] = json::array({j["out_of_turn_categories"][4]}); // only disability
     RegulationProfile second = parse_profile(j.dump(), "second.json");
 
     TestStore s;
-    Application a;
-    a.channel = Channel::Kiosk;
-    a.applicant.surname = "Ахметов";
-    a.applicant.name = "Қанат";
-    a.applicant.phone = "+77051234567";
-    a.essence = "Жер учаскесін беру мәселесі бойынша";
+    Application a = kiosk_application();
     a = register_application(*s, second, calendar(), a, "clerk", at(2026, 3, 20, 10));
     auto clocks = application_clocks(a, history(*s, a.uuid), std::nullopt, second, calendar(),
                                      day(2026, 3, 20));
@@ -99,10 +152,7 @@ TEST_CASE(
 }
 
 TEST_CASE("profile: the profile in effect on a day is chosen — an expired one is flagged") {
-    json j = khromtau_json();
-    j["id"] = "test-2025-108";
-    j["effective_from"] = "2025-03-21";
-    j["effective_to"] = nullptr;
+    json j = successor_json("2025-03-21");
     std::vector<RegulationProfile> all{profile(), parse_profile(j.dump(), "second.json")};
     bool expired = true;
     CHECK(profile_for(all, day(2024, 6, 1), &expired).id == "khromtau-2023-133");

@@ -191,7 +191,7 @@ static const json* session_on(const json& month, const std::string& date) {
 TEST_CASE("reg-8: the month's schedule exports as JSON with names, posts and rooms in kk and ru") {
     TestStore s;
     load_demo_schedule(*s);
-    json march = schedule_month_json(*s, day(2026, 3, 17));
+    json march = schedule_month_json(*s, profile(), day(2026, 3, 17));
     CHECK(march["month"] == "2026-03");
     // 22 weekdays in March 2026, less 9 March and Nauryz on 23, 24 and 25 March.
     CHECK(march["sessions"].size() == 18);
@@ -236,7 +236,7 @@ TEST_CASE(
                       "start": "15:00", "end": "18:00", "cancelled": true,
                       "cancel_reason": "іссапар"}]})"),
                   at(2026, 2, 20));
-    json march = schedule_month_json(*s, day(2026, 3, 1));
+    json march = schedule_month_json(*s, profile(), day(2026, 3, 1));
     CHECK(march["sessions"].size() == 17);
     CHECK(!session_on(march, "2026-03-04"));
     REQUIRE(march["officials_without_session"].size() == 1);

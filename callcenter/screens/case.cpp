@@ -51,6 +51,10 @@ static void clocks_table(ConsoleModel& m, const WorkItem& w, Date today) {
         ImGui::PushStyleColor(ImGuiCol_Text, clock_color(c.state));
         ImGui::TextUnformatted(state.c_str());
         ImGui::PopStyleColor();
+        if (c.guessed_year) // the due date is a Monday-to-Friday guess
+            ImGui::TextColored(
+                ImGui::ColorConvertU32ToFloat4(ui::colors::kError), "%s",
+                m.tf("clock.calendar_unknown", {{"year", std::to_string(c.guessed_year)}}).c_str());
     }
     ImGui::EndTable();
 }
@@ -159,7 +163,11 @@ static void header(ConsoleModel& m, ui::Ui& ui, const WorkItem& w) {
     if (!a.assigned_to.empty())
         line +=
             (line.empty() ? "" : " · ") + m.tf("console.case.assigned", {{"who", a.assigned_to}});
-    if (!line.empty()) ui.text(line, nullptr, ui::colors::kMuted);
+    // The regulation profile it was registered under: another than today's is worth a look.
+    line += (line.empty() ? "" : " · ") +
+            (a.profile_id.empty() ? m.t("console.case.profile_unknown")
+                                  : m.tf("console.case.profile", {{"profile", a.profile_id}}));
+    ui.text(line, nullptr, ui::colors::kMuted);
     // reg-32: the draft's decision day, and whether the applicant has it yet.
     if (w.draft) {
         std::string decision = dotted_date(w.draft->decision_on);

@@ -26,6 +26,18 @@ static int screen_key(Screen s) {
     return i && i->tab_key > 0 ? keys::kF1 + i->tab_key - 1 : 0;
 }
 
+// The rules counted with may be wrong (an expired profile, a year without a calendar, an
+// unconfirmed one): staff see it on every screen, as they see the sync state. Recorded like a
+// tappable, so the headless tests can find each line.
+static void rule_warnings_lines(ConsoleModel& m, ui::Ui& ui, Instant now) {
+    for (const std::string& w : m.warnings(local_date(now))) {
+        ImVec2 min = ImGui::GetCursorScreenPos();
+        ui.text(w, nullptr, ui::colors::kError);
+        ImVec2 max(min.x + ImGui::GetContentRegionAvail().x, ImGui::GetItemRectMax().y);
+        ui.record({w, min, max});
+    }
+}
+
 static void top_bar(ConsoleModel& m, ui::Ui& ui, Instant now) {
     float h = ImGui::GetFrameHeight() + ui.px(10);
     const StaffAccount& u = *m.user();
@@ -63,6 +75,7 @@ static void top_bar(ConsoleModel& m, ui::Ui& ui, Instant now) {
     ImGui::PushStyleColor(ImGuiCol_Text, ui::colors::kMuted);
     ImGui::TextWrapped("%s", sync.c_str()); // an error in Kazakh can be longer than the window
     ImGui::PopStyleColor();
+    rule_warnings_lines(m, ui, now);
     ImGui::Separator();
 }
 

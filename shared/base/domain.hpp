@@ -77,6 +77,9 @@ struct Application {
     Date registered_on{};    // reg-25: the day of arrival or the next working day
     std::string accepted_by; // APPC art. 64: who accepted it
     std::string accepted_where;
+    // The regulation profile it was registered under (its id): a later profile does not change
+    // what applied to it. Empty for an application registered before this was recorded.
+    std::string profile_id;
     std::string refusal_ground;         // reg-15 ground code when refused
     std::optional<Date> correction_due; // reg-6
     std::string session_uuid;           // when scheduled

@@ -21,7 +21,7 @@ static const char* const kAppColumns =
     "entity_name, bin, authority_document, foreigner, essence, official_uuid, language, "
     "interpreter_needed, video_consent, from_personal_reception, previous_handler, assigned_to, "
     "state, received_at, registered_on, accepted_by, accepted_where, refusal_ground, "
-    "correction_due, session_uuid, updated_at, ifnull(oral_protocol_number, ''), topic";
+    "correction_due, session_uuid, updated_at, ifnull(oral_protocol_number, ''), topic, profile_id";
 
 static Application app_from_row(const Stmt& st) {
     Application a;
@@ -60,6 +60,7 @@ static Application app_from_row(const Stmt& st) {
     a.updated_at = parse_instant(st.text(c++)).value_or(Instant{});
     a.oral_protocol_number = st.text(c++);
     a.topic = st.text(c++);
+    a.profile_id = st.text(c++);
     return a;
 }
 
@@ -97,6 +98,7 @@ json application_json(const Application& a) {
                 {"refusal_ground", a.refusal_ground},
                 {"correction_due", a.correction_due ? format_date(*a.correction_due) : ""},
                 {"session_uuid", a.session_uuid},
+                {"profile_id", a.profile_id},
                 {"updated_at", format_instant(a.updated_at)}};
 }
 
@@ -108,9 +110,9 @@ static void insert_application(Store& store, const Application& a) {
         "essence, official_uuid, language, interpreter_needed, video_consent, "
         "from_personal_reception, previous_handler, assigned_to, state, received_at, "
         "registered_on, accepted_by, accepted_where, refusal_ground, correction_due, "
-        "session_uuid, updated_at, oral_protocol_number, topic) "
+        "session_uuid, updated_at, oral_protocol_number, topic, profile_id) "
         "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, "
-        "?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33)");
+        "?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34)");
     int c = 1;
     st.bind(c++, a.uuid);
     st.bind(c++, a.reg_number);
@@ -148,6 +150,7 @@ static void insert_application(Store& store, const Application& a) {
     st.bind(c++, format_instant(a.updated_at));
     st.bind_opt(c++, a.oral_protocol_number);
     st.bind(c++, a.topic);
+    st.bind(c++, a.profile_id);
     st.run();
 }
 
@@ -260,16 +263,19 @@ Application register_application(Store& store, const RegulationProfile& profile,
     a.received_at = a.updated_at = now;
     a.registered_on = registration_day(cal, profile.hours, now);
     a.accepted_by = a.accepted_by.empty() ? actor : a.accepted_by;
+    a.profile_id = profile.id;
     std::vector<std::string> missing = missing_for_art63(a);
     store.transaction([&] {
         a.reg_number = registration_number(store, a.registered_on);
         if (profile.is_oral_channel(to_code(a.channel)))
             a.oral_protocol_number = oral_protocol_number(store, a.registered_on);
         insert_application(store, a);
-        store.append_event(
-            "application", a.uuid, "registered", "", to_code(a.state), actor, "reg-25",
-            json{{"reg_number", a.reg_number}, {"registered_on", format_date(a.registered_on)}},
-            now);
+        store.append_event("application", a.uuid, "registered", "", to_code(a.state), actor,
+                           "reg-25",
+                           json{{"reg_number", a.reg_number},
+                                {"registered_on", format_date(a.registered_on)},
+                                {"profile", a.profile_id}},
+                           now);
         append_outbox(store, "application", a.uuid, "application.registered", application_json(a));
         if (missing.empty()) return;
         // reg-6: accepted all the same, and the applicant is told what to add and by when.

@@ -21,10 +21,18 @@ const char* to_code(ClockState s) {
     return "running";
 }
 
+static int first_guessed_year(const WorkCalendar& cal, Date a, Date b) {
+    if (b < a) std::swap(a, b);
+    for (int y = int(a.year()); y <= int(b.year()); ++y)
+        if (!cal.covers(y)) return y;
+    return 0;
+}
+
 // A clock's state follows from its due date, the day it was done and today.
-static Clock make_clock(std::string code, std::string item, Date started, Date due,
-                        std::optional<Date> done_on, Date today) {
+static Clock make_clock(const WorkCalendar& cal, std::string code, std::string item, Date started,
+                        Date due, std::optional<Date> done_on, Date today) {
     Clock c{std::move(code), std::move(item), started, due, done_on, ClockState::Running};
+    c.guessed_year = first_guessed_year(cal, started, due);
     if (done_on)
         c.state = *done_on <= due ? ClockState::Met : ClockState::MetLate;
     else if (today > due)
@@ -78,7 +86,7 @@ Clock response_clock(const Application& a, const std::vector<HistoryEvent>& even
         }
     }
     auto told = first_after(events, Instant{}, applicant_told);
-    return make_clock(code, item, a.registered_on, due, told, today);
+    return make_clock(cal, code, item, a.registered_on, due, told, today);
 }
 
 // A clock started by each event of one kind and stopped by the first later event that
@@ -92,7 +100,7 @@ static void clocks_per_event(std::vector<Clock>& out, const std::vector<HistoryE
         Date start = event_day(e);
         auto done = first_after(events, e.at, stops);
         out.push_back(
-            make_clock(code, term.item, start, term_after(cal, term, start), done, today));
+            make_clock(cal, code, term.item, start, term_after(cal, term, start), done, today));
     }
 }
 
@@ -137,7 +145,8 @@ static void refusal_draft_clocks(std::vector<Clock>& out, const std::vector<Hist
         }
         if (!sent && dropped) continue;
         Date due = term_before(cal, p.term("draft_refusal_before"), *decision);
-        out.push_back(make_clock("reg32_draft_refusal", "reg-32", event_day(e), due, sent, today));
+        out.push_back(
+            make_clock(cal, "reg32_draft_refusal", "reg-32", event_day(e), due, sent, today));
     }
 }
 
@@ -156,7 +165,7 @@ static void note_clock(std::vector<Clock>& out, const Application& a,
     auto done = first_after(events, Instant{}, [](const HistoryEvent& e) {
         return e.kind == event_kind::kNoteAttached;
     });
-    out.push_back(make_clock("reg26_note_to_akim", "reg-26", started, due, done, today));
+    out.push_back(make_clock(cal, "reg26_note_to_akim", "reg-26", started, due, done, today));
 }
 
 std::vector<Clock> application_clocks(const Application& a, const std::vector<HistoryEvent>& events,
@@ -173,7 +182,7 @@ std::vector<Clock> application_clocks(const Application& a, const std::vector<Hi
         auto done = first_after(events, e.at, [](const HistoryEvent& x) {
             return x.kind == "state_changed" && x.from_state == "needs_correction";
         });
-        out.push_back(make_clock("reg6_correction", "reg-6", event_day(e), *due, done, today));
+        out.push_back(make_clock(cal, "reg6_correction", "reg-6", event_day(e), *due, done, today));
     }
 
     clocks_per_event(
@@ -197,7 +206,7 @@ std::vector<Clock> application_clocks(const Application& a, const std::vector<Hi
 Clock cancellation_clock(Date session_date, std::optional<Date> cancelled_on,
                          const RegulationProfile& p, const WorkCalendar& cal, Date today) {
     Date due = term_before(cal, p.term("official_cancellation_before"), session_date);
-    return make_clock("reg16_official_cancellation", "reg-16", due, due, cancelled_on, today);
+    return make_clock(cal, "reg16_official_cancellation", "reg-16", due, due, cancelled_on, today);
 }
 
 const Clock* nearest_open_clock(const std::vector<Clock>& clocks) {

@@ -35,6 +35,9 @@ struct Clock {
     Date due{};
     std::optional<Date> done_on;
     ClockState state = ClockState::Running;
+    // A year from start to due with no calendar file: the due date counted Monday to Friday
+    // there is a guess, and staff are shown so ("clock.calendar_unknown"). 0 when none.
+    int guessed_year = 0;
     int days_left(Date today) const { return days_between(today, due); }
 };
 

@@ -17,19 +17,38 @@
 
 namespace reception {
 
+// A transfer of a day off (Labour Code art. 85 p. 3): a weekend day becomes a working day and a
+// weekday a day off. Kept as a pair, so a file cannot give the day off and forget the day worked.
+struct Transfer {
+    Date day_off{};     // a weekday not worked
+    Date worked{};      // the Saturday or Sunday worked instead
+    std::string source; // the act that made it (required)
+};
+
+// What a year's file says is not yet known: the codes are "kurban_ait" (the date is announced
+// each year), "transfers" (no transfer act for the year yet), "holidays" (a holiday may be added).
+// Staff see them (regulation/rule_warnings.hpp); each has a note in the file for whoever updates
+// it.
+struct Unconfirmed {
+    std::string what;
+    std::string note;
+};
+
 // One year's data file: which weekdays are off and which weekend days are worked.
 struct CalendarYear {
     int year = 0;
-    std::string source;                           // where the list comes from (decree, Labour Code)
-    std::map<Date, std::string> days_off;         // weekdays that are not worked, with the reason
+    std::string source;                   // where the list comes from (law, order or decree)
+    std::map<Date, std::string> days_off; // weekdays that are not worked, with the reason
     std::map<Date, std::string> working_weekends; // Saturdays/Sundays worked by transfer
+    std::vector<Transfer> transfers;              // each also in days_off and working_weekends
+    std::vector<Unconfirmed> unconfirmed;
 };
 
 class WorkCalendar {
   public:
     // Loads every "<year>.json" of the folder. Throws StoreError ("calendar_invalid") with the file
     // and the reason on a malformed file (bad date, date outside its year, a day both off and
-    // worked).
+    // worked, a transfer without its source, a time zone other than the code's UTC+5).
     static WorkCalendar load_dir(const std::filesystem::path& dir);
     static WorkCalendar from_json_text(const std::string& text); // one year, for tests
     void add_year(CalendarYear y);
@@ -38,12 +57,18 @@ class WorkCalendar {
     // the answer is then a guess, and the admin command says so.
     bool covers(int year) const;
     std::vector<int> years() const;
+    // Whether every day from a to b (inclusive) lies in a year the data covers.
+    bool covers_days(Date a, Date b) const;
+    // The year's data; nullptr when there is no file for it.
+    const CalendarYear* year_data(int year) const;
 
     bool is_working_day(Date d) const;
     // The first working day strictly after d.
     Date next_working_day(Date d) const;
     // d itself when it is a working day, else the next one.
     Date working_day_on_or_after(Date d) const;
+    // d itself when it is a working day, else the last one before it.
+    Date working_day_on_or_before(Date d) const;
     // The Nth working day after d (n >= 0; n == 0 gives d).
     Date add_working_days(Date d, int n) const;
     // The Nth working day before d (n >= 0; n == 0 gives d).

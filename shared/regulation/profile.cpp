@@ -147,6 +147,29 @@ struct Parser {
             fail(where + ".unit: \"" + unit + "\" is not working_days, calendar_days or months");
         return t;
     }
+    // "repealed_by": the repealing resolution, its adoption and (when known) first publication,
+    // and how many calendar days after the publication it comes into force.
+    void repeal(const json& j, RegulationProfile& r) const {
+        r.repealed_by = str(j, "resolution", "repealed_by");
+        Date adopted = date(j, "adopted", "repealed_by");
+        int days = count(j, "in_force_days_after_publication", "repealed_by");
+        bool published = j.contains("first_published") && !j["first_published"].is_null();
+        Date from = published ? date(j, "first_published", "repealed_by") : adopted;
+        if (from < adopted) fail("repealed_by.first_published: before its adoption");
+        r.effective_to = add_days(in_force_after_publication(from, days), -1);
+        r.end_confirmed = published;
+    }
+    void term_end(const json& j, RegulationProfile& r) const {
+        std::string rule = str(j, "rule", "term_end_on_day_off");
+        if (rule == "last_working_day_on_or_before")
+            r.term_end = TermEnd::OnOrBefore;
+        else if (rule == "next_working_day")
+            r.term_end = TermEnd::NextWorkingDay;
+        else
+            fail("term_end_on_day_off.rule: \"" + rule +
+                 "\" is not last_working_day_on_or_before or next_working_day");
+        r.term_end_citation = str(j, "citation", "term_end_on_day_off");
+    }
 };
 } // namespace
 
@@ -168,12 +191,20 @@ RegulationProfile parse_profile(const std::string& text, const std::string& sour
     r.effective_from = p.date(j, "effective_from", "profile");
     if (j.contains("effective_to") && !j["effective_to"].is_null())
         r.effective_to = p.date(j, "effective_to", "profile");
+    if (j.contains("repealed_by")) {
+        if (r.effective_to) p.fail("give effective_to or repealed_by, not both");
+        p.repeal(j["repealed_by"], r);
+    }
     if (r.effective_to && *r.effective_to < r.effective_from)
         p.fail("effective_to is before effective_from");
+    if (j.contains("term_end_on_day_off")) p.term_end(j["term_end_on_day_off"], r);
 
     const json& terms = p.need(j, "terms", "profile");
     if (!terms.is_object()) p.fail("terms: must be an object");
-    for (const auto& [name, t] : terms.items()) r.terms[name] = p.term(t, "terms." + name);
+    for (const auto& [name, t] : terms.items()) {
+        r.terms[name] = p.term(t, "terms." + name);
+        r.terms[name].end = r.term_end;
+    }
     for (const auto& name : required_terms())
         if (!r.terms.count(name)) p.fail("terms: missing \"" + name + "\"");
 
@@ -253,18 +284,28 @@ const RegulationProfile& profile_for(const std::vector<RegulationProfile>& profi
     return profiles.back();
 }
 
+Date in_force_after_publication(Date published, int days) {
+    return add_days(published, days + 1);
+}
+
 // Terms applied to dates
-// A term in calendar days or months whose last day is not a working day ends on the next
-// working day (Civil Code art. 176, the rule APPC terms follow): 30 days from Friday 20 March
-// 2026 is Sunday 19 April, so the term ends on Monday 20 April.
+// A term in calendar days or months whose last day is not a working day ends as the profile
+// says (TermEnd): by default on the last working day before it, so that a term "not exceeding
+// 30 days" never exceeds them (30 days from Wednesday 2 December 2026 is New Year's Day: the
+// term ends on Thursday 31 December, not on Tuesday 5 January 2027).
+static Date end_on_working_day(const WorkCalendar& cal, const Term& t, Date limit) {
+    return t.end == TermEnd::OnOrBefore ? cal.working_day_on_or_before(limit)
+                                        : cal.working_day_on_or_after(limit);
+}
+
 Date term_after(const WorkCalendar& cal, const Term& t, Date d) {
     switch (t.unit) {
     case TermUnit::WorkingDays:
         return cal.add_working_days(d, t.count);
     case TermUnit::CalendarDays:
-        return cal.working_day_on_or_after(add_days(d, t.count));
+        return end_on_working_day(cal, t, add_days(d, t.count));
     case TermUnit::Months:
-        return cal.working_day_on_or_after(add_months(d, t.count));
+        return end_on_working_day(cal, t, add_months(d, t.count));
     }
     return d;
 }

@@ -17,10 +17,18 @@ namespace reception {
 
 enum class TermUnit { WorkingDays, CalendarDays, Months };
 
+// Where a term of calendar days or months ends when its last day is not a working day: a legal
+// setting of the profile (docs/terms.md). The regulation's terms are maxima ("not exceeding 30
+// calendar days", "not exceeding two months", reg-30), so by default the term ends on the last
+// working day on or before the limit; a profile may choose the next working day instead (the
+// general rule for terms, Civil Code art. 176 as the team reads it), which can run past the limit.
+enum class TermEnd { OnOrBefore, NextWorkingDay };
+
 struct Term {
     int count = 0;
     TermUnit unit = TermUnit::WorkingDays;
-    std::string item; // "reg-29"
+    std::string item;                  // "reg-29"
+    TermEnd end = TermEnd::OnOrBefore; // the profile's setting; working-day terms ignore it
 };
 
 // A thing with a code and names in three languages (category, ground, role, service).
@@ -52,6 +60,14 @@ struct RegulationProfile {
     std::string resolution;
     Date effective_from{};
     std::optional<Date> effective_to; // the last day it applied, if repealed
+    // When repealed by a resolution that comes into force some days after its first official
+    // publication: that resolution, and whether its publication date is known. Without it the
+    // end is the earliest the successor can have come into force (published the day it was
+    // adopted), so the profile applies at least that long and the end is marked unconfirmed.
+    std::string repealed_by;
+    bool end_confirmed = true;
+    TermEnd term_end = TermEnd::OnOrBefore; // applied to every term (Term::end)
+    std::string term_end_citation;          // why: the act and item the setting rests on
     std::map<std::string, Term> terms;
     int min_sessions_per_month = 1; // reg-7
     WorkingHours hours;
@@ -86,6 +102,12 @@ std::vector<RegulationProfile> load_profiles(const std::filesystem::path& dir);
 // not loaded yet), the newest one, with *expired set so the apps can warn the administrator.
 const RegulationProfile& profile_for(const std::vector<RegulationProfile>& profiles, Date day,
                                      bool* expired);
+
+// The day a resolution that comes into force "after ten calendar days have passed since the day
+// of its first official publication" is in force: those days are counted from the day after the
+// publication, and the act applies from the day after the last of them (published 27 March:
+// 28 March .. 6 April pass, in force from 7 April).
+Date in_force_after_publication(Date published, int days);
 
 // Applying a term to a date needs the working-day calendar.
 class WorkCalendar;

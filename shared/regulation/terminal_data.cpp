@@ -3,15 +3,19 @@
 #include "base/assets.hpp"
 
 #include <cstdlib>
+#include <iostream>
 
 namespace reception {
 
 TerminalData load_terminal_data(Instant now) {
     TerminalData d;
     auto profiles = load_profiles(assets_dir() / "regulations");
-    d.profile = profile_for(profiles, local_date(now), nullptr);
+    d.profile = profile_for(profiles, local_date(now), &d.profile_expired);
     d.cal = WorkCalendar::load_dir(assets_dir() / "calendar");
     d.texts = Catalog::load_dir(assets_dir() / "i18n");
+    d.warnings = rule_warnings(d.profile, d.cal, local_date(now));
+    for (const auto& w : d.warnings)
+        std::cerr << "warning: " << warning_text(w, d.texts, Lang::en) << "\n";
     return d;
 }
 

@@ -7,6 +7,7 @@
 #include "base/i18n.hpp"
 #include "regulation/calendar.hpp"
 #include "regulation/profile.hpp"
+#include "regulation/rule_warnings.hpp"
 #include "store/store.hpp"
 
 #include <filesystem>
@@ -15,12 +16,16 @@
 namespace reception {
 
 struct TerminalData {
-    RegulationProfile profile; // the one in force on the day of start
+    RegulationProfile profile; // the one in force on the day of start, else the newest
+    bool profile_expired = false;
     WorkCalendar cal;
     Catalog texts;
+    std::vector<RuleWarning> warnings; // on the day of start (rule_warnings.hpp)
 };
 
-// From assets_dir(). Throws (std::exception) naming the file that is missing or wrong.
+// From assets_dir(). Throws (std::exception) naming the file that is missing or wrong. Each
+// warning is also written to standard error, so a kiosk's or a board's log has it; the console
+// shows them to staff.
 TerminalData load_terminal_data(Instant now);
 
 // The store a terminal uses unless told otherwise: $XDG_DATA_HOME/reception/kiosk.db (else

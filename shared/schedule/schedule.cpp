@@ -7,6 +7,8 @@
 #include "regulation/profile.hpp"
 #include "store/outbox.hpp"
 
+#include <algorithm>
+#include <map>
 #include <set>
 
 namespace reception {
@@ -178,7 +180,7 @@ struct SessionRule {
 };
 
 static SessionRule parse_session(const json& j, const std::string& where,
-                                 const std::set<std::string>& officials,
+                                 const std::map<std::string, std::string>& officials,
                                  const std::set<std::string>& rooms) {
     SessionRule r;
     ReceptionSession& s = r.base;
@@ -211,6 +213,29 @@ static SessionRule parse_session(const json& j, const std::string& where,
     return r;
 }
 
+// What the profile allows a session: within working hours and not in the lunch break (reg-4),
+// on a working day (a recurring rule skips the others), by video only for a role that may
+// receive by video (reg-13), outside the schedule only for a role that may (reg-9). A cancelled
+// session is kept as it was: it receives nobody.
+static void check_session_rules(const SessionRule& r, const Role* role,
+                                const RegulationProfile& profile, const WorkCalendar& cal,
+                                const std::string& where) {
+    const ReceptionSession& s = r.base;
+    if (s.cancelled) return;
+    const WorkingHours& h = profile.hours;
+    if (s.start_minute < h.start || s.end_minute > h.end)
+        throw InputError(where + ".start", "session_outside_hours");
+    if (s.start_minute < h.lunch_end && s.end_minute > h.lunch_start)
+        throw InputError(where + ".start", "session_in_lunch");
+    if (r.date && !cal.is_working_day(*r.date))
+        throw InputError(where + ".date", "not_working_day");
+    if (!role) throw InputError(where + ".official", "unknown_role");
+    if (s.mode == SessionMode::Video && !role->may_receive_by_video)
+        throw InputError(where + ".official", "role_no_video");
+    if (s.ad_hoc && !role->may_receive_ad_hoc)
+        throw InputError(where + ".official", "role_no_ad_hoc");
+}
+
 // A recurring rule's session on one day gets a stable uuid: loading the file again updates
 // the same sessions instead of doubling them.
 static std::string derived_uuid(const std::string& rule_uuid, Date d) {
@@ -234,7 +259,8 @@ ScheduleLoadResult load_schedule(Store& store, const RegulationProfile& profile,
     std::vector<Room> rooms;
     std::vector<Official> officials;
     std::vector<SessionRule> rules;
-    std::set<std::string> room_ids, official_ids;
+    std::set<std::string> room_ids;
+    std::map<std::string, std::string> official_roles; // uuid -> role code
     const json& jr = array_or_empty(doc, "rooms");
     for (size_t i = 0; i < jr.size(); ++i) {
         rooms.push_back(parse_room(jr[i], "rooms[" + std::to_string(i) + "]", now));
@@ -244,14 +270,17 @@ ScheduleLoadResult load_schedule(Store& store, const RegulationProfile& profile,
     for (size_t i = 0; i < jo.size(); ++i) {
         officials.push_back(
             parse_official(jo[i], "officials[" + std::to_string(i) + "]", profile, now));
-        official_ids.insert(officials.back().uuid);
+        official_roles[officials.back().uuid] = officials.back().role;
     }
     for (const auto& r : list_rooms(store)) room_ids.insert(r.uuid);
-    for (const auto& o : list_officials(store)) official_ids.insert(o.uuid);
+    for (const auto& o : list_officials(store)) official_roles.emplace(o.uuid, o.role);
     const json& js = array_or_empty(doc, "sessions");
-    for (size_t i = 0; i < js.size(); ++i)
-        rules.push_back(
-            parse_session(js[i], "sessions[" + std::to_string(i) + "]", official_ids, room_ids));
+    for (size_t i = 0; i < js.size(); ++i) {
+        std::string where = "sessions[" + std::to_string(i) + "]";
+        rules.push_back(parse_session(js[i], where, official_roles, room_ids));
+        const Role* role = profile.role(official_roles.at(rules.back().base.official_uuid));
+        check_session_rules(rules.back(), role, profile, cal, where);
+    }
 
     ScheduleLoadResult result;
     store.transaction([&] {
@@ -364,15 +393,26 @@ std::string full_name(const Official& o) {
     return n;
 }
 
-std::vector<Official> officials_without_session(Store& store, Date any_day) {
+void sort_by_rank(std::vector<Official>& officials, const RegulationProfile& profile) {
+    auto rank = [&](const Official& o) {
+        const Role* r = profile.role(o.role);
+        return r ? r->rank : 1000; // a role the profile does not know goes last
+    };
+    std::stable_sort(officials.begin(), officials.end(),
+                     [&](const Official& a, const Official& b) { return rank(a) < rank(b); });
+}
+
+std::vector<Official> officials_without_session(Store& store, const RegulationProfile& profile,
+                                                Date any_day) {
     Date first{any_day.year(), any_day.month(), std::chrono::day{1}};
     Date last = add_days(add_months(first, 1), -1);
-    std::set<std::string> receiving;
+    std::map<std::string, int> sessions;
     for (const auto& s : sessions_between(store, first, last))
-        if (!s.cancelled) receiving.insert(s.official_uuid);
+        if (!s.cancelled) sessions[s.official_uuid]++;
     std::vector<Official> out;
     for (const auto& o : list_officials(store))
-        if (o.active && !receiving.count(o.uuid)) out.push_back(o);
+        if (o.active && sessions[o.uuid] < profile.min_sessions_per_month) out.push_back(o);
+    sort_by_rank(out, profile);
     return out;
 }
 

@@ -25,6 +25,8 @@ struct ScheduleLoadResult {
 // InputError naming the record and field on anything invalid, and then nothing is loaded.
 // Sessions may give "date" or, for a recurring schedule, "weekday" plus "from"/"to" dates:
 // such a rule makes one session per matching working day (uuid derived from rule and date).
+// A session lies in working hours, not in the lunch break, on a working day (reg-4); it is by
+// video or ad hoc only for an official whose role the profile allows it (reg-13, reg-9).
 ScheduleLoadResult load_schedule(Store& store, const RegulationProfile& profile,
                                  const WorkCalendar& cal, const nlohmann::json& doc, Instant now);
 
@@ -39,7 +41,12 @@ std::optional<ReceptionSession> find_session(Store& store, const std::string& uu
 std::optional<Official> find_official(Store& store, const std::string& uuid);
 std::string full_name(const Official& o); // "Surname Name Patronymic"
 
-// reg-7: active officials with no (uncancelled) session in the month of `any_day`.
-std::vector<Official> officials_without_session(Store& store, Date any_day);
+// reg-7: active officials with fewer uncancelled sessions in the month of `any_day` than the
+// profile's min_sessions_per_month, in the order of their roles' rank (sort_by_rank).
+std::vector<Official> officials_without_session(Store& store, const RegulationProfile& profile,
+                                                Date any_day);
+// reg-2: officials in the order the regulation names their roles (the profile's rank: the akim
+// first), keeping the order given within a rank.
+void sort_by_rank(std::vector<Official>& officials, const RegulationProfile& profile);
 
 } // namespace reception

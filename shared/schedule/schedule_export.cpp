@@ -1,6 +1,7 @@
 #include "schedule/schedule_export.hpp"
 
 #include "base/i18n.hpp"
+#include "regulation/profile.hpp"
 #include "schedule/schedule.hpp"
 
 #include "documents/a4_pdf.hpp"
@@ -72,11 +73,11 @@ static json session_json(const MonthSchedule& m, const ReceptionSession& s) {
     return j;
 }
 
-json schedule_month_json(Store& store, Date any_day_of_month) {
+json schedule_month_json(Store& store, const RegulationProfile& profile, Date any_day_of_month) {
     MonthSchedule m = read_month(store, any_day_of_month);
     json sessions = json::array(), without = json::array();
     for (const auto& s : m.sessions) sessions.push_back(session_json(m, s));
-    for (const auto& o : officials_without_session(store, any_day_of_month))
+    for (const auto& o : officials_without_session(store, profile, any_day_of_month))
         without.push_back(official_json(o));
     return {{"month", format_date(m.first).substr(0, 7)},
             {"sessions", sessions},

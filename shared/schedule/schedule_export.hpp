@@ -14,13 +14,16 @@ namespace reception {
 
 class Catalog;
 enum class Lang;
+struct RegulationProfile;
 
 // The month of `any_day_of_month`, for the website:
 // {"month": "2026-03", "sessions": [{date, weekday (1 = Monday), start, end, official_uuid,
 //  official, role, position_kk, position_ru, mode, ad_hoc, room_kk, room_ru}, ...],
-//  "officials_without_session": [{uuid, official, role, position_kk, position_ru}, ...] (reg-7)}.
+//  "officials_without_session": [{uuid, official, role, position_kk, position_ru}, ...] (reg-7:
+//  fewer sessions than the profile's minimum, in the order of rank)}.
 // Cancelled sessions (reg-16) are left out; sessions are in order of date and start.
-nlohmann::json schedule_month_json(Store& store, Date any_day_of_month);
+nlohmann::json schedule_month_json(Store& store, const RegulationProfile& profile,
+                                   Date any_day_of_month);
 
 // The same month as an A4 table by date in one language, titled "Қабылдау кестесі — 2026 ж.
 // наурыз". Returns false and says why in *error.

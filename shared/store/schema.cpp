@@ -360,8 +360,15 @@ ALTER TABLE hearings ADD COLUMN no_objections INTEGER NOT NULL DEFAULT 0
     CHECK (no_objections IN (0, 1));
 )SQL";
 
+// Version 6: the regulation profile each application was registered under (profile_id, the
+// profile's "id"), so a new resolution's profile does not silently re-rule older cases. Rows
+// from before keep '' : which profile applied to them was never recorded.
+static const char* const kSchemaV6 = R"SQL(
+ALTER TABLE applications ADD COLUMN profile_id TEXT NOT NULL DEFAULT '';
+)SQL";
+
 static const Migration kMigrations[] = {
-    {1, kSchemaV1}, {2, kSchemaV2}, {3, kSchemaV3}, {4, kSchemaV4}, {5, kSchemaV5},
+    {1, kSchemaV1}, {2, kSchemaV2}, {3, kSchemaV3}, {4, kSchemaV4}, {5, kSchemaV5}, {6, kSchemaV6},
 };
 
 const Migration* migrations(size_t* count) {

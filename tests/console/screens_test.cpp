@@ -59,3 +59,37 @@ TEST_CASE("console: the desk's buttons call, start and finish, and open the rece
     CHECK(c.tap(t("ui.finish") + "  F9"));
     CHECK_FALSE(c->desk().current());
 }
+
+TEST_CASE("profile: the console warns staff that the profile in use has expired, in kk and ru") {
+    for (Lang lang : {Lang::kk, Lang::ru}) {
+        Console c; // on 14 April 2026: No. 133 applied at least until 30 March 2025
+        c->set_lang(lang);
+        REQUIRE(c.sign_in_as("clerk1", StaffRole::DeskClerk));
+        c.frame();
+        std::string expected =
+            texts().format(lang, "warning.profile_expired_unconfirmed",
+                           {{"profile", "khromtau-2023-133"}, {"ended", "30.03.2025"}});
+        CHECK(c.shown(expected));
+        CHECK(expected.find("khromtau-2023-133") != std::string::npos);
+    }
+}
+
+TEST_CASE("calendar: the console warns of an unconfirmed calendar and of a year with none") {
+    Console c;
+    REQUIRE(c.sign_in_as("resp1", StaffRole::Responsible));
+    auto t = [&](const char* key) { return texts().text(Lang::kk, key); };
+    // 2 December 2026: a two-month term started today ends in 2027, whose calendar is not
+    // confirmed.
+    c.now = at(2026, 12, 2, 10);
+    c.frame();
+    std::string items = t("calendar.unconfirmed.kurban_ait") + ", " +
+                        t("calendar.unconfirmed.transfers") + ", " +
+                        t("calendar.unconfirmed.holidays");
+    CHECK(c.shown(texts().format(Lang::kk, "warning.calendar_unconfirmed",
+                                 {{"year", "2027"}, {"items", items}})));
+    CHECK_FALSE(c.shown(texts().format(Lang::kk, "warning.calendar_missing", {{"year", "2028"}})));
+    // 1 December 2027: such a term ends in 2028, which has no calendar file.
+    c.now = at(2027, 12, 1, 10);
+    c.frame();
+    CHECK(c.shown(texts().format(Lang::kk, "warning.calendar_missing", {{"year", "2028"}})));
+}
