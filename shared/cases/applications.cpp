@@ -16,156 +16,145 @@ namespace reception {
 using nlohmann::json;
 
 // Rows <-> structs
-static const char* const kAppColumns =
-    "uuid, reg_number, channel, applicant_kind, surname, name, patronymic, iin, phone, address, "
-    "entity_name, bin, authority_document, foreigner, essence, official_uuid, language, "
-    "interpreter_needed, video_consent, from_personal_reception, previous_handler, assigned_to, "
-    "state, received_at, registered_on, accepted_by, accepted_where, refusal_ground, "
-    "correction_due, session_uuid, updated_at, ifnull(oral_protocol_number, ''), topic, profile_id";
+// An application's fields, in one list: the row's columns in this order, the outbox payload's
+// keys, and the write that inserts an application or saves any change of it. How a column
+// keeps a value: text; a flag (0 or 1, a JSON boolean); or text that is NULL when empty (the
+// correction's due day, and the oral protocol number, unique when there is one).
+enum class Kept { Text, Flag, TextOrNull };
+
+struct AppField {
+    const char* name;
+    Kept kept;
+    std::string (*get)(const Application&); // a flag as "1" or "0"
+    void (*set)(Application&, const std::string&);
+};
+
+#define APP_TEXT(col, expr)                                                                        \
+    {                                                                                              \
+#col, Kept::Text,                                                                          \
+            [](const Application& a)                                                               \
+                 -> std::string { return a.expr; }, [](Application & a,                            \
+                                                       const std::string& v) { a.expr = v; }       \
+    }
+#define APP_FLAG(col, expr)                                                                        \
+    {                                                                                              \
+#col, Kept::Flag,                                                                          \
+            [](const Application& a)                                                               \
+                 -> std::string { return a.expr ? "1" : "0"; }, [](Application & a,                \
+                                                                   const std::string&              \
+                                                                       v) { a.expr = v == "1"; }   \
+    }
+
+static const AppField kAppFields[] = {
+    APP_TEXT(uuid, uuid),
+    APP_TEXT(reg_number, reg_number),
+    {"oral_protocol_number", Kept::TextOrNull,
+     [](const Application& a) { return a.oral_protocol_number; },
+     [](Application& a, const std::string& v) { a.oral_protocol_number = v; }},
+    {"channel", Kept::Text, [](const Application& a) { return std::string(to_code(a.channel)); },
+     [](Application& a, const std::string& v) { from_code(v, &a.channel); }},
+    {"applicant_kind", Kept::Text,
+     [](const Application& a) { return std::string(to_code(a.applicant.kind)); },
+     [](Application& a, const std::string& v) { from_code(v, &a.applicant.kind); }},
+    APP_TEXT(surname, applicant.surname),
+    APP_TEXT(name, applicant.name),
+    APP_TEXT(patronymic, applicant.patronymic),
+    APP_TEXT(iin, applicant.iin),
+    APP_TEXT(phone, applicant.phone),
+    APP_TEXT(address, applicant.address),
+    APP_TEXT(entity_name, applicant.entity_name),
+    APP_TEXT(bin, applicant.bin),
+    APP_TEXT(authority_document, applicant.authority_document),
+    APP_FLAG(foreigner, applicant.foreigner),
+    APP_TEXT(essence, essence),
+    APP_TEXT(official_uuid, official_uuid),
+    APP_TEXT(topic, topic),
+    APP_TEXT(language, language),
+    APP_FLAG(interpreter_needed, interpreter_needed),
+    APP_FLAG(video_consent, video_consent),
+    APP_FLAG(from_personal_reception, from_personal_reception),
+    APP_TEXT(previous_handler, previous_handler),
+    APP_TEXT(assigned_to, assigned_to),
+    {"state", Kept::Text, [](const Application& a) { return std::string(to_code(a.state)); },
+     [](Application& a, const std::string& v) { from_code(v, &a.state); }},
+    {"received_at", Kept::Text, [](const Application& a) { return format_instant(a.received_at); },
+     [](Application& a, const std::string& v) {
+         a.received_at = parse_instant(v).value_or(Instant{});
+     }},
+    {"registered_on", Kept::Text, [](const Application& a) { return format_date(a.registered_on); },
+     [](Application& a, const std::string& v) {
+         a.registered_on = parse_date(v).value_or(Date{});
+     }},
+    APP_TEXT(accepted_by, accepted_by),
+    APP_TEXT(accepted_where, accepted_where),
+    APP_TEXT(refusal_ground, refusal_ground),
+    {"correction_due", Kept::TextOrNull,
+     [](const Application& a) {
+         return a.correction_due ? format_date(*a.correction_due) : std::string();
+     },
+     [](Application& a, const std::string& v) { a.correction_due = parse_date(v); }},
+    APP_TEXT(session_uuid, session_uuid),
+    APP_TEXT(profile_id, profile_id),
+    {"updated_at", Kept::Text, [](const Application& a) { return format_instant(a.updated_at); },
+     [](Application& a, const std::string& v) {
+         a.updated_at = parse_instant(v).value_or(Instant{});
+     }},
+};
+#undef APP_TEXT
+#undef APP_FLAG
+constexpr int kAppFieldCount = int(sizeof kAppFields / sizeof kAppFields[0]);
+
+// "uuid, reg_number, ...": the columns to SELECT, in kAppFields' order.
+static std::string app_columns() {
+    std::string cols;
+    for (const AppField& f : kAppFields) cols += (cols.empty() ? "" : ", ") + std::string(f.name);
+    return cols;
+}
 
 static Application app_from_row(const Stmt& st) {
     Application a;
-    int c = 0;
-    a.uuid = st.text(c++);
-    a.reg_number = st.text(c++);
-    from_code(st.text(c++), &a.channel);
-    from_code(st.text(c++), &a.applicant.kind);
-    a.applicant.surname = st.text(c++);
-    a.applicant.name = st.text(c++);
-    a.applicant.patronymic = st.text(c++);
-    a.applicant.iin = st.text(c++);
-    a.applicant.phone = st.text(c++);
-    a.applicant.address = st.text(c++);
-    a.applicant.entity_name = st.text(c++);
-    a.applicant.bin = st.text(c++);
-    a.applicant.authority_document = st.text(c++);
-    a.applicant.foreigner = st.integer(c++) != 0;
-    a.essence = st.text(c++);
-    a.official_uuid = st.text(c++);
-    a.language = st.text(c++);
-    a.interpreter_needed = st.integer(c++) != 0;
-    a.video_consent = st.integer(c++) != 0;
-    a.from_personal_reception = st.integer(c++) != 0;
-    a.previous_handler = st.text(c++);
-    a.assigned_to = st.text(c++);
-    from_code(st.text(c++), &a.state);
-    a.received_at = parse_instant(st.text(c++)).value_or(Instant{});
-    a.registered_on = parse_date(st.text(c++)).value_or(Date{});
-    a.accepted_by = st.text(c++);
-    a.accepted_where = st.text(c++);
-    a.refusal_ground = st.text(c++);
-    if (!st.is_null(c)) a.correction_due = parse_date(st.text(c));
-    c++;
-    a.session_uuid = st.text(c++);
-    a.updated_at = parse_instant(st.text(c++)).value_or(Instant{});
-    a.oral_protocol_number = st.text(c++);
-    a.topic = st.text(c++);
-    a.profile_id = st.text(c++);
+    for (int i = 0; i < kAppFieldCount; ++i) {
+        const AppField& f = kAppFields[i];
+        f.set(a, f.kept == Kept::Flag ? (st.integer(i) ? "1" : "0") : st.text(i));
+    }
     return a;
 }
 
 json application_json(const Application& a) {
-    const Applicant& p = a.applicant;
-    return json{{"uuid", a.uuid},
-                {"reg_number", a.reg_number},
-                {"oral_protocol_number", a.oral_protocol_number},
-                {"channel", to_code(a.channel)},
-                {"applicant_kind", to_code(p.kind)},
-                {"surname", p.surname},
-                {"name", p.name},
-                {"patronymic", p.patronymic},
-                {"iin", p.iin},
-                {"phone", p.phone},
-                {"address", p.address},
-                {"entity_name", p.entity_name},
-                {"bin", p.bin},
-                {"authority_document", p.authority_document},
-                {"foreigner", p.foreigner},
-                {"essence", a.essence},
-                {"official_uuid", a.official_uuid},
-                {"topic", a.topic},
-                {"language", a.language},
-                {"interpreter_needed", a.interpreter_needed},
-                {"video_consent", a.video_consent},
-                {"from_personal_reception", a.from_personal_reception},
-                {"previous_handler", a.previous_handler},
-                {"assigned_to", a.assigned_to},
-                {"state", to_code(a.state)},
-                {"received_at", format_instant(a.received_at)},
-                {"registered_on", format_date(a.registered_on)},
-                {"accepted_by", a.accepted_by},
-                {"accepted_where", a.accepted_where},
-                {"refusal_ground", a.refusal_ground},
-                {"correction_due", a.correction_due ? format_date(*a.correction_due) : ""},
-                {"session_uuid", a.session_uuid},
-                {"profile_id", a.profile_id},
-                {"updated_at", format_instant(a.updated_at)}};
+    json j = json::object();
+    for (const AppField& f : kAppFields) {
+        if (f.kept == Kept::Flag)
+            j[f.name] = f.get(a) == "1";
+        else
+            j[f.name] = f.get(a);
+    }
+    return j;
 }
 
-static void insert_application(Store& store, const Application& a) {
-    const Applicant& p = a.applicant;
-    Stmt st = store.prepare(
-        "INSERT INTO applications(uuid, reg_number, channel, applicant_kind, surname, name, "
-        "patronymic, iin, phone, address, entity_name, bin, authority_document, foreigner, "
-        "essence, official_uuid, language, interpreter_needed, video_consent, "
-        "from_personal_reception, previous_handler, assigned_to, state, received_at, "
-        "registered_on, accepted_by, accepted_where, refusal_ground, correction_due, "
-        "session_uuid, updated_at, oral_protocol_number, topic, profile_id) "
-        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, "
-        "?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34)");
-    int c = 1;
-    st.bind(c++, a.uuid);
-    st.bind(c++, a.reg_number);
-    st.bind(c++, to_code(a.channel));
-    st.bind(c++, to_code(p.kind));
-    st.bind(c++, p.surname);
-    st.bind(c++, p.name);
-    st.bind(c++, p.patronymic);
-    st.bind(c++, p.iin);
-    st.bind(c++, p.phone);
-    st.bind(c++, p.address);
-    st.bind(c++, p.entity_name);
-    st.bind(c++, p.bin);
-    st.bind(c++, p.authority_document);
-    st.bind(c++, p.foreigner);
-    st.bind(c++, a.essence);
-    st.bind(c++, a.official_uuid);
-    st.bind(c++, a.language);
-    st.bind(c++, a.interpreter_needed);
-    st.bind(c++, a.video_consent);
-    st.bind(c++, a.from_personal_reception);
-    st.bind(c++, a.previous_handler);
-    st.bind(c++, a.assigned_to);
-    st.bind(c++, to_code(a.state));
-    st.bind(c++, format_instant(a.received_at));
-    st.bind(c++, format_date(a.registered_on));
-    st.bind(c++, a.accepted_by);
-    st.bind(c++, a.accepted_where);
-    st.bind(c++, a.refusal_ground);
-    if (a.correction_due)
-        st.bind(c++, format_date(*a.correction_due));
-    else
-        st.bind_null(c++);
-    st.bind(c++, a.session_uuid);
-    st.bind(c++, format_instant(a.updated_at));
-    st.bind_opt(c++, a.oral_protocol_number);
-    st.bind(c++, a.topic);
-    st.bind(c++, a.profile_id);
-    st.run();
-}
-
-// The fields a move can change; the rest of an application is fixed at registration.
-static void update_application(Store& store, const Application& a) {
-    Stmt st = store.prepare("UPDATE applications SET state = ?2, assigned_to = ?3, "
-                            "previous_handler = ?4, refusal_ground = ?5, correction_due = ?6, "
-                            "session_uuid = ?7, updated_at = ?8 WHERE uuid = ?1");
-    st.bind(1, a.uuid).bind(2, to_code(a.state)).bind(3, a.assigned_to);
-    st.bind(4, a.previous_handler).bind(5, a.refusal_ground);
-    if (a.correction_due)
-        st.bind(6, format_date(*a.correction_due));
-    else
-        st.bind_null(6);
-    st.bind(7, a.session_uuid).bind(8, format_instant(a.updated_at));
+// Inserts the application, or saves every field of one already there.
+static void write_application(Store& store, const Application& a) {
+    static const std::string sql = [] {
+        std::string params, sets;
+        for (int i = 0; i < kAppFieldCount; ++i) {
+            params += (i ? ", ?" : "?") + std::to_string(i + 1);
+            if (i > 0)
+                sets += (sets.empty() ? "" : ", ") + std::string(kAppFields[i].name) +
+                        " = excluded." + kAppFields[i].name;
+        }
+        return "INSERT INTO applications(" + app_columns() + ") VALUES (" + params +
+               ") ON CONFLICT(uuid) DO UPDATE SET " + sets;
+    }();
+    Stmt st = store.prepare(sql.c_str());
+    for (int i = 0; i < kAppFieldCount; ++i) {
+        const AppField& f = kAppFields[i];
+        std::string v = f.get(a);
+        if (f.kept == Kept::Flag)
+            st.bind(i + 1, v == "1");
+        else if (f.kept == Kept::TextOrNull)
+            st.bind_opt(i + 1, v);
+        else
+            st.bind(i + 1, v);
+    }
     st.run();
 }
 
@@ -269,7 +258,7 @@ Application register_application(Store& store, const RegulationProfile& profile,
         a.reg_number = registration_number(store, a.registered_on);
         if (profile.is_oral_channel(to_code(a.channel)))
             a.oral_protocol_number = oral_protocol_number(store, a.registered_on);
-        insert_application(store, a);
+        write_application(store, a);
         store.append_event("application", a.uuid, "registered", "", to_code(a.state), actor,
                            "reg-25",
                            json{{"reg_number", a.reg_number},
@@ -295,7 +284,7 @@ Application register_application(Store& store, const RegulationProfile& profile,
 
 // Lookups
 static std::string select_apps(const char* where) {
-    return std::string("SELECT ") + kAppColumns + " FROM applications WHERE " + where;
+    return "SELECT " + app_columns() + " FROM applications WHERE " + where;
 }
 
 std::optional<Application> find_application(Store& store, const std::string& uuid) {
@@ -425,7 +414,7 @@ static void save_move(Store& store, Application& a, AppState from, const MoveInp
                       Instant now) {
     a.state = in.to;
     a.updated_at = now;
-    update_application(store, a);
+    write_application(store, a);
     data.update(move_data(in));
     data["item"] = move_item(from, in.to);
     store.append_event("application", a.uuid, "state_changed", to_code(from), to_code(in.to),
@@ -433,26 +422,7 @@ static void save_move(Store& store, Application& a, AppState from, const MoveInp
     append_outbox(store, "application", a.uuid, "application.state_changed", application_json(a));
 }
 
-// The applicant's details a correction may change (APPC art. 63), as column, old and new.
-static void update_applicant(Store& store, const Application& a) {
-    const Applicant& p = a.applicant;
-    store
-        .prepare("UPDATE applications SET surname = ?2, name = ?3, patronymic = ?4, iin = ?5, "
-                 "phone = ?6, address = ?7, entity_name = ?8, bin = ?9, "
-                 "authority_document = ?10 WHERE uuid = ?1")
-        .bind(1, a.uuid)
-        .bind(2, p.surname)
-        .bind(3, p.name)
-        .bind(4, p.patronymic)
-        .bind(5, p.iin)
-        .bind(6, p.phone)
-        .bind(7, p.address)
-        .bind(8, p.entity_name)
-        .bind(9, p.bin)
-        .bind(10, p.authority_document)
-        .run();
-}
-
+// The applicant's details a correction changed (APPC art. 63): field, old and new.
 static json changed_fields(const Applicant& before, const Applicant& after) {
     json changed = json::object();
     auto note = [&](const char* field, const std::string& was, const std::string& now) {
@@ -492,8 +462,7 @@ Application correct_application(Store& store, const RegulationProfile& profile,
         std::string refused = check_move(
             a.state, in, move_context(store, profile, cal, a, local_date(now)), profile, cal);
         if (!refused.empty()) throw InputError("state", refused);
-        update_applicant(store, a);
-        a.correction_due.reset();
+        a.correction_due.reset(); // save_move writes the corrected details with the move
         save_move(store, a, a.state, in, {{"corrected", changed_fields(before, a.applicant)}}, now);
     });
     return a;
@@ -544,7 +513,7 @@ Application assign_application(Store& store, const std::string& uuid, const std:
         std::string before = a.assigned_to;
         a.assigned_to = employee;
         a.updated_at = now;
-        update_application(store, a);
+        write_application(store, a);
         store.append_event("application", a.uuid, "assigned", to_code(a.state), to_code(a.state),
                            actor, "", json{{"from", before}, {"to", employee}, {"item", "reg-25"}},
                            now);
