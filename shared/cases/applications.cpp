@@ -8,6 +8,7 @@
 #include "regulation/calendar.hpp"
 #include "regulation/profile.hpp"
 #include "store/outbox.hpp"
+#include "store/record_fields.hpp"
 
 #include <algorithm>
 #include <cstdio>
@@ -16,18 +17,10 @@ namespace reception {
 using nlohmann::json;
 
 // Rows <-> structs
-// An application's fields, in one list: the row's columns in this order, the outbox payload's
-// keys, and the write that inserts an application or saves any change of it. How a column
-// keeps a value: text; a flag (0 or 1, a JSON boolean); or text that is NULL when empty (the
-// correction's due day, and the oral protocol number, unique when there is one).
-enum class Kept { Text, Flag, TextOrNull };
-
-struct AppField {
-    const char* name;
-    Kept kept;
-    std::string (*get)(const Application&); // a flag as "1" or "0"
-    void (*set)(Application&, const std::string&);
-};
+// An application's fields in one list (store/record_fields.hpp): its columns, its outbox
+// payload and its write. NULL when empty: the correction's due day, and the oral protocol
+// number (unique when there is one).
+using AppField = RecordField<Application>;
 
 #define APP_TEXT(col, expr)                                                                        \
     {                                                                                              \
@@ -102,59 +95,20 @@ static const AppField kAppFields[] = {
 };
 #undef APP_TEXT
 #undef APP_FLAG
-constexpr int kAppFieldCount = int(sizeof kAppFields / sizeof kAppFields[0]);
-
-// "uuid, reg_number, ...": the columns to SELECT, in kAppFields' order.
-static std::string app_columns() {
-    std::string cols;
-    for (const AppField& f : kAppFields) cols += (cols.empty() ? "" : ", ") + std::string(f.name);
-    return cols;
-}
 
 static Application app_from_row(const Stmt& st) {
-    Application a;
-    for (int i = 0; i < kAppFieldCount; ++i) {
-        const AppField& f = kAppFields[i];
-        f.set(a, f.kept == Kept::Flag ? (st.integer(i) ? "1" : "0") : st.text(i));
-    }
-    return a;
+    return record_from_row(kAppFields, st);
 }
 
 json application_json(const Application& a) {
-    json j = json::object();
-    for (const AppField& f : kAppFields) {
-        if (f.kept == Kept::Flag)
-            j[f.name] = f.get(a) == "1";
-        else
-            j[f.name] = f.get(a);
-    }
-    return j;
+    return record_json(kAppFields, a);
 }
 
 // Inserts the application, or saves every field of one already there.
 static void write_application(Store& store, const Application& a) {
-    static const std::string sql = [] {
-        std::string params, sets;
-        for (int i = 0; i < kAppFieldCount; ++i) {
-            params += (i ? ", ?" : "?") + std::to_string(i + 1);
-            if (i > 0)
-                sets += (sets.empty() ? "" : ", ") + std::string(kAppFields[i].name) +
-                        " = excluded." + kAppFields[i].name;
-        }
-        return "INSERT INTO applications(" + app_columns() + ") VALUES (" + params +
-               ") ON CONFLICT(uuid) DO UPDATE SET " + sets;
-    }();
+    static const std::string sql = upsert_sql("applications", kAppFields);
     Stmt st = store.prepare(sql.c_str());
-    for (int i = 0; i < kAppFieldCount; ++i) {
-        const AppField& f = kAppFields[i];
-        std::string v = f.get(a);
-        if (f.kept == Kept::Flag)
-            st.bind(i + 1, v == "1");
-        else if (f.kept == Kept::TextOrNull)
-            st.bind_opt(i + 1, v);
-        else
-            st.bind(i + 1, v);
-    }
+    bind_record(kAppFields, a, st);
     st.run();
 }
 
@@ -284,7 +238,7 @@ Application register_application(Store& store, const RegulationProfile& profile,
 
 // Lookups
 static std::string select_apps(const char* where) {
-    return "SELECT " + app_columns() + " FROM applications WHERE " + where;
+    return "SELECT " + select_columns(kAppFields) + " FROM applications WHERE " + where;
 }
 
 std::optional<Application> find_application(Store& store, const std::string& uuid) {

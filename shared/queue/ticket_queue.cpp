@@ -4,6 +4,7 @@
 #include "base/validation.hpp"
 #include "regulation/profile.hpp"
 #include "store/outbox.hpp"
+#include "store/record_fields.hpp"
 
 #include <algorithm>
 #include <cstdio>
@@ -17,88 +18,61 @@ using nlohmann::json;
 // A ticket's fields, in one list: the row's columns in this order, the outbox payload's keys,
 // and the write that inserts a ticket or saves its move. Every column is text; priority is
 // derived from the category (out of turn first, reg-12) and written beside them.
-struct TicketField {
-    const char* name;
-    std::string (*get)(const Ticket&);
-    void (*set)(Ticket&, const std::string&);
-};
+using TicketField = RecordField<Ticket>;
 
 static std::string instant_text(Instant at) {
     return at == Instant{} ? "" : format_instant(at);
 }
 
 static const TicketField kTicketFields[] = {
-    {"uuid", [](const Ticket& t) { return t.uuid; },
+    {"uuid", Kept::Text, [](const Ticket& t) { return t.uuid; },
      [](Ticket& t, const std::string& v) { t.uuid = v; }},
-    {"room", [](const Ticket& t) { return t.room; },
+    {"room", Kept::Text, [](const Ticket& t) { return t.room; },
      [](Ticket& t, const std::string& v) { t.room = v; }},
-    {"day", [](const Ticket& t) { return format_date(t.day); },
+    {"day", Kept::Text, [](const Ticket& t) { return format_date(t.day); },
      [](Ticket& t, const std::string& v) { t.day = parse_date(v).value_or(Date{}); }},
-    {"service", [](const Ticket& t) { return t.service; },
+    {"service", Kept::Text, [](const Ticket& t) { return t.service; },
      [](Ticket& t, const std::string& v) { t.service = v; }},
-    {"number", [](const Ticket& t) { return t.number; },
+    {"number", Kept::Text, [](const Ticket& t) { return t.number; },
      [](Ticket& t, const std::string& v) { t.number = v; }},
-    {"category", [](const Ticket& t) { return t.category; },
+    {"category", Kept::Text, [](const Ticket& t) { return t.category; },
      [](Ticket& t, const std::string& v) { t.category = v; }},
-    {"language", [](const Ticket& t) { return t.language; },
+    {"language", Kept::Text, [](const Ticket& t) { return t.language; },
      [](Ticket& t, const std::string& v) { t.language = v; }},
-    {"state", [](const Ticket& t) { return std::string(to_code(t.state)); },
+    {"state", Kept::Text, [](const Ticket& t) { return std::string(to_code(t.state)); },
      [](Ticket& t, const std::string& v) { from_code(v, &t.state); }},
-    {"desk", [](const Ticket& t) { return t.desk; },
+    {"desk", Kept::Text, [](const Ticket& t) { return t.desk; },
      [](Ticket& t, const std::string& v) { t.desk = v; }},
-    {"kiosk", [](const Ticket& t) { return t.kiosk; },
+    {"kiosk", Kept::Text, [](const Ticket& t) { return t.kiosk; },
      [](Ticket& t, const std::string& v) { t.kiosk = v; }},
-    {"transferred_from", [](const Ticket& t) { return t.transferred_from; },
+    {"transferred_from", Kept::Text, [](const Ticket& t) { return t.transferred_from; },
      [](Ticket& t, const std::string& v) { t.transferred_from = v; }},
-    {"issued_at", [](const Ticket& t) { return format_instant(t.issued_at); },
+    {"issued_at", Kept::Text, [](const Ticket& t) { return format_instant(t.issued_at); },
      [](Ticket& t, const std::string& v) { t.issued_at = parse_instant(v).value_or(Instant{}); }},
-    {"called_at", [](const Ticket& t) { return instant_text(t.called_at); },
+    {"called_at", Kept::Text, [](const Ticket& t) { return instant_text(t.called_at); },
      [](Ticket& t, const std::string& v) { t.called_at = parse_instant(v).value_or(Instant{}); }},
-    {"updated_at", [](const Ticket& t) { return format_instant(t.updated_at); },
+    {"updated_at", Kept::Text, [](const Ticket& t) { return format_instant(t.updated_at); },
      [](Ticket& t, const std::string& v) { t.updated_at = parse_instant(v).value_or(Instant{}); }},
 };
 constexpr int kTicketFieldCount = int(sizeof kTicketFields / sizeof kTicketFields[0]);
 
-// "uuid, room, ...": the columns to SELECT, in kTicketFields' order.
-static std::string ticket_columns() {
-    std::string cols;
-    for (const TicketField& f : kTicketFields)
-        cols += (cols.empty() ? "" : ", ") + std::string(f.name);
-    return cols;
-}
-
 static std::string select_tickets(const char* rest) {
-    return "SELECT " + ticket_columns() + " FROM tickets " + rest;
+    return "SELECT " + select_columns(kTicketFields) + " FROM tickets " + rest;
 }
 
 static Ticket ticket_from_row(const Stmt& st) {
-    Ticket t;
-    for (int i = 0; i < kTicketFieldCount; ++i) kTicketFields[i].set(t, st.text(i));
-    return t;
+    return record_from_row(kTicketFields, st);
 }
 
 static json ticket_json(const Ticket& t) {
-    json j = json::object();
-    for (const TicketField& f : kTicketFields) j[f.name] = f.get(t);
-    return j;
+    return record_json(kTicketFields, t);
 }
 
-// Inserts the ticket, or saves every field of one already there.
+// Inserts the ticket, or saves every field of one already there; priority beside them.
 static void write_ticket(Store& store, const Ticket& t) {
-    static const std::string sql = [] {
-        std::string params, sets;
-        for (int i = 0; i < kTicketFieldCount; ++i) {
-            params += "?" + std::to_string(i + 1) + ", ";
-            if (i > 0)
-                sets += std::string(kTicketFields[i].name) + " = excluded." +
-                        kTicketFields[i].name + ", ";
-        }
-        return "INSERT INTO tickets(" + ticket_columns() + ", priority) VALUES (" + params + "?" +
-               std::to_string(kTicketFieldCount + 1) + ") ON CONFLICT(uuid) DO UPDATE SET " + sets +
-               "priority = excluded.priority";
-    }();
+    static const std::string sql = upsert_sql("tickets", kTicketFields, {"priority"});
     Stmt st = store.prepare(sql.c_str());
-    for (int i = 0; i < kTicketFieldCount; ++i) st.bind(i + 1, kTicketFields[i].get(t));
+    bind_record(kTicketFields, t, st);
     st.bind(kTicketFieldCount + 1, t.category.empty() ? 1 : 0);
     st.run();
 }
@@ -357,7 +331,7 @@ static void board_desk_calls(Store& store, const std::string& room, Date day, in
 static std::vector<BoardCall> board_transfers(Store& store, const std::string& room, Date day,
                                               Instant now) {
     static const std::string sql =
-        "SELECT " + ticket_columns() +
+        "SELECT " + select_columns(kTicketFields) +
         ", moved_to FROM tickets JOIN (SELECT transferred_from AS old, service AS moved_to "
         "FROM tickets WHERE room = ?1 AND day = ?2 AND state = 'waiting' AND transferred_from "
         "<> '') ON uuid = old WHERE called_at <> '' AND updated_at > ?3 ORDER BY updated_at DESC";

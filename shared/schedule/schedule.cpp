@@ -6,6 +6,7 @@
 #include "regulation/calendar.hpp"
 #include "regulation/profile.hpp"
 #include "store/outbox.hpp"
+#include "store/record_fields.hpp"
 
 #include <algorithm>
 #include <map>
@@ -101,42 +102,49 @@ static void save_official(Store& store, const Official& o) {
                        {"updated_at", format_instant(o.updated_at)}});
 }
 
+// A session's fields in one list (store/record_fields.hpp): its columns, its outbox payload
+// and its write.
+static const RecordField<ReceptionSession> kSessionFields[] = {
+    {"uuid", Kept::Text, [](const ReceptionSession& s) { return s.uuid; },
+     [](ReceptionSession& s, const std::string& v) { s.uuid = v; }},
+    {"official_uuid", Kept::Text, [](const ReceptionSession& s) { return s.official_uuid; },
+     [](ReceptionSession& s, const std::string& v) { s.official_uuid = v; }},
+    {"room_uuid", Kept::Text, [](const ReceptionSession& s) { return s.room_uuid; },
+     [](ReceptionSession& s, const std::string& v) { s.room_uuid = v; }},
+    {"date", Kept::Text, [](const ReceptionSession& s) { return format_date(s.date); },
+     [](ReceptionSession& s, const std::string& v) { s.date = parse_date(v).value_or(Date{}); }},
+    {"start_minute", Kept::Number,
+     [](const ReceptionSession& s) { return std::to_string(s.start_minute); },
+     [](ReceptionSession& s, const std::string& v) { s.start_minute = std::stoi(v); }},
+    {"end_minute", Kept::Number,
+     [](const ReceptionSession& s) { return std::to_string(s.end_minute); },
+     [](ReceptionSession& s, const std::string& v) { s.end_minute = std::stoi(v); }},
+    {"mode", Kept::Text, [](const ReceptionSession& s) { return std::string(to_code(s.mode)); },
+     [](ReceptionSession& s, const std::string& v) { from_code(v, &s.mode); }},
+    {"ad_hoc", Kept::Flag,
+     [](const ReceptionSession& s) { return std::string(s.ad_hoc ? "1" : "0"); },
+     [](ReceptionSession& s, const std::string& v) { s.ad_hoc = v == "1"; }},
+    {"cancelled", Kept::Flag,
+     [](const ReceptionSession& s) { return std::string(s.cancelled ? "1" : "0"); },
+     [](ReceptionSession& s, const std::string& v) { s.cancelled = v == "1"; }},
+    {"cancel_reason", Kept::Text, [](const ReceptionSession& s) { return s.cancel_reason; },
+     [](ReceptionSession& s, const std::string& v) { s.cancel_reason = v; }},
+    {"updated_at", Kept::Text,
+     [](const ReceptionSession& s) { return format_instant(s.updated_at); },
+     [](ReceptionSession& s, const std::string& v) {
+         s.updated_at = parse_instant(v).value_or(Instant{});
+     }},
+};
+
 json session_json(const ReceptionSession& s) {
-    return json{{"uuid", s.uuid},
-                {"official_uuid", s.official_uuid},
-                {"room_uuid", s.room_uuid},
-                {"date", format_date(s.date)},
-                {"start_minute", s.start_minute},
-                {"end_minute", s.end_minute},
-                {"mode", to_code(s.mode)},
-                {"ad_hoc", s.ad_hoc},
-                {"cancelled", s.cancelled},
-                {"cancel_reason", s.cancel_reason},
-                {"updated_at", format_instant(s.updated_at)}};
+    return record_json(kSessionFields, s);
 }
 
 static void save_session(Store& store, const ReceptionSession& s) {
-    store
-        .prepare("INSERT INTO sessions(uuid, official_uuid, room_uuid, date, start_minute, "
-                 "end_minute, mode, ad_hoc, cancelled, cancel_reason, updated_at) VALUES "
-                 "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) ON CONFLICT(uuid) DO UPDATE SET "
-                 "official_uuid = excluded.official_uuid, room_uuid = excluded.room_uuid, "
-                 "date = excluded.date, start_minute = excluded.start_minute, end_minute = "
-                 "excluded.end_minute, mode = excluded.mode, ad_hoc = excluded.ad_hoc, "
-                 "cancelled = excluded.cancelled, cancel_reason = excluded.cancel_reason, "
-                 "updated_at = excluded.updated_at")
-        .bind(1, s.uuid)
-        .bind(2, s.official_uuid)
-        .bind(3, s.room_uuid)
-        .bind(4, format_date(s.date))
-        .bind(5, s.start_minute)
-        .bind(6, s.end_minute)
-        .bind(7, to_code(s.mode))
-        .bind(8, s.ad_hoc)
-        .bind(9, s.cancelled)
-        .bind(10, s.cancel_reason)
-        .bind(11, format_instant(s.updated_at))
-        .run();
+    static const std::string sql = upsert_sql("sessions", kSessionFields);
+    Stmt st = store.prepare(sql.c_str());
+    bind_record(kSessionFields, s, st);
+    st.run();
     append_outbox(store, "session", s.uuid, "session.saved", session_json(s));
 }
 
@@ -339,28 +347,12 @@ std::vector<Official> list_officials(Store& store) {
     return out;
 }
 
-static const char* const kSessionColumns =
-    "uuid, official_uuid, room_uuid, date, start_minute, end_minute, mode, ad_hoc, cancelled, "
-    "cancel_reason, updated_at";
-
 static ReceptionSession session_from_row(const Stmt& st) {
-    ReceptionSession s;
-    s.uuid = st.text(0);
-    s.official_uuid = st.text(1);
-    s.room_uuid = st.text(2);
-    s.date = parse_date(st.text(3)).value_or(Date{});
-    s.start_minute = int(st.integer(4));
-    s.end_minute = int(st.integer(5));
-    from_code(st.text(6), &s.mode);
-    s.ad_hoc = st.integer(7) != 0;
-    s.cancelled = st.integer(8) != 0;
-    s.cancel_reason = st.text(9);
-    s.updated_at = parse_instant(st.text(10)).value_or(Instant{});
-    return s;
+    return record_from_row(kSessionFields, st);
 }
 
 std::vector<ReceptionSession> sessions_between(Store& store, Date first, Date last) {
-    static const std::string sql = std::string("SELECT ") + kSessionColumns +
+    static const std::string sql = "SELECT " + select_columns(kSessionFields) +
                                    " FROM sessions WHERE date BETWEEN ?1 AND ?2 "
                                    "ORDER BY date, start_minute";
     Stmt st = store.prepare(sql.c_str());
@@ -372,7 +364,7 @@ std::vector<ReceptionSession> sessions_between(Store& store, Date first, Date la
 
 std::optional<ReceptionSession> find_session(Store& store, const std::string& uuid) {
     static const std::string sql =
-        std::string("SELECT ") + kSessionColumns + " FROM sessions WHERE uuid = ?1";
+        "SELECT " + select_columns(kSessionFields) + " FROM sessions WHERE uuid = ?1";
     Stmt st = store.prepare(sql.c_str());
     st.bind(1, uuid);
     if (!st.step()) return std::nullopt;

@@ -1,0 +1,100 @@
+// A record's fields in one list: the table's columns in this order, the outbox payload's keys,
+// and the write that inserts the record or saves any change of it all come from it, so adding a
+// field is one line (plus its migration) and the four never drift apart.
+//
+//     static const RecordField<Ticket> kTicketFields[] = {{"uuid", Kept::Text, get, set}, ...};
+//     std::string sql = select_columns(kTicketFields) ...;
+//     Ticket t = record_from_row(kTicketFields, stmt);
+#pragma once
+
+#include "store/store.hpp"
+
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+namespace reception {
+
+// How a column keeps a value. Values pass as text: a flag as "1" or "0", a number in decimal.
+enum class Kept {
+    Text,       // TEXT; a JSON string
+    Flag,       // INTEGER 0 or 1; a JSON boolean
+    Number,     // INTEGER; a JSON number
+    TextOrNull, // TEXT, NULL when empty (a unique number there may be none of); a JSON string
+};
+
+template <class T> struct RecordField {
+    const char* name;
+    Kept kept;
+    std::string (*get)(const T&);
+    void (*set)(T&, const std::string&);
+};
+
+// "uuid, room, ...": the columns, in the list's order.
+template <class T, size_t N> std::string select_columns(const RecordField<T> (&fields)[N]) {
+    std::string cols;
+    for (const auto& f : fields) cols += (cols.empty() ? "" : ", ") + std::string(f.name);
+    return cols;
+}
+
+// The record from a row whose first N columns are select_columns(fields).
+template <class T, size_t N> T record_from_row(const RecordField<T> (&fields)[N], const Stmt& st) {
+    T r{};
+    for (size_t i = 0; i < N; ++i) {
+        const auto& f = fields[i];
+        bool integer = f.kept == Kept::Flag || f.kept == Kept::Number;
+        f.set(r, integer ? std::to_string(st.integer(int(i))) : st.text(int(i)));
+    }
+    return r;
+}
+
+template <class T, size_t N>
+nlohmann::json record_json(const RecordField<T> (&fields)[N], const T& r) {
+    nlohmann::json j = nlohmann::json::object();
+    for (const auto& f : fields) {
+        std::string v = f.get(r);
+        if (f.kept == Kept::Flag)
+            j[f.name] = v == "1";
+        else if (f.kept == Kept::Number)
+            j[f.name] = std::stoll(v);
+        else
+            j[f.name] = v;
+    }
+    return j;
+}
+
+// INSERT INTO table(fields..., extra) ... ON CONFLICT(uuid) DO UPDATE SET every column but the
+// first (the uuid). `extra` names columns derived from the record, bound after the fields.
+template <class T, size_t N>
+std::string upsert_sql(const char* table, const RecordField<T> (&fields)[N],
+                       const std::vector<std::string>& extra = {}) {
+    std::string cols = select_columns(fields), params, sets;
+    size_t n = N + extra.size();
+    for (const auto& e : extra) cols += ", " + e;
+    for (size_t i = 0; i < n; ++i) {
+        params += (i ? ", ?" : "?") + std::to_string(i + 1);
+        if (i == 0) continue;
+        std::string name = i < N ? fields[i].name : extra[i - N];
+        sets += (sets.empty() ? "" : ", ") + name + " = excluded." + name;
+    }
+    return std::string("INSERT INTO ") + table + "(" + cols + ") VALUES (" + params +
+           ") ON CONFLICT(uuid) DO UPDATE SET " + sets;
+}
+
+// Binds the record's fields to ?1..?N.
+template <class T, size_t N>
+void bind_record(const RecordField<T> (&fields)[N], const T& r, Stmt& st) {
+    for (size_t i = 0; i < N; ++i) {
+        const auto& f = fields[i];
+        std::string v = f.get(r);
+        int at = int(i + 1);
+        if (f.kept == Kept::Flag || f.kept == Kept::Number)
+            st.bind(at, std::stoll(v));
+        else if (f.kept == Kept::TextOrNull)
+            st.bind_opt(at, v);
+        else
+            st.bind(at, v);
+    }
+}
+
+} // namespace reception
