@@ -52,54 +52,59 @@ static std::string uuid_or_new(const json& j, const std::string& where) {
 }
 
 // Upserts
+// A room's and an official's fields in one list each (store/record_fields.hpp).
+#define TEXT_FIELD(T, col)                                                                         \
+    {                                                                                              \
+#col, Kept::Text,                                                                          \
+            [](const T& r) -> std::string { return r.col; },                                       \
+                                                          [](T & r,                                \
+                                                             const std::string& v) { r.col = v; }  \
+    }
+#define UPDATED_AT_FIELD(T)                                                                        \
+    {                                                                                              \
+        "updated_at", Kept::Text, [](const T& r) { return format_instant(r.updated_at); },         \
+            [](T& r, const std::string& v) {                                                       \
+                r.updated_at = parse_instant(v).value_or(Instant{});                               \
+            }                                                                                      \
+    }
+
+static const RecordField<Room> kRoomFields[] = {
+    TEXT_FIELD(Room, uuid),    TEXT_FIELD(Room, code), TEXT_FIELD(Room, name_kk),
+    TEXT_FIELD(Room, name_ru), UPDATED_AT_FIELD(Room),
+};
+
+static const RecordField<Official> kOfficialFields[] = {
+    TEXT_FIELD(Official, uuid),
+    TEXT_FIELD(Official, surname),
+    TEXT_FIELD(Official, name),
+    TEXT_FIELD(Official, patronymic),
+    TEXT_FIELD(Official, role),
+    TEXT_FIELD(Official, position_kk),
+    TEXT_FIELD(Official, position_ru),
+    {"active", Kept::Flag, [](const Official& o) { return std::string(o.active ? "1" : "0"); },
+     [](Official& o, const std::string& v) { o.active = v == "1"; }},
+    UPDATED_AT_FIELD(Official),
+};
+#undef TEXT_FIELD
+#undef UPDATED_AT_FIELD
+
+// Writes the record and its outbox row.
+template <class T, size_t N>
+static void save_record(Store& store, const char* table, const char* entity,
+                        const RecordField<T> (&fields)[N], const T& r) {
+    std::string sql = upsert_sql(table, fields);
+    Stmt st = store.prepare(sql.c_str());
+    bind_record(fields, r, st);
+    st.run();
+    append_outbox(store, entity, r.uuid, std::string(entity) + ".saved", record_json(fields, r));
+}
+
 static void save_room(Store& store, const Room& r) {
-    store
-        .prepare("INSERT INTO rooms(uuid, code, name_kk, name_ru, updated_at) VALUES "
-                 "(?1, ?2, ?3, ?4, ?5) ON CONFLICT(uuid) DO UPDATE SET code = excluded.code, "
-                 "name_kk = excluded.name_kk, name_ru = excluded.name_ru, "
-                 "updated_at = excluded.updated_at")
-        .bind(1, r.uuid)
-        .bind(2, r.code)
-        .bind(3, r.name_kk)
-        .bind(4, r.name_ru)
-        .bind(5, format_instant(r.updated_at))
-        .run();
-    append_outbox(store, "room", r.uuid, "room.saved",
-                  json{{"uuid", r.uuid},
-                       {"code", r.code},
-                       {"name_kk", r.name_kk},
-                       {"name_ru", r.name_ru},
-                       {"updated_at", format_instant(r.updated_at)}});
+    save_record(store, "rooms", "room", kRoomFields, r);
 }
 
 static void save_official(Store& store, const Official& o) {
-    store
-        .prepare("INSERT INTO officials(uuid, surname, name, patronymic, role, position_kk, "
-                 "position_ru, active, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) "
-                 "ON CONFLICT(uuid) DO UPDATE SET surname = excluded.surname, name = "
-                 "excluded.name, patronymic = excluded.patronymic, role = excluded.role, "
-                 "position_kk = excluded.position_kk, position_ru = excluded.position_ru, "
-                 "active = excluded.active, updated_at = excluded.updated_at")
-        .bind(1, o.uuid)
-        .bind(2, o.surname)
-        .bind(3, o.name)
-        .bind(4, o.patronymic)
-        .bind(5, o.role)
-        .bind(6, o.position_kk)
-        .bind(7, o.position_ru)
-        .bind(8, o.active)
-        .bind(9, format_instant(o.updated_at))
-        .run();
-    append_outbox(store, "official", o.uuid, "official.saved",
-                  json{{"uuid", o.uuid},
-                       {"surname", o.surname},
-                       {"name", o.name},
-                       {"patronymic", o.patronymic},
-                       {"role", o.role},
-                       {"position_kk", o.position_kk},
-                       {"position_ru", o.position_ru},
-                       {"active", o.active},
-                       {"updated_at", format_instant(o.updated_at)}});
+    save_record(store, "officials", "official", kOfficialFields, o);
 }
 
 // A session's fields in one list (store/record_fields.hpp): its columns, its outbox payload
@@ -141,11 +146,7 @@ json session_json(const ReceptionSession& s) {
 }
 
 static void save_session(Store& store, const ReceptionSession& s) {
-    static const std::string sql = upsert_sql("sessions", kSessionFields);
-    Stmt st = store.prepare(sql.c_str());
-    bind_record(kSessionFields, s, st);
-    st.run();
-    append_outbox(store, "session", s.uuid, "session.saved", session_json(s));
+    save_record(store, "sessions", "session", kSessionFields, s);
 }
 
 // Parsing one record of each kind
@@ -315,33 +316,22 @@ ScheduleLoadResult load_schedule(Store& store, const RegulationProfile& profile,
 
 // Reading
 std::vector<Room> list_rooms(Store& store) {
-    Stmt st = store.prepare("SELECT uuid, code, name_kk, name_ru, updated_at FROM rooms "
-                            "ORDER BY code");
+    static const std::string sql =
+        "SELECT " + select_columns(kRoomFields) + " FROM rooms ORDER BY code";
+    Stmt st = store.prepare(sql.c_str());
     std::vector<Room> out;
-    while (st.step())
-        out.push_back({st.text(0), st.text(1), st.text(2), st.text(3),
-                       parse_instant(st.text(4)).value_or(Instant{})});
+    while (st.step()) out.push_back(record_from_row(kRoomFields, st));
     return out;
 }
 
 static Official official_from_row(const Stmt& st) {
-    Official o;
-    o.uuid = st.text(0);
-    o.surname = st.text(1);
-    o.name = st.text(2);
-    o.patronymic = st.text(3);
-    o.role = st.text(4);
-    o.position_kk = st.text(5);
-    o.position_ru = st.text(6);
-    o.active = st.integer(7) != 0;
-    o.updated_at = parse_instant(st.text(8)).value_or(Instant{});
-    return o;
+    return record_from_row(kOfficialFields, st);
 }
 
 std::vector<Official> list_officials(Store& store) {
-    Stmt st =
-        store.prepare("SELECT uuid, surname, name, patronymic, role, position_kk, "
-                      "position_ru, active, updated_at FROM officials ORDER BY surname, name");
+    static const std::string sql =
+        "SELECT " + select_columns(kOfficialFields) + " FROM officials ORDER BY surname, name";
+    Stmt st = store.prepare(sql.c_str());
     std::vector<Official> out;
     while (st.step()) out.push_back(official_from_row(st));
     return out;
@@ -372,8 +362,9 @@ std::optional<ReceptionSession> find_session(Store& store, const std::string& uu
 }
 
 std::optional<Official> find_official(Store& store, const std::string& uuid) {
-    Stmt st = store.prepare("SELECT uuid, surname, name, patronymic, role, position_kk, "
-                            "position_ru, active, updated_at FROM officials WHERE uuid = ?1");
+    static const std::string sql =
+        "SELECT " + select_columns(kOfficialFields) + " FROM officials WHERE uuid = ?1";
+    Stmt st = store.prepare(sql.c_str());
     st.bind(1, uuid);
     if (!st.step()) return std::nullopt;
     return official_from_row(st);
