@@ -13,6 +13,7 @@
 #include <atomic>
 #include <doctest/doctest.h>
 #include <fstream>
+#include <functional>
 #include <imgui.h>
 #include <thread>
 
@@ -58,6 +59,17 @@ void check_buttons_fit(const Kiosk& k, const std::string& screen, bool scrolls) 
 
 } // namespace
 
+// A kiosk with speech on, in each language in turn: every spoken screen must speak kk and ru.
+static void speaking_in_both(const std::function<void(Kiosk&, Lang)>& body) {
+    for (Lang l : {Lang::kk, Lang::ru}) {
+        CAPTURE(std::string(lang_code(l)));
+        Kiosk k;
+        k.m->set_lang(l);
+        k.m->set_speech(true);
+        body(k, l);
+    }
+}
+
 TEST_CASE("kiosk speech: the start screen's button turns it on and names the choices, kk and ru") {
     Kiosk k;
     CHECK_FALSE(k.m->speech().on);
@@ -94,11 +106,7 @@ TEST_CASE("kiosk speech: the start screen's button turns it on and names the cho
 }
 
 TEST_CASE("kiosk speech: the service and category screens name every choice, kk and ru") {
-    for (Lang l : {Lang::kk, Lang::ru}) {
-        CAPTURE(std::string(lang_code(l)));
-        Kiosk k;
-        k.m->set_lang(l);
-        k.m->set_speech(true);
+    speaking_in_both([](Kiosk& k, Lang l) {
         k.m->start_ticket();
         std::string heard = k.heard(l);
         CHECK(has(heard, catalog().text(l, "ui.choose_service")));
@@ -109,17 +117,13 @@ TEST_CASE("kiosk speech: the service and category screens name every choice, kk 
         CHECK(has(heard, catalog().text(l, "ui.no_category")));
         for (const auto& c : profile().out_of_turn) CHECK(has(heard, c.name(lang_code(l))));
         CHECK_FALSE(has(heard, catalog().text(l, "ui.choose_service"))); // the last screen's
-    }
+    });
 }
 
 TEST_CASE("kiosk speech: the ticket's number is said as the board says it, with people ahead") {
-    for (Lang l : {Lang::kk, Lang::ru}) {
-        CAPTURE(std::string(lang_code(l)));
-        Kiosk k;
+    speaking_in_both([](Kiosk& k, Lang l) {
         // Someone is already waiting for the same service.
         issue_ticket(*k.s, profile(), {"main", "same_day", "", "kk", "kiosk-2"}, k.now);
-        k.m->set_lang(l);
-        k.m->set_speech(true);
         k.m->start_ticket();
         k.m->choose_service("same_day");
         k.m->choose_category("", k.now);
@@ -132,7 +136,7 @@ TEST_CASE("kiosk speech: the ticket's number is said as the board says it, with 
         CHECK(has(heard, catalog().text(l, "speech.take_printout")));
         CHECK(has(heard, catalog().text(l, "ui.done")));
         CHECK_FALSE(has(heard, "A-002")); // never the printed form, which a voice spells
-    }
+    });
     // A printer that failed: the number to note down, said.
     Kiosk k;
     k.printer_works = false;
@@ -146,11 +150,7 @@ TEST_CASE("kiosk speech: the ticket's number is said as the board says it, with 
 
 TEST_CASE(
     "kiosk speech: the sign-up steps name the officials and the fields, never what is typed") {
-    for (Lang l : {Lang::kk, Lang::ru}) {
-        CAPTURE(std::string(lang_code(l)));
-        Kiosk k;
-        k.m->set_lang(l);
-        k.m->set_speech(true);
+    speaking_in_both([](Kiosk& k, Lang l) {
         k.m->start_signup();
         std::string heard = k.heard(l);
         CHECK(has(heard, catalog().text(l, "ui.not_sure")));
@@ -176,7 +176,7 @@ TEST_CASE(
         // The room hears what the kiosk says: no IIN, no name.
         CHECK_FALSE(has(heard, "871008401427"));
         CHECK_FALSE(has(heard, "Сәрсенбаева"));
-    }
+    });
 }
 
 TEST_CASE("kiosk speech: every error that appears is said") {
@@ -204,11 +204,7 @@ TEST_CASE("kiosk speech: every error that appears is said") {
 }
 
 TEST_CASE("kiosk speech: the receipt says the registration number, kk and ru") {
-    for (Lang l : {Lang::kk, Lang::ru}) {
-        CAPTURE(std::string(lang_code(l)));
-        Kiosk k;
-        k.m->set_lang(l);
-        k.m->set_speech(true);
+    speaking_in_both([](Kiosk& k, Lang l) {
         k.m->start_signup();
         k.m->choose_official("");
         k.m->form().essence = "Жер учаскесін беру туралы";
@@ -221,7 +217,7 @@ TEST_CASE("kiosk speech: the receipt says the registration number, kk and ru") {
         std::string heard = k.heard(l);
         CHECK(has(heard, catalog().text(l, "ui.reg_number") + ": Ка 1, 2026, 1"));
         CHECK(has(heard, catalog().text(l, "ui.signup_next_steps")));
-    }
+    });
     CHECK(spoken_reg_number("K1-2026-00042") == "Ка 1, 2026, 42");
     CHECK(spoken_reg_number("AB12-2026-10000") == "А Бэ 12, 2026, 10000");
 }
@@ -359,11 +355,7 @@ TEST_CASE("kiosk speech: the speech key turns it on, then says the screen again"
 }
 
 TEST_CASE("kiosk speech: espeak synthesises the Kazakh and Russian prompts") {
-    for (Lang l : {Lang::kk, Lang::ru}) {
-        CAPTURE(std::string(lang_code(l)));
-        Kiosk k;
-        k.m->set_lang(l);
-        k.m->set_speech(true);
+    speaking_in_both([](Kiosk& k, Lang l) {
         k.m->start_ticket();
         k.m->choose_service("same_day");
         k.m->choose_category("", k.now);
@@ -375,7 +367,7 @@ TEST_CASE("kiosk speech: espeak synthesises the Kazakh and Russian prompts") {
         k.m->reset();
         k.m->set_lang(l);
         for (const auto& a : screen_speech(*k.m)) CHECK(synthesised_samples(a.text, a.lang) > 0);
-    }
+    });
 }
 
 TEST_CASE("kiosk speech: louder is louder") {
@@ -507,11 +499,7 @@ TEST_CASE("kiosk speech: large text makes text and buttons bigger, and every scr
 
 TEST_CASE("kiosk speech: a visitor who cannot see the keys hears each one, and a second tap types "
           "it, kk and ru") {
-    for (Lang l : {Lang::kk, Lang::ru}) {
-        CAPTURE(std::string(lang_code(l)));
-        Kiosk k;
-        k.m->set_lang(l);
-        k.m->set_speech(true);
+    speaking_in_both([](Kiosk& k, Lang l) {
         k.m->start_signup();
         k.m->choose_official("");
         k.frame();
@@ -545,7 +533,7 @@ TEST_CASE("kiosk speech: a visitor who cannot see the keys hears each one, and a
         REQUIRE(k.tap("⌫"));
         CHECK(essence == "Ж");
         CHECK(has(k.heard(l), catalog().format(l, "speech.erased", {{"count", "1"}})));
-    }
+    });
 }
 
 TEST_CASE("kiosk speech: a field touched says its name and whether it is empty, never its text") {
