@@ -22,79 +22,48 @@ using nlohmann::json;
 // number (unique when there is one).
 using AppField = RecordField<Application>;
 
-#define APP_TEXT(col, expr)                                                                        \
-    {                                                                                              \
-#col, Kept::Text,                                                                          \
-            [](const Application& a)                                                               \
-                 -> std::string { return a.expr; }, [](Application & a,                            \
-                                                       const std::string& v) { a.expr = v; }       \
-    }
-#define APP_FLAG(col, expr)                                                                        \
-    {                                                                                              \
-#col, Kept::Flag,                                                                          \
-            [](const Application& a)                                                               \
-                 -> std::string { return a.expr ? "1" : "0"; }, [](Application & a,                \
-                                                                   const std::string&              \
-                                                                       v) { a.expr = v == "1"; }   \
-    }
-
 static const AppField kAppFields[] = {
-    APP_TEXT(uuid, uuid),
-    APP_TEXT(reg_number, reg_number),
+    RECORD_TEXT(Application, uuid, uuid),
+    RECORD_TEXT(Application, reg_number, reg_number),
     {"oral_protocol_number", Kept::TextOrNull,
      [](const Application& a) { return a.oral_protocol_number; },
      [](Application& a, const std::string& v) { a.oral_protocol_number = v; }},
-    {"channel", Kept::Text, [](const Application& a) { return std::string(to_code(a.channel)); },
-     [](Application& a, const std::string& v) { from_code(v, &a.channel); }},
-    {"applicant_kind", Kept::Text,
-     [](const Application& a) { return std::string(to_code(a.applicant.kind)); },
-     [](Application& a, const std::string& v) { from_code(v, &a.applicant.kind); }},
-    APP_TEXT(surname, applicant.surname),
-    APP_TEXT(name, applicant.name),
-    APP_TEXT(patronymic, applicant.patronymic),
-    APP_TEXT(iin, applicant.iin),
-    APP_TEXT(phone, applicant.phone),
-    APP_TEXT(address, applicant.address),
-    APP_TEXT(entity_name, applicant.entity_name),
-    APP_TEXT(bin, applicant.bin),
-    APP_TEXT(authority_document, applicant.authority_document),
-    APP_FLAG(foreigner, applicant.foreigner),
-    APP_TEXT(essence, essence),
-    APP_TEXT(official_uuid, official_uuid),
-    APP_TEXT(topic, topic),
-    APP_TEXT(language, language),
-    APP_FLAG(interpreter_needed, interpreter_needed),
-    APP_FLAG(video_consent, video_consent),
-    APP_FLAG(from_personal_reception, from_personal_reception),
-    APP_TEXT(previous_handler, previous_handler),
-    APP_TEXT(assigned_to, assigned_to),
-    {"state", Kept::Text, [](const Application& a) { return std::string(to_code(a.state)); },
-     [](Application& a, const std::string& v) { from_code(v, &a.state); }},
-    {"received_at", Kept::Text, [](const Application& a) { return format_instant(a.received_at); },
-     [](Application& a, const std::string& v) {
-         a.received_at = parse_instant(v).value_or(Instant{});
-     }},
-    {"registered_on", Kept::Text, [](const Application& a) { return format_date(a.registered_on); },
-     [](Application& a, const std::string& v) {
-         a.registered_on = parse_date(v).value_or(Date{});
-     }},
-    APP_TEXT(accepted_by, accepted_by),
-    APP_TEXT(accepted_where, accepted_where),
-    APP_TEXT(refusal_ground, refusal_ground),
+    RECORD_CODE(Application, channel, channel),
+    RECORD_CODE(Application, applicant_kind, applicant.kind),
+    RECORD_TEXT(Application, surname, applicant.surname),
+    RECORD_TEXT(Application, name, applicant.name),
+    RECORD_TEXT(Application, patronymic, applicant.patronymic),
+    RECORD_TEXT(Application, iin, applicant.iin),
+    RECORD_TEXT(Application, phone, applicant.phone),
+    RECORD_TEXT(Application, address, applicant.address),
+    RECORD_TEXT(Application, entity_name, applicant.entity_name),
+    RECORD_TEXT(Application, bin, applicant.bin),
+    RECORD_TEXT(Application, authority_document, applicant.authority_document),
+    RECORD_FLAG(Application, foreigner, applicant.foreigner),
+    RECORD_TEXT(Application, essence, essence),
+    RECORD_TEXT(Application, official_uuid, official_uuid),
+    RECORD_TEXT(Application, topic, topic),
+    RECORD_TEXT(Application, language, language),
+    RECORD_FLAG(Application, interpreter_needed, interpreter_needed),
+    RECORD_FLAG(Application, video_consent, video_consent),
+    RECORD_FLAG(Application, from_personal_reception, from_personal_reception),
+    RECORD_TEXT(Application, previous_handler, previous_handler),
+    RECORD_TEXT(Application, assigned_to, assigned_to),
+    RECORD_CODE(Application, state, state),
+    RECORD_INSTANT(Application, received_at, received_at),
+    RECORD_DATE(Application, registered_on, registered_on),
+    RECORD_TEXT(Application, accepted_by, accepted_by),
+    RECORD_TEXT(Application, accepted_where, accepted_where),
+    RECORD_TEXT(Application, refusal_ground, refusal_ground),
     {"correction_due", Kept::TextOrNull,
      [](const Application& a) {
          return a.correction_due ? format_date(*a.correction_due) : std::string();
      },
      [](Application& a, const std::string& v) { a.correction_due = parse_date(v); }},
-    APP_TEXT(session_uuid, session_uuid),
-    APP_TEXT(profile_id, profile_id),
-    {"updated_at", Kept::Text, [](const Application& a) { return format_instant(a.updated_at); },
-     [](Application& a, const std::string& v) {
-         a.updated_at = parse_instant(v).value_or(Instant{});
-     }},
+    RECORD_TEXT(Application, session_uuid, session_uuid),
+    RECORD_TEXT(Application, profile_id, profile_id),
+    RECORD_INSTANT(Application, updated_at, updated_at),
 };
-#undef APP_TEXT
-#undef APP_FLAG
 
 static Application app_from_row(const Stmt& st) {
     return record_from_row(kAppFields, st);

@@ -53,40 +53,25 @@ static std::string uuid_or_new(const json& j, const std::string& where) {
 
 // Upserts
 // A room's and an official's fields in one list each (store/record_fields.hpp).
-#define TEXT_FIELD(T, col)                                                                         \
-    {                                                                                              \
-#col, Kept::Text,                                                                          \
-            [](const T& r) -> std::string { return r.col; },                                       \
-                                                          [](T & r,                                \
-                                                             const std::string& v) { r.col = v; }  \
-    }
-#define UPDATED_AT_FIELD(T)                                                                        \
-    {                                                                                              \
-        "updated_at", Kept::Text, [](const T& r) { return format_instant(r.updated_at); },         \
-            [](T& r, const std::string& v) {                                                       \
-                r.updated_at = parse_instant(v).value_or(Instant{});                               \
-            }                                                                                      \
-    }
-
 static const RecordField<Room> kRoomFields[] = {
-    TEXT_FIELD(Room, uuid),    TEXT_FIELD(Room, code), TEXT_FIELD(Room, name_kk),
-    TEXT_FIELD(Room, name_ru), UPDATED_AT_FIELD(Room),
+    RECORD_TEXT(Room, uuid, uuid),
+    RECORD_TEXT(Room, code, code),
+    RECORD_TEXT(Room, name_kk, name_kk),
+    RECORD_TEXT(Room, name_ru, name_ru),
+    RECORD_INSTANT(Room, updated_at, updated_at),
 };
 
 static const RecordField<Official> kOfficialFields[] = {
-    TEXT_FIELD(Official, uuid),
-    TEXT_FIELD(Official, surname),
-    TEXT_FIELD(Official, name),
-    TEXT_FIELD(Official, patronymic),
-    TEXT_FIELD(Official, role),
-    TEXT_FIELD(Official, position_kk),
-    TEXT_FIELD(Official, position_ru),
-    {"active", Kept::Flag, [](const Official& o) { return std::string(o.active ? "1" : "0"); },
-     [](Official& o, const std::string& v) { o.active = v == "1"; }},
-    UPDATED_AT_FIELD(Official),
+    RECORD_TEXT(Official, uuid, uuid),
+    RECORD_TEXT(Official, surname, surname),
+    RECORD_TEXT(Official, name, name),
+    RECORD_TEXT(Official, patronymic, patronymic),
+    RECORD_TEXT(Official, role, role),
+    RECORD_TEXT(Official, position_kk, position_kk),
+    RECORD_TEXT(Official, position_ru, position_ru),
+    RECORD_FLAG(Official, active, active),
+    RECORD_INSTANT(Official, updated_at, updated_at),
 };
-#undef TEXT_FIELD
-#undef UPDATED_AT_FIELD
 
 // Writes the record and its outbox row.
 template <class T, size_t N>
@@ -110,35 +95,21 @@ static void save_official(Store& store, const Official& o) {
 // A session's fields in one list (store/record_fields.hpp): its columns, its outbox payload
 // and its write.
 static const RecordField<ReceptionSession> kSessionFields[] = {
-    {"uuid", Kept::Text, [](const ReceptionSession& s) { return s.uuid; },
-     [](ReceptionSession& s, const std::string& v) { s.uuid = v; }},
-    {"official_uuid", Kept::Text, [](const ReceptionSession& s) { return s.official_uuid; },
-     [](ReceptionSession& s, const std::string& v) { s.official_uuid = v; }},
-    {"room_uuid", Kept::Text, [](const ReceptionSession& s) { return s.room_uuid; },
-     [](ReceptionSession& s, const std::string& v) { s.room_uuid = v; }},
-    {"date", Kept::Text, [](const ReceptionSession& s) { return format_date(s.date); },
-     [](ReceptionSession& s, const std::string& v) { s.date = parse_date(v).value_or(Date{}); }},
+    RECORD_TEXT(ReceptionSession, uuid, uuid),
+    RECORD_TEXT(ReceptionSession, official_uuid, official_uuid),
+    RECORD_TEXT(ReceptionSession, room_uuid, room_uuid),
+    RECORD_DATE(ReceptionSession, date, date),
     {"start_minute", Kept::Number,
      [](const ReceptionSession& s) { return std::to_string(s.start_minute); },
      [](ReceptionSession& s, const std::string& v) { s.start_minute = std::stoi(v); }},
     {"end_minute", Kept::Number,
      [](const ReceptionSession& s) { return std::to_string(s.end_minute); },
      [](ReceptionSession& s, const std::string& v) { s.end_minute = std::stoi(v); }},
-    {"mode", Kept::Text, [](const ReceptionSession& s) { return std::string(to_code(s.mode)); },
-     [](ReceptionSession& s, const std::string& v) { from_code(v, &s.mode); }},
-    {"ad_hoc", Kept::Flag,
-     [](const ReceptionSession& s) { return std::string(s.ad_hoc ? "1" : "0"); },
-     [](ReceptionSession& s, const std::string& v) { s.ad_hoc = v == "1"; }},
-    {"cancelled", Kept::Flag,
-     [](const ReceptionSession& s) { return std::string(s.cancelled ? "1" : "0"); },
-     [](ReceptionSession& s, const std::string& v) { s.cancelled = v == "1"; }},
-    {"cancel_reason", Kept::Text, [](const ReceptionSession& s) { return s.cancel_reason; },
-     [](ReceptionSession& s, const std::string& v) { s.cancel_reason = v; }},
-    {"updated_at", Kept::Text,
-     [](const ReceptionSession& s) { return format_instant(s.updated_at); },
-     [](ReceptionSession& s, const std::string& v) {
-         s.updated_at = parse_instant(v).value_or(Instant{});
-     }},
+    RECORD_CODE(ReceptionSession, mode, mode),
+    RECORD_FLAG(ReceptionSession, ad_hoc, ad_hoc),
+    RECORD_FLAG(ReceptionSession, cancelled, cancelled),
+    RECORD_TEXT(ReceptionSession, cancel_reason, cancel_reason),
+    RECORD_INSTANT(ReceptionSession, updated_at, updated_at),
 };
 
 json session_json(const ReceptionSession& s) {

@@ -30,6 +30,46 @@ template <class T> struct RecordField {
     void (*set)(T&, const std::string&);
 };
 
+// The common kinds of field, by the record's type, the column and the member that holds it:
+//     RECORD_TEXT(Application, surname, applicant.surname)
+#define RECORD_TEXT(T, col, member)                                                                \
+    {                                                                                              \
+#col, ::reception::Kept::Text,                                                             \
+            [](const T& r)                                                                         \
+                 -> std::string { return r.member; }, [](T & r,                                    \
+                                                         const std::string& v) { r.member = v; }   \
+    }
+#define RECORD_FLAG(T, col, member)                                                                \
+    {                                                                                              \
+#col, ::reception::Kept::Flag,                                                             \
+            [](const T& r)                                                                         \
+                 -> std::string { return r.member ? "1" : "0"; },                                  \
+                                                               [](T & r,                           \
+                                                                  const std::string&               \
+                                                                      v) { r.member = v == "1"; }  \
+    }
+#define RECORD_DATE(T, col, member)                                                                \
+    {                                                                                              \
+#col, ::reception::Kept::Text, [](const T& r) { return format_date(r.member); },             \
+     [](T& r, const std::string& v) { r.member = parse_date(v).value_or(Date{}); }     \
+    }
+// An enum kept by its code (to_code / from_code).
+#define RECORD_CODE(T, col, member)                                                                   \
+    {                                                                                                 \
+#col, ::reception::Kept::Text,                                                                \
+            [](const T&                                                                               \
+                   r) { return std::string(to_code(r.member)); },                                     \
+                                                               [](T & r,                              \
+                                                                  const std::string&                  \
+                                                                      v) { from_code(v,               \
+                                                                                     &r.member); } \
+    }
+#define RECORD_INSTANT(T, col, member)                                                             \
+    {                                                                                              \
+#col, ::reception::Kept::Text, [](const T& r) { return format_instant(r.member); },          \
+     [](T& r, const std::string& v) { r.member = parse_instant(v).value_or(Instant{}); }     \
+    }
+
 // "uuid, room, ...": the columns, in the list's order.
 template <class T, size_t N> std::string select_columns(const RecordField<T> (&fields)[N]) {
     std::string cols;
