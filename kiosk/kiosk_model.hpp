@@ -150,7 +150,7 @@ class KioskModel {
     // The on-screen keyboard and the fields in speech mode: the key under the finger (see
     // ui::Keyboard::confirm_taps), whether it typed, and how many letters the field has; a
     // field tapped, with whether it is empty. The field's text itself is never read back.
-    void speak_key(const std::string& key, bool typed, size_t length);
+    void speak_key(const std::string& key, bool typed, const std::string& value);
     void speak_field(const std::string& label, const std::string& value);
     void change_volume(int step); // +1 louder, -1 quieter
     void set_large_text(bool on) { large_text_ = on; }

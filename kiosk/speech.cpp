@@ -270,8 +270,8 @@ std::string count_of(const std::string& value) {
 } // namespace
 
 std::vector<std::string> key_phrases(const KioskModel& m, const std::string& key, bool typed,
-                                     size_t length) {
-    std::string name = key_name(m, key), count = std::to_string(length);
+                                     const std::string& value) {
+    std::string name = key_name(m, key), count = count_of(value);
     bool letter = key.rfind("key.", 0) != 0 || key == "key.space";
     if (!typed || !(letter || key == "key.backspace")) return {name};
     if (key == "key.backspace") return {m.tf("speech.erased", {{"count", count}})};
@@ -337,8 +337,8 @@ void KioskModel::speak_countdown(int seconds) {
     speak({{join_phrases(countdown_phrases(*this, seconds)), lang_}});
 }
 
-void KioskModel::speak_key(const std::string& key, bool typed, size_t length) {
-    if (speech_.on) speak({{join_phrases(key_phrases(*this, key, typed, length)), lang_}});
+void KioskModel::speak_key(const std::string& key, bool typed, const std::string& value) {
+    if (speech_.on) speak({{join_phrases(key_phrases(*this, key, typed, value)), lang_}});
 }
 
 void KioskModel::speak_field(const std::string& label, const std::string& value) {

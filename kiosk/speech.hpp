@@ -22,9 +22,10 @@ namespace reception::kiosk {
 std::vector<Announcement> screen_speech(KioskModel& m);
 // The errors shown now, each "field: what is wrong".
 std::vector<std::string> error_phrases(const KioskModel& m);
-// A key tapped on the on-screen keyboard: its name; once typed, with the field's length.
+// A key tapped on the on-screen keyboard: its name; once typed, with how many letters the field
+// (its text after the tap) has now.
 std::vector<std::string> key_phrases(const KioskModel& m, const std::string& key, bool typed,
-                                     size_t length);
+                                     const std::string& value);
 // A field tapped: its label, empty or how many letters, and that the keyboard types into it.
 std::vector<std::string> field_phrases(const KioskModel& m, const std::string& label,
                                        const std::string& value);

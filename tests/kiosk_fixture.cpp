@@ -6,10 +6,15 @@
 
 namespace reception::test {
 
-Kiosk::Kiosk() {
+std::unique_ptr<kiosk::KioskModel>
+kiosk_on_demo_schedule(TestStore& s, const kiosk::KioskConfig& cfg, Instant now) {
     std::ifstream in(assets() / "demo/schedule.json");
     load_schedule(*s, profile(), calendar(), nlohmann::json::parse(in), now);
-    m = std::make_unique<kiosk::KioskModel>(*s, profile(), calendar(), catalog(), cfg);
+    return std::make_unique<kiosk::KioskModel>(*s, profile(), calendar(), catalog(), cfg);
+}
+
+Kiosk::Kiosk() {
+    m = kiosk_on_demo_schedule(s, cfg, now);
     m->printer = [this](const print::Raster& r) {
         printed.push_back(r);
         return printer_works ? print::PrintResult{true, ""}

@@ -16,6 +16,10 @@
 
 namespace reception::test {
 
+// The demo officials' schedule loaded into s at now, and a kiosk model on s with cfg.
+std::unique_ptr<kiosk::KioskModel>
+kiosk_on_demo_schedule(TestStore& s, const kiosk::KioskConfig& cfg, Instant now);
+
 struct Kiosk {
     TestStore s;
     kiosk::KioskConfig cfg;

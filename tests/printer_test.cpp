@@ -2,6 +2,7 @@
 // device (a pty, whose small buffer says EAGAIN as usblp does) and a stand-in network printer
 // (a thread on 127.0.0.1 answering ESC/POS status like a real one, or hanging).
 #include "headless_ui.hpp"
+#include "kiosk_fixture.hpp"
 #include "test_support.hpp"
 
 #include "kiosk_model.hpp"
@@ -222,11 +223,9 @@ struct PrintingKiosk {
     explicit PrintingKiosk(const std::string& printer,
                            print::PrinterLimits limits = {std::chrono::milliseconds(1000),
                                                           std::chrono::milliseconds(200), -1}) {
-        std::ifstream in(assets() / "demo/schedule.json");
-        load_schedule(*s, profile(), calendar(), nlohmann::json::parse(in), now);
         KioskConfig cfg;
         cfg.printer = printer;
-        m = std::make_unique<KioskModel>(*s, profile(), calendar(), catalog(), cfg);
+        m = kiosk_on_demo_schedule(s, cfg, now);
         m->printer_limits = limits;
         m->print_log = [this](const std::string& line) {
             std::lock_guard<std::mutex> lock(log_mutex);

@@ -207,8 +207,7 @@ void edit_fields(KioskModel& m, ui::Ui& ui, ScreenState& st, const std::vector<T
     st.keyboard.confirm_taps = m.speech().on;
     if (st.keyboard.draw(ui, *focused->value, focused->max_chars)) m.recheck(focused->key);
     if (st.keyboard.tapped) {
-        m.speak_key(st.keyboard.tapped->key, st.keyboard.tapped->typed,
-                    utf8_length(*focused->value));
+        m.speak_key(st.keyboard.tapped->key, st.keyboard.tapped->typed, *focused->value);
         st.keyboard.tapped.reset();
     }
 }

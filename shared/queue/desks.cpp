@@ -7,6 +7,7 @@
 #include "queue/ticket_queue.hpp"
 #include "regulation/profile.hpp"
 #include "store/outbox.hpp"
+#include "store/record_fields.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -26,53 +27,40 @@ bool from_code(std::string_view code, DeskState* out) {
 }
 
 // Rows <-> structs
-static const char* const kDeskColumns = "uuid, room, number, services, clerk, state, updated_at";
+// The services a desk calls, kept as a JSON list of service codes; anything else reads as none.
+static std::string services_text(const Desk& d) {
+    return json(d.services).dump();
+}
 
-static Desk desk_from_row(const Stmt& st) {
-    Desk d;
-    d.uuid = st.text(0);
-    d.room = st.text(1);
-    d.number = st.text(2);
-    json services = json::parse(st.text(3), nullptr, false);
+static void set_services(Desk& d, const std::string& text) {
+    json services = json::parse(text, nullptr, false);
+    d.services.clear();
     if (services.is_array())
         for (const auto& s : services)
             if (s.is_string()) d.services.push_back(s.get<std::string>());
-    d.clerk = st.text(4);
-    from_code(st.text(5), &d.state);
-    d.updated_at = parse_instant(st.text(6)).value_or(Instant{});
-    return d;
 }
 
-static json desk_json(const Desk& d) {
-    return json{{"uuid", d.uuid},
-                {"room", d.room},
-                {"number", d.number},
-                {"services", d.services},
-                {"clerk", d.clerk},
-                {"state", to_code(d.state)},
-                {"updated_at", format_instant(d.updated_at)}};
-}
+static const RecordField<Desk> kDeskFields[] = {
+    RECORD_TEXT(Desk, uuid, uuid),
+    RECORD_TEXT(Desk, room, room),
+    RECORD_TEXT(Desk, number, number),
+    {"services", Kept::Json, services_text, set_services},
+    RECORD_TEXT(Desk, clerk, clerk),
+    RECORD_CODE(Desk, state, state),
+    RECORD_INSTANT(Desk, updated_at, updated_at),
+};
 
 // Writes the desk, its event and its outbox row (inside the caller's transaction).
 static void save_desk(Store& store, Desk& d, DeskState from, const char* kind,
                       const std::string& actor, const std::string& reason, Instant now) {
+    static const std::string sql = upsert_sql("desks", kDeskFields);
     d.updated_at = now;
-    store
-        .prepare("INSERT INTO desks(uuid, room, number, services, clerk, state, updated_at) "
-                 "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT(uuid) DO UPDATE SET "
-                 "services = excluded.services, clerk = excluded.clerk, state = excluded.state, "
-                 "updated_at = excluded.updated_at")
-        .bind(1, d.uuid)
-        .bind(2, d.room)
-        .bind(3, d.number)
-        .bind(4, json(d.services).dump())
-        .bind(5, d.clerk)
-        .bind(6, to_code(d.state))
-        .bind(7, format_instant(now))
-        .run();
+    Stmt st = store.prepare(sql.c_str());
+    bind_record(kDeskFields, d, st);
+    st.run();
     store.append_event("desk", d.uuid, kind, to_code(from), to_code(d.state), actor, reason,
                        json{{"number", d.number}, {"services", d.services}}, now);
-    append_outbox(store, "desk", d.uuid, std::string("desk.") + kind, desk_json(d));
+    append_outbox(store, "desk", d.uuid, std::string("desk.") + kind, record_json(kDeskFields, d));
 }
 
 // Opening
@@ -145,20 +133,20 @@ Desk close_desk(Store& store, const std::string& uuid, const std::string& actor,
 // Lookups
 std::optional<Desk> find_desk(Store& store, const std::string& uuid) {
     static const std::string sql =
-        std::string("SELECT ") + kDeskColumns + " FROM desks WHERE uuid = ?1";
+        "SELECT " + select_columns(kDeskFields) + " FROM desks WHERE uuid = ?1";
     Stmt st = store.prepare(sql.c_str());
     st.bind(1, uuid);
     if (!st.step()) return std::nullopt;
-    return desk_from_row(st);
+    return record_from_row(kDeskFields, st);
 }
 
 std::optional<Desk> find_desk(Store& store, const std::string& room, const std::string& number) {
     static const std::string sql =
-        std::string("SELECT ") + kDeskColumns + " FROM desks WHERE room = ?1 AND number = ?2";
+        "SELECT " + select_columns(kDeskFields) + " FROM desks WHERE room = ?1 AND number = ?2";
     Stmt st = store.prepare(sql.c_str());
     st.bind(1, room).bind(2, number);
     if (!st.step()) return std::nullopt;
-    return desk_from_row(st);
+    return record_from_row(kDeskFields, st);
 }
 
 std::optional<Ticket> ticket_at_desk(Store& store, const Desk& desk, Date day) {

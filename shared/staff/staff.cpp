@@ -6,6 +6,7 @@
 #include "base/validation.hpp"
 #include "staff/password.hpp"
 #include "store/outbox.hpp"
+#include "store/record_fields.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -27,28 +28,30 @@ bool from_code(std::string_view code, StaffRole* out) {
 }
 
 // Rows <-> structs
-static const char* const kStaffColumns =
-    "uuid, login, full_name, position, role, active, updated_at";
+static const RecordField<StaffAccount> kStaffFields[] = {
+    RECORD_TEXT(StaffAccount, uuid, uuid),
+    RECORD_TEXT(StaffAccount, login, login),
+    RECORD_TEXT(StaffAccount, full_name, full_name),
+    RECORD_TEXT(StaffAccount, position, position),
+    RECORD_CODE(StaffAccount, role, role),
+    RECORD_FLAG(StaffAccount, active, active),
+    RECORD_INSTANT(StaffAccount, updated_at, updated_at),
+};
+static constexpr int kHashColumn = sizeof kStaffFields / sizeof kStaffFields[0];
 
-static StaffAccount staff_from_row(const Stmt& st) {
-    StaffAccount a;
-    a.uuid = st.text(0);
-    a.login = st.text(1);
-    a.full_name = st.text(2);
-    a.position = st.text(3);
-    from_code(st.text(4), &a.role);
-    a.active = st.integer(5) != 0;
-    a.updated_at = parse_instant(st.text(6)).value_or(Instant{});
-    return a;
-}
-
-// The outbox carries the hash so an account made at one terminal works at the others after
-// sync; the history (which people read) never shows it.
-static json staff_json(const StaffAccount& a, const std::string& hash) {
-    return json{{"uuid", a.uuid},           {"login", a.login},
-                {"full_name", a.full_name}, {"position", a.position},
-                {"role", to_code(a.role)},  {"active", a.active},
-                {"password_hash", hash},    {"updated_at", format_instant(a.updated_at)}};
+// The hash is no field of the account (nothing that shows an account may show it) but it is
+// written with it and, in the outbox, carried with it, so an account made at one terminal works
+// at the others after sync; the history (which people read) never shows it.
+static void save_staff(Store& store, const StaffAccount& a, const std::string& hash,
+                       const char* kind) {
+    static const std::string sql = upsert_sql("staff", kStaffFields, {"password_hash"});
+    Stmt st = store.prepare(sql.c_str());
+    bind_record(kStaffFields, a, st);
+    st.bind(kHashColumn + 1, hash);
+    st.run();
+    json payload = record_json(kStaffFields, a);
+    payload["password_hash"] = hash;
+    append_outbox(store, "staff", a.uuid, std::string("staff.") + kind, payload);
 }
 
 // Checks
@@ -90,20 +93,9 @@ StaffAccount create_staff(Store& store, const NewStaff& s, const std::string& ac
     std::string hash = hash_password(s.password); // slow: outside the write lock
     store.transaction([&] {
         if (find_staff(store, login)) throw InputError("login", "login_taken");
-        store
-            .prepare("INSERT INTO staff(uuid, login, full_name, position, role, password_hash, "
-                     "active, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, 1, ?7)")
-            .bind(1, a.uuid)
-            .bind(2, a.login)
-            .bind(3, a.full_name)
-            .bind(4, a.position)
-            .bind(5, to_code(a.role))
-            .bind(6, hash)
-            .bind(7, format_instant(now))
-            .run();
+        save_staff(store, a, hash, "created");
         store.append_event("staff", a.uuid, "created", "", to_code(a.role), actor, "",
                            json{{"login", a.login}}, now);
-        append_outbox(store, "staff", a.uuid, "staff.created", staff_json(a, hash));
     });
     return a;
 }
@@ -117,32 +109,27 @@ void set_staff_password(Store& store, const std::string& login, const std::strin
         auto a = find_staff(store, login);
         if (!a) throw InputError("login", "staff_not_found");
         a->updated_at = now;
-        store.prepare("UPDATE staff SET password_hash = ?2, updated_at = ?3 WHERE uuid = ?1")
-            .bind(1, a->uuid)
-            .bind(2, hash)
-            .bind(3, format_instant(now))
-            .run();
+        save_staff(store, *a, hash, "password_set");
         store.append_event("staff", a->uuid, "password_set", "", "", actor, "", json::object(),
                            now);
-        append_outbox(store, "staff", a->uuid, "staff.password_set", staff_json(*a, hash));
     });
 }
 
 std::optional<StaffAccount> find_staff(Store& store, const std::string& login) {
     static const std::string sql =
-        std::string("SELECT ") + kStaffColumns + " FROM staff WHERE login = ?1";
+        "SELECT " + select_columns(kStaffFields) + " FROM staff WHERE login = ?1";
     Stmt st = store.prepare(sql.c_str());
     st.bind(1, trim(login));
     if (!st.step()) return std::nullopt;
-    return staff_from_row(st);
+    return record_from_row(kStaffFields, st);
 }
 
 std::vector<StaffAccount> list_staff(Store& store) {
     static const std::string sql =
-        std::string("SELECT ") + kStaffColumns + " FROM staff ORDER BY login";
+        "SELECT " + select_columns(kStaffFields) + " FROM staff ORDER BY login";
     Stmt st = store.prepare(sql.c_str());
     std::vector<StaffAccount> out;
-    while (st.step()) out.push_back(staff_from_row(st));
+    while (st.step()) out.push_back(record_from_row(kStaffFields, st));
     return out;
 }
 
@@ -158,13 +145,13 @@ StaffAccount sign_in(Store& store, const std::string& login, const std::string& 
     std::string hash;
     std::optional<StaffAccount> a;
     {
-        static const std::string sql =
-            std::string("SELECT ") + kStaffColumns + ", password_hash FROM staff WHERE login = ?1";
+        static const std::string sql = "SELECT " + select_columns(kStaffFields) +
+                                       ", password_hash FROM staff WHERE login = ?1";
         Stmt st = store.prepare(sql.c_str());
         st.bind(1, trim(login));
         if (st.step()) {
-            a = staff_from_row(st);
-            hash = st.text(7);
+            a = record_from_row(kStaffFields, st);
+            hash = st.text(kHashColumn);
         }
     }
     // An unknown login still pays for one hash, so timing does not tell which logins exist.

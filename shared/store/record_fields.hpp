@@ -21,6 +21,7 @@ enum class Kept {
     Flag,       // INTEGER 0 or 1; a JSON boolean
     Number,     // INTEGER; a JSON number
     TextOrNull, // TEXT, NULL when empty (a unique number there may be none of); a JSON string
+    Json,       // TEXT holding JSON (a list, say); the JSON value itself in the payload
 };
 
 template <class T> struct RecordField {
@@ -97,6 +98,8 @@ nlohmann::json record_json(const RecordField<T> (&fields)[N], const T& r) {
             j[f.name] = v == "1";
         else if (f.kept == Kept::Number)
             j[f.name] = std::stoll(v);
+        else if (f.kept == Kept::Json)
+            j[f.name] = nlohmann::json::parse(v, nullptr, false);
         else
             j[f.name] = v;
     }

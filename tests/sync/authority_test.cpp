@@ -18,17 +18,11 @@ using nlohmann::json;
 namespace {
 
 // Two kiosks and two consoles of room "main".
-struct Hall {
-    TempDir dir;
-    ServerProcess server{dir / "server"};
-    std::unique_ptr<Store> k1, k2, c1, c2;
-    Hall() {
-        server.start();
-        k1 = enrolled_store(server, dir / "k1.db", "K1", "main", "kiosk");
-        k2 = enrolled_store(server, dir / "k2.db", "K2", "main", "kiosk");
-        c1 = enrolled_store(server, dir / "c1.db", "C1", "main", "console");
-        c2 = enrolled_store(server, dir / "c2.db", "C2", "main", "console");
-    }
+struct Hall : SyncedTerminals {
+    std::unique_ptr<Store> k1 = enrol("K1", "main", "kiosk");
+    std::unique_ptr<Store> k2 = enrol("K2", "main", "kiosk");
+    std::unique_ptr<Store> c1 = enrol("C1", "main", "console");
+    std::unique_ptr<Store> c2 = enrol("C2", "main", "console");
 };
 
 // A history event as a terminal's outbox carries it.

@@ -42,14 +42,8 @@ std::string error_of(const HttpResult& r) {
     return j.is_object() ? j.value("error", "") : "";
 }
 
-struct KioskRoom {
-    TempDir dir;
-    ServerProcess server{dir / "server"};
-    std::unique_ptr<Store> kiosk;
-    KioskRoom() {
-        server.start();
-        kiosk = enrolled_store(server, dir / "k1.db", "K1", "main", "kiosk");
-    }
+struct KioskRoom : SyncedTerminals {
+    std::unique_ptr<Store> kiosk = enrol("K1", "main", "kiosk");
 };
 
 } // namespace

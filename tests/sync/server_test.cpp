@@ -18,17 +18,11 @@ using nlohmann::json;
 namespace {
 
 // A server with a kiosk, a console and a board of room "main" and a kiosk of room "annex".
-struct SyncedRoom {
-    TempDir dir;
-    ServerProcess server{dir / "server"};
-    std::unique_ptr<Store> kiosk, console, board, annex;
-    SyncedRoom() {
-        server.start();
-        kiosk = enrolled_store(server, dir / "k1.db", "K1", "main", "kiosk");
-        console = enrolled_store(server, dir / "c1.db", "C1", "main", "console");
-        board = enrolled_store(server, dir / "b1.db", "B1", "main", "board");
-        annex = enrolled_store(server, dir / "k9.db", "K9", "annex", "kiosk");
-    }
+struct SyncedRoom : SyncedTerminals {
+    std::unique_ptr<Store> kiosk = enrol("K1", "main", "kiosk");
+    std::unique_ptr<Store> console = enrol("C1", "main", "console");
+    std::unique_ptr<Store> board = enrol("B1", "main", "board");
+    std::unique_ptr<Store> annex = enrol("K9", "annex", "kiosk");
 };
 
 } // namespace

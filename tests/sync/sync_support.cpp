@@ -5,6 +5,7 @@
 #include "queue/ticket_queue.hpp"
 #include "server/server_child.hpp"
 
+#include <cctype>
 #include <csignal>
 #include <cstdio>
 #include <doctest/doctest.h>
@@ -144,6 +145,13 @@ std::unique_ptr<Store> enrolled_store(ServerProcess& server, const std::filesyst
     std::string err = enrol_store(*store, server.url(), pki().ca_pem, "", code);
     REQUIRE_MESSAGE(err.empty(), err);
     return store;
+}
+
+std::unique_ptr<Store> SyncedTerminals::enrol(const std::string& name, const std::string& room,
+                                              const std::string& kind) {
+    std::string file = name;
+    for (char& c : file) c = char(std::tolower((unsigned char)c));
+    return enrolled_store(server, dir / (file + ".db"), name, room, kind);
 }
 
 ClientConfig config_of(Store& store) {

@@ -71,6 +71,17 @@ class ServerProcess {
 std::unique_ptr<Store> enrolled_store(ServerProcess& server, const std::filesystem::path& file,
                                       const std::string& name, const std::string& room,
                                       const std::string& kind);
+// A running server in a temporary folder and the terminals a test enrols on it, each with its
+// own store file named for the terminal:  SyncedTerminals t; auto k1 = t.enrol("K1", "main",
+// "kiosk");
+struct SyncedTerminals {
+    TempDir dir;
+    ServerProcess server{dir / "server"};
+    SyncedTerminals() { server.start(); }
+    std::unique_ptr<Store> enrol(const std::string& name, const std::string& room,
+                                 const std::string& kind);
+};
+
 // A client with this store's credential.
 ClientConfig config_of(Store& store);
 
