@@ -106,10 +106,15 @@ static long long count_rows(Store& store, const char* sql) {
 
 // A change the server had a newer version of is not in force: staff must be able to see that
 // it happened, and which record (a "superseded" answer is never silent).
-OutboxCounts count_outbox(Store& store) {
+OutboxCounts count_waiting(Store& store) {
     OutboxCounts c;
     c.pending = count_rows(store, "SELECT count(*) FROM outbox");
     c.dead_letters = count_rows(store, "SELECT count(*) FROM sync_dead_letters");
+    return c;
+}
+
+OutboxCounts count_outbox(Store& store) {
+    OutboxCounts c = count_waiting(store);
     c.superseded =
         count_rows(store, "SELECT count(*) FROM sync_acked WHERE outcome = 'superseded'");
     if (c.superseded == 0) return c;

@@ -52,5 +52,8 @@ struct OutboxCounts {
     std::string last_superseded; // the newest of those: "entity uuid at time"
 };
 OutboxCounts count_outbox(Store& store);
+// Only what is still waiting and what was refused (superseded left 0): the agent reports these
+// before every push and pull, so it does not read the journal each time.
+OutboxCounts count_waiting(Store& store);
 
 } // namespace reception

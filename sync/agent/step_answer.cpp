@@ -3,7 +3,7 @@
 
 #include "common/bounded_json.hpp"
 #include "common/protocol.hpp"
-#include "store/sync_state.hpp"
+#include "store/outbox.hpp"
 
 #include <curl/curl.h>
 #include <nlohmann/json.hpp>
@@ -62,8 +62,8 @@ StepResult answer_not_understood(const char* what) {
 
 // The server shows the administrator what this terminal still holds.
 void report_counts(Store& store, HttpClient& client) {
-    SyncState s = read_sync_state(store);
-    client.set_terminal_status(format_terminal_counts({s.pending, s.dead_letters}));
+    OutboxCounts c = count_waiting(store);
+    client.set_terminal_status(format_terminal_counts({c.pending, c.dead_letters}));
 }
 
 } // namespace reception
