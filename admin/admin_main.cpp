@@ -3,6 +3,7 @@
 #include "base/assets.hpp"
 #include "base/i18n.hpp"
 #include "base/validation.hpp"
+#include "base/version.hpp"
 #include "cases/applications.hpp"
 #include "queue/ticket_queue.hpp"
 #include "regulation/calendar.hpp"
@@ -270,6 +271,7 @@ int cmd_restriction(const Options& o) {
 
 int main(int argc, char** argv) {
     CLI::App app{"reception-admin: set up and inspect the reception room's store and rules"};
+    app.set_version_flag("--version", version_line("reception-admin"));
     app.require_subcommand(1);
     Options o;
     app.add_option("--assets", o.assets, "data folder (default: $RECEPTION_ASSETS or the build's)");

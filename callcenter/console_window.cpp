@@ -1,4 +1,5 @@
 #include "console_window.hpp"
+#include "base/log.hpp"
 
 #include "screens/screens.hpp"
 #include "screenshot_tour.hpp"
@@ -46,7 +47,7 @@ int run_console_window(const ConsoleWindowSpec& spec, Store& store,
     ui::WindowSpec window_spec{"reception-console", spec.width, spec.height};
     GLFWwindow* window = ui::open_window(window_spec, &error);
     if (!window) {
-        std::cerr << "reception-console: " << error << "\n";
+        log_error(error);
         return 2;
     }
     ImGui::GetIO().ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
@@ -55,7 +56,7 @@ int run_console_window(const ConsoleWindowSpec& spec, Store& store,
     ui.scale = 0.6f * float(spec.height) / 900.0f;
     ui.fonts = ui::load_fonts(ui.scale);
     if (!ui.fonts.body) {
-        std::cerr << "reception-console: font not found: " << ui::text_font_file() << "\n";
+        log_error("font not found: " + ui::text_font_file().string());
         ui::close_window(window);
         return 2;
     }

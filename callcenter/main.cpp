@@ -2,6 +2,8 @@
 // phone intake, status lookup, the desk that calls the queue, the reception record.
 // Dear ImGui over GLFW and OpenGL 3, windowed, keyboard and mouse (console_window.cpp); this
 // file is the start-up: options, the store, the demo data, staff accounts from the command line.
+#include "base/log.hpp"
+#include "base/version.hpp"
 #include "console_window.hpp"
 #include "demo.hpp"
 #include "queue/ticket_queue.hpp"
@@ -37,6 +39,9 @@ void print_demo_accounts(const std::vector<DemoAccount>& made) {
 
 int main(int argc, char** argv) {
     CLI::App app{"reception-console: phone intake, status lookup and the desk of the reception"};
+    app.set_version_flag("--version", version_line("reception-console"));
+    std::string level = "info";
+    app.add_option("--log-level", level, kLogLevelHelp);
     Args args;
     app.add_option("--store", args.store, "store file (default: the kiosk's, in the XDG folder)");
     app.add_option("--room", args.cfg.room, "room code whose queue the desks call");
@@ -58,6 +63,7 @@ int main(int argc, char** argv) {
     app.add_option("--role", add.role,
                    "with --add-staff: operator, desk_clerk, responsible or admin");
     CLI11_PARSE(app, argc, argv);
+    if (!apply_log_level(level)) return 2;
     bool default_store = args.store.empty();
     std::filesystem::path store_path =
         default_store ? default_store_path() : std::filesystem::path(args.store);
@@ -87,7 +93,7 @@ int main(int argc, char** argv) {
                          "(the password is read from standard input), or on a test store start "
                          "with --demo\n";
     } catch (const std::exception& e) {
-        std::cerr << "reception-console: " << e.what() << "\n";
+        log_error(e.what());
         return 2;
     }
     if (!args.screenshot_dir.empty()) std::filesystem::create_directories(args.screenshot_dir);

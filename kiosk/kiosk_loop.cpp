@@ -1,4 +1,5 @@
 #include "kiosk_loop.hpp"
+#include "base/log.hpp"
 
 #include "announce.hpp"
 #include "out_of_order.hpp"
@@ -274,7 +275,7 @@ std::unique_ptr<Store> wait_for_store(const KioskConfig& cfg, ScreenSetup setup,
     std::string error;
     GLFWwindow* window = open_kiosk_window(cfg, setup, ui, false, &error);
     if (!window) {
-        std::cerr << "<2>reception-kiosk: " << error << "\n";
+        log_error(error);
         return nullptr;
     }
     glfwSetWindowCloseCallback(window,
@@ -292,11 +293,12 @@ std::unique_ptr<Store> wait_for_store(const KioskConfig& cfg, ScreenSetup setup,
             store = open_store();
         } catch (const StoreError& e) {
             broken.fail(e.code, e.what(), now_utc());
+            log_debug("the store still cannot be opened: " + std::string(e.what()));
         }
         if (ui::window_lost()) break;
     }
     ui::close_window(window);
-    if (store) std::fprintf(stderr, "<5>reception-kiosk: the store opened\n");
+    if (store) log_notice("the store opened");
     return store;
 }
 
@@ -311,15 +313,14 @@ int run_on_screen(KioskModel& model, BoardState& board, const Catalog& texts, St
         std::string error;
         GLFWwindow* window = open_kiosk_window(model.config(), setup, l.ui, board_fonts, &error);
         if (!window) {
-            std::cerr << "<2>reception-kiosk: " << error << "\n";
+            log_error(error);
             return 2;
         }
         bool left = run_window(l, window);
         ui::close_window(window);
         if (left) return 0;
         // The visitor's screen goes on where it was, in a new window.
-        std::cerr
-            << "<4>reception-kiosk: the window was destroyed from outside; opening a new one\n";
+        log_warning("the window was destroyed from outside; opening a new one");
         l.st = ScreenState{};
     }
 }

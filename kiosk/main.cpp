@@ -2,6 +2,8 @@
 // waiting-room board. Dear ImGui over GLFW and OpenGL 3.
 #include "announce.hpp"
 #include "base/assets.hpp"
+#include "base/log.hpp"
+#include "base/version.hpp"
 #include "board.hpp"
 #include "kiosk_loop.hpp"
 #include "kiosk_model.hpp"
@@ -44,6 +46,9 @@ void load_demo_if_empty(Store& store, const RegulationProfile& profile, const Wo
 
 int main(int argc, char** argv) {
     CLI::App app{"reception-kiosk: the reception room's touchscreen kiosk and waiting-room board"};
+    app.set_version_flag("--version", version_line("reception-kiosk"));
+    std::string level = "info";
+    app.add_option("--log-level", level, kLogLevelHelp);
     KioskConfig cfg;
     Args args;
     std::string store_path;
@@ -88,11 +93,12 @@ int main(int argc, char** argv) {
         }
         if (!args.config_file.empty()) {
             auto errors = read_config_file(args.config_file, cfg);
-            for (const auto& e : errors) std::cerr << e << "\n";
+            for (const auto& e : errors) log_error(args.config_file + ": " + e);
             if (!errors.empty()) return 2;
         }
     }
     CLI11_PARSE(app, argc, argv);
+    if (!apply_log_level(level)) return 2;
     if (!store_path.empty()) cfg.store = store_path;
     bool default_store = cfg.store.empty();
     if (default_store) cfg.store = default_store_path();
@@ -104,7 +110,7 @@ int main(int argc, char** argv) {
     try {
         data = load_terminal_data(now_utc());
     } catch (const std::exception& e) {
-        std::cerr << "<2>reception-kiosk: " << e.what() << "\n";
+        log_error(e.what());
         return 2;
     }
     auto open_store = [&] {
@@ -119,10 +125,11 @@ int main(int argc, char** argv) {
     try {
         store = open_store();
     } catch (const StoreError& e) {
+        log_error("the store " + cfg.store.string() + " cannot be opened: " + e.what());
         // A store that cannot be opened (damaged, a full disk, a missing mount) is no reason
         // to leave a black screen in the hall: out of order until it opens.
         if (!args.screenshot_dir.empty()) {
-            std::cerr << "<2>reception-kiosk: " << e.what() << "\n";
+            log_error(e.what());
             return 2;
         }
         store = wait_for_store(cfg, args.screen, data.texts, open_store, e);
@@ -143,7 +150,7 @@ int main(int argc, char** argv) {
         std::string error;
         GLFWwindow* window = open_kiosk_window(cfg, args.screen, ui, true, &error);
         if (!window) {
-            std::cerr << "reception-kiosk: " << error << "\n";
+            log_error(error);
             return 2;
         }
         screenshot_tour(window, ui, model, board, data.texts, *store, args.screenshot_dir);

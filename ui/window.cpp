@@ -165,6 +165,12 @@ GLFWwindow* open_window(WindowSpec& spec, std::string* error) {
     ImGui::GetIO().IniFilename = nullptr;
     ImGui_ImplGlfw_InitForOpenGL(window, true);
     ImGui_ImplOpenGL3_Init("#version 130");
+    if (monitor) {
+        // Full screen is a kiosk or a board: a touchscreen shows no arrow where the last finger
+        // was. The backend would show it again each frame unless told not to change it.
+        glfwSetInputMode(window, GLFW_CURSOR, GLFW_CURSOR_HIDDEN);
+        ImGui::GetIO().ConfigFlags |= ImGuiConfigFlags_NoMouseCursorChange;
+    }
     return window;
 }
 

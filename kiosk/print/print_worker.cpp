@@ -1,4 +1,5 @@
 #include "print_worker.hpp"
+#include "base/log.hpp"
 
 #include <cstdio>
 #include <fcntl.h>
@@ -40,9 +41,9 @@ std::string failure_line(const std::string& target, const std::string& reason) {
     return "reception-kiosk: printer " + target + ": " + reason;
 }
 
-// One fputs per line: lines from this thread and the UI thread never mix.
+// A printer that fails is a warning: a visitor may have left without a ticket.
 void log_to_stderr(const std::string& line) {
-    std::fputs((line + "\n").c_str(), stderr);
+    log_warning(line);
 }
 
 // The worker

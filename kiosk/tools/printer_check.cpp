@@ -1,6 +1,7 @@
 // reception-printer-check: asks a printer its state, as the kiosk does before each job, and with
 // --print sends a test ticket in Kazakh and Russian, to check a printer when it is installed.
 #include "base/date.hpp"
+#include "base/version.hpp"
 #include "print/escpos.hpp"
 #include "print/printer.hpp"
 #include "print/printout.hpp"
@@ -31,6 +32,7 @@ static void print_status(const std::string& target, const print::PrinterStatus& 
 
 int main(int argc, char** argv) {
     CLI::App app{"reception-printer-check: a printer's state, and a test ticket"};
+    app.set_version_flag("--version", version_line("reception-printer-check"));
     std::string target;
     bool print_test = false;
     int timeout = 10;

@@ -1,11 +1,11 @@
-// Where the data files are: $RECEPTION_ASSETS, else the folder the build was configured with.
+// Where the data files are (regulation profiles, calendars, translations, demo data):
+//   1. $RECEPTION_ASSETS, when set;
+//   2. ../share/reception beside the running program, when it is there: an installed program
+//      (/usr/bin/x → /usr/share/reception) and a relocated one (DESTDIR, a chroot) alike;
+//   3. the source tree's assets/ the build was configured with (programs run from build/).
 #pragma once
-#include <cstdlib>
 #include <filesystem>
 
 namespace reception {
-inline std::filesystem::path assets_dir() {
-    if (const char* env = std::getenv("RECEPTION_ASSETS"); env && *env) return env;
-    return RECEPTION_ASSETS_DIR;
-}
+std::filesystem::path assets_dir();
 } // namespace reception

@@ -1,4 +1,5 @@
 #include "staff/staff.hpp"
+#include "base/log.hpp"
 
 #include "base/code_table.hpp"
 #include "base/errors.hpp"
@@ -157,7 +158,13 @@ StaffAccount sign_in(Store& store, const std::string& login, const std::string& 
     // An unknown login still pays for one hash, so timing does not tell which logins exist.
     static const std::string dummy = hash_password("not a password of anyone");
     bool ok = verify_password(a ? hash : dummy, password) && a && a->active;
-    if (!ok) throw InputError("password", "sign_in_failed");
+    // The login is the staff member's account name, not a visitor's data: the administrator
+    // needs it to see someone guessing passwords.
+    if (!ok) {
+        log_warning("sign-in refused for the login \"" + trim(login).substr(0, 40) + "\"");
+        throw InputError("password", "sign_in_failed");
+    }
+    log_info("signed in: " + a->login);
     store.transaction([&] {
         store.append_event("staff", a->uuid, "signed_in", "", "", a->login, "", json::object(),
                            now);

@@ -1,5 +1,7 @@
 #include "store/outbox.hpp"
 
+#include "base/log.hpp"
+
 #include "base/uuid.hpp"
 
 #include <nlohmann/json.hpp>
@@ -71,6 +73,9 @@ void dead_letter_op(Store& store, const OutboxOp& op, const std::string& reason)
         .bind(8, format_instant(now_utc()))
         .run();
     delete_op(store, op.op_id);
+    // Staff must look at it (the console shows it too): an op the server refused for good.
+    log_warning("dead letter: " + op.kind + " of " + op.entity + " " + op.entity_uuid +
+                " refused by the server: " + reason);
 }
 
 void prune_acknowledged(Store& store, Instant made_before) {

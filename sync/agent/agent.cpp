@@ -1,5 +1,7 @@
 #include "agent/agent.hpp"
 
+#include "base/log.hpp"
+
 #include <fcntl.h>
 #include <random>
 #include <sys/file.h>
@@ -89,6 +91,20 @@ void SyncAgent::run_loop(bool pulling) {
     std::unique_ptr<Store> store;
     std::unique_ptr<HttpClient> client;
     int failures = 0;
+    const std::string who = pulling ? "pull: " : "push: ";
+    bool told_unenrolled = false;
+    // The log says each change of state once (online, offline, retrying, back), not every try.
+    auto failed = [&](const std::string& kind, const std::string& error, long retry_after_s) {
+        auto wait = backoff(failures, retry_after_s);
+        std::string line = who + (kind.empty() ? "error" : kind) + ": " + error + "; retry in " +
+                           std::to_string(wait.count()) + " ms";
+        if (failures == 0)
+            log_warning(line + (kind == "offline" ? " (offline: working on the local store)" : ""));
+        else
+            log_info(line + " (attempt " + std::to_string(failures + 1) + ")");
+        ++failures;
+        pause(wait);
+    };
     while (!stopping_) {
         try {
             if (!try_lock()) {
@@ -100,19 +116,28 @@ void SyncAgent::run_loop(bool pulling) {
             if (!client) {
                 ClientConfig cfg = client_config(*store);
                 if (cfg.token.empty()) { // not enrolled yet
+                    if (!told_unenrolled)
+                        log_notice(who + "the store " + opt_.store.string() +
+                                   " is not enrolled yet: waiting (reception-syncd enrol)");
+                    told_unenrolled = true;
                     pause(std::chrono::seconds(2));
                     continue;
                 }
                 client = std::make_unique<HttpClient>(cfg);
+                log_info(who + "syncing " + opt_.store.string() + " with " + cfg.base_url);
                 client->set_cancel(&stopping_); // stop() ends a long-poll at once
             }
             StepResult r = pulling ? pull_once(*store, *client, opt_.pull_wait_s)
                                    : push_once(*store, *client, opt_.push_batch);
             if (!r.ok) {
-                if (!stopping_) record_error(*store, r.error_kind, r.error);
-                pause(backoff(failures++, r.retry_after_s));
+                if (stopping_) break;
+                record_error(*store, r.error_kind, r.error);
+                failed(r.error_kind, r.error, r.retry_after_s);
                 continue;
             }
+            if (failures > 0)
+                log_notice(who + "online again after " + std::to_string(failures) +
+                           " failed attempts");
             failures = 0;
             // The long-poll waits by itself; the pusher looks again after a moment or a nudge.
             if (!pulling && !r.more) pause(opt_.idle_check);
@@ -120,7 +145,7 @@ void SyncAgent::run_loop(bool pulling) {
             if (store) record_error(*store, "", e.what());
             store.reset(); // reopen: the file may have been replaced
             client.reset();
-            pause(backoff(failures++, -1));
+            failed("store", e.what(), -1);
         }
     }
 }

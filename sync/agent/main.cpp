@@ -3,6 +3,8 @@
 //   reception-syncd run --store F [--once] [--wait 20]
 //   reception-syncd status --store F
 #include "agent/agent.hpp"
+#include "base/log.hpp"
+#include "base/version.hpp"
 #include "store/sync_state.hpp"
 
 #include <CLI/CLI.hpp>
@@ -25,13 +27,13 @@ static int run_command(const std::filesystem::path& store_path, bool once, int w
         auto store = Store::open(store_path, OpenMode::Existing);
         ClientConfig cfg = client_config(*store);
         if (cfg.token.empty()) {
-            std::cerr << "reception-syncd: the store is not enrolled\n";
+            log_error("the store " + store_path.string() + " is not enrolled");
             return 2;
         }
         HttpClient client(cfg);
         StepResult r = sync_until_idle(*store, client);
         if (!r.ok) {
-            std::cerr << "reception-syncd: " << r.error << "\n";
+            log_error(r.error);
             return 1;
         }
         std::printf("synced: %d ops and changes\n", r.count);
@@ -43,9 +45,11 @@ static int run_command(const std::filesystem::path& store_path, bool once, int w
     opt.store = store_path;
     opt.pull_wait_s = wait;
     SyncAgent agent(opt);
+    log_notice("started " + version_line("reception-syncd") + " for " + store_path.string());
     agent.start();
     while (!g_stop) usleep(100 * 1000);
     agent.stop();
+    log_notice("stopped");
     return 0;
 }
 
@@ -68,9 +72,12 @@ static int status_command(const std::filesystem::path& store_path) {
 
 int main(int argc, char** argv) {
     CLI::App app{"reception-syncd: the sync agent of a terminal store"};
+    app.set_version_flag("--version", version_line("reception-syncd"));
     app.require_subcommand(1);
     std::filesystem::path store;
     app.add_option("--store", store, "the terminal's store file")->required();
+    std::string level = "info";
+    app.add_option("--log-level", level, kLogLevelHelp);
 
     std::string url, ca_file, pin, code;
     auto* enrol = app.add_subcommand("enrol", "exchange an enrolment code for a credential");
@@ -88,6 +95,7 @@ int main(int argc, char** argv) {
     run->add_option("--wait", wait, "long-poll seconds")->check(CLI::Range(0, 30));
     auto* status = app.add_subcommand("status", "print the sync state");
     CLI11_PARSE(app, argc, argv);
+    if (!apply_log_level(level)) return 2;
 
     try {
         if (*enrol) {
@@ -97,7 +105,7 @@ int main(int argc, char** argv) {
             auto s = Store::open(store, OpenMode::CreateIfMissing);
             std::string err = enrol_store(*s, url, ca.str(), pin, code);
             if (!err.empty()) {
-                std::cerr << "reception-syncd: enrolment failed: " << err << "\n";
+                log_error("enrolment failed: " + err);
                 return 1;
             }
             std::printf("enrolled as %s (%s, room %s)\n", s->terminal_id().c_str(),
@@ -108,7 +116,7 @@ int main(int argc, char** argv) {
         if (*run) return run_command(store, once, wait);
         if (*status) return status_command(store);
     } catch (const std::exception& e) {
-        std::cerr << "reception-syncd: " << e.what() << "\n";
+        log_error(e.what());
         return 1;
     }
     return 0;

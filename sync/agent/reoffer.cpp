@@ -1,4 +1,5 @@
 #include "agent/reoffer.hpp"
+#include "base/log.hpp"
 
 #include "common/protocol.hpp"
 #include "store/outbox.hpp"
@@ -18,6 +19,10 @@ long long reoffer_journal(Store& store, const std::string& stale) {
         offered = requeue_acknowledged(store);
         store.set_meta(sync_key::cursor, ""); // and pull from the start
     });
+    if (offered > 0)
+        log_notice("resync: the server's store was restored (new epoch); offering again " +
+                   std::to_string(offered) +
+                   " ops it had acknowledged, and pulling from the start");
     return offered;
 }
 

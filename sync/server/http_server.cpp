@@ -2,6 +2,8 @@
 
 #include <utility> // before Asio: Boost 1.74's awaitable.hpp uses std::exchange
 
+#include "base/log.hpp"
+#include "base/version.hpp"
 #include "common/protocol.hpp"
 #include "server/api.hpp"
 #include "server/connection_limits.hpp"
@@ -16,6 +18,7 @@
 #include <cstdio>
 #include <fstream>
 #include <iostream>
+#include <nlohmann/json.hpp>
 #include <sys/resource.h>
 #include <unistd.h>
 
@@ -62,6 +65,17 @@ struct Waiters {
         auto& v = by_room[room];
         v.erase(std::remove(v.begin(), v.end(), w), v.end());
     }
+    // Every long-poll answers now (the server is stopping).
+    void wake_all() {
+        std::vector<std::string> rooms;
+        long long head = 0;
+        {
+            std::lock_guard lock(mutex);
+            for (const auto& [room, list] : by_room) rooms.push_back(room);
+            for (const auto& [room, h] : room_head) head = std::max(head, h);
+        }
+        wake(rooms, head);
+    }
     void wake(const std::vector<std::string>& rooms, long long head) {
         std::vector<std::shared_ptr<Waiter>> woken;
         {
@@ -79,6 +93,21 @@ struct Waiters {
     }
 };
 
+// The certificate and key in force. SIGHUP makes a new context for the connections that come
+// after; each connection keeps the context it began with, so none is dropped by a reload.
+struct TlsContexts {
+    std::mutex mutex;
+    std::shared_ptr<ssl::context> current;
+    std::shared_ptr<ssl::context> get() {
+        std::lock_guard lock(mutex);
+        return current;
+    }
+    void set(std::shared_ptr<ssl::context> ctx) {
+        std::lock_guard lock(mutex);
+        current = std::move(ctx);
+    }
+};
+
 // What every connection shares.
 struct Shared {
     ServerCore core;
@@ -86,6 +115,9 @@ struct Shared {
     std::filesystem::path data_dir;
     std::unique_ptr<Writer> writer;
     std::unique_ptr<ConnectionLimits> limits;
+    TlsContexts tls;
+    std::atomic<int> in_flight{0};     // requests between their header and their answer sent
+    std::atomic<bool> stopping{false}; // SIGTERM: answer what is in flight, take nothing new
 };
 
 // Each I/O thread reads through its own connection (WAL: readers never wait for the writer).
@@ -185,13 +217,14 @@ static bool closed_by_peer(const boost::system::error_code& ec) {
 // server's budget for bodies being read) and answered. *refused: close after answering.
 static awaitable<Reply> read_and_answer(Stream& stream, beast::flat_buffer& buffer, Shared& sh,
                                         http::request_parser<http::empty_body>& head, Request in,
-                                        bool* refused, double* waited) {
+                                        bool* refused, double* waited, std::string* who) {
     unsigned long long length = head.content_length().value_or(0);
     *refused = true;
     if (head.chunked()) // a body of unknown size cannot be budgeted; terminals send a length
         co_return error_reply(411, "length_required", "send Content-Length");
-    if (auto r = refuse_before_body(sh.core, reader(sh.data_dir), in, length, now_utc()))
-        co_return *r;
+    auto before = refuse_before_body(sh.core, reader(sh.data_dir), in, length, now_utc());
+    if (in.terminal) *who = in.terminal->name;
+    if (before) co_return *before;
     if (!sh.limits->reserve_body(length))
         co_return error_reply(503, "server_busy", "too many requests being read; try again");
     struct Reserved { // the body's bytes count until its answer is made
@@ -217,7 +250,29 @@ static awaitable<Reply> read_and_answer(Stream& stream, beast::flat_buffer& buff
     co_return co_await answer(sh, std::move(in), waited);
 }
 
-static awaitable<void> session(Stream stream, Shared& sh, std::string peer) {
+// A refused or failed request, for the administrator: status, error code, endpoint, terminal,
+// address and the server's reason. The reason names ids and rules, never a person's data.
+static void log_refusal(const Reply& reply, const std::string& method, const std::string& target,
+                        const std::string& who, const std::string& peer) {
+    if (reply.status < 400) return;
+    nlohmann::json body = nlohmann::json::parse(reply.body, nullptr, false);
+    std::string code = body.is_object() ? body.value("error", "") : "";
+    std::string why = body.is_object() ? body.value("message", "") : "";
+    if (why.size() > 300) why = why.substr(0, 300) + "...";
+    std::string path = target.substr(0, target.find('?')); // a cursor is no one's business
+    if (path.size() > 100) path = path.substr(0, 100) + "...";
+    std::string line = (reply.status >= 500 ? "failed " : "refused ") +
+                       std::to_string(reply.status) + " " + code + " " + method + " " + path +
+                       " terminal " + (who.empty() ? "-" : who) + " from " + peer + ": " + why;
+    if (reply.status >= 500)
+        log_error(line);
+    else
+        log_warning(line);
+}
+
+static awaitable<void> session(Stream stream, Shared& sh, std::string peer,
+                               std::shared_ptr<ssl::context> tls) {
+    (void)tls;    // held so a reload does not free the context this connection began with
     struct Open { // the gauge and the address's count follow the connection however it ends
         Shared& sh;
         const std::string& peer;
@@ -235,6 +290,8 @@ static awaitable<void> session(Stream stream, Shared& sh, std::string peer) {
                                     asio::redirect_error(use_awaitable, ec));
     if (ec) {
         ++sh.core.metrics.tls_failures;
+        if (ec != beast::error::timeout && ec != asio::error::eof)
+            log_notice("TLS handshake from " + peer + " failed: " + ec.message());
         co_return;
     }
     // Big enough for a whole header; more would only hold bytes an idle connection sent ahead.
@@ -249,10 +306,16 @@ static awaitable<void> session(Stream stream, Shared& sh, std::string peer) {
                                          asio::redirect_error(use_awaitable, ec));
         if (closed_by_peer(ec)) break;
         auto started = std::chrono::steady_clock::now();
+        struct InFlight {
+            std::atomic<int>& n;
+            explicit InFlight(std::atomic<int>& c) : n(c) { ++n; }
+            ~InFlight() { --n; }
+        } in_flight(sh.in_flight);
         Reply reply;
         bool keep_alive = false, refused = true;
         unsigned version = 11;
         double waited = 0;
+        std::string method, target, who;
         if (ec) {
             int status = status_for_parse_error(ec);
             reply =
@@ -268,10 +331,13 @@ static awaitable<void> session(Stream stream, Shared& sh, std::string peer) {
             in.content_type = std::string(req[http::field::content_type]);
             in.terminal_status = std::string(req[kTerminalStatusHeader]);
             in.peer = peer;
+            method = in.method;
+            target = in.target;
             reply = co_await read_and_answer(stream, buffer, sh, head, std::move(in), &refused,
-                                             &waited);
+                                             &waited, &who);
         }
-        if (refused) keep_alive = false;
+        log_refusal(reply, method, target, who, peer);
+        if (refused || sh.stopping) keep_alive = false;
         auto res = to_http(reply, version, keep_alive);
         beast::get_lowest_layer(stream).expires_after(kWriteTimeout);
         co_await http::async_write(stream, res, asio::redirect_error(use_awaitable, ec));
@@ -285,7 +351,7 @@ static awaitable<void> session(Stream stream, Shared& sh, std::string peer) {
     co_await stream.async_shutdown(asio::redirect_error(use_awaitable, ec));
 }
 
-static awaitable<void> listener(tcp::acceptor& acceptor, ssl::context& ctx, Shared& sh) {
+static awaitable<void> listener(tcp::acceptor& acceptor, Shared& sh) {
     for (;;) {
         boost::system::error_code ec;
         auto executor = asio::make_strand(acceptor.get_executor());
@@ -304,7 +370,8 @@ static awaitable<void> listener(tcp::acceptor& acceptor, ssl::context& ctx, Shar
             continue;
         }
         socket.set_option(tcp::no_delay(true), ec);
-        asio::co_spawn(executor, session(Stream(std::move(socket), ctx), sh, std::move(peer)),
+        std::shared_ptr<ssl::context> tls = sh.tls.get();
+        asio::co_spawn(executor, session(Stream(std::move(socket), *tls), sh, std::move(peer), tls),
                        asio::detached);
     }
 }
@@ -342,6 +409,43 @@ static void setup_tls(ssl::context& ctx, const ServerOptions& opt) {
     ctx.use_private_key_file(opt.key.string(), ssl::context::pem);
 }
 
+// A context with the certificate chain and key of opt; throws when either cannot be used.
+static std::shared_ptr<ssl::context> load_tls(const ServerOptions& opt) {
+    auto ctx = std::make_shared<ssl::context>(ssl::context::tls_server);
+    setup_tls(*ctx, opt);
+    return ctx;
+}
+
+// SIGHUP: the certificate and key read again (a renewed certificate). A file that cannot be
+// used leaves the one in force and says so.
+static void reload_tls(Shared& sh, const ServerOptions& opt) {
+    try {
+        sh.tls.set(load_tls(opt));
+        log_notice("reloaded the certificate " + opt.cert.string() + " and key " +
+                   opt.key.string() + " for new connections");
+    } catch (const std::exception& e) {
+        log_error("reload refused, the certificate in force stays: " + std::string(e.what()));
+    }
+}
+
+// SIGTERM or SIGINT: no new connection, every long-poll answered now, the requests in flight
+// answered (a push taken is committed and its answer sent), then stop; at most 20 s.
+static awaitable<void> drain_and_stop(Shared& sh, tcp::acceptor& acceptor, asio::io_context& ioc) {
+    sh.stopping = true;
+    boost::system::error_code ec;
+    acceptor.close(ec);
+    sh.waiters.wake_all();
+    asio::steady_timer tick(ioc);
+    auto until = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+    while (sh.in_flight > 0 && std::chrono::steady_clock::now() < until) {
+        tick.expires_after(std::chrono::milliseconds(20));
+        co_await tick.async_wait(asio::redirect_error(use_awaitable, ec));
+    }
+    if (sh.in_flight > 0)
+        log_warning(std::to_string(sh.in_flight.load()) + " requests still open at stop");
+    ioc.stop();
+}
+
 // What terminals said of themselves goes to the store through the writer, for the
 // administrator's `reception-server terminals`.
 static void flush_status(Shared& sh) {
@@ -375,11 +479,10 @@ int run_server(const ServerOptions& opt) {
         sh.core.metrics.feed_head = feed_head(*db);
         sh.core.status.load(*db);
     }
-    ssl::context ctx(ssl::context::tls_server);
     try {
-        setup_tls(ctx, opt);
+        sh.tls.set(load_tls(opt));
     } catch (const std::exception& e) {
-        std::cerr << "reception-server: certificate or key: " << e.what() << "\n";
+        log_error("certificate or key: " + std::string(e.what()));
         return 2;
     }
     asio::io_context ioc(opt.threads);
@@ -401,15 +504,23 @@ int run_server(const ServerOptions& opt) {
     acceptor.set_option(asio::socket_base::reuse_address(true));
     acceptor.bind(ep);
     acceptor.listen(4096); // thousands of terminals reconnect at once after a network outage
-    asio::co_spawn(ioc, listener(acceptor, ctx, sh), asio::detached);
+    asio::co_spawn(ioc, listener(acceptor, sh), asio::detached);
     asio::co_spawn(ioc, flush_status_every(sh, std::chrono::seconds(10)), asio::detached);
 
-    asio::signal_set signals(ioc, SIGINT, SIGTERM);
-    signals.async_wait([&](auto, auto) {
-        boost::system::error_code ec;
-        acceptor.close(ec);
-        ioc.stop();
+    asio::signal_set stop(ioc, SIGINT, SIGTERM);
+    stop.async_wait([&](auto, int signal) {
+        log_notice(std::string("stopping (") + (signal == SIGINT ? "SIGINT" : "SIGTERM") +
+                   "): answering the requests in flight");
+        asio::co_spawn(ioc, drain_and_stop(sh, acceptor, ioc), asio::detached);
     });
+    asio::signal_set hup(ioc, SIGHUP);
+    std::function<void(const boost::system::error_code&, int)> on_hup =
+        [&](const boost::system::error_code& ec, int) {
+            if (ec) return;
+            reload_tls(sh, opt);
+            hup.async_wait(on_hup);
+        };
+    hup.async_wait(on_hup);
     if (!opt.pid_file.empty()) std::ofstream(opt.pid_file) << getpid() << "\n";
     const ConnectionCaps& caps = sh.limits->caps();
     std::printf("reception-server: listening on https://%s:%u (data %s; open files %ld, "
@@ -418,6 +529,9 @@ int run_server(const ServerOptions& opt) {
                 opt.data_dir.c_str(), open_files, caps.total, caps.per_address,
                 caps.buffered_bytes >> 20);
     std::fflush(stdout);
+    log_notice("started " + version_line("reception-server") + " on " + opt.address + ":" +
+               std::to_string(acceptor.local_endpoint().port()) + ", data " +
+               opt.data_dir.string());
 
     std::vector<std::thread> threads;
     for (int i = 1; i < opt.threads; ++i) threads.emplace_back([&] { ioc.run(); });
@@ -426,6 +540,7 @@ int run_server(const ServerOptions& opt) {
     flush_status(sh);
     sh.writer->finish(); // what was taken is committed; its answers go nowhere now
     if (!opt.pid_file.empty()) std::filesystem::remove(opt.pid_file);
+    log_notice("stopped");
     return 0;
 }
 

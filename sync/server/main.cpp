@@ -4,10 +4,14 @@
 //   reception-server terminals                                 (who is registered)
 //   reception-server revoke --name K1                          (a stolen or replaced terminal)
 //   reception-server new-epoch                                 (after restoring a backup)
+//   reception-server backup --to DIR [--keep 14]               (a consistent copy, online)
+#include "base/log.hpp"
+#include "base/version.hpp"
 #include "server/auth.hpp"
 #include "server/http_server.hpp"
 #include "server/server_store.hpp"
 #include "server/terminal_status.hpp"
+#include "store/store_backup.hpp"
 
 #include <CLI/CLI.hpp>
 #include <cstdio>
@@ -68,6 +72,15 @@ static int terminals_command(const std::filesystem::path& data) {
     return 0;
 }
 
+static int backup_command(const std::filesystem::path& data, const std::filesystem::path& to,
+                          int keep) {
+    auto db = open_server_store(data);
+    std::filesystem::path file = backup_into_folder(*db, to, "server", keep, now_utc());
+    log_notice("backup written: " + file.string());
+    std::printf("%s\n", file.c_str());
+    return 0;
+}
+
 static int revoke_command(const std::filesystem::path& data, const std::string& name) {
     auto db = open_server_store(data);
     revoke_terminal(*db, name);
@@ -79,9 +92,12 @@ static int revoke_command(const std::filesystem::path& data, const std::string& 
 
 int main(int argc, char** argv) {
     CLI::App app{"reception-server: the central server of the reception room (HTTPS)"};
+    app.set_version_flag("--version", version_line("reception-server"));
     app.require_subcommand(1);
     std::filesystem::path data = default_server_data_dir();
     app.add_option("--data", data, "data directory (created when missing)");
+    std::string level = "info";
+    app.add_option("--log-level", level, kLogLevelHelp);
 
     ServerOptions opt;
     auto* serve = app.add_subcommand("serve", "serve HTTPS until SIGTERM");
@@ -115,12 +131,20 @@ int main(int argc, char** argv) {
     auto* revoke = app.add_subcommand("revoke", "shut a terminal out (stolen or replaced)");
     revoke->add_option("--name", name, "terminal name, e.g. K1")->required();
     auto* epoch = app.add_subcommand("new-epoch", "after restoring a backup: terminals resync");
+    std::filesystem::path backup_to;
+    int keep = 0;
+    auto* backup = app.add_subcommand("backup", "write a consistent copy of the store, online");
+    backup->add_option("--to", backup_to, "folder for server-YYYYMMDDTHHMMSSZ.db")->required();
+    backup->add_option("--keep", keep, "keep only the newest N copies (0: all)")
+        ->check(CLI::Range(0, 10000));
     CLI11_PARSE(app, argc, argv);
+    if (!apply_log_level(level)) return 2;
 
     try {
         if (*enrol) return enrol_command(data, name, room, kind);
         if (*terminals) return terminals_command(data);
         if (*revoke) return revoke_command(data, name);
+        if (*backup) return backup_command(data, backup_to, keep);
         if (*epoch) {
             auto db = open_server_store(data);
             std::printf("new epoch %s\n", new_server_epoch(*db).c_str());
@@ -132,7 +156,7 @@ int main(int argc, char** argv) {
         if (opt.key.empty()) opt.key = data / "server.key";
         return run_server(opt);
     } catch (const std::exception& e) {
-        std::cerr << "reception-server: " << e.what() << "\n";
+        log_error(e.what());
         return 1;
     }
 }

@@ -2,6 +2,7 @@
 
 #include <csignal>
 #include <cstdlib>
+#include <fcntl.h>
 #include <poll.h>
 #include <sys/resource.h>
 #include <unistd.h>
@@ -53,6 +54,10 @@ ServerChild spawn_server(const std::string& bin, const std::filesystem::path& da
         dup2(fds[1], 1);
         close(fds[0]);
         close(fds[1]);
+        if (!limits.log_file.empty()) {
+            int log = open(limits.log_file.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0600);
+            if (log >= 0) dup2(log, 2);
+        }
         apply_limits(limits);
         execv(bin.c_str(), argv.data());
         _exit(127);

@@ -20,6 +20,7 @@ struct ChildLimits {
     long open_files = 0;                 // soft and hard RLIMIT_NOFILE
     long file_size = 0;                  // RLIMIT_FSIZE, bytes
     std::vector<std::string> serve_args; // more options after `serve`
+    std::filesystem::path log_file;      // the server's stderr (its log) goes here; empty: ours
 };
 
 // Runs `bin --data DATA serve --port PORT --cert CERT --key KEY` (port 0: any free one) and

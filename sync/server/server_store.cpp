@@ -2,6 +2,7 @@
 
 #include "server/auth.hpp"
 #include "store/private_files.hpp"
+#include "store/store_backup.hpp"
 
 #include <cstdlib>
 
@@ -132,8 +133,18 @@ std::unique_ptr<Store> open_server_store(const std::filesystem::path& data_dir) 
     create_private_directory(data_dir); // every room's records: its owner only
     auto db = Store::open(data_dir / "server.db", OpenMode::CreateIfMissing);
     tune_connection(*db);
-    if (server_schema_version(*db) == kServerMigrations[kServerMigrationCount - 1].version)
-        return db;
+    int found = server_schema_version(*db);
+    if (found == kServerMigrations[kServerMigrationCount - 1].version) return db;
+    // An older store is copied aside before this version changes it: an upgrade that goes
+    // wrong is undone by putting the copy back. (A newer one is refused below, untouched.)
+    if (found > 0 && found < kServerMigrations[kServerMigrationCount - 1].version) {
+        auto copy = data_dir / ("server.db.before-schema-" + std::to_string(found) + ".bak");
+        try {
+            if (!std::filesystem::exists(copy)) backup_store(*db, copy);
+        } catch (const StoreError&) {
+            if (!std::filesystem::exists(copy)) throw; // else another process made it first
+        }
+    }
     db->transaction([&] {
         // Read again inside the transaction: another process may have done it meanwhile.
         int current = server_schema_version(*db);

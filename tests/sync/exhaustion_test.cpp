@@ -78,7 +78,7 @@ TEST_CASE("sync: partial bodies without a credential, or with a stolen one, do n
 TEST_CASE("sync: one address holding idle TLS connections does not keep another address out") {
     TempDir dir;
     ServerProcess server(dir / "server");
-    server.set_limits({256, 0, {}}); // the service's descriptor limit, small enough to reach
+    server.set_limits({256, 0, {}, {}}); // the service's descriptor limit, small enough to reach
     server.start();
     auto kiosk = enrolled_store(server, dir / "k1.db", "K1", "main", "kiosk");
     std::string token = kiosk->meta(sync_key::token).value_or("");

@@ -47,7 +47,7 @@ TEST_CASE("sync: /healthz fails with 503 when the server's store cannot commit")
     TempDir dir;
     ServerProcess server(dir / "server");
     // The disk fills: the server may not write files past 1 MiB (RLIMIT_FSIZE; root too).
-    server.set_limits({0, 1 << 20, {}});
+    server.set_limits({0, 1 << 20, {}, {}});
     server.start();
     auto kiosk = enrolled_store(server, dir / "k1.db", "K1", "main", "kiosk");
     HttpClient client(config_of(*kiosk));
