@@ -107,6 +107,7 @@ void CaseworkModel::reload(Lang lang, Instant now) {
     const Application& a = selected_->app;
     detail_ = describe_application(ctx_, a, lang, now);
     notices_ = notices_of(ctx_.store, a.uuid);
+    words_.clear();
     hearings_ = hearings_of(ctx_.store, a.uuid);
     instructions_ = instructions_of(ctx_.store, a.uuid);
 }
@@ -168,6 +169,15 @@ std::vector<CaseAction> CaseworkModel::actions() const {
     return out;
 }
 
+const std::string& CaseworkModel::notice_words(const Notice& n) const {
+    auto it = words_.find(n.uuid);
+    if (it == words_.end())
+        it =
+            words_.emplace(n.uuid, reception::notice_words(ctx_.store, ctx_.profile, n, ctx_.texts))
+                .first;
+    return it->second;
+}
+
 std::vector<SessionOffer> CaseworkModel::sessions_to_book(Instant now) const {
     if (!selected_) return {};
     return sessions_to_offer(ctx_.store, ctx_.profile, ctx_.cal, selected_->app, local_date(now));
@@ -183,6 +193,8 @@ void CaseworkModel::choose(CaseAction a, Instant now) {
     form_ = {};
     Date today = local_date(now);
     if (a == CaseAction::Hearing) form_.held_on = dotted_date(today);
+    if (a == CaseAction::Schedule && selected_) // reg-28: the session the applicant chose
+        form_.session_uuid = selected_->app.chosen_session;
     if (a == CaseAction::Corrected && selected_) form_.applicant = selected_->app.applicant;
     if (a == CaseAction::DraftRefusal) // reg-32: the earliest lawful decision day
         form_.decision_on =
@@ -287,7 +299,11 @@ void CaseworkModel::run(const std::string& actor, bool restriction_mode, Instant
     case CaseAction::Schedule: {
         if (f.session_uuid.empty()) throw InputError("session", "session_required");
         Booked b;
-        schedule_application(s, p, cal, uuid, f.session_uuid, restriction_mode, actor, now, &b);
+        s.transaction([&] { // the consent and the booking, or neither
+            // reg-13: the consent the applicant gives the clerk now, before the booking.
+            if (f.video_consent_now) record_video_consent(s, uuid, f.consent_how, actor, now);
+            schedule_application(s, p, cal, uuid, f.session_uuid, restriction_mode, actor, now, &b);
+        });
         booked_ = b;
         break;
     }

@@ -7,6 +7,7 @@
 #include "console_context.hpp"
 #include "lookup_model.hpp"
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -43,6 +44,9 @@ struct CaseForm {
     std::string reason, missing, employee, note_text, proposal = "date";
     std::string ground, decision_on, extension = "letter", body, session_uuid;
     std::string decided_by; // reg-30: a role code of the profile, akim | deputy_akim
+    // reg-13: the applicant consents to video now (told staff by phone, in person): how.
+    bool video_consent_now = false;
+    std::string consent_how;
     // The hearing's protocol (reg-33, APPC art. 73, 74); times typed as 15:00.
     std::string held_on, way = "in_person", start_time, end_time, place, chaired_by, secretary,
                          participants, objections, conclusion = "refuse", hearing_reasons;
@@ -73,6 +77,9 @@ class CaseworkModel {
     const std::optional<WorkItem>& selected() const { return selected_; }
     const std::optional<LookupDetail>& detail() const { return detail_; }
     const std::vector<Notice>& notices() const { return notices_; }
+    // reg-21: a notice's words in the applicant's language (cases/notices.hpp), kept per notice
+    // so a frame does not query the store for each.
+    const std::string& notice_words(const Notice& n) const;
     const std::vector<Hearing>& hearings() const { return hearings_; }
     const std::vector<Instruction>& instructions() const { return instructions_; }
     // The actions its state allows, in the order a clerk takes them.
@@ -107,6 +114,7 @@ class CaseworkModel {
     std::optional<WorkItem> selected_;
     std::optional<LookupDetail> detail_;
     std::vector<Notice> notices_;
+    mutable std::map<std::string, std::string> words_; // notice uuid -> words
     std::vector<Hearing> hearings_;
     std::vector<Instruction> instructions_;
     std::optional<CaseAction> action_;

@@ -1,7 +1,9 @@
 #include "intake_form.hpp"
 
 #include "base/validation.hpp"
+#include "cases/bookings.hpp"
 #include "regulation/calendar.hpp"
+#include "schedule/restriction.hpp"
 #include "schedule/schedule.hpp"
 
 namespace reception::console {
@@ -60,6 +62,8 @@ Application application_from(const IntakeForm& f, Channel channel) {
     a.language = f.language;
     a.video_consent = f.video_consent;
     a.interpreter_needed = f.interpreter_needed;
+    a.category = f.category;             // reg-12
+    a.chosen_session = f.chosen_session; // reg-28
     a.previous_handler = trim(f.previous_handler);
     return a;
 }
@@ -82,6 +86,12 @@ const std::vector<Application>& IntakeModel::open_of_caller() {
         open_ =
             open_applications_of(ctx_.store, phone_ok ? form_.phone : "", iin_ok ? form_.iin : "");
     return open_;
+}
+
+std::vector<ReceptionSession> IntakeModel::sessions_to_choose(Instant now) const {
+    return reception::sessions_to_choose(ctx_.store, ctx_.profile, ctx_.cal, form_.official_uuid,
+                                         registration_day(ctx_.cal, ctx_.profile.hours, now),
+                                         restriction_mode(ctx_.store));
 }
 
 SaveResult IntakeModel::save(const std::string& actor, Instant now) {

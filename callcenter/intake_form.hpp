@@ -24,6 +24,8 @@ struct IntakeForm {
     bool representative = false;
     std::string bin, entity_name;
     bool video_consent = false, interpreter_needed = false;
+    std::string category;         // reg-12: out of turn within the session
+    std::string chosen_session;   // reg-28: a proposed session the caller chose, or empty
     std::string previous_handler; // reg-37 (desk only): who handled the issue before
 };
 
@@ -52,6 +54,8 @@ class IntakeModel {
     // Enter: checks everything; when the caller has open applications not yet shown as such,
     // stops once (DuplicatesShown); else registers as an oral application by phone (reg-25).
     SaveResult save(const std::string& actor, Instant now);
+    // reg-28: the sessions of the asked-for official the caller may choose (bookings.hpp).
+    std::vector<ReceptionSession> sessions_to_choose(Instant now) const;
     const std::optional<Application>& saved() const { return saved_; }
     // A new call: everything typed and the result are wiped.
     void new_call();

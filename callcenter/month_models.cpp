@@ -3,12 +3,15 @@
 #include "base/validation.hpp"
 #include "casework_model.hpp"
 #include "exports.hpp"
+#include "reports/persons_list.hpp"
+#include "schedule/restriction.hpp"
 #include "schedule/schedule.hpp"
 #include "schedule/schedule_export.hpp"
 
 #include <cstdio>
 #include <fstream>
 #include <map>
+#include <set>
 
 namespace reception::console {
 
@@ -37,9 +40,64 @@ void ScheduleModel::open(Date any_day) {
     std::map<std::string, std::string> names;
     for (const auto& o : list_officials(ctx_.store)) names[o.uuid] = full_name(o);
     sessions_.clear();
+    bool restricted = restriction_mode(ctx_.store);
     for (auto& s : sessions_between(ctx_.store, month_, last))
-        sessions_.push_back({s, names[s.official_uuid], booked_in(ctx_.store, s.uuid)});
+        sessions_.push_back(session_row(s, names[s.official_uuid], restricted));
     without_ = officials_without_session(ctx_.store, ctx_.profile, month_);
+    load_persons();
+}
+
+// One row of the month: how full the session is (reg-28), what it needs arranged (reg-11, 21)
+// and what restriction mode asks of it (reg-14).
+SessionRow ScheduleModel::session_row(const ReceptionSession& s, const std::string& official,
+                                      bool restricted) const {
+    SessionRow row;
+    row.session = s;
+    row.official = official;
+    row.capacity = session_capacity(ctx_.profile, s);
+    std::set<std::string> langs;
+    for (const auto& p : session_persons(ctx_.store, ctx_.profile, s, restricted)) {
+        row.booked++;
+        row.against_restriction += p.in_person_under_restriction;
+        row.interpreters += p.app.interpreter_needed;
+        row.foreigners += p.app.applicant.foreigner;
+        langs.insert(p.app.language);
+    }
+    for (const auto& l : langs) row.languages += (row.languages.empty() ? "" : ", ") + l;
+    return row;
+}
+
+void ScheduleModel::load_persons() {
+    persons_.clear();
+    if (selected_.empty()) return;
+    if (auto s = find_session(ctx_.store, selected_))
+        persons_ = session_persons(ctx_.store, ctx_.profile, *s, restriction_mode(ctx_.store));
+}
+
+std::vector<Official> ScheduleModel::ad_hoc_officials() const {
+    std::vector<Official> out;
+    for (const auto& o : list_officials(ctx_.store)) {
+        const Role* r = ctx_.profile.role(o.role);
+        if (o.active && r && r->may_receive_ad_hoc) out.push_back(o);
+    }
+    return out;
+}
+
+void ScheduleModel::export_persons(const Catalog& texts, Instant now) {
+    ExportResult& r = exported_;
+    r = {};
+    auto s = find_session(ctx_.store, selected_);
+    if (!s) return;
+    std::filesystem::path dir = export_dir(&r.error);
+    if (dir.empty()) return;
+    std::string base = "persons-" + format_date(s->date) + "-" + s->uuid.substr(0, 8);
+    for (Lang lang : {Lang::kk, Lang::ru}) {
+        std::filesystem::path pdf = dir / (base + "." + lang_code(lang) + ".pdf");
+        if (!write_persons_list_pdf(ctx_.store, ctx_.profile, texts, lang, s->uuid, now,
+                                    pdf.string(), &r.error))
+            return;
+        r.files.push_back(pdf.string());
+    }
 }
 
 void ScheduleModel::shift(int months) {
@@ -56,6 +114,7 @@ void ScheduleModel::select(const std::string& session_uuid) {
     errors_.clear();
     notify_.clear();
     in_time_.reset();
+    load_persons();
 }
 
 bool ScheduleModel::cancel(const std::string& actor, Instant now) {
@@ -76,7 +135,9 @@ bool ScheduleModel::cancel(const std::string& actor, Instant now) {
             a->reg_number,
             trim(a->applicant.surname + " " + a->applicant.name + " " + a->applicant.patronymic),
             a->applicant.phone,
-            {}};
+            {},
+            m.left_because,
+            a->language};
         if (!m.to_session.empty()) n.new_date = m.to_date;
         notify_.push_back(n);
     }

@@ -3,6 +3,7 @@
 // (reg-40, reg-24). Each keeps what its screen shows and runs what its buttons ask.
 #pragma once
 
+#include "cases/bookings.hpp"
 #include "cases/casework.hpp"
 #include "cases/surveys.hpp"
 #include "console_context.hpp"
@@ -26,12 +27,20 @@ struct SessionRow {
     ReceptionSession session;
     std::string official; // full name
     int booked = 0;       // applications booked into it
+    int capacity = 0;     // reg-28: one time slot per person
+    // reg-14: bookings in person while the room receives by video only, to move or tell.
+    int against_restriction = 0;
+    // reg-11, reg-21: persons needing an interpreter, foreigners, and the languages asked for.
+    int interpreters = 0, foreigners = 0;
+    std::string languages; // "kk, ru"
 };
 
 // Whom to tell after a cancellation (reg-16), in words the operator reads out.
 struct NotifyLine {
     std::string reg_number, applicant, phone;
-    std::optional<Date> new_date; // none: no later session of the official, the room places it
+    std::optional<Date> new_date; // none: left for the room to place, for the reason below
+    std::string left_because;     // cases/casework.hpp MovedBooking::left_because
+    std::string language;         // reg-21: the applicant's, to speak to them in
 };
 
 // reg-9: a session outside the schedule, as typed (dates and times as people write them).
@@ -51,6 +60,12 @@ class ScheduleModel {
 
     void select(const std::string& session_uuid);
     const std::string& selected() const { return selected_; }
+    // reg-27, 28: the persons of the selected session in order, each with a time.
+    const std::vector<SessionPerson>& persons() const { return persons_; }
+    // reg-27: the list of persons of the selected session as A4 PDF, kk and ru.
+    void export_persons(const Catalog& texts, Instant now);
+    // reg-9: the officials the ad-hoc panel offers: active, of a role that may receive ad hoc.
+    std::vector<Official> ad_hoc_officials() const;
     std::string& cancel_reason() { return reason_; }
     const FieldErrors& errors() const { return errors_; }
     // reg-16: cancels the selected session; its bookings move to the official's next one.
@@ -64,11 +79,16 @@ class ScheduleModel {
     const ExportResult& exported() const { return exported_; }
 
   private:
+    SessionRow session_row(const ReceptionSession& s, const std::string& official,
+                           bool restricted) const;
+    void load_persons();
+
     ConsoleContext& ctx_;
     Date month_{};
     std::vector<SessionRow> sessions_;
     std::vector<Official> without_;
     std::string selected_, reason_;
+    std::vector<SessionPerson> persons_;
     FieldErrors errors_;
     std::vector<NotifyLine> notify_;
     std::optional<bool> in_time_;

@@ -148,6 +148,17 @@ void casework_screenshots(Shooter& s, Store& store) {
         m.casework().apply(m.actor(), false, m.lang(), s.now); // booked: a notice to send
     }
     s.shot("16a-case-notice-to-send");
+    // reg-13: a video session chosen for an applicant who never consented: the consent asked.
+    Application no_consent = old_application(store, m, s.now - days(3), "Көше жарығы туралы",
+                                             "Об уличном освещении", Channel::Phone);
+    m.casework().refresh(s.now);
+    m.casework().select(no_consent.uuid, m.lang(), s.now);
+    m.casework().choose(CaseAction::Schedule, s.now);
+    for (const auto& o : m.casework().sessions_to_book(s.now))
+        if (o.needs_consent && m.casework().form().session_uuid.empty())
+            m.casework().form().session_uuid = o.session.uuid;
+    m.casework().apply(m.actor(), false, m.lang(), s.now); // refused: no consent yet
+    s.shot("16c-case-video-consent");
     // reg-6: a call without the caller's name, corrected when the name is brought.
     Application nameless;
     nameless.channel = Channel::Phone;
@@ -165,6 +176,12 @@ void casework_screenshots(Shooter& s, Store& store) {
     m.go(Screen::MonthSchedule);
     m.schedule().open(local_date(s.now));
     s.shot("17-month-schedule");
+    // reg-27, 28: the persons of the session booked above, in order, each with a time.
+    if (!sessions.empty()) {
+        m.schedule().open(sessions.back().session.date);
+        m.schedule().select(sessions.back().session.uuid);
+        s.shot("17a-month-schedule-persons");
+    }
     m.go(Screen::Surveys);
     m.surveys().open(local_date(s.now - days(1)));
     m.surveys().select(refused.uuid);

@@ -1,5 +1,6 @@
 #include "kiosk_model.hpp"
 
+#include "cases/bookings.hpp"
 #include "schedule/restriction.hpp"
 
 #include "base/validation.hpp"
@@ -321,6 +322,7 @@ void KioskModel::start_signup() {
 }
 
 void KioskModel::choose_official(const std::string& uuid) {
+    if (form_.official_uuid != uuid) form_.chosen_session.clear(); // another official's
     form_.official_uuid = uuid;
     form_.official_chosen = true;
     errors_.clear();
@@ -404,7 +406,6 @@ bool KioskModel::next_step() {
         go(Screen::SignupOptions);
         break;
     case Screen::SignupOptions:
-        if (restricted()) form_.video = true; // reg-14
         go(Screen::SignupReview);
         break;
     default:
@@ -419,11 +420,17 @@ static Screen step_of(const std::string& field) {
     if (field == "bin" || field == "entity_name" || field == "authority_document")
         return Screen::SignupApplicant;
     if (field == "official") return Screen::SignupOfficial;
+    if (field == "chosen_session" || field == "category") return Screen::SignupOptions;
     return Screen::SignupPerson;
 }
 
 bool KioskModel::restricted() {
     return config_.restriction_mode || restriction_mode(store_);
+}
+
+std::vector<ReceptionSession> KioskModel::sessions_to_choose(Instant now) {
+    return reception::sessions_to_choose(store_, profile_, cal_, form_.official_uuid,
+                                         registration_day(cal_, profile_.hours, now), restricted());
 }
 
 bool KioskModel::submit(Instant now) {
@@ -433,7 +440,8 @@ bool KioskModel::submit(Instant now) {
             go(s);
             return false;
         }
-    if (restricted()) form_.video = true;
+    // reg-13: consent to video only when the visitor ticked it, restriction mode or not; under
+    // restriction (reg-14) the room then calls them to ask, and books nobody by video unasked.
     Application a;
     a.channel = Channel::Kiosk;
     a.applicant.kind =
@@ -454,6 +462,8 @@ bool KioskModel::submit(Instant now) {
     a.language = form_.language;
     a.video_consent = form_.video;
     a.interpreter_needed = form_.interpreter;
+    a.category = form_.category;             // reg-12
+    a.chosen_session = form_.chosen_session; // reg-28
     a.accepted_where = config_.accepted_where;
     try {
         receipt_ = register_application(store_, profile_, cal_, a, config_.kiosk_id, now);
@@ -478,6 +488,17 @@ std::string KioskModel::official_name(const std::string& uuid) {
     return "";
 }
 
+// reg-28: the session the visitor chose, with its hours; their own time comes with the notice
+// of the date, once the akim's decision books it.
+std::string KioskModel::chosen_session_text() {
+    if (!receipt_ || receipt_->chosen_session.empty()) return "";
+    auto s = find_session(store_, receipt_->chosen_session);
+    if (!s) return "";
+    return tf("ui.chosen_session_receipt", {{"date", dotted_date(s->date)},
+                                            {"from", hhmm(s->start_minute)},
+                                            {"to", hhmm(s->end_minute)}});
+}
+
 std::string KioskModel::response_due_text() const {
     Date due = term_after(cal_, profile_.term("response_date"), receipt_->registered_on);
     return tf("ui.receipt_promise", {{"date", dotted_date(due)}});
@@ -497,6 +518,8 @@ std::vector<print::PrintLine> KioskModel::receipt_lines(Instant now) {
                          (official.empty() ? t("ui.receipt_official_later") : official),
                      24, false});
     lines.push_back({t("ui.essence") + ": " + utf8_cut(a.essence, 300), 22, false});
+    if (std::string chosen = chosen_session_text(); !chosen.empty())
+        lines.push_back({chosen, 24, true});
     lines.push_back({response_due_text(), 24, false});
     lines.push_back({t("ui.receipt_status"), 22, false});
     lines.push_back({t("channel.kiosk") + " " + config_.kiosk_id, 20, false});

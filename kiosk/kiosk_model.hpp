@@ -49,6 +49,8 @@ struct SignupForm {
     std::string iin, surname, name, patronymic, phone;
     std::string language = "kk";
     bool video = false, foreigner = false, interpreter = false;
+    std::string category;       // reg-12: out of turn within the session, empty for none
+    std::string chosen_session; // reg-28: one of the proposed sessions, empty: the room chooses
 };
 
 // What the visitor needs to see of the printer: the job's state and what the printer said.
@@ -93,6 +95,8 @@ class KioskModel {
     // reg-14: by video only, when this kiosk's configuration or the room (staff, in the
     // store) says so.
     bool restricted();
+    // reg-28: the sessions of the chosen official the visitor may choose from (bookings.hpp).
+    std::vector<ReceptionSession> sessions_to_choose(Instant now);
     SignupForm& form() { return form_; }
     // field -> error code ("error." + code is the text), shown next to the field.
     const std::map<std::string, std::string>& errors() const { return errors_; }
@@ -105,6 +109,8 @@ class KioskModel {
     std::string wait_text() const;
     // reg-29 on the receipt: "not later than DD.MM.YYYY we tell you the date and time".
     std::string response_due_text() const;
+    // reg-28 on the receipt: the session the visitor chose ("" when the room chooses).
+    std::string chosen_session_text();
     std::string official_name(const std::string& uuid);
     const std::optional<Application>& receipt() const { return receipt_; }
     const PrintState& print_state() const { return print_; }

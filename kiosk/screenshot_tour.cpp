@@ -114,6 +114,12 @@ void screenshot_tour(GLFWwindow* window, ui::Ui& ui, KioskModel& m, BoardState& 
             m.form().patronymic = "Қайратқызы";
             m.form().phone = "+7 701 123 45 67";
         };
+        // reg-28, 12: the first date proposed chosen, and an out-of-turn category.
+        auto options = [&] {
+            auto sessions = m.sessions_to_choose(now);
+            if (!sessions.empty()) m.form().chosen_session = sessions.front().uuid;
+            m.form().category = "labour_veteran";
+        };
         at_screen("08-signup-person-error", [&] {
             person();
             m.form().iin = "871008401428";
@@ -123,17 +129,20 @@ void screenshot_tour(GLFWwindow* window, ui::Ui& ui, KioskModel& m, BoardState& 
             person();
             m.form().iin = "871008401427";
             m.next_step();
+            options();
         });
         at_screen("10-signup-review", [&] {
             person();
             m.form().iin = "871008401427";
             m.next_step();
+            options();
             m.next_step();
         });
         at_screen("11-signup-done", [&] {
             person();
             m.form().iin = "871008401427";
             m.next_step();
+            options();
             m.next_step();
             m.submit(now);
         });

@@ -3,10 +3,12 @@
 // 2026 calendar (Nauryz 21-25 March, the May holidays).
 #include "test_support.hpp"
 
+#include "cases/bookings.hpp"
 #include "cases/casework.hpp"
 #include "cases/deadlines.hpp"
 #include "cases/surveys.hpp"
 #include "cases/work_list.hpp"
+#include "schedule/restriction.hpp"
 #include "schedule/schedule.hpp"
 
 #include <doctest/doctest.h>
@@ -371,8 +373,10 @@ TEST_CASE("reg-33: the hearing's protocol holds the way, start and end, secretar
 TEST_CASE("reg-14, reg-28: in restriction mode only video sessions take bookings, in order") {
     TestStore s;
     load_demo(*s);
-    Application a = in_review(*s, registered(*s, at(2026, 4, 6)), at(2026, 4, 6, 12));
-    Application b = in_review(*s, registered(*s, at(2026, 4, 6, 11)), at(2026, 4, 6, 12));
+    Application d = draft();
+    d.video_consent = true; // reg-13: a video booking needs it
+    Application a = in_review(*s, registered(*s, at(2026, 4, 6), d), at(2026, 4, 6, 12));
+    Application b = in_review(*s, registered(*s, at(2026, 4, 6, 11), d), at(2026, 4, 6, 12));
     ReceptionSession in_person = session_of(*s, kAkim, day(2026, 4, 15));
     ReceptionSession video = session_of(*s, kVideoDeputy, day(2026, 4, 16));
 
@@ -530,6 +534,216 @@ TEST_CASE("reg-16: a cancelled session's bookings go to the official's next sess
     CHECK(cancel_session(*s, profile(), calendar(), later.uuid, "Іссапар", "responsible-1",
                          at(2026, 4, 20))
               .notified_in_time);
+}
+
+// Video, restriction and the order of a session (reg-13, 14, 28) ---------------------------
+
+static const char* const kRoom = "5b0c1a3e-7d2f-4e61-9a55-0f3b2c8d1e01";
+
+// A video session of the akim (whose role may receive by video) on `d`, 10:00-12:00.
+static ReceptionSession akim_video_session(Store& s, Date d) {
+    json doc = {{"sessions", json::array({{{"official", kAkim},
+                                           {"room", kRoom},
+                                           {"date", format_date(d)},
+                                           {"start", "10:00"},
+                                           {"end", "12:00"},
+                                           {"mode", "video"}}})}};
+    load_schedule(s, profile(), calendar(), doc, at(2026, 4, 1));
+    return session_of(s, kAkim, d);
+}
+
+static Application consenting(Store& s, Instant t, bool consent) {
+    Application d = draft();
+    d.video_consent = consent;
+    return in_review(s, registered(s, t, d), t + std::chrono::hours(1));
+}
+
+TEST_CASE("reg-13: a video booking needs the applicant's recorded consent") {
+    TestStore s;
+    load_demo(*s);
+    Application a = consenting(*s, at(2026, 4, 6), false);
+    ReceptionSession video = session_of(*s, kVideoDeputy, day(2026, 4, 16));
+    CHECK(error_code([&] {
+              schedule_application(*s, profile(), calendar(), a.uuid, video.uuid, false,
+                                   "responsible-1", at(2026, 4, 7));
+          }) == "no_video_consent");
+    CHECK(find_application(*s, a.uuid)->state == AppState::InReview);
+    CHECK(notices_of(*s, a.uuid).empty());
+    // The applicant consents on the phone: staff record it, with how, then the booking holds.
+    CHECK(error_code([&] {
+              record_video_consent(*s, a.uuid, " ", "responsible-1", at(2026, 4, 7));
+          }) == "empty");
+    record_video_consent(*s, a.uuid, "телефон арқылы", "responsible-1", at(2026, 4, 7));
+    CHECK(find_application(*s, a.uuid)->video_consent);
+    CHECK(history(*s, a.uuid).back().kind == "video_consent");
+    schedule_application(*s, profile(), calendar(), a.uuid, video.uuid, false, "responsible-1",
+                         at(2026, 4, 7, 11));
+    CHECK(find_application(*s, a.uuid)->session_uuid == video.uuid);
+}
+
+TEST_CASE("reg-14: under restriction a cancelled session's bookings move only into a video "
+          "session, or are left for staff with the reason") {
+    TestStore s;
+    load_demo(*s);
+    ReceptionSession wed = session_of(*s, kAkim, day(2026, 4, 15));
+    ReceptionSession video = akim_video_session(*s, day(2026, 4, 24));
+    Application agrees = consenting(*s, at(2026, 4, 6), true);
+    Application refuses = consenting(*s, at(2026, 4, 6, 11), false);
+    for (const auto& a : {agrees, refuses})
+        schedule_application(*s, profile(), calendar(), a.uuid, wed.uuid, false, "responsible-1",
+                             at(2026, 4, 7));
+    set_restriction_mode(*s, true, "admin", "Эпидемиялық жағдай", at(2026, 4, 8));
+
+    Cancellation c = cancel_session(*s, profile(), calendar(), wed.uuid, "Іссапар", "responsible-1",
+                                    at(2026, 4, 9));
+    REQUIRE(c.moved.size() == 2);
+    for (const auto& m : c.moved) {
+        auto a = find_application(*s, m.application_uuid);
+        if (m.application_uuid == agrees.uuid) {
+            // Not the in-person Wednesday of 22 April: the akim's video session of 24 April.
+            CHECK(m.to_session == video.uuid);
+            CHECK(m.to_date == day(2026, 4, 24));
+            CHECK(m.left_because.empty());
+            CHECK(a->session_uuid == video.uuid);
+        } else {
+            CHECK(m.to_session.empty());
+            CHECK(m.left_because == "no_video_consent");
+            CHECK(a->session_uuid == wed.uuid); // still on the cancelled one: staff place it
+        }
+    }
+
+    // With no later video session at all, nobody is moved into an in-person one.
+    Application third = consenting(*s, at(2026, 4, 6, 12), true);
+    ReceptionSession next_wed = session_of(*s, kAkim, day(2026, 4, 29));
+    set_restriction_mode(*s, false, "admin", "Шектеу алынды", at(2026, 4, 9));
+    schedule_application(*s, profile(), calendar(), third.uuid, next_wed.uuid, false,
+                         "responsible-1", at(2026, 4, 9));
+    set_restriction_mode(*s, true, "admin", "Шектеу қайта енгізілді", at(2026, 4, 10));
+    cancel_session(*s, profile(), calendar(), video.uuid, "Байланыс жоқ", "responsible-1",
+                   at(2026, 4, 10));
+    c = cancel_session(*s, profile(), calendar(), next_wed.uuid, "Іссапар", "responsible-1",
+                       at(2026, 4, 10));
+    REQUIRE(c.moved.size() == 1);
+    CHECK(c.moved[0].left_because == "no_video_session");
+    CHECK(find_application(*s, third.uuid)->session_uuid == next_wed.uuid);
+}
+
+TEST_CASE("reg-14: in-person bookings made before the switch to restriction are flagged") {
+    TestStore s;
+    load_demo(*s);
+    ReceptionSession wed = session_of(*s, kAkim, day(2026, 4, 22));
+    Application a = consenting(*s, at(2026, 4, 6), false);
+    schedule_application(*s, profile(), calendar(), a.uuid, wed.uuid, false, "responsible-1",
+                         at(2026, 4, 7));
+    CHECK(bookings_against_restriction(*s, profile(), day(2026, 4, 8)).empty());
+    set_restriction_mode(*s, true, "admin", "Эпидемиялық жағдай", at(2026, 4, 8));
+    auto flagged = bookings_against_restriction(*s, profile(), day(2026, 4, 8));
+    REQUIRE(flagged.size() == 1);
+    CHECK(flagged[0].app.uuid == a.uuid);
+    CHECK(flagged[0].in_person_under_restriction);
+    // A reception already past is nothing to move.
+    CHECK(bookings_against_restriction(*s, profile(), day(2026, 4, 23)).empty());
+}
+
+TEST_CASE("reg-28, reg-12: each person of a session has a time of their own, out-of-turn "
+          "categories first") {
+    TestStore s;
+    load_demo(*s);
+    ReceptionSession wed = session_of(*s, kAkim, day(2026, 4, 22)); // 15:00-18:00, 20 min each
+    Application first = consenting(*s, at(2026, 4, 6, 10), false);
+    Application second = consenting(*s, at(2026, 4, 6, 11), false);
+    Booked b1, b2;
+    schedule_application(*s, profile(), calendar(), first.uuid, wed.uuid, false, "responsible-1",
+                         at(2026, 4, 7), &b1);
+    schedule_application(*s, profile(), calendar(), second.uuid, wed.uuid, false, "responsible-1",
+                         at(2026, 4, 7), &b2);
+    CHECK(b1.start_minute == 15 * 60);
+    CHECK(b2.position == 2);
+    CHECK(b2.start_minute == 15 * 60 + 20);
+    // The first is told 15:00; then a veteran is booked and goes first (reg-12).
+    mark_notice_sent(*s, notice_about(*s, first, "reception_date").uuid, "operator-1",
+                     at(2026, 4, 8));
+    Application d = draft();
+    d.category = "wwii_veteran";
+    Application veteran = in_review(*s, registered(*s, at(2026, 4, 7, 9), d), at(2026, 4, 7, 12));
+    Booked bv;
+    schedule_application(*s, profile(), calendar(), veteran.uuid, wed.uuid, false, "responsible-1",
+                         at(2026, 4, 8, 12), &bv);
+    CHECK(bv.position == 1);
+    CHECK(bv.start_minute == 15 * 60);
+    auto persons = session_persons(*s, profile(), wed, false);
+    REQUIRE(persons.size() == 3);
+    CHECK(persons[0].app.uuid == veteran.uuid);
+    CHECK(persons[1].app.uuid == first.uuid);
+    CHECK(persons[1].start_minute == 15 * 60 + 20);
+    CHECK(persons[2].start_minute == 15 * 60 + 40);
+    // The one already told 15:00 is told the new time again.
+    int retold = 0;
+    for (const auto& n : notices_of(*s, first.uuid))
+        if (n.about == "reception_date" && !n.sent_on && n.text == "15:00 → 15:20") ++retold;
+    CHECK(retold == 1);
+    // The notice says the person's own time, in their language.
+    std::string words =
+        notice_words(*s, profile(), notice_about(*s, second, "reception_date"), catalog());
+    CHECK(words.find("15:40") != std::string::npos);
+    CHECK(words.find("22.04.2026") != std::string::npos);
+
+    // Nine slots of 20 minutes in three hours: the tenth is refused.
+    for (int i = 0; i < 6; ++i) {
+        Application x = consenting(*s, at(2026, 4, 6, 12 + i % 3), false);
+        schedule_application(*s, profile(), calendar(), x.uuid, wed.uuid, false, "responsible-1",
+                             at(2026, 4, 8, 13));
+    }
+    Application tenth = consenting(*s, at(2026, 4, 6, 15), false);
+    CHECK(error_code([&] {
+              schedule_application(*s, profile(), calendar(), tenth.uuid, wed.uuid, false,
+                                   "responsible-1", at(2026, 4, 8, 14));
+          }) == "session_full");
+    CHECK(error_code([&] {
+              Application bad = draft();
+              bad.category = "no_such_category";
+              registered(*s, at(2026, 4, 8), bad);
+          }) == "unknown_category");
+}
+
+TEST_CASE("reg-21: a notice is written in the applicant's language, whoever reads it out") {
+    TestStore s;
+    load_demo(*s);
+    ReceptionSession wed = session_of(*s, kAkim, day(2026, 4, 22));
+    Application d = draft();
+    d.language = "ru";
+    Application ru = in_review(*s, registered(*s, at(2026, 4, 6), d), at(2026, 4, 6, 12));
+    Application kk = consenting(*s, at(2026, 4, 6, 11), false);
+    for (const auto& a : {ru, kk})
+        schedule_application(*s, profile(), calendar(), a.uuid, wed.uuid, false, "responsible-1",
+                             at(2026, 4, 7));
+    std::string in_ru =
+        notice_words(*s, profile(), notice_about(*s, ru, "reception_date"), catalog());
+    std::string in_kk =
+        notice_words(*s, profile(), notice_about(*s, kk, "reception_date"), catalog());
+    CHECK(in_ru.find("Личный приём: 22.04.2026, в 15:00") != std::string::npos);
+    CHECK(in_ru.find("Аким Хромтауского района") != std::string::npos);
+    CHECK(in_kk.find("Жеке қабылдау: 22.04.2026, сағат 15:20") != std::string::npos);
+    CHECK(in_kk.find("Хромтау ауданының әкімі") != std::string::npos);
+}
+
+TEST_CASE("reg-29, reg-16: a cancellation's notice with the new date tells the applicant the "
+          "date, and the reg-29 clock stops") {
+    TestStore s;
+    load_demo(*s);
+    Application a = consenting(*s, at(2026, 4, 6), false);
+    ReceptionSession wed = session_of(*s, kAkim, day(2026, 4, 15));
+    schedule_application(*s, profile(), calendar(), a.uuid, wed.uuid, false, "responsible-1",
+                         at(2026, 4, 7));
+    cancel_session(*s, profile(), calendar(), wed.uuid, "Іссапар", "responsible-1", at(2026, 4, 8));
+    Notice cancelled = notice_about(*s, a, "session_cancelled");
+    CHECK(notice_words(*s, profile(), cancelled, catalog()).find("22.04.2026") !=
+          std::string::npos);
+    mark_notice_sent(*s, cancelled.uuid, "operator-1", at(2026, 4, 8, 15));
+    const Clock* response = clock_of(clocks_at(*s, a.uuid, day(2026, 4, 9)), "reg29_response_date");
+    REQUIRE(response);
+    CHECK(response->state == ClockState::Met);
+    CHECK(response->done_on == day(2026, 4, 8));
 }
 
 // Other bodies -------------------------------------------------------------------------

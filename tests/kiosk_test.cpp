@@ -4,6 +4,7 @@
 
 #include "base/validation.hpp"
 #include "cases/applications.hpp"
+#include "cases/casework.hpp"
 #include "kiosk_model.hpp"
 #include "print/escpos.hpp"
 #include "queue/ticket_queue.hpp"
@@ -189,6 +190,8 @@ TEST_CASE("reg-10: a representative gives a valid BIN and the authority document
     CHECK(k.m->next_step());
 }
 
+// Under restriction (reg-14) the visitor is told receptions are by video only; the consent is
+// recorded only when the visitor taps it (reg-13), never put in for them.
 static void restriction_case(bool by_config) {
     Kiosk k;
     KioskConfig cfg;
@@ -196,19 +199,27 @@ static void restriction_case(bool by_config) {
     if (!by_config) set_restriction_mode(*k.s, true, "admin", "Әкімнің шешімі", at(2026, 3, 16, 9));
     KioskModel m(*k.s, profile(), calendar(), texts(), cfg);
     m.printer = [](const print::Raster&) { return print::PrintResult{true, ""}; };
-    m.start_signup();
-    m.choose_official("");
-    m.form().essence = "Жер учаскесін беру туралы";
-    m.form().surname = "Ахметов";
-    m.form().name = "Қанат";
-    m.form().iin = "871008401427";
-    m.form().phone = "+77011234567";
-    m.form().video = false;
-    CHECK(m.submit(at(2026, 3, 16)));
-    CHECK(find_application(*k.s, m.receipt()->uuid)->video_consent);
+    for (bool tapped : {false, true}) {
+        m.start_signup();
+        m.choose_official("");
+        m.form().essence = "Жер учаскесін беру туралы";
+        m.form().surname = "Ахметов";
+        m.form().name = "Қанат";
+        m.form().iin = "871008401427";
+        m.form().phone = "+77011234567";
+        m.go(Screen::SignupOptions);
+        m.touched(k.now);
+        draw_headless_frame(k.ui, [&] { kiosk::draw_kiosk(m, k.ui, k.st, k.now); });
+        REQUIRE(k.ui.find("☐ " + texts().text(Lang::kk, "ui.video_consent")));
+        if (tapped) m.form().video = true;
+        CHECK(m.next_step());
+        CHECK(m.submit(at(2026, 3, 16)));
+        CHECK(find_application(*k.s, m.receipt()->uuid)->video_consent == tapped);
+    }
 }
 
-TEST_CASE("reg-14: in restriction mode every new booking is by video") {
+TEST_CASE("reg-13, reg-14: in restriction mode the kiosk records video consent only when the "
+          "visitor gives it") {
     SUBCASE("set in this kiosk's configuration") {
         restriction_case(true);
     }
@@ -350,4 +361,45 @@ TEST_CASE("reg-8: the schedule screen lists the month's sessions and leads back 
     CHECK(k.m->screen() == Screen::Schedule); // switching language keeps the screen
     CHECK(k.tap("← Назад"));
     CHECK(k.m->screen() == Screen::Start);
+}
+
+TEST_CASE("reg-28: the visitor chooses one of the proposed dates, and the receipt says it") {
+    Kiosk k; // Monday 16 March 2026
+    CHECK(k.tap("Қабылдауға жазылу"));
+    CHECK(k.tap("Жұмабаев Ерлан Серікұлы"));
+    SignupForm& f = k.m->form();
+    f.essence = "Жер учаскесін беру туралы";
+    f.surname = "Ахметов";
+    f.name = "Қанат";
+    f.iin = "871008401427";
+    f.phone = "+77011234567";
+    k.m->go(Screen::SignupOptions);
+    k.frame();
+    // The akim's Wednesdays that leave the 5 working days of the note (reg-26) and lie in the
+    // 15 working days of reg-29: 1 and 8 April (25 March is Nauryz).
+    auto offered = k.m->sessions_to_choose(k.now);
+    REQUIRE(offered.size() == 2);
+    CHECK(offered[0].date == day(2026, 4, 1));
+    CHECK(offered[1].date == day(2026, 4, 8));
+    CHECK(k.tap("Күнін қызметкер таңдасын"));
+    CHECK(k.tap("08.04.2026 15:00"));
+    CHECK(f.chosen_session == offered[1].uuid);
+    CHECK(k.tap("Еңбек ардагерлері"));
+    CHECK(f.category == "labour_veteran");
+    CHECK(k.tap("Әрі қарай →"));
+    CHECK(k.tap("Жіберу →"));
+    REQUIRE(k.m->receipt());
+    Application a = *find_application(*k.s, k.m->receipt()->uuid);
+    CHECK(a.chosen_session == offered[1].uuid);
+    CHECK(a.category == "labour_veteran");
+    CHECK(k.m->chosen_session_text().find("08.04.2026") != std::string::npos);
+    bool on_receipt = false;
+    for (const auto& line : k.m->last_printout())
+        on_receipt |= line.text.find("Таңдалған күн: 08.04.2026") != std::string::npos;
+    CHECK(on_receipt);
+    // Staff find the chosen session first when booking.
+    auto offers = sessions_to_offer(*k.s, profile(), calendar(), a, day(2026, 3, 17));
+    REQUIRE_FALSE(offers.empty());
+    CHECK(offers[0].session.uuid == a.chosen_session);
+    CHECK(offers[0].chosen);
 }

@@ -3,6 +3,8 @@
 #include "test_support.hpp"
 
 #include "base/i18n.hpp"
+#include "cases/casework.hpp"
+#include "reports/persons_list.hpp"
 #include "reports/report.hpp"
 #include "schedule/schedule.hpp"
 #include "schedule/schedule_export.hpp"
@@ -284,4 +286,57 @@ TEST_CASE("reg-8: a month without sessions prints a schedule that says so") {
     CHECK(contains(text, "Қабылдау кестесі — 2025 ж. маусым"));
     CHECK(contains(text, "Бұл айда қабылдау жоқ"));
     CHECK(pdf_pages(dir / "june.pdf") == 1);
+}
+
+TEST_CASE("reg-27: the list of persons of a session prints in Kazakh and Russian, in order with "
+          "times, needs and a place for the akim's decision") {
+    TestStore s;
+    load_demo_schedule(*s);
+    ReceptionSession wed;
+    for (const auto& x : sessions_between(*s, day(2026, 4, 22), day(2026, 4, 22)))
+        if (x.official_uuid == "a1f4c2d0-3b5e-4c7a-8d9e-1f2a3b4c5d01") wed = x;
+    REQUIRE_FALSE(wed.uuid.empty());
+    auto book = [&](const std::string& surname, const std::string& category, bool interpreter) {
+        Application a;
+        a.channel = Channel::Kiosk;
+        a.applicant.surname = surname;
+        a.applicant.name = "Әйгерім";
+        a.applicant.phone = "+77011234567";
+        a.essence = "Ауладағы жолды жөндеу туралы мәселе";
+        a.category = category;
+        a.interpreter_needed = interpreter;
+        a = register_application(*s, profile(), calendar(), a, "kiosk-1", at(2026, 4, 6));
+        MoveInput in;
+        in.to = AppState::InReview;
+        in.actor = "responsible-1";
+        move_and_notify(*s, profile(), calendar(), a.uuid, in, at(2026, 4, 6, 12));
+        attach_note(*s, a.uuid, "date", "22 сәуірге ұсынылады", "responsible-1", at(2026, 4, 7));
+        schedule_application(*s, profile(), calendar(), a.uuid, wed.uuid, false, "responsible-1",
+                             at(2026, 4, 7, 12));
+    };
+    book("Сәрсенбаева", "", true);
+    book("Ахметова", "disability", false); // out of turn: first
+    TempDir dir;
+    std::string error;
+    for (Lang lang : {Lang::kk, Lang::ru})
+        REQUIRE_MESSAGE(
+            write_persons_list_pdf(*s, profile(), catalog(), lang, wed.uuid, at(2026, 4, 8),
+                                   dir / (lang_code(lang) + std::string(".pdf")), &error),
+            error);
+    std::string kk = pdf_text(dir / "kk.pdf");
+    for (const char* part :
+         {"Жеке қабылдауға жазылған адамдардың тізімі", "Жұмабаев Ерлан Серікұлы", "22.04.2026",
+          "15:00", "15:20", "Аудармашы керек", "Кезектен тыс: Мүгедектігі бар", "Әкімнің шешімі",
+          "Күн ұсынылды"})
+        CHECK_MESSAGE(contains(kk, part), "kk missing: " << std::string(part));
+    CHECK(kk.find("Ахметова") < kk.find("Сәрсенбаева")); // reg-12 first, as received
+    std::string ru = pdf_text(dir / "ru.pdf");
+    for (const char* part : {"Список лиц, записанных на личный приём", "Нужен переводчик",
+                             "Вне очереди: Лица с", "Решение акима", "Аким Хромтауского района"})
+        CHECK_MESSAGE(contains(ru, part), "ru missing: " << std::string(part));
+    check_page_numbers(dir / "kk.pdf", Lang::kk);
+    CHECK(rightmost_word(dir / "kk.pdf") <= 595.28 - 49);
+    CHECK_FALSE(write_persons_list_pdf(*s, profile(), catalog(), Lang::kk, "no-such",
+                                       at(2026, 4, 8), dir / "x.pdf", &error));
+    CHECK(error == "session_not_found");
 }

@@ -47,6 +47,9 @@ struct March {
     void book(const Application& a, const std::string& official, Date d, Instant t) {
         for (const auto& x : sessions_between(*s, d, d))
             if (x.official_uuid == official) {
+                // reg-13: a video booking is made with the caller's consent, given by phone.
+                if (x.mode == SessionMode::Video)
+                    record_video_consent(*s, a.uuid, "телефон арқылы", "responsible-1", t);
                 schedule_application(*s, profile(), calendar(), a.uuid, x.uuid, false,
                                      "responsible-1", t);
                 return;

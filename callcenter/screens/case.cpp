@@ -73,6 +73,10 @@ static void notices_table(ConsoleModel& m, ui::Ui& ui, Instant now) {
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
         ImGui::TextWrapped("%s", m.t("console.notice." + n.about).c_str());
+        // reg-21: what to tell the applicant, in the applicant's language.
+        ImGui::PushStyleColor(ImGuiCol_Text, ui::colors::kMuted);
+        ImGui::TextWrapped("«%s»", cw.notice_words(n).c_str());
+        ImGui::PopStyleColor();
         ImGui::TableNextColumn();
         bool late = !n.sent_on && today > n.due_on;
         ImGui::PushStyleColor(ImGuiCol_Text, late ? ui::colors::kError : ui::colors::kText);
@@ -185,6 +189,11 @@ static void header(ConsoleModel& m, ui::Ui& ui, const WorkItem& w) {
 // line each under the session, so the list never cuts them off.
 static std::string offer_marks(ConsoleModel& m, const SessionOffer& o) {
     std::string marks;
+    // reg-28: how full it is; the one the applicant chose is said first.
+    marks += "  " + m.tf("console.case.session.places", {{"booked", std::to_string(o.booked)},
+                                                         {"capacity", std::to_string(o.capacity)}});
+    if (o.chosen) marks += "\n    " + m.t("console.case.session.chosen");
+    if (o.needs_consent) marks += "\n    " + m.t("console.case.session.needs_consent");
     if (o.note_late)
         marks +=
             "\n    " + m.tf("console.case.session.note_late", {{"date", dotted_date(o.note_due)}});
@@ -197,6 +206,11 @@ static std::string offer_marks(ConsoleModel& m, const SessionOffer& o) {
 static void booking_warnings(ConsoleModel& m, ui::Ui& ui) {
     const auto& b = m.casework().booked();
     if (!b) return;
+    // reg-28: the place and the person's own time, to tell them.
+    ui.text(m.tf("console.case.booked.slot", {{"position", std::to_string(b->position)},
+                                              {"time", hhmm(b->start_minute)},
+                                              {"date", dotted_date(b->offer.session.date)}}),
+            nullptr, ui::colors::kChosen);
     if (b->offer.note_late)
         ui.text(m.tf("console.case.booked.note_late", {{"date", dotted_date(b->offer.note_due)}}),
                 nullptr, ui::colors::kError);
@@ -249,18 +263,35 @@ static void ground_choice(ConsoleModel& m, ui::Ui& ui, CaseForm& f, const FieldE
     error_line(m, ui, e, "refusal_ground");
 }
 
+// reg-13: a video session chosen for an applicant who has not consented: the consent they give
+// now (by phone, in person), recorded with the booking, or no booking. Above the list, where the
+// clerk looks when the booking is refused for it.
+static void consent_now(ConsoleModel& m, ui::Ui& ui, CaseForm& f, const FieldErrors& e,
+                        const std::vector<SessionOffer>& offers) {
+    bool needs = false;
+    for (const auto& o : offers) needs |= o.session.uuid == f.session_uuid && o.needs_consent;
+    if (!needs) return;
+    error_line(m, ui, e, "session");
+    check_box(ui, m.t("console.case.consent_now"), 4, &f.video_consent_now);
+    if (f.video_consent_now)
+        text_field(m, ui, "how", m.t("console.case.consent_how"), &f.consent_how, e, ui.px(700));
+}
+
 static void session_choice(ConsoleModel& m, ui::Ui& ui, CaseForm& f, const FieldErrors& e,
                            Instant now) {
     field_label(m.t("console.case.session_choose"), e.count("session") > 0);
+    auto offers = m.casework().sessions_to_book(now);
+    consent_now(m, ui, f, e, offers);
     ImGui::BeginChild("sessions", ImVec2(0, ui.px(220)), true);
     std::map<std::string, std::string> names; // one query, not one per row and frame
     for (const auto& o : list_officials(m.context().store)) names[o.uuid] = full_name(o);
-    for (const auto& o : m.casework().sessions_to_book(now)) {
+    for (const auto& o : offers) {
         const ReceptionSession& s = o.session;
         std::string text = dotted_date(s.date) + "  " + hhmm(s.start_minute) + "–" +
                            hhmm(s.end_minute) + "  " + names[s.official_uuid] + " · " +
                            m.t(std::string("session.mode.") + to_code(s.mode)) + offer_marks(m, o);
-        bool marked = o.note_late || o.after_response_term;
+        bool marked =
+            o.note_late || o.after_response_term || o.needs_consent || o.booked >= o.capacity;
         if (marked) ImGui::PushStyleColor(ImGuiCol_Text, ui::colors::kError);
         if (ImGui::Selectable((text + "##" + s.uuid).c_str(), f.session_uuid == s.uuid))
             f.session_uuid = s.uuid;
@@ -268,7 +299,9 @@ static void session_choice(ConsoleModel& m, ui::Ui& ui, CaseForm& f, const Field
         ui.tappables.push_back({text, ImGui::GetItemRectMin(), ImGui::GetItemRectMax()});
     }
     ImGui::EndChild();
-    error_line(m, ui, e, "session");
+    auto it = e.find("session");
+    if (it == e.end() || it->second != "no_video_consent") // said above, with the consent
+        error_line(m, ui, e, "session");
 }
 
 static void form_fields(ConsoleModel& m, ui::Ui& ui, CaseAction a, Instant now) {

@@ -34,9 +34,55 @@ static void official_combo(ConsoleModel& m, IntakeForm& f, float width) {
     ImGui::EndCombo();
 }
 
+// reg-12: the out-of-turn category the caller declares, received first within the session.
+static void category_combo(ConsoleModel& m, IntakeForm& f, const FieldErrors& e, float width) {
+    const RegulationProfile& p = m.context().profile;
+    const NamedCode* current = p.category(f.category);
+    std::string lang = lang_code(m.lang());
+    ImGui::BeginGroup();
+    field_label(m.t("ui.out_of_turn"), e.count("category") > 0);
+    ImGui::SetNextItemWidth(width);
+    bool open =
+        ImGui::BeginCombo("##category", current ? current->name(lang).c_str()
+                                                : m.t("console.intake.no_category").c_str());
+    ImGui::EndGroup();
+    if (!open) return;
+    if (ImGui::Selectable(m.t("console.intake.no_category").c_str(), f.category.empty()))
+        f.category.clear();
+    for (const auto& c : p.out_of_turn)
+        if (ImGui::Selectable((c.name(lang) + "##" + c.code).c_str(), c.code == f.category))
+            f.category = c.code;
+    ImGui::EndCombo();
+}
+
+// reg-28: one of the proposed sessions of the official asked for, or the room chooses.
+static void session_combo(ConsoleModel& m, IntakeForm& f, const FieldErrors& e, float width,
+                          Instant now) {
+    auto sessions = m.intake().sessions_to_choose(now);
+    auto label = [&](const ReceptionSession& s) {
+        return dotted_date(s.date) + " " + hhmm(s.start_minute) + "–" + hhmm(s.end_minute) + " · " +
+               m.t(std::string("session.mode.") + to_code(s.mode));
+    };
+    std::string current = m.t("console.intake.room_chooses");
+    for (const auto& s : sessions)
+        if (s.uuid == f.chosen_session) current = label(s);
+    ImGui::BeginGroup();
+    field_label(m.t("ui.choose_session"), e.count("chosen_session") > 0);
+    ImGui::SetNextItemWidth(width);
+    bool open = ImGui::BeginCombo("##chosen_session", current.c_str());
+    ImGui::EndGroup();
+    if (!open) return;
+    if (ImGui::Selectable(m.t("console.intake.room_chooses").c_str(), f.chosen_session.empty()))
+        f.chosen_session.clear();
+    for (const auto& s : sessions)
+        if (ImGui::Selectable((label(s) + "##" + s.uuid).c_str(), s.uuid == f.chosen_session))
+            f.chosen_session = s.uuid;
+    ImGui::EndCombo();
+}
+
 // Returns true when Enter was pressed in any field.
 static bool intake_fields(ConsoleModel& m, ui::Ui& ui, ScreenState& st, IntakeForm& f,
-                          const FieldErrors& e, float width) {
+                          const FieldErrors& e, float width, Instant now) {
     float gap = ImGui::GetStyle().ItemSpacing.x;
     float third = (width - 2 * gap) / 3, half = (width - gap) / 2;
     bool enter = false;
@@ -68,6 +114,10 @@ static bool intake_fields(ConsoleModel& m, ui::Ui& ui, ScreenState& st, IntakeFo
     check_box(ui, m.t("ui.video_consent"), 3, &f.video_consent);
     ImGui::SameLine(0, gap * 3);
     check_box(ui, m.t("ui.interpreter_needed"), 4, &f.interpreter_needed);
+    category_combo(m, f, e, half);
+    ImGui::SameLine();
+    session_combo(m, f, e, half, now);
+    error_line(m, ui, e, "chosen_session");
     return enter;
 }
 
@@ -120,7 +170,7 @@ void draw_intake(ConsoleModel& m, ui::Ui& ui, ScreenState& st, Instant now) {
     ImGui::BeginChild("form", ImVec2(left_w, 0));
     heading(ui, m.t("console.intake.title"));
     if (saved) ImGui::BeginDisabled();
-    bool enter = intake_fields(m, ui, st, in.form(), in.errors(), left_w - ui.px(30));
+    bool enter = intake_fields(m, ui, st, in.form(), in.errors(), left_w - ui.px(30), now);
     if (saved) ImGui::EndDisabled();
     ImGui::Spacing();
     if (key_button(ui, m.t("console.intake.save"), keys::kEnter, ImVec2(ui.px(420), h), !saved) ||

@@ -3,6 +3,8 @@
 // moved and the list of whom to tell, and the export for the notice board and the website.
 #include "screens.hpp"
 
+#include "base/validation.hpp"
+#include "cases/bookings.hpp"
 #include "schedule/schedule.hpp"
 
 #include <algorithm>
@@ -14,16 +16,61 @@ static std::string month_title(ConsoleModel& m, Date month) {
            std::to_string(int(month.year()));
 }
 
+// reg-11, 14, 21: what the session's persons need arranged, and bookings that restriction
+// mode leaves without a way to be received.
+static void needs_cell(ConsoleModel& m, ui::Ui& ui, const SessionRow& row) {
+    std::string needs;
+    auto add = [&](const std::string& s) { needs += (needs.empty() ? "" : " · ") + s; };
+    if (row.interpreters)
+        add(m.tf("console.schedule.interpreters", {{"count", std::to_string(row.interpreters)}}));
+    if (row.foreigners)
+        add(m.tf("console.schedule.foreigners", {{"count", std::to_string(row.foreigners)}}));
+    if (!row.languages.empty()) add(row.languages);
+    ImGui::TextUnformatted(needs.c_str());
+    if (row.against_restriction)
+        ui.text(
+            m.tf("console.schedule.to_video", {{"count", std::to_string(row.against_restriction)}}),
+            nullptr, ui::colors::kError);
+}
+
+// reg-27, 28: the persons of the selected session in order, each with their time and what to
+// arrange, and the list printed for the akim's decision.
+static void persons_panel(ConsoleModel& m, ui::Ui& ui, Instant now) {
+    ScheduleModel& sm = m.schedule();
+    if (sm.selected().empty()) return;
+    heading(ui, m.t("console.schedule.persons"));
+    ImGui::SameLine();
+    if (ui.button(m.t("console.schedule.persons_print") + "##persons",
+                  ImVec2(0, ImGui::GetFrameHeight()), false, false))
+        sm.export_persons(m.context().texts, now);
+    if (sm.persons().empty()) ui.text(m.t("persons.none"), nullptr, ui::colors::kMuted);
+    ImGui::BeginChild("persons", ImVec2(0, ui.px(200)), false);
+    for (const auto& p : sm.persons()) {
+        const Applicant& a = p.app.applicant;
+        std::string line = std::to_string(p.position) + ". " + hhmm(p.start_minute) + "  " +
+                           trim(a.surname + " " + a.name + " " + a.patronymic) + " · " +
+                           p.app.reg_number;
+        for (const auto& mark :
+             person_marks(p.app, m.context().profile, m.context().texts, m.lang()))
+            line += " · " + mark;
+        ui.text(line);
+        if (p.in_person_under_restriction)
+            ui.text("    " + m.t("persons.under_restriction"), nullptr, ui::colors::kError);
+    }
+    ImGui::EndChild();
+}
+
 static void sessions_table(ConsoleModel& m, ui::Ui& ui) {
     ScheduleModel& sm = m.schedule();
     ImGuiTableFlags flags =
         ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY;
     // The table takes the height left, less room for the cancellation under it.
-    float h = ImGui::GetContentRegionAvail().y - (sm.selected().empty() ? 0 : ui.px(420));
-    if (!ImGui::BeginTable("sessions", 5, flags, ImVec2(0, std::max(h, ui.px(300))))) return;
+    float h = ImGui::GetContentRegionAvail().y - (sm.selected().empty() ? 0 : ui.px(700));
+    if (!ImGui::BeginTable("sessions", 6, flags, ImVec2(0, std::max(h, ui.px(300))))) return;
     ImGui::TableSetupScrollFreeze(0, 1);
-    for (const char* k : {"schedule.col.date", "schedule.col.time", "schedule.col.official",
-                          "schedule.col.mode", "console.schedule.col.booked"})
+    for (const char* k :
+         {"schedule.col.date", "schedule.col.time", "schedule.col.official", "schedule.col.mode",
+          "console.schedule.col.booked", "console.schedule.col.needs"})
         ImGui::TableSetupColumn(m.t(k).c_str());
     ImGui::TableHeadersRow();
     for (const auto& row : sm.sessions()) {
@@ -49,7 +96,9 @@ static void sessions_table(ConsoleModel& m, ui::Ui& ui) {
         ImGui::TextUnformatted(mode.c_str());
         ImGui::PopStyleColor();
         ImGui::TableNextColumn();
-        ImGui::Text("%d", row.booked);
+        ImGui::Text("%d / %d", row.booked, row.capacity); // reg-28: one slot per person
+        ImGui::TableNextColumn();
+        needs_cell(m, ui, row);
     }
     ImGui::EndTable();
 }
@@ -73,8 +122,11 @@ static void cancel_panel(ConsoleModel& m, ui::Ui& ui, Instant now) {
     for (const auto& n : sm.to_notify()) {
         std::string when =
             n.new_date ? m.tf("console.schedule.moved_to", {{"date", dotted_date(*n.new_date)}})
-                       : m.t("console.schedule.not_moved");
-        ui.text(n.reg_number + " · " + n.applicant + " · " + n.phone + " — " + when);
+                       : m.t("console.schedule.left." + n.left_because);
+        // reg-21: the language to speak to them in.
+        ui.text(n.reg_number + " · " + n.applicant + " · " + n.phone + " · " +
+                    m.t("lang." + n.language) + " — " + when,
+                nullptr, n.new_date ? ui::colors::kText : ui::colors::kError);
     }
 }
 
@@ -85,8 +137,8 @@ static void ad_hoc_panel(ConsoleModel& m, ui::Ui& ui, Instant now) {
     const FieldErrors& e = sm.errors();
     if (!ImGui::CollapsingHeader(m.t("console.schedule.add").c_str())) return;
     field_label(m.t("console.schedule.official"), e.count("official") > 0);
-    for (const auto& o : list_officials(m.context().store)) {
-        if (!o.active) continue;
+    // reg-9: only those the profile lets receive outside the schedule are offered.
+    for (const auto& o : sm.ad_hoc_officials()) {
         if (ui.button(full_name(o) + "##adhoc", ImVec2(0, ImGui::GetFrameHeight()),
                       f.official_uuid == o.uuid, false))
             f.official_uuid = o.uuid;
@@ -132,6 +184,7 @@ void draw_month_schedule(ConsoleModel& m, ui::Ui& ui, ScreenState& st, Instant n
         ui.text(m.tf("console.schedule.no_session", {{"name", full_name(o)}}), nullptr,
                 ui::colors::kError);
     sessions_table(m, ui);
+    persons_panel(m, ui, now);
     cancel_panel(m, ui, now);
     ad_hoc_panel(m, ui, now);
 }

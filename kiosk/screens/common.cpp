@@ -64,6 +64,17 @@ bool done_button(KioskModel& m, ui::Ui& ui) {
     return ui.button(m.t("ui.done") + "##done", ImVec2(w, h));
 }
 
+bool wrapped_button(ui::Ui& ui, const std::string& text, const std::string& id, ImVec2 size,
+                    bool selected) {
+    ImVec2 pos = ImGui::GetCursorScreenPos();
+    bool tapped = ui.button("##" + id, size, selected, false);
+    ui.tappables.back().label = text;
+    ImU32 color = selected ? IM_COL32(255, 255, 255, 255) : ui::colors::kText;
+    ImGui::GetWindowDrawList()->AddText(nullptr, 0.0f, ImVec2(pos.x + ui.px(20), pos.y + ui.px(14)),
+                                        color, text.c_str(), nullptr, size.x - ui.px(40));
+    return tapped;
+}
+
 bool has_header(Screen s) {
     return s != Screen::Start && s != Screen::TicketDone && s != Screen::SignupDone;
 }

@@ -133,7 +133,7 @@ void draw_kiosk(KioskModel& m, ui::Ui& ui, ScreenState& st, Instant now) {
         draw_signup_person(m, ui, st);
         break;
     case Screen::SignupOptions:
-        draw_signup_options(m, ui);
+        draw_signup_options(m, ui, now);
         break;
     case Screen::SignupReview:
         draw_signup_review(m, ui, now);

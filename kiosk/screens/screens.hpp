@@ -31,7 +31,7 @@ void draw_signup_official(KioskModel& m, ui::Ui& ui, Instant now);
 void draw_signup_essence(KioskModel& m, ui::Ui& ui, ScreenState& st);
 void draw_signup_applicant(KioskModel& m, ui::Ui& ui, ScreenState& st);
 void draw_signup_person(KioskModel& m, ui::Ui& ui, ScreenState& st);
-void draw_signup_options(KioskModel& m, ui::Ui& ui);
+void draw_signup_options(KioskModel& m, ui::Ui& ui, Instant now);
 void draw_signup_review(KioskModel& m, ui::Ui& ui, Instant now);
 void draw_signup_done(KioskModel& m, ui::Ui& ui);
 void draw_schedule(KioskModel& m, ui::Ui& ui, Instant now);
@@ -62,6 +62,10 @@ float language_buttons_width(KioskModel& m, ui::Ui& ui);
 // Done at the bottom centre of the ticket and the receipt; lower and less tall when what they
 // show runs long (large text), so it covers none of it.
 bool done_button(KioskModel& m, ui::Ui& ui);
+// A button whose text wraps inside it rather than being cut (the long reg-12 category names);
+// `id` keeps it apart from another with the same text.
+bool wrapped_button(ui::Ui& ui, const std::string& text, const std::string& id, ImVec2 size,
+                    bool selected);
 // Whether a screen has a header of its own (with the language switch in it).
 bool has_header(Screen s);
 

@@ -124,9 +124,54 @@ static void toggle(ui::Ui& ui, const std::string& label, bool& value, bool locke
         value = !value;
 }
 
-void draw_signup_options(KioskModel& m, ui::Ui& ui) {
+// reg-28: one of the proposed sessions of the chosen official, or the room chooses.
+static void session_choice(KioskModel& m, ui::Ui& ui, Instant now) {
+    SignupForm& f = m.form();
+    auto sessions = m.sessions_to_choose(now);
+    if (sessions.empty()) return;
+    ImGui::TextUnformatted(m.t("ui.choose_session").c_str());
+    float gap = ImGui::GetStyle().ItemSpacing.x;
+    float w = (ImGui::GetContentRegionAvail().x - 2 * gap) / 3;
+    if (ui.button(m.t("ui.session_room_chooses"), ImVec2(w, ui.px(100)), f.chosen_session.empty(),
+                  false))
+        f.chosen_session.clear();
+    int i = 1;
+    for (const auto& s : sessions) {
+        if (i == 6) break; // the first five: the nearest ones are what a visitor weighs
+        if (i++ % 3) ImGui::SameLine();
+        std::string label = dotted_date(s.date) + " " + hhmm(s.start_minute);
+        if (s.mode == SessionMode::Video) label += " · " + m.t("session.mode.video");
+        if (ui.button(label + "##" + s.uuid, ImVec2(w, ui.px(100)), f.chosen_session == s.uuid,
+                      false))
+            f.chosen_session = s.uuid;
+    }
+    std::string e = m.error_text("chosen_session");
+    if (!e.empty()) ui.text(e, nullptr, ui::colors::kError);
+}
+
+// reg-12: an out-of-turn category, received first within the session.
+static void category_choice(KioskModel& m, ui::Ui& ui) {
+    SignupForm& f = m.form();
+    ImGui::TextUnformatted(m.t("ui.out_of_turn").c_str());
+    float gap = ImGui::GetStyle().ItemSpacing.x;
+    float w = (ImGui::GetContentRegionAvail().x - gap) / 2;
+    if (ui.button(m.t("ui.no_category_signup"), ImVec2(w, ui.px(100)), f.category.empty(), false))
+        f.category.clear();
+    int i = 1;
+    for (const auto& c : m.profile().out_of_turn) {
+        if (i++ % 2) ImGui::SameLine();
+        if (wrapped_button(ui, c.name(lang_code(m.lang())), c.code, ImVec2(w, ui.px(100)),
+                           f.category == c.code))
+            f.category = c.code;
+    }
+    ui.text(m.t("ui.category_check_note"), nullptr, ui::colors::kMuted);
+}
+
+void draw_signup_options(KioskModel& m, ui::Ui& ui, Instant now) {
     SignupForm& f = m.form();
     int nav = header(m, ui, m.t("ui.language_of_reception"), m.t("ui.next"));
+    ImGui::BeginChild("options", ImVec2(0, 0), false);
+    ui.drag_scroll();
     float w = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) / 2;
     if (ui.button(m.t("ui.reception_in_kk"), ImVec2(w, ui.px(120)), f.language == "kk", false))
         f.language = "kk";
@@ -134,11 +179,15 @@ void draw_signup_options(KioskModel& m, ui::Ui& ui) {
     if (ui.button(m.t("ui.reception_in_ru"), ImVec2(w, ui.px(120)), f.language == "ru", false))
         f.language = "ru";
     ImGui::Dummy(ImVec2(0, ui.px(20)));
-    bool restricted = m.restricted();
-    if (restricted) f.video = true;
-    toggle(ui, m.t("ui.video_consent"), f.video, restricted);
-    if (restricted) ui.text(m.t("ui.video_only_note"), nullptr, ui::colors::kError);
+    // reg-13, 14: consent is the visitor's own tap, also when the room receives by video only.
+    toggle(ui, m.t("ui.video_consent"), f.video);
+    if (m.restricted())
+        ui.text(m.t(f.video ? "ui.video_only_note" : "ui.video_only_no_consent"), nullptr,
+                ui::colors::kError);
     toggle(ui, m.t("ui.interpreter_needed"), f.interpreter);
+    session_choice(m, ui, now);
+    category_choice(m, ui);
+    ImGui::EndChild();
     step_nav(m, nav);
 }
 
@@ -172,7 +221,14 @@ void draw_signup_review(KioskModel& m, ui::Ui& ui, Instant now) {
     review_line(ui, m.t("ui.iin"), f.iin);
     review_line(ui, m.t("ui.phone"), f.phone);
     review_line(ui, m.t("ui.language_of_reception"), m.t("lang." + f.language));
-    if (f.video) review_line(ui, m.t("ui.video_consent"), "✓");
+    review_line(ui, m.t("ui.video_consent"), f.video ? "✓" : "—");
+    if (const NamedCode* c = m.profile().category(f.category))
+        review_line(ui, m.t("ui.out_of_turn"), c->name(lang_code(m.lang())));
+    if (!f.chosen_session.empty())
+        for (const auto& s : m.sessions_to_choose(now))
+            if (s.uuid == f.chosen_session)
+                review_line(ui, m.t("ui.choose_session"),
+                            dotted_date(s.date) + " " + hhmm(s.start_minute));
     if (f.interpreter) review_line(ui, m.t("ui.interpreter_needed"), "✓");
     if (f.foreigner) review_line(ui, m.t("ui.foreigner"), "✓");
     ImGui::EndChild();
@@ -197,6 +253,8 @@ void draw_signup_done(KioskModel& m, ui::Ui& ui) {
     std::string official = m.official_name(a->official_uuid);
     ui.centered_text(m.t("ui.receipt_official") + ": " +
                      (official.empty() ? m.t("ui.receipt_official_later") : official));
+    if (std::string chosen = m.chosen_session_text(); !chosen.empty())
+        ui.centered_text(chosen, ui.fonts.large);
     ui.centered_text(m.response_due_text(), ui.fonts.large);
     ui.centered_text(m.t("ui.receipt_status"), nullptr, ui::colors::kMuted);
     PrintNotice note = m.print_notice(a->reg_number);

@@ -44,15 +44,8 @@ void draw_category(KioskModel& m, ui::Ui& ui, Instant now) {
     for (const auto& c : m.profile().out_of_turn) {
         if (i++ % 2) ImGui::SameLine();
         // Long names wrap inside the button rather than being cut.
-        std::string name = c.name(lang_code(m.lang()));
-        ImGui::PushID(c.code.c_str());
-        ImVec2 pos = ImGui::GetCursorScreenPos();
-        bool tapped = ui.button("##" + c.code, ImVec2(w, ui.px(112)), false, false);
-        ui.tappables.back().label = name;
-        ImGui::GetWindowDrawList()->AddText(
-            nullptr, 0.0f, ImVec2(pos.x + ui.px(20), pos.y + ui.px(14)), ui::colors::kText,
-            name.c_str(), nullptr, w - ui.px(40));
-        ImGui::PopID();
+        bool tapped =
+            wrapped_button(ui, c.name(lang_code(m.lang())), c.code, ImVec2(w, ui.px(112)), false);
         if (tapped) {
             ImGui::EndChild();
             m.choose_category(c.code, now);

@@ -68,7 +68,9 @@ struct Application {
     std::string topic;                    // or the topic the caller names instead (phone)
     std::string language = "kk";          // reg-21: kk or ru
     bool interpreter_needed = false;      // reg-11
-    bool video_consent = false;           // reg-13
+    bool video_consent = false;           // reg-13: only when the applicant gave it
+    std::string category;                 // reg-12: out-of-turn category code, empty when none
+    std::string chosen_session;           // reg-28: the proposed session the applicant chose
     bool from_personal_reception = false; // reg-36
     std::string previous_handler;         // reg-37: may not be assigned again
     std::string assigned_to;

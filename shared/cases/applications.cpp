@@ -1,5 +1,6 @@
 #include "cases/applications.hpp"
 
+#include "cases/bookings.hpp"
 #include "cases/deadlines.hpp"
 #include "cases/notices.hpp"
 
@@ -7,6 +8,7 @@
 #include "base/validation.hpp"
 #include "regulation/calendar.hpp"
 #include "regulation/profile.hpp"
+#include "schedule/restriction.hpp"
 #include "store/outbox.hpp"
 #include "store/record_fields.hpp"
 
@@ -46,6 +48,8 @@ static const AppField kAppFields[] = {
     RECORD_TEXT(Application, language, language),
     RECORD_FLAG(Application, interpreter_needed, interpreter_needed),
     RECORD_FLAG(Application, video_consent, video_consent),
+    RECORD_TEXT(Application, category, category),
+    RECORD_TEXT(Application, chosen_session, chosen_session),
     RECORD_FLAG(Application, from_personal_reception, from_personal_reception),
     RECORD_TEXT(Application, previous_handler, previous_handler),
     RECORD_TEXT(Application, assigned_to, assigned_to),
@@ -130,6 +134,8 @@ static void check_input(const RegulationProfile& profile, Application& a) {
     a.topic = trim(a.topic);
     if (utf8_length(a.topic) > 200) throw InputError("topic", reason_code(Reason::TooLong));
     if (a.language != "kk" && a.language != "ru") throw InputError("language", "bad_language");
+    if (!a.category.empty() && !profile.category(a.category))
+        throw InputError("category", "unknown_category"); // reg-12
     if (!profile.is_oral_channel(to_code(a.channel)) &&
         std::find(profile.channels.begin(), profile.channels.end(), to_code(a.channel)) ==
             profile.channels.end())
@@ -181,6 +187,8 @@ Application register_application(Store& store, const RegulationProfile& profile,
         a.reg_number = registration_number(store, a.registered_on);
         if (profile.is_oral_channel(to_code(a.channel)))
             a.oral_protocol_number = oral_protocol_number(store, a.registered_on);
+        // reg-28: a session the applicant chose must still have a place for them.
+        check_chosen_session(store, profile, cal, a, restriction_mode(store));
         write_application(store, a);
         store.append_event("application", a.uuid, "registered", "", to_code(a.state), actor,
                            "reg-25",
@@ -387,6 +395,28 @@ Application correct_application(Store& store, const RegulationProfile& profile,
         if (!refused.empty()) throw InputError("state", refused);
         a.correction_due.reset(); // save_move writes the corrected details with the move
         save_move(store, a, a.state, in, {{"corrected", changed_fields(before, a.applicant)}}, now);
+    });
+    return a;
+}
+
+Application record_video_consent(Store& store, const std::string& uuid, const std::string& how,
+                                 const std::string& actor, Instant now) {
+    if (trim(how).empty()) throw InputError("how", "empty");
+    if (actor.empty()) throw InputError("actor", "actor_required");
+    Application a;
+    store.transaction([&] {
+        auto found = find_application(store, uuid);
+        if (!found) throw InputError("application", "application_not_found");
+        a = *found;
+        if (is_final(a.state)) throw InputError("state", "transition_not_allowed");
+        if (a.video_consent) return;
+        a.video_consent = true;
+        a.updated_at = now;
+        write_application(store, a);
+        store.append_event("application", a.uuid, "video_consent", to_code(a.state),
+                           to_code(a.state), actor, trim(how), json{{"item", "reg-13"}}, now);
+        append_outbox(store, "application", a.uuid, "application.video_consent",
+                      application_json(a));
     });
     return a;
 }

@@ -77,6 +77,13 @@ Application correct_application(Store& store, const RegulationProfile& profile,
                                 const WorkCalendar& cal, const std::string& uuid,
                                 const Applicant& corrected, const std::string& actor, Instant now);
 
+// reg-13: the applicant's consent to a reception by video, given to staff after registration
+// (`how`: by phone, in person, in writing), written with an event in the history. Refused
+// (InputError "how", "empty") without it, or for a closed application. The kiosk and the intake
+// form record consent at registration, only when the applicant gives it.
+Application record_video_consent(Store& store, const std::string& uuid, const std::string& how,
+                                 const std::string& actor, Instant now);
+
 // reg-37: assigns to an employee; refused (InputError "reassign_previous_handler") when that is
 // the employee who handled the application before.
 Application assign_application(Store& store, const std::string& uuid, const std::string& employee,

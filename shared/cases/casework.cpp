@@ -1,9 +1,11 @@
 #include "cases/casework.hpp"
 
 #include "base/uuid.hpp"
+#include "cases/bookings.hpp"
 #include "cases/deadlines.hpp"
 #include "regulation/calendar.hpp"
 #include "regulation/profile.hpp"
+#include "schedule/restriction.hpp"
 #include "schedule/schedule.hpp"
 #include "store/outbox.hpp"
 
@@ -81,13 +83,46 @@ std::vector<SessionOffer> sessions_to_offer(Store& store, const RegulationProfil
                                             Date today, int days) {
     Date ends = term_ends(store, profile, cal, a, today);
     std::vector<SessionOffer> out;
-    for (const auto& s : sessions_between(store, today, add_days(today, days)))
-        if (!s.cancelled) out.push_back(offer_of(s, ends, profile, cal, today));
+    for (const auto& s : sessions_between(store, today, add_days(today, days))) {
+        if (s.cancelled) continue;
+        SessionOffer o = offer_of(s, ends, profile, cal, today);
+        o.booked = booked_in(store, s.uuid);
+        o.capacity = session_capacity(profile, s);
+        o.chosen = s.uuid == a.chosen_session;
+        o.needs_consent = s.mode == SessionMode::Video && !a.video_consent;
+        out.push_back(o);
+    }
+    auto rank = [&](const SessionOffer& o) {
+        return o.chosen ? 0 : o.session.official_uuid == a.official_uuid ? 1 : 2;
+    };
     std::stable_sort(out.begin(), out.end(), [&](const SessionOffer& x, const SessionOffer& y) {
-        return (x.session.official_uuid == a.official_uuid) >
-               (y.session.official_uuid == a.official_uuid);
+        return rank(x) < rank(y);
     });
     return out;
+}
+
+// reg-12, 28: an out-of-turn booking goes before those already booked, so their times move on
+// by a slot. Whoever was already told a time is told the new one: a notice of the date of
+// reception again, due by the working day before the session.
+static void retell_moved_times(Store& store, const WorkCalendar& cal, const ReceptionSession& s,
+                               const std::vector<SessionPerson>& before,
+                               const std::vector<SessionPerson>& after, Instant now) {
+    for (const auto& was : before) {
+        bool told = false;
+        for (const auto& n : notices_of(store, was.app.uuid))
+            told |= n.about == "reception_date" && n.sent_on.has_value();
+        for (const auto& p : after) {
+            if (p.app.uuid != was.app.uuid || p.start_minute == was.start_minute || !told) continue;
+            Notice n;
+            n.application_uuid = p.app.uuid;
+            n.about = "reception_date";
+            n.item = "reg-28";
+            n.channel = p.app.applicant.phone.empty() ? "letter" : "phone";
+            n.due_on = std::max(local_date(now), cal.sub_working_days(s.date, 1));
+            n.text = hhmm(was.start_minute) + " → " + hhmm(p.start_minute);
+            plan_notice(store, n, now);
+        }
+    }
 }
 
 Application schedule_application(Store& store, const RegulationProfile& profile,
@@ -103,25 +138,40 @@ Application schedule_application(Store& store, const RegulationProfile& profile,
         // reg-14: under restrictions every new booking is by video.
         if (restriction_mode && s->mode != SessionMode::Video)
             throw InputError("session", "session_not_video");
-        int place = booked_in(store, session_uuid) + 1; // reg-28: in the order approved
-        Date today = local_date(now);
         Application before = must_find(store, uuid);
+        // reg-13: by video only with the applicant's consent, recorded before the booking.
+        if (s->mode == SessionMode::Video && !before.video_consent)
+            throw InputError("session", "no_video_consent");
+        // reg-28: a time for each person; a session with no time left takes nobody more.
+        if (before.session_uuid != session_uuid &&
+            booked_in(store, session_uuid) >= session_capacity(profile, *s))
+            throw InputError("session", "session_full");
+        Date today = local_date(now);
         SessionOffer offer =
             offer_of(*s, term_ends(store, profile, cal, before, today), profile, cal, today);
         MoveInput in;
         in.to = AppState::Scheduled;
         in.actor = actor;
         in.session_uuid = session_uuid;
+        auto earlier = session_persons(store, profile, *s, restriction_mode);
         a = move_and_notify(store, profile, cal, uuid, in, now);
+        // reg-28: the place and the time in the session's order (reg-12 categories first).
+        SessionPerson me;
+        auto persons = session_persons(store, profile, *s, restriction_mode);
+        for (const auto& p : persons)
+            if (p.app.uuid == uuid) me = p;
+        retell_moved_times(store, cal, *s, earlier, persons, now);
+        int place = me.position;
         record_application_event(store, uuid, "booked", actor, "",
                                  {{"session", session_uuid},
                                   {"date", format_date(s->date)},
                                   {"position", place},
+                                  {"start", hhmm(me.start_minute)},
                                   {"mode", to_code(s->mode)},
                                   {"note_late", offer.note_late},
                                   {"after_response_term", offer.after_response_term}},
                                  now);
-        if (booked) *booked = Booked{place, offer};
+        if (booked) *booked = Booked{place, me.start_minute, offer};
     });
     return a;
 }
@@ -159,14 +209,27 @@ ReceptionSession add_ad_hoc_session(Store& store, const RegulationProfile& profi
     return *find_session(store, s.uuid);
 }
 
-// reg-16: a cancelled session's bookings go to the same official's next session.
+// reg-16: a cancelled session's bookings go to the same official's next session; under
+// restrictions (reg-14) only to the next one by video, for it is the only way to be received.
 static std::optional<ReceptionSession> next_session_of(Store& store, const std::string& official,
-                                                       Date after) {
+                                                       Date after, bool video_only) {
     Stmt st = store.prepare("SELECT uuid FROM sessions WHERE official_uuid = ?1 AND cancelled = 0 "
-                            "AND date > ?2 ORDER BY date, start_minute LIMIT 1");
-    st.bind(1, official).bind(2, format_date(after));
+                            "AND date > ?2 AND (?3 = 0 OR mode = 'video') "
+                            "ORDER BY date, start_minute LIMIT 1");
+    st.bind(1, official).bind(2, format_date(after)).bind(3, video_only ? 1 : 0);
     if (!st.step()) return std::nullopt;
     return find_session(store, st.text(0));
+}
+
+// Why a booking of a cancelled session is left for staff to place, or "" when it can move to
+// `next`: none there, no consent to the video it would be (reg-13), or no time left (reg-28).
+static std::string why_not_moved(Store& store, const RegulationProfile& profile,
+                                 const std::optional<ReceptionSession>& next, const Application& a,
+                                 bool restricted) {
+    if (!next) return restricted ? "no_video_session" : "no_later_session";
+    if (next->mode == SessionMode::Video && !a.video_consent) return "no_video_consent";
+    if (booked_in(store, next->uuid) >= session_capacity(profile, *next)) return "session_full";
+    return "";
 }
 
 Cancellation cancel_session(Store& store, const RegulationProfile& profile, const WorkCalendar& cal,
@@ -205,10 +268,13 @@ Cancellation cancel_session(Store& store, const RegulationProfile& profile, cons
         st.bind(1, session_uuid);
         std::vector<std::string> booked;
         while (st.step()) booked.push_back(st.text(0));
-        auto next = next_session_of(store, s->official_uuid, std::max(s->date, today));
+        bool restricted = restriction_mode(store);
+        auto next = next_session_of(store, s->official_uuid, std::max(s->date, today), restricted);
         for (const auto& uuid : booked) {
-            MovedBooking m{uuid, "", {}};
-            if (next) {
+            MovedBooking m{uuid, "", {}, ""};
+            m.left_because =
+                why_not_moved(store, profile, next, must_find(store, uuid), restricted);
+            if (m.left_because.empty()) {
                 MoveInput in;
                 in.to = AppState::Scheduled;
                 in.actor = actor;

@@ -37,9 +37,12 @@ struct SessionOffer {
     bool note_late = false;           // reg-26: that day has passed; the note is due at once
     Date term_ends{};                 // reg-29/30: the term now in force ends that day
     bool after_response_term = false; // the reception would come after it
+    int booked = 0, capacity = 0;     // reg-28: persons booked, and the slots the session has
+    bool chosen = false;              // reg-28: the session the applicant chose when signing up
+    bool needs_consent = false;       // reg-13: by video, and the applicant has not consented
 };
-// Sessions an application may be booked into: not cancelled, from today for `days` days, its
-// official's first, each marked as above.
+// Sessions an application may be booked into: not cancelled, from today for `days` days, the
+// one the applicant chose first, then its official's, each marked as above.
 std::vector<SessionOffer> sessions_to_offer(Store& store, const RegulationProfile& profile,
                                             const WorkCalendar& cal, const Application& a,
                                             Date today, int days = 45);
@@ -47,12 +50,15 @@ std::vector<SessionOffer> sessions_to_offer(Store& store, const RegulationProfil
 // What a booking tells the clerk at once: the place in the session (reg-28) and the marks of
 // the session (a note too late for reg-26, a reception after the reg-29 term).
 struct Booked {
-    int position = 0;
+    int position = 0;     // reg-28: the place in the session's order (bookings.hpp)
+    int start_minute = 0; // reg-28: the person's own time, local minutes
     SessionOffer offer;
 };
-// Puts an approved application into a session (reg-28: in order). Refused with
-// InputError("session", ...) when the session is unknown, cancelled, already past, or, in
-// restriction mode (reg-14), not by video. *booked, when given, says what the booking means.
+// Puts an approved application into a session (reg-28: in order, a time each). Refused with
+// InputError("session", ...) when the session is unknown, cancelled, already past, full
+// ("session_full": no time left for one more), by video without the applicant's recorded
+// consent ("no_video_consent", reg-13), or, in restriction mode (reg-14), not by video.
+// *booked, when given, says what the booking means.
 Application schedule_application(Store& store, const RegulationProfile& profile,
                                  const WorkCalendar& cal, const std::string& uuid,
                                  const std::string& session_uuid, bool restriction_mode,
@@ -68,13 +74,19 @@ ReceptionSession add_ad_hoc_session(Store& store, const RegulationProfile& profi
 
 struct MovedBooking {
     std::string application_uuid;
-    std::string to_session; // empty: no later session of the official; the room must place it
+    std::string to_session; // empty: left for the room to place, for the reason below
     Date to_date{};
+    // Why it was not moved: no_later_session, no_video_session (reg-14: the room receives by
+    // video only and the official has no later video session), no_video_consent (reg-13),
+    // session_full (reg-28). Empty when moved.
+    std::string left_because;
 };
 struct Cancellation {
     std::vector<MovedBooking> moved; // whom to notify (a session_cancelled notice each)
     bool notified_in_time = true;    // reg-16: at least N working days before, or the same day
 };
+// reg-16: cancels a session; its bookings move to the official's next session, under
+// restrictions (reg-14) to the next one by video, or are left for staff with the reason.
 Cancellation cancel_session(Store& store, const RegulationProfile& profile, const WorkCalendar& cal,
                             const std::string& session_uuid, const std::string& reason,
                             const std::string& actor, Instant now);

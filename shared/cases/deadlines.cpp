@@ -64,6 +64,9 @@ static bool is_notice_about(const HistoryEvent& e, const char* about) {
 static bool applicant_told(const HistoryEvent& e) {
     if (e.kind == "state_changed") return e.to_state == "withdrawn";
     if (is_notice_about(e, "reception_date")) return true;
+    // A cancelled session's notice that gave the new date and time (the booking moved, reg-16)
+    // told the applicant the same: notices.cpp marks it so when it is sent.
+    if (is_notice_about(e, "session_cancelled") && e.data.value("tells_date", false)) return true;
     return is_notice_about(e, "answer") && (e.to_state == "refused" || e.to_state == "returned");
 }
 

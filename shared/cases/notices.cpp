@@ -1,6 +1,8 @@
 #include "cases/notices.hpp"
 
+#include "base/i18n.hpp"
 #include "base/uuid.hpp"
+#include "cases/bookings.hpp"
 #include "cases/deadlines.hpp"
 #include "regulation/calendar.hpp"
 #include "regulation/profile.hpp"
@@ -131,6 +133,16 @@ Notice plan_notice(Store& store, Notice n, Instant now) {
     return n;
 }
 
+// The live session of a booking moved by a cancellation (reg-16), or none when it was left for
+// the room to place (it still points at the cancelled session).
+static std::optional<ReceptionSession> moved_session(Store& store, const std::string& uuid) {
+    auto a = find_application(store, uuid);
+    if (!a || a->state != AppState::Scheduled) return std::nullopt;
+    auto s = find_session(store, a->session_uuid);
+    if (!s || s->cancelled) return std::nullopt;
+    return s;
+}
+
 Notice mark_notice_sent(Store& store, const std::string& uuid, const std::string& actor,
                         Instant now, const std::string& channel) {
     if (actor.empty()) throw InputError("actor", "actor_required");
@@ -156,11 +168,63 @@ Notice mark_notice_sent(Store& store, const std::string& uuid, const std::string
             .bind(5, n.channel)
             .run();
         append_outbox(store, "notice", n.uuid, "notice.sent", notice_json(n));
+        json data = {{"about", n.about}, {"channel", n.channel}, {"notice", n.uuid}};
+        // reg-29: a cancellation's notice that gives the new date and time tells the applicant
+        // what the date-of-reception notice would (deadlines.cpp counts it so).
+        if (n.about == "session_cancelled" && moved_session(store, n.application_uuid))
+            data["tells_date"] = true;
         record_application_event(store, n.application_uuid, event_kind::kNoticeSent, actor, "",
-                                 {{"about", n.about}, {"channel", n.channel}, {"notice", n.uuid}},
-                                 now);
+                                 data, now);
     });
     return n;
+}
+
+// The words
+static std::string official_words(Store& store, const std::string& uuid, Lang lang) {
+    auto o = find_official(store, uuid);
+    if (!o) return "—";
+    const std::string& position = lang == Lang::kk ? o->position_kk : o->position_ru;
+    return full_name(*o) + (position.empty() ? "" : ", " + position);
+}
+
+static std::string room_words(Store& store, const std::string& uuid, Lang lang) {
+    for (const auto& r : list_rooms(store))
+        if (r.uuid == uuid) return lang == Lang::kk ? r.name_kk : r.name_ru;
+    return "—";
+}
+
+// reg-28: the person's own time in the session, not the session's start.
+static int own_start(Store& store, const RegulationProfile& p, const ReceptionSession& s,
+                     const std::string& uuid) {
+    for (const auto& person : session_persons(store, p, s, false))
+        if (person.app.uuid == uuid) return person.start_minute;
+    return s.start_minute;
+}
+
+std::string notice_words(Store& store, const RegulationProfile& profile, const Notice& n,
+                         const Catalog& texts) {
+    auto a = find_application(store, n.application_uuid);
+    if (!a) return n.text;
+    Lang lang = Lang::kk; // reg-21: the applicant's language, never the console's
+    parse_lang(a->language, &lang);
+    if (n.about == "reception_date" || n.about == "session_cancelled") {
+        if (auto s = moved_session(store, a->uuid)) {
+            const char* key = n.about == "reception_date" ? "notice.words.reception_date"
+                                                          : "notice.words.session_moved";
+            return texts.format(
+                lang, key,
+                {{"date", dotted_date(s->date)},
+                 {"time", hhmm(own_start(store, profile, *s, a->uuid))},
+                 {"official", official_words(store, s->official_uuid, lang)},
+                 {"room", room_words(store, s->room_uuid, lang)},
+                 {"mode", texts.text(lang, std::string("session.mode.") + to_code(s->mode))}});
+        }
+    }
+    // A date of reception with no live session (its session since cancelled, not moved).
+    std::string key = n.about == "reception_date" ? "reception_date_later" : n.about;
+    std::string words = texts.text(lang, "notice.words." + key);
+    if (!n.text.empty()) words += " " + n.text;
+    return words;
 }
 
 std::vector<Notice> notices_of(Store& store, const std::string& application_uuid) {

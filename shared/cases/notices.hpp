@@ -13,6 +13,8 @@
 
 namespace reception {
 
+class Catalog;
+
 struct Notice {
     std::string uuid, application_uuid;
     std::string about;   // correction | extension | reception_date | refusal_draft | other_body
@@ -40,6 +42,13 @@ Notice plan_notice(Store& store, Notice n, Instant now);
 // "notice_not_found" | "notice_already_sent") or ("channel", "unknown_channel").
 Notice mark_notice_sent(Store& store, const std::string& uuid, const std::string& actor,
                         Instant now, const std::string& channel = "");
+
+// reg-21: what the notice tells the applicant, in the applicant's language (the application's
+// kk or ru), whatever language the staff member's console is in: the date, the time of the
+// person's own turn (reg-28), the official and the room for a date of reception or a cancelled
+// session moved; what it is about for the others, with the notice's text.
+std::string notice_words(Store& store, const RegulationProfile& profile, const Notice& n,
+                         const Catalog& texts);
 
 std::vector<Notice> notices_of(Store& store, const std::string& application_uuid);
 // Every notice not yet sent, due soonest first: the work list's "notices due".

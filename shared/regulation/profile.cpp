@@ -210,6 +210,11 @@ RegulationProfile parse_profile(const std::string& text, const std::string& sour
 
     r.min_sessions_per_month =
         p.count(p.need(j, "min_sessions_per_month", "profile"), "count", "min_sessions_per_month");
+    if (j.contains("reception_slot")) {
+        r.slot_minutes = p.count(j["reception_slot"], "minutes", "reception_slot");
+        if (r.slot_minutes < 5 || r.slot_minutes > 240)
+            p.fail("reception_slot.minutes: between 5 and 240");
+    }
     const json& h = p.need(j, "working_hours", "profile");
     r.hours = {p.minutes(h, "start", "working_hours"), p.minutes(h, "end", "working_hours"),
                p.minutes(h, "lunch_start", "working_hours"),

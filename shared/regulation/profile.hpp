@@ -70,6 +70,9 @@ struct RegulationProfile {
     std::string term_end_citation;          // why: the act and item the setting rests on
     std::map<std::string, Term> terms;
     int min_sessions_per_month = 1; // reg-7
+    // reg-28: the time each person of a session is given, so each is told their own time. The
+    // regulation gives no figure; the room sets it in the profile ("reception_slot").
+    int slot_minutes = 20;
     WorkingHours hours;
     int essence_min_chars = 10, essence_max_chars = 4000; // reg-5
     std::vector<NamedCode> out_of_turn;                   // reg-12

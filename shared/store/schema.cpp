@@ -367,8 +367,18 @@ static const char* const kSchemaV6 = R"SQL(
 ALTER TABLE applications ADD COLUMN profile_id TEXT NOT NULL DEFAULT '';
 )SQL";
 
+// Version 7: the order of a session's persons (reg-28). The out-of-turn category of reg-12 the
+// applicant declared (a code of the profile, '' for none): received first within a session, as
+// in the queue. The session the applicant chose among those proposed (reg-28), '' when the
+// room chose: staff book it first when the akim's decision allows.
+static const char* const kSchemaV7 = R"SQL(
+ALTER TABLE applications ADD COLUMN category TEXT NOT NULL DEFAULT '';
+ALTER TABLE applications ADD COLUMN chosen_session TEXT NOT NULL DEFAULT '';
+)SQL";
+
 static const Migration kMigrations[] = {
-    {1, kSchemaV1}, {2, kSchemaV2}, {3, kSchemaV3}, {4, kSchemaV4}, {5, kSchemaV5}, {6, kSchemaV6},
+    {1, kSchemaV1}, {2, kSchemaV2}, {3, kSchemaV3}, {4, kSchemaV4},
+    {5, kSchemaV5}, {6, kSchemaV6}, {7, kSchemaV7},
 };
 
 const Migration* migrations(size_t* count) {

@@ -4,6 +4,7 @@
 #include "console_fixture.hpp"
 
 #include "cases/casework.hpp"
+#include "schedule/restriction.hpp"
 #include "schedule/schedule.hpp"
 
 #include <doctest/doctest.h>
@@ -17,7 +18,9 @@ namespace {
 
 static const char* const kAkim = "a1f4c2d0-3b5e-4c7a-8d9e-1f2a3b4c5d01";
 
-Application registered(Console& c, Instant t, const std::string& surname = "Омаров") {
+// A caller's application to the akim; `lang` and `interpreter` as the caller asked.
+Application registered(Console& c, Instant t, const std::string& surname = "Омаров",
+                       const std::string& lang = "kk", bool interpreter = false) {
     Application a;
     a.channel = Channel::Phone;
     a.applicant.surname = surname;
@@ -25,6 +28,8 @@ Application registered(Console& c, Instant t, const std::string& surname = "Ом
     a.applicant.phone = "+77011112233";
     a.essence = "Аулада балалар алаңы салу туралы өтініш";
     a.official_uuid = kAkim;
+    a.language = lang;
+    a.interpreter_needed = interpreter;
     return register_application(*c.s, profile(), calendar(), a, "operator1", t);
 }
 
@@ -351,4 +356,134 @@ TEST_CASE("reg-30, reg-33: the case screen asks who decided an extension, by rol
     CHECK(heard[0].start_minute == 15 * 60);
     CHECK(heard[0].end_minute == 15 * 60 + 30);
     CHECK(heard[0].no_objections);
+}
+
+// The schedule's persons, restriction and video consent (reg-9, 13, 14, 21, 27, 28) ---------
+
+namespace {
+
+ReceptionSession session_on(Console& c, const std::string& official, Date d) {
+    for (const auto& s : sessions_between(*c.s, d, d))
+        if (s.official_uuid == official) return s;
+    FAIL("no session on " << format_date(d));
+    return {};
+}
+
+// Registered, taken into review and booked into the akim's Wednesday 22 April.
+Application booked_22_april(Console& c, const std::string& surname, const std::string& lang,
+                            bool interpreter) {
+    Application a = registered(c, at(2026, 4, 6), surname, lang, interpreter);
+    into_review(c, a, at(2026, 4, 6, 12));
+    schedule_application(*c.s, profile(), calendar(), a.uuid,
+                         session_on(c, kAkim, day(2026, 4, 22)).uuid, false, "resp1",
+                         at(2026, 4, 7));
+    return a;
+}
+
+} // namespace
+
+TEST_CASE("reg-9: the schedule screen's ad-hoc panel offers only officials who may receive ad "
+          "hoc") {
+    Console c;
+    REQUIRE(c.sign_in_as("resp1", StaffRole::Responsible));
+    REQUIRE(c->go(Screen::MonthSchedule));
+    c.frame();
+    std::vector<std::string> offered;
+    for (const auto& o : c->schedule().ad_hoc_officials()) offered.push_back(o.role);
+    // The demo's two deputies; not the akim, the head of apparatus or the subdivision head.
+    CHECK(offered == std::vector<std::string>{"deputy_akim", "deputy_akim"});
+}
+
+TEST_CASE("reg-27, reg-28, reg-11, reg-21: the schedule screen lists a session's persons with "
+          "their times and needs, and prints the list in kk and ru") {
+    Console c;
+    Application kazakh = booked_22_april(c, "Омаров", "kk", false);
+    Application russian = booked_22_april(c, "Петров", "ru", true);
+    ReceptionSession wed = session_on(c, kAkim, day(2026, 4, 22));
+    REQUIRE(c.sign_in_as("resp1", StaffRole::Responsible));
+    REQUIRE(c->go(Screen::MonthSchedule));
+    c.frame();
+    ScheduleModel& sm = c->schedule();
+    const SessionRow* row = nullptr;
+    for (const auto& r : sm.sessions())
+        if (r.session.uuid == wed.uuid) row = &r;
+    REQUIRE(row);
+    CHECK(row->booked == 2);
+    CHECK(row->capacity == 9);
+    CHECK(row->interpreters == 1);
+    CHECK(row->languages == "kk, ru");
+    sm.select(wed.uuid);
+    c.frame();
+    REQUIRE(sm.persons().size() == 2);
+    CHECK(sm.persons()[0].app.uuid == kazakh.uuid);
+    CHECK(sm.persons()[0].start_minute == 15 * 60);
+    CHECK(sm.persons()[1].app.uuid == russian.uuid);
+    CHECK(sm.persons()[1].start_minute == 15 * 60 + 20);
+    REQUIRE(c.shown(kk("console.schedule.persons_print")));
+    TempDir out;
+    setenv("RECEPTION_EXPORT_DIR", out.path.c_str(), 1);
+    CHECK(c.tap(kk("console.schedule.persons_print")));
+    unsetenv("RECEPTION_EXPORT_DIR");
+    CHECK(sm.exported().error.empty());
+    REQUIRE(sm.exported().files.size() == 2);
+    for (const auto& f : sm.exported().files) CHECK(std::filesystem::file_size(f) > 1000);
+}
+
+TEST_CASE("reg-14: the schedule screen flags in-person bookings once the room receives by "
+          "video only, and says why a cancelled one was not moved") {
+    Console c;
+    Application a = booked_22_april(c, "Омаров", "ru", false);
+    set_restriction_mode(*c.s, true, "admin", "Эпидемиялық жағдай", at(2026, 4, 13));
+    REQUIRE(c.sign_in_as("resp1", StaffRole::Responsible));
+    REQUIRE(c->go(Screen::MonthSchedule));
+    c.frame();
+    ScheduleModel& sm = c->schedule();
+    ReceptionSession wed = session_on(c, kAkim, day(2026, 4, 22));
+    for (const auto& r : sm.sessions())
+        if (r.session.uuid == wed.uuid) CHECK(r.against_restriction == 1);
+    sm.select(wed.uuid);
+    REQUIRE(sm.persons().size() == 1);
+    CHECK(sm.persons()[0].in_person_under_restriction);
+    sm.cancel_reason() = "Іссапар";
+    REQUIRE(sm.cancel("resp1", c.now));
+    REQUIRE(sm.to_notify().size() == 1);
+    CHECK_FALSE(sm.to_notify()[0].new_date); // the akim has no video session: not moved
+    CHECK(sm.to_notify()[0].left_because == "no_video_session");
+    CHECK(sm.to_notify()[0].language == "ru");
+    CHECK(find_application(*c.s, a.uuid)->session_uuid == wed.uuid);
+}
+
+TEST_CASE("reg-13, reg-21: the case screen books by video only with the applicant's consent, "
+          "recorded with how it was given, and shows the notice in the applicant's language") {
+    Console c;
+    Application a = registered(c, at(2026, 4, 6));
+    into_review(c, a, at(2026, 4, 6, 12));
+    Application ru = booked_22_april(c, "Петров", "ru", false);
+    REQUIRE(c.sign_in_as("resp1", StaffRole::Responsible));
+    REQUIRE(c->go(Screen::WorkList));
+    c.frame();
+    CaseworkModel& cw = c->casework();
+    cw.select(a.uuid, Lang::kk, c.now);
+    cw.choose(CaseAction::Schedule, c.now);
+    // The video deputy's Thursday 23 April.
+    cw.form().session_uuid =
+        session_on(c, "a1f4c2d0-3b5e-4c7a-8d9e-1f2a3b4c5d03", day(2026, 4, 23)).uuid;
+    CHECK_FALSE(cw.apply("resp1", false, Lang::kk, c.now));
+    CHECK(cw.errors().at("session") == "no_video_consent");
+    cw.form().video_consent_now = true;
+    CHECK_FALSE(cw.apply("resp1", false, Lang::kk, c.now)); // how it was given is required
+    CHECK(cw.errors().at("how") == "empty");
+    CHECK_FALSE(find_application(*c.s, a.uuid)->video_consent);
+    cw.form().consent_how = "телефон арқылы";
+    REQUIRE(cw.apply("resp1", false, Lang::kk, c.now));
+    CHECK(find_application(*c.s, a.uuid)->video_consent);
+    REQUIRE(cw.booked());
+    CHECK(cw.booked()->start_minute == 10 * 60);
+
+    // A Russian-speaking applicant's notice reads in Russian on a Kazakh console.
+    cw.select(ru.uuid, Lang::kk, c.now);
+    c.frame();
+    REQUIRE_FALSE(cw.notices().empty());
+    CHECK(cw.notice_words(cw.notices()[0]).find("Личный приём: 22.04.2026, в 15:00") !=
+          std::string::npos);
 }

@@ -211,3 +211,26 @@ TEST_CASE("reg-5: bad input on every intake field gives its message and saves no
         CHECK(c.count("SELECT COUNT(*) FROM events") == events);
     }
 }
+
+TEST_CASE("reg-28, reg-12: the operator records the date the caller chooses among those "
+          "proposed, and the out-of-turn category") {
+    Console c;
+    REQUIRE(c.sign_in_as("operator1", StaffRole::Operator));
+    REQUIRE(c->go(Screen::Intake));
+    c.frame();
+    IntakeModel& in = c->intake();
+    fill(in.form());
+    CHECK(in.sessions_to_choose(c.now).empty()); // no official named: the room chooses
+    in.form().official_uuid = "a1f4c2d0-3b5e-4c7a-8d9e-1f2a3b4c5d01"; // the akim, Wednesdays
+    auto offered = in.sessions_to_choose(c.now);
+    REQUIRE_FALSE(offered.empty());
+    // Tuesday 14 April: 22 April leaves the 5 working days of the note to the akim (reg-26).
+    CHECK(offered[0].date == day(2026, 4, 22));
+    in.form().chosen_session = offered[0].uuid;
+    in.form().category = "disability";
+    c.frame(); // the choices are drawn with the form
+    REQUIRE(in.save(c->actor(), c.now) == SaveResult::Saved);
+    CHECK(in.saved()->chosen_session == offered[0].uuid);
+    CHECK(in.saved()->category == "disability");
+    CHECK(find_application(*c.s, in.saved()->uuid)->chosen_session == offered[0].uuid);
+}
