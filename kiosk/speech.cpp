@@ -161,9 +161,9 @@ void options_speech(Said& s) {
     s.key("speech.left_right");
     s.choice(s.m.t("ui.reception_in_kk"), f.language == "kk");
     s.choice(s.m.t("ui.reception_in_ru"), f.language == "ru");
-    bool restricted = s.m.restricted();
-    s.choice(s.m.t("ui.video_consent"), f.video || restricted);
-    if (restricted) s.key("ui.video_only_note");
+    // reg-13: consent is what the visitor ticked, also under restriction (reg-14).
+    s.choice(s.m.t("ui.video_consent"), f.video);
+    if (s.m.restricted()) s.key("ui.video_only_note");
     s.choice(s.m.t("ui.interpreter_needed"), f.interpreter);
     s.header("ui.next");
 }
