@@ -49,9 +49,17 @@ static bool intake_fields(ConsoleModel& m, ui::Ui& ui, ScreenState& st, IntakeFo
     enter |= text_field(m, ui, "name", m.t("ui.name"), &f.name, e, third);
     ImGui::SameLine();
     enter |= text_field(m, ui, "patronymic", m.t("ui.patronymic"), &f.patronymic, e, third);
-    enter |= text_field(m, ui, "phone", m.t("ui.phone") + " *", &f.phone, e, half);
+    bool call = f.channel.empty() || f.channel == "phone"; // a call needs a number to call back
+    enter |= text_field(m, ui, "phone", m.t("ui.phone") + (call ? " *" : ""), &f.phone, e, third);
     ImGui::SameLine();
-    enter |= text_field(m, ui, "iin", m.t("console.intake.iin_optional"), &f.iin, e, half);
+    enter |= text_field(m, ui, "iin", m.t("console.intake.iin_optional"), &f.iin, e, third);
+    ImGui::SameLine();
+    channel_choice(m, ui, &f.channel, intake_channels(), third); // reg-4
+    error_line(m, ui, e, "channel");
+    // reg-6: APPC art. 63 asks for the postal address; without it, needs correction.
+    enter |= text_field(m, ui, "address", m.t("console.case.address"), &f.address, e, half);
+    ImGui::SameLine();
+    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + ImGui::GetTextLineHeightWithSpacing());
     language_choice(m, ui, &f.language);
     float area_h = ImGui::GetTextLineHeight() * 3 + ui.px(20);
     enter |=
