@@ -371,7 +371,7 @@ TEST_CASE("reg-37: an application is never assigned to the employee who handled 
     CHECK_THROWS_AS(s->exec("UPDATE applications SET assigned_to = previous_handler"), StoreError);
 }
 
-TEST_CASE("reg-37: handlers are staff accounts; A to B and back to A is refused, and so is the "
+TEST_CASE("reg-37: handlers are staff accounts, A to B and back to A is refused, and so is the "
           "handler of the applicant's earlier application for one handed in at a reception") {
     TestStore s;
     add_handlers(*s, {"aliya", "bolat", "dana"});

@@ -865,7 +865,7 @@ TEST_CASE("reg-38: a walk-in consultation (a queue ticket) is surveyed too, when
     CHECK(f.satisfied == 1);
 }
 
-TEST_CASE("reg-38: the call list is a sample, not everyone, and the same at every look; "
+TEST_CASE("reg-38: the call list is a sample, not everyone, and the same at every look, "
           "calling it through brings no others onto it") {
     TestStore s;
     for (int i = 0; i < 60; ++i) {

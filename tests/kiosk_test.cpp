@@ -170,7 +170,7 @@ TEST_CASE("reg-5: signing up by tapping, with the essence typed on the on-screen
     REQUIRE(k.printed.size() == 1); // the receipt of APPC art. 64
 }
 
-TEST_CASE("reg-6: the kiosk's sign-up asks for the postal address; without it the application "
+TEST_CASE("reg-6: the kiosk's sign-up asks for the postal address: without it the application "
           "is still taken, and needs correction") {
     Kiosk k;
     k.m->start_signup();

@@ -161,7 +161,7 @@ TEST_CASE("reg-6: an application lacking an APPC art. 63 item is accepted as nee
     CHECK(told);
 }
 
-TEST_CASE("reg-6: the postal address is a field of the intake and the desk; a caller who gives "
+TEST_CASE("reg-6: the postal address is a field of the intake and the desk: a caller who gives "
           "none is told it is missing, and the application needs correction as the form says") {
     Console c;
     REQUIRE(c.sign_in_as("operator1", StaffRole::Operator));
