@@ -1,6 +1,8 @@
 #include "casework_model.hpp"
 
 #include "base/validation.hpp"
+#include "cases/handlers.hpp"
+#include "cases/hearing_pdf.hpp"
 #include "regulation/profile.hpp"
 #include "schedule/schedule.hpp"
 #include "staff/staff.hpp"
@@ -89,6 +91,7 @@ void CaseworkModel::refresh(Instant now) {
 
 void CaseworkModel::select(const std::string& uuid, Lang lang, Instant now) {
     action_.reset();
+    printed_ = {};
     booked_.reset();
     errors_.clear();
     done_.clear();
@@ -110,6 +113,24 @@ void CaseworkModel::reload(Lang lang, Instant now) {
     words_.clear();
     hearings_ = hearings_of(ctx_.store, a.uuid);
     instructions_ = instructions_of(ctx_.store, a.uuid);
+    protocol_ = protocol_of(ctx_.store, a.uuid);
+    session_ = a.session_uuid.empty() ? std::nullopt : find_session(ctx_.store, a.session_uuid);
+    handler_ = handler_label(ctx_.store, a.assigned_to);
+    earlier_logins_ = reception::earlier_handlers(ctx_.store, a);
+    earlier_labels_.clear();
+    for (const auto& who : earlier_logins_)
+        earlier_labels_.push_back(handler_label(ctx_.store, who));
+}
+
+std::vector<CaseworkModel::HandlerChoice> CaseworkModel::handlers_to_offer() const {
+    std::vector<HandlerChoice> out;
+    for (const auto& s : list_staff(ctx_.store)) {
+        if (!s.active || s.role != StaffRole::Responsible) continue;
+        bool before = std::find(earlier_logins_.begin(), earlier_logins_.end(), s.login) !=
+                      earlier_logins_.end();
+        out.push_back({s.login, s.full_name + " (" + s.login + ")", before});
+    }
+    return out;
 }
 
 // What may be done -----------------------------------------------------------------------
@@ -200,6 +221,13 @@ void CaseworkModel::choose(CaseAction a, Instant now) {
         form_.decision_on =
             dotted_date(term_after(ctx_.cal, ctx_.profile.term("draft_refusal_before"), today));
     if (a == CaseAction::Instruction) form_.due_on = dotted_date(add_days(today, 10));
+    if (a == CaseAction::Received && selected_) { // reg-10, 23: what is known already
+        const Application& app = selected_->app;
+        if (session_) form_.official_uuid = session_->official_uuid;
+        form_.acting_for_another = app.applicant.kind == ApplicantKind::Representative;
+        form_.authority_document = app.applicant.authority_document;
+        form_.protocol_instructions.resize(1);
+    }
     if (a == CaseAction::InstructionDone)
         for (const auto& i : instructions_)
             if (!i.done_on) {
@@ -240,10 +268,8 @@ void CaseworkModel::run(const std::string& actor, bool restriction_mode, Instant
     case CaseAction::Review:
         move(move_to(AppState::InReview, actor, f.reason));
         break;
-    case CaseAction::Assign:
-        if (trim(f.employee).empty()) throw InputError("employee", "empty");
-        if (!find_staff(s, trim(f.employee))) throw InputError("employee", "staff_not_found");
-        assign_application(s, uuid, trim(f.employee), actor, now);
+    case CaseAction::Assign: // reg-37: an account; the core refuses an earlier handler
+        assign_application(s, uuid, f.employee, actor, now);
         break;
     case CaseAction::Note:
         attach_note(s, uuid, f.proposal, f.note_text, actor, now);
@@ -324,7 +350,7 @@ void CaseworkModel::run(const std::string& actor, bool restriction_mode, Instant
         report_refusal(s, uuid, actor, now);
         break;
     case CaseAction::Received:
-        move(move_to(AppState::Received, actor, f.reason));
+        hold(actor, now);
         break;
     case CaseAction::Instruction: {
         Instruction i;
@@ -342,6 +368,36 @@ void CaseworkModel::run(const std::string& actor, bool restriction_mode, Instant
         give_final_answer(s, p, cal, uuid, f.outcome, f.answer, actor, now);
         break;
     }
+}
+
+// reg-10, 23: the reception held, with its checks and its protocol (hold_reception refuses
+// what is missing).
+void CaseworkModel::hold(const std::string& actor, Instant now) {
+    const CaseForm& f = form_;
+    ReceptionHeld h;
+    h.application_uuid = selected_->app.uuid;
+    h.id_document = f.id_document;
+    h.id_checked = f.id_checked;
+    h.acting_for_another = f.acting_for_another;
+    h.authority_document = f.authority_document;
+    h.authority_checked = f.authority_checked;
+    h.official_uuid = f.official_uuid;
+    h.attendees = f.attendees;
+    h.decision = f.decision;
+    // Blank rows at the end are the form's spare ones; the rest are given, so a row's number
+    // is the one the core names in its refusal ("instructions[1].due_on").
+    size_t given = f.protocol_instructions.size();
+    while (given > 0) {
+        const auto& row = f.protocol_instructions[given - 1];
+        if (!trim(row.text + row.executor + row.due_on).empty()) break;
+        --given;
+    }
+    for (size_t k = 0; k < given; ++k) {
+        const auto& row = f.protocol_instructions[k];
+        std::string field = "instructions[" + std::to_string(k) + "].due_on";
+        h.instructions.push_back({row.text, row.executor, *date_field(field.c_str(), row.due_on)});
+    }
+    hold_reception(ctx_.store, ctx_.profile, ctx_.cal, h, actor, now);
 }
 
 // After an action: the list again, and the chosen application as it now stands.
@@ -362,6 +418,25 @@ bool CaseworkModel::apply(const std::string& actor, bool restriction_mode, Lang 
     action_.reset();
     form_ = {};
     reselect(lang, now);
+    return true;
+}
+
+bool CaseworkModel::print_hearing(const std::string& hearing_uuid) {
+    printed_ = {};
+    if (!selected_) return false;
+    const Hearing* h = nullptr;
+    for (const auto& x : hearings_)
+        if (x.uuid == hearing_uuid) h = &x;
+    if (!h) return false;
+    std::filesystem::path dir = export_dir(&printed_.error);
+    if (dir.empty()) return false;
+    const Application& a = selected_->app;
+    std::string base = "hearing-" + a.reg_number + "-" + format_date(h->held_on);
+    for (Lang lang : {Lang::kk, Lang::ru}) { // signed in the language chosen; both are ready
+        std::string file = (dir / (base + "." + lang_code(lang) + ".pdf")).string();
+        if (!write_hearing_protocol(*h, a, ctx_.texts, lang, file, &printed_.error)) return false;
+        printed_.files.push_back(file);
+    }
     return true;
 }
 

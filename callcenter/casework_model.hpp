@@ -3,8 +3,10 @@
 // actions the regulation allows from its state, each a form that the shared/ functions check.
 #pragma once
 
+#include "cases/reception_protocol.hpp"
 #include "cases/work_list.hpp"
 #include "console_context.hpp"
+#include "exports.hpp"
 #include "lookup_model.hpp"
 
 #include <map>
@@ -52,6 +54,15 @@ struct CaseForm {
                          participants, objections, conclusion = "refuse", hearing_reasons;
     bool applicant_present = false, no_objections = false;
     std::string instruction_text, executor, due_on, instruction_uuid, report;
+    // The reception held (reg-10: the identity and authority seen; reg-23: the protocol, its
+    // instructions one row each, due dates typed as 30.04.2026; blank rows at the end are
+    // left out).
+    std::string id_document, authority_document, official_uuid, attendees, decision;
+    bool id_checked = false, acting_for_another = false, authority_checked = false;
+    struct InstructionRow {
+        std::string text, executor, due_on;
+    };
+    std::vector<InstructionRow> protocol_instructions;
     std::string outcome = "resolved", answer;
     Applicant applicant; // reg-6: the corrected details, filled from the application
 };
@@ -82,6 +93,22 @@ class CaseworkModel {
     const std::string& notice_words(const Notice& n) const;
     const std::vector<Hearing>& hearings() const { return hearings_; }
     const std::vector<Instruction>& instructions() const { return instructions_; }
+    // reg-23: the protocol of the reception, once it was held (none for one held before the
+    // store kept protocols).
+    const std::optional<ReceptionProtocol>& protocol() const { return protocol_; }
+    // The session it is booked into, when there is one (reg-10: not held before it begins).
+    const std::optional<ReceptionSession>& session() const { return session_; }
+    // reg-37: who handles it now and who handled it (or the applicant's earlier ones) before,
+    // as names to show: "Full Name (login)", or a name typed before handlers were accounts.
+    const std::string& handler() const { return handler_; }
+    const std::vector<std::string>& earlier_handlers() const { return earlier_labels_; }
+    // The accounts it may be assigned to: active responsible employees, each marked when it
+    // handled it before (choosing one is refused by the core, with the reason).
+    struct HandlerChoice {
+        std::string login, label;
+        bool handled_before = false;
+    };
+    std::vector<HandlerChoice> handlers_to_offer() const;
     // The actions its state allows, in the order a clerk takes them.
     std::vector<CaseAction> actions() const;
     // Sessions it may be booked into: from today for 45 days, its official's first, each
@@ -100,9 +127,14 @@ class CaseworkModel {
     bool mark_sent(const std::string& notice_uuid, const std::string& channel,
                    const std::string& actor, Lang lang, Instant now);
     const std::string& done() const { return done_; } // the action done, or "notice_sent"
+    // reg-33: a hearing's protocol printed for signature, in Kazakh and in Russian (A4 PDF
+    // files in the export folder, exports.hpp); what was written is kept until another choice.
+    bool print_hearing(const std::string& hearing_uuid);
+    const ExportResult& printed() const { return printed_; }
 
   private:
     void run(const std::string& actor, bool restriction_mode, Instant now);
+    void hold(const std::string& actor, Instant now);
     void reload(Lang lang, Instant now);
     void reselect(Lang lang, Instant now);
     std::optional<Date> date_field(const char* field, const std::string& text);
@@ -117,11 +149,16 @@ class CaseworkModel {
     mutable std::map<std::string, std::string> words_; // notice uuid -> words
     std::vector<Hearing> hearings_;
     std::vector<Instruction> instructions_;
+    std::optional<ReceptionProtocol> protocol_;
+    std::optional<ReceptionSession> session_;
+    std::string handler_;
+    std::vector<std::string> earlier_logins_, earlier_labels_;
     std::optional<CaseAction> action_;
     std::optional<Booked> booked_;
     CaseForm form_;
     FieldErrors errors_;
     std::string done_;
+    ExportResult printed_;
 };
 
 } // namespace reception::console

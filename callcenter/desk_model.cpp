@@ -1,5 +1,7 @@
 #include "desk_model.hpp"
 
+#include "cases/surveys.hpp"
+
 #include "base/errors.hpp"
 #include "base/validation.hpp"
 
@@ -129,6 +131,19 @@ bool DeskModel::remove_category(const std::string& clerk, Instant now) {
     if (ok) category_reason_.clear();
     refresh(now);
     return ok;
+}
+
+bool DeskModel::give_survey_contact(const std::string& clerk, Instant now) {
+    if (!current_) return false;
+    bool ok = run([&] {
+        add_walk_in_contact(ctx_.store, current_->uuid, survey_phone_, survey_consent_, clerk, now);
+    });
+    if (!ok) return false;
+    survey_ticket_ = current_->uuid;
+    survey_phone_.clear();
+    survey_consent_ = false;
+    notice_ = "console.desk.survey_saved";
+    return true;
 }
 
 } // namespace reception::console

@@ -44,6 +44,12 @@ class DeskModel {
     // The category was claimed without the document: the ticket goes to the usual order.
     std::string& category_reason() { return category_reason_; }
     bool remove_category(const std::string& clerk, Instant now);
+    // reg-38: the visitor of a consultation ticket gives a phone for a satisfaction call, with
+    // consent; what was given for the ticket at the desk is remembered until the next one.
+    std::string& survey_phone() { return survey_phone_; }
+    bool& survey_consent() { return survey_consent_; }
+    bool give_survey_contact(const std::string& clerk, Instant now);
+    bool survey_contact_given() const { return current_ && survey_ticket_ == current_->uuid; }
 
     // The last thing that went wrong (an error code with its field), or what happened.
     const FieldErrors& errors() const { return errors_; }
@@ -60,6 +66,8 @@ class DeskModel {
     std::optional<Ticket> current_;
     std::vector<ServiceWaiting> waiting_;
     std::string transfer_service_, transfer_desk_, category_reason_;
+    std::string survey_phone_, survey_ticket_;
+    bool survey_consent_ = false;
     FieldErrors errors_;
     std::string notice_;
     bool nobody_ = false;

@@ -5,8 +5,15 @@
 
 #include <filesystem>
 #include <string>
+#include <vector>
 
 namespace reception::console {
+
+// Files written by an export, or why not.
+struct ExportResult {
+    std::vector<std::string> files;
+    std::string error;
+};
 
 // The folder, created when missing; empty with *error set when it cannot be.
 std::filesystem::path export_dir(std::string* error);

@@ -6,6 +6,8 @@
 #include "schedule/restriction.hpp"
 #include "schedule/schedule.hpp"
 
+#include <algorithm>
+
 namespace reception::console {
 
 // Checks
@@ -33,6 +35,7 @@ FieldErrors check_intake(const IntakeForm& f, const RegulationProfile& profile,
     else
         check_field(e, "essence", essence);
     check_field(e, "topic", check_length(f.topic, 200));
+    check_field(e, "address", check_length(f.address, 200));
     if (f.representative) {
         check_field(e, "bin", check_bin(f.bin));
         check_field(e, "entity_name", check_length(f.entity_name, 200));
@@ -52,6 +55,7 @@ Application application_from(const IntakeForm& f, Channel channel) {
     p.patronymic = f.patronymic;
     p.phone = trim(f.phone);
     p.iin = trim(f.iin);
+    p.address = trim(f.address);
     if (f.representative) {
         p.bin = trim(f.bin);
         p.entity_name = trim(f.entity_name);
@@ -66,6 +70,24 @@ Application application_from(const IntakeForm& f, Channel channel) {
     a.chosen_session = f.chosen_session; // reg-28
     a.previous_handler = trim(f.previous_handler);
     return a;
+}
+
+const std::vector<std::string>& intake_channels() {
+    static const std::vector<std::string> c = {"phone", "egov_portal", "eotinish", "paper"};
+    return c;
+}
+
+const std::vector<std::string>& desk_channels() {
+    static const std::vector<std::string> c = {"paper", "oral_in_person"};
+    return c;
+}
+
+Channel form_channel(const IntakeForm& f, const std::vector<std::string>& offered) {
+    std::string code = f.channel.empty() ? offered.front() : f.channel;
+    Channel c = Channel::Paper;
+    if (std::find(offered.begin(), offered.end(), code) == offered.end() || !from_code(code, &c))
+        throw InputError("channel", "unknown_channel");
+    return c;
 }
 
 std::vector<std::string> missing_art63(const IntakeForm& f) {
@@ -96,13 +118,16 @@ std::vector<ReceptionSession> IntakeModel::sessions_to_choose(Instant now) const
 
 SaveResult IntakeModel::save(const std::string& actor, Instant now) {
     if (saved_) return SaveResult::AlreadySaved; // a second Enter never makes a second one
-    errors_ = check_intake(form_, ctx_.profile, true);
+    Channel channel = Channel::Phone;
+    if (!run_action(errors_, [&] { channel = form_channel(form_, intake_channels()); }))
+        return SaveResult::Invalid;
+    errors_ = check_intake(form_, ctx_.profile, channel == Channel::Phone);
     if (!errors_.empty()) return SaveResult::Invalid;
     if (!open_of_caller().empty() && !duplicates_ok_) {
         duplicates_ok_ = true; // shown now: the next Enter registers a new one
         return SaveResult::DuplicatesShown;
     }
-    Application draft = application_from(form_, Channel::Phone);
+    Application draft = application_from(form_, channel);
     draft.accepted_where = ctx_.cfg.accepted_where;
     try {
         saved_ = register_application(ctx_.store, ctx_.profile, ctx_.cal, draft, actor, now);

@@ -15,8 +15,9 @@ namespace reception::console {
 
 struct IntakeForm {
     std::string surname, name, patronymic;
-    std::string phone; // required on the phone channel
-    std::string iin;   // optional; checked when given
+    std::string phone;   // required on the phone channel
+    std::string iin;     // optional; checked when given
+    std::string address; // APPC art. 63: the postal address; without it, needs correction (reg-6)
     std::string language = "kk";
     std::string essence;       // reg-5: required
     std::string official_uuid; // the official asked for, or
@@ -27,7 +28,16 @@ struct IntakeForm {
     std::string category;         // reg-12: out of turn within the session
     std::string chosen_session;   // reg-28: a proposed session the caller chose, or empty
     std::string previous_handler; // reg-37 (desk only): who handled the issue before
+    std::string channel; // reg-4: how it arrived, one of the screen's channels; empty: the first
 };
+
+// reg-4: the channels each screen registers by. The operator's intake takes calls and what came
+// through the e-gov portal, eOtinish or by post; the desk takes what is handed in on paper or
+// said in person (oral, so it goes into the separate protocol of reg-25).
+const std::vector<std::string>& intake_channels(); // phone, egov_portal, eotinish, paper
+const std::vector<std::string>& desk_channels();   // paper, oral_in_person
+// The form's channel among those offered; InputError("channel", "unknown_channel") otherwise.
+Channel form_channel(const IntakeForm& f, const std::vector<std::string>& offered);
 
 // Checks every field at once; empty when the form may be saved. phone_required: the phone
 // channel needs a number to call back.
@@ -52,7 +62,8 @@ class IntakeModel {
     bool duplicates_acknowledged() const { return duplicates_ok_; }
 
     // Enter: checks everything; when the caller has open applications not yet shown as such,
-    // stops once (DuplicatesShown); else registers as an oral application by phone (reg-25).
+    // stops once (DuplicatesShown); else registers it by the channel it came by (reg-4): a
+    // call is oral and goes into the separate protocol (reg-25), and needs a number to call.
     SaveResult save(const std::string& actor, Instant now);
     // reg-28: the sessions of the asked-for official the caller may choose (bookings.hpp).
     std::vector<ReceptionSession> sessions_to_choose(Instant now) const;

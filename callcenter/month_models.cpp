@@ -221,19 +221,20 @@ void SurveyModel::shift(int months) {
 }
 
 void SurveyModel::refresh() {
-    calls_ = survey_call_list(ctx_.store, first_, last_);
+    calls_ = survey_call_list(ctx_.store, ctx_.profile, first_, last_);
     figures_ = survey_figures(ctx_.store, first_, last_);
 }
 
-void SurveyModel::select(const std::string& application_uuid) {
+void SurveyModel::select(const std::string& key) {
     selected_.reset();
     errors_.clear();
     saved_ = false;
     for (const auto& c : calls_)
-        if (c.application_uuid == application_uuid) selected_ = c;
+        if (c.key() == key) selected_ = c;
     answer_ = {};
     if (selected_) {
         answer_.application_uuid = selected_->application_uuid;
+        answer_.walk_in_uuid = selected_->walk_in_uuid;
         answer_.reason = selected_->reason;
     }
 }

@@ -7,6 +7,7 @@
 #include "cases/casework.hpp"
 #include "cases/surveys.hpp"
 #include "console_context.hpp"
+#include "exports.hpp"
 #include "reports/report.hpp"
 
 #include <optional>
@@ -14,12 +15,6 @@
 #include <vector>
 
 namespace reception::console {
-
-// Files written by an export, or why not.
-struct ExportResult {
-    std::vector<std::string> files;
-    std::string error;
-};
 
 // The month's schedule --------------------------------------------------------------------
 
@@ -110,7 +105,8 @@ class SurveyModel {
     const std::vector<SurveyCall>& calls() const { return calls_; }
     const SurveyFigures& figures() const { return figures_; }
 
-    void select(const std::string& application_uuid);
+    // By SurveyCall::key(): the application, or the walk-in consultation.
+    void select(const std::string& key);
     const std::optional<SurveyCall>& selected() const { return selected_; }
     SurveyAnswer& answer() { return answer_; }
     const FieldErrors& errors() const { return errors_; }

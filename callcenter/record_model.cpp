@@ -1,7 +1,6 @@
 #include "record_model.hpp"
 
 #include "base/validation.hpp"
-#include "staff/staff.hpp"
 
 namespace reception::console {
 
@@ -28,12 +27,13 @@ bool RecordModel::start(const std::string& clerk, Instant now) {
 bool RecordModel::hand_in(const std::string& clerk, Instant now) {
     if (!record_) return false;
     // In person the visitor is here: a phone number helps but is not required.
+    // The previous handler must be a staff account (reg-37): register_application refuses a
+    // typed name with the field, like any other input it refuses.
     errors_ = check_intake(form_, ctx_.profile, false);
-    std::string before = trim(form_.previous_handler);
-    if (!before.empty() && !errors_.count("previous_handler") && !find_staff(ctx_.store, before))
-        errors_["previous_handler"] = "staff_not_found";
     if (!errors_.empty()) return false;
-    Application draft = application_from(form_, Channel::Paper);
+    Channel channel = Channel::Paper; // reg-4: on paper, or said in person (oral, reg-25)
+    if (!run_action(errors_, [&] { channel = form_channel(form_, desk_channels()); })) return false;
+    Application draft = application_from(form_, channel);
     draft.accepted_where = ctx_.cfg.accepted_where;
     try {
         handed_in_.push_back(hand_in_application(ctx_.store, ctx_.profile, ctx_.cal, record_->uuid,

@@ -47,6 +47,7 @@ void fill_caller(IntakeForm& f, Lang lang, const std::string& phone) {
     f.patronymic = lang == Lang::kk ? "Қайратқызы" : "Сергеевна";
     f.phone = phone;
     f.iin = lang == Lang::kk ? "871008401427" : "760212350620";
+    f.address = lang == Lang::kk ? "Хромтау, Әйтеке би к-сі, 12" : "Хромтау, ул. Айтеке би, 12";
     f.language = lang_code(lang);
     f.essence = lang == Lang::kk ? "Ауылдағы жолды жөндеу туралы өтініш, көктемде су басады"
                                  : "Просьба отремонтировать дорогу в посёлке, весной её заливает";
@@ -94,6 +95,53 @@ void fill_hearing(CaseForm& f, Lang lang) {
         kk ? "Құбыр «ҚазТрансГаз Аймақ» АҚ меншігінде" : "Газопровод в собственности АО «КТГА»";
 }
 
+// reg-10, 23: a reception held today, its documents checked and its protocol recorded. The
+// akim receives in an ad-hoc session of the morning, so the reception has begun.
+void reception_held(Shooter& s, Store& store, const Application& a) {
+    ConsoleModel& m = s.m;
+    const ConsoleContext& c = m.context();
+    bool kk = m.lang() == Lang::kk;
+    Date today = local_date(s.now);
+    if (!c.cal.is_working_day(today)) return;
+    std::string booked;
+    for (const auto& o : list_officials(store)) { // the first whose role may receive ad hoc
+        ReceptionSession morning;
+        morning.official_uuid = o.uuid;
+        morning.room_uuid = list_rooms(store).front().uuid;
+        morning.date = today;
+        morning.start_minute = 9 * 60;
+        morning.end_minute = 10 * 60;
+        try {
+            morning =
+                add_ad_hoc_session(store, c.profile, c.cal, morning,
+                                   kk ? "Әкімнің тапсырмасы" : "Поручение акима", m.actor(), s.now);
+            schedule_application(store, c.profile, c.cal, a.uuid, morning.uuid, false, m.actor(),
+                                 s.now);
+            booked = morning.uuid;
+            break;
+        } catch (const InputError&) {
+            continue;
+        }
+    }
+    if (booked.empty()) return; // no picture rather than a wrong one
+    m.casework().refresh(s.now);
+    m.casework().select(a.uuid, m.lang(), s.now);
+    m.casework().choose(CaseAction::Received, s.now);
+    CaseForm& f = m.casework().form();
+    f.id_document = kk ? "Жеке куәлік № 045612378" : "Удостоверение личности № 045612378";
+    f.attendees = kk ? "ТКШ бөлімінің басшысы Омаров Д." : "Руководитель отдела ЖКХ Омаров Д.";
+    f.decision = kk ? "Газ құбырын 2026 жылғы жоспарға енгізу ұсынылсын"
+                    : "Предложить включить газопровод в план 2026 года";
+    f.protocol_instructions[0] = {kk ? "Смета дайындау" : "Подготовить смету",
+                                  kk ? "ТКШ бөлімі" : "Отдел ЖКХ",
+                                  dotted_date(add_days(today, 14))};
+    m.casework().apply(m.actor(), false, m.lang(), s.now); // the identity check is not ticked
+    s.shot("15d-case-reception-held-form");
+    m.casework().form().id_checked = true;
+    m.casework().apply(m.actor(), false, m.lang(), s.now);
+    s.shot("15e-case-reception-protocol");
+}
+
 void casework_screenshots(Shooter& s, Store& store) {
     ConsoleModel& m = s.m;
     const ConsoleContext& c = m.context();
@@ -139,6 +187,7 @@ void casework_screenshots(Shooter& s, Store& store) {
     s.shot("15b-case-hearing-form");
     m.casework().apply(m.actor(), false, m.lang(), s.now);
     s.shot("15c-case-hearing-recorded");
+    reception_held(s, store, heard);
     m.casework().select(late.uuid, m.lang(), s.now);
     m.casework().choose(CaseAction::Schedule, s.now);
     s.shot("16-case-book-session");
@@ -192,6 +241,23 @@ void casework_screenshots(Shooter& s, Store& store) {
     m.reports().open(local_date(s.now));
     m.reports().make(m.lang(), s.now);
     s.shot("19-quarter-report");
+}
+
+// reg-38: a consultation ticket at the desk, its visitor asked for a phone for the survey.
+void consultation_at_desk(Shooter& s) {
+    DeskModel& d = s.m.desk();
+    for (int i = 0; i < 5; ++i) {
+        if (!d.act(DeskAction::CallNext, s.m.actor(), s.now) || !d.current()) return;
+        d.act(DeskAction::Start, s.m.actor(), s.now);
+        if (d.current() && d.current()->service == "consultation") break;
+        d.act(DeskAction::Finish, s.m.actor(), s.now);
+    }
+    if (!d.current() || d.current()->service != "consultation") return;
+    d.survey_phone() = "+7 701 555 66 77";
+    d.survey_consent() = true;
+    s.shot("13a-desk-consultation-survey");
+    d.give_survey_contact(s.m.actor(), s.now);
+    d.act(DeskAction::Finish, s.m.actor(), s.now);
 }
 
 void screenshots(Shooter& s, Store& store, const RegulationProfile& profile) {
@@ -282,6 +348,7 @@ void screenshots(Shooter& s, Store& store, const RegulationProfile& profile) {
         m.desk().act(DeskAction::Pause, m.actor(), s.now);
         s.shot("13-desk-paused");
         m.desk().act(DeskAction::Resume, m.actor(), s.now);
+        consultation_at_desk(s);
         casework_screenshots(s, store);
     }
 }

@@ -350,6 +350,8 @@ std::string KioskModel::field_problem(const std::string& key) const {
         return f.foreigner && trim(f.iin).empty() ? "" : problem_code(check_iin(f.iin));
     // A landline is fine: staff ring it; the room promises no SMS.
     if (key == "phone") return problem_code(check_phone(f.phone, true));
+    // reg-6: an application without it is still taken, and the room asks for it.
+    if (key == "address") return utf8_length(trim(f.address)) > 200 ? "too_long" : "";
     return "";
 }
 
@@ -363,7 +365,7 @@ static std::vector<std::string> fields_of(Screen s, bool representative) {
         if (representative) return {"bin", "entity_name", "authority_document"};
         return {};
     case Screen::SignupPerson:
-        return {"surname", "name", "patronymic", "iin", "phone"};
+        return {"surname", "name", "patronymic", "iin", "phone", "address"};
     default:
         return {};
     }
@@ -451,6 +453,7 @@ bool KioskModel::submit(Instant now) {
     a.applicant.patronymic = form_.patronymic;
     a.applicant.iin = trim(form_.iin);
     a.applicant.phone = form_.phone;
+    a.applicant.address = form_.address;
     a.applicant.foreigner = form_.foreigner;
     if (form_.representative) {
         a.applicant.bin = trim(form_.bin);

@@ -47,6 +47,7 @@ struct SignupForm {
     bool representative = false;
     std::string bin, entity_name, authority_document;
     std::string iin, surname, name, patronymic, phone;
+    std::string address; // APPC art. 63; left empty, the application needs correction (reg-6)
     std::string language = "kk";
     bool video = false, foreigner = false, interpreter = false;
     std::string category;       // reg-12: out of turn within the session, empty for none

@@ -113,6 +113,7 @@ void screenshot_tour(GLFWwindow* window, ui::Ui& ui, KioskModel& m, BoardState& 
             m.form().name = "Әйгерім";
             m.form().patronymic = "Қайратқызы";
             m.form().phone = "+7 701 123 45 67";
+            m.form().address = "Хромтау, Әйтеке би к-сі, 12";
         };
         // reg-28, 12: the first date proposed chosen, and an out-of-turn category.
         auto options = [&] {

@@ -2,6 +2,8 @@
 #include "test_support.hpp"
 
 #include "cases/applications.hpp"
+#include "cases/handlers.hpp"
+#include "staff/staff.hpp"
 
 #include <doctest/doctest.h>
 
@@ -344,8 +346,18 @@ TEST_CASE("reg-30: no extension once the term has run out — the decision is th
     CHECK(history(*s, b.uuid).back().data["decided_by"] == "deputy_akim");
 }
 
+// Responsible employees with accounts: a handler is a login of staff/staff.hpp.
+static void add_handlers(Store& s, std::initializer_list<const char*> logins) {
+    for (const char* login : logins)
+        create_staff(s,
+                     {login, "Қызметкерова Дина", "бас маман", std::string("password-") + login,
+                      StaffRole::Responsible},
+                     "admin", at(2026, 3, 1));
+}
+
 TEST_CASE("reg-37: an application is never assigned to the employee who handled it before") {
     TestStore s;
+    add_handlers(*s, {"employee-17", "employee-22"});
     Application a = draft(Channel::OralInPerson);
     a.from_personal_reception = true; // reg-36
     a.previous_handler = "employee-17";
@@ -357,6 +369,47 @@ TEST_CASE("reg-37: an application is never assigned to the employee who handled 
           "employee-22");
     // The schema holds the rule too, whatever code writes the row.
     CHECK_THROWS_AS(s->exec("UPDATE applications SET assigned_to = previous_handler"), StoreError);
+}
+
+TEST_CASE("reg-37: handlers are staff accounts, A to B and back to A is refused, and so is the "
+          "handler of the applicant's earlier application for one handed in at a reception") {
+    TestStore s;
+    add_handlers(*s, {"aliya", "bolat", "dana"});
+    // A typed name is no handler, at registration or at assignment.
+    Application typed = draft(Channel::OralInPerson);
+    typed.from_personal_reception = true;
+    typed.previous_handler = "Иванов И.И.";
+    CHECK_THROWS_WITH_AS(registered(*s, at(2026, 3, 16), typed),
+                         "previous_handler: staff_not_found", InputError);
+    Application first = registered(*s, at(2026, 3, 16));
+    CHECK_THROWS_WITH_AS(assign_application(*s, first.uuid, "Бекова Д.", "head", at(2026, 3, 16)),
+                         "assigned_to: staff_not_found", InputError);
+
+    // A -> B -> A: every earlier handler counts, not only the one named at the desk.
+    assign_application(*s, first.uuid, "aliya", "head", at(2026, 3, 16, 11));
+    assign_application(*s, first.uuid, "bolat", "head", at(2026, 3, 17));
+    CHECK_THROWS_WITH_AS(assign_application(*s, first.uuid, "aliya", "head", at(2026, 3, 18)),
+                         "assigned_to: reassign_previous_handler", InputError);
+    CHECK(find_application(*s, first.uuid)->assigned_to == "bolat");
+
+    // The same applicant (IIN) hands in a new one at a reception: nobody who handled the first.
+    Application later = draft(Channel::OralInPerson);
+    later.from_personal_reception = true;
+    later = registered(*s, at(2026, 4, 15), later);
+    CHECK(earlier_handlers(*s, later) == std::vector<std::string>{"aliya", "bolat"});
+    for (const char* who : {"aliya", "bolat"})
+        CHECK_THROWS_WITH_AS(assign_application(*s, later.uuid, who, "head", at(2026, 4, 15)),
+                             "assigned_to: reassign_previous_handler", InputError);
+    CHECK(assign_application(*s, later.uuid, "dana", "head", at(2026, 4, 15)).assigned_to ==
+          "dana");
+
+    // A name typed before handlers were accounts stays readable as it was written.
+    s->prepare("UPDATE applications SET assigned_to = '', previous_handler = 'Иванов И.И.' "
+               "WHERE uuid = ?1")
+        .bind(1, first.uuid)
+        .run();
+    CHECK(handler_label(*s, "Иванов И.И.") == "Иванов И.И.");
+    CHECK(handler_label(*s, "dana") == "Қызметкерова Дина (dana)");
 }
 
 TEST_CASE("lookup: a caller's open applications are found by phone in any spelling, or by IIN") {

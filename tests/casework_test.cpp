@@ -6,8 +6,10 @@
 #include "cases/bookings.hpp"
 #include "cases/casework.hpp"
 #include "cases/deadlines.hpp"
+#include "cases/reception_protocol.hpp"
 #include "cases/surveys.hpp"
 #include "cases/work_list.hpp"
+#include "queue/ticket_queue.hpp"
 #include "schedule/restriction.hpp"
 #include "schedule/schedule.hpp"
 
@@ -780,13 +782,119 @@ TEST_CASE("reg-19, reg-20: another body's participation is told within 2 working
 
 // Protocol, control and the answer -----------------------------------------------------
 
-static Application received_app(Store& s) {
+// An application booked into the akim's session of Wednesday 15 April 2026, 15:00-18:00.
+static Application booked_app(Store& s, Application d = draft()) {
     load_demo(s);
-    Application a = in_review(s, registered(s, at(2026, 4, 6)), at(2026, 4, 6, 12));
+    Application a = in_review(s, registered(s, at(2026, 4, 6), d), at(2026, 4, 6, 12));
     schedule_application(s, profile(), calendar(), a.uuid,
                          session_of(s, kAkim, day(2026, 4, 15)).uuid, false, "responsible-1",
                          at(2026, 4, 7));
-    return move(s, a, mv(AppState::Received), at(2026, 4, 15, 16));
+    return a;
+}
+
+static Application received_app(Store& s) {
+    Application a = booked_app(s);
+    hold_reception(s, profile(), calendar(), checked_reception(a.uuid), "responsible-1",
+                   at(2026, 4, 15, 16));
+    return *find_application(s, a.uuid);
+}
+
+TEST_CASE("reg-10: a scheduled reception is not held without the identity check, the authority "
+          "of one acting for another, or before the session begins") {
+    TestStore s;
+    Application a = booked_app(*s);
+    // The plain move, with only a reason, is no longer a way round the check.
+    CHECK(error_code([&] { move(*s, a, mv(AppState::Received), at(2026, 4, 15, 16)); }) ==
+          "reception_protocol_required");
+    auto refused = [&](ReceptionHeld h, Instant t) {
+        try {
+            hold_reception(*s, profile(), calendar(), h, "responsible-1", t);
+        } catch (const InputError& e) {
+            return e.field + ": " + e.code;
+        }
+        return std::string("held");
+    };
+    ReceptionHeld h = checked_reception(a.uuid);
+    h.id_checked = false;
+    CHECK(refused(h, at(2026, 4, 15, 16)) == "id_checked: id_not_checked");
+    h = checked_reception(a.uuid);
+    h.id_document = "  ";
+    CHECK(refused(h, at(2026, 4, 15, 16)) == "id_document: empty");
+    h = checked_reception(a.uuid);
+    h.acting_for_another = true; // a son for his mother: his power of attorney
+    CHECK(refused(h, at(2026, 4, 15, 16)) == "authority_document: empty");
+    h.authority_document = "Сенімхат № 15, 02.03.2026";
+    CHECK(refused(h, at(2026, 4, 15, 16)) == "authority_checked: authority_not_checked");
+    h.authority_checked = true;
+    // The session is at 15:00: not in the morning, not the day before.
+    CHECK(refused(h, at(2026, 4, 15, 11)) == "state: reception_before_session");
+    CHECK(refused(h, at(2026, 4, 14, 16)) == "state: reception_before_session");
+    CHECK(find_application(*s, a.uuid)->state == AppState::Scheduled);
+    CHECK(count_rows(*s, "SELECT count(*) FROM reception_protocols") == 0);
+    CHECK(refused(h, at(2026, 4, 15, 15, 5)) == "held");
+    CHECK(find_application(*s, a.uuid)->state == AppState::Received);
+    CHECK(protocol_of(*s, a.uuid)->authority_document == "Сенімхат № 15, 02.03.2026");
+}
+
+TEST_CASE("reg-10: a company's representative is received only with the authority checked") {
+    TestStore s;
+    Application d = draft();
+    d.applicant.kind = ApplicantKind::Representative;
+    d.applicant.bin = "940140000385";
+    d.applicant.entity_name = "«Хромтау Құрылыс» ЖШС";
+    d.applicant.authority_document = "Бұйрық № 7, 01.04.2026";
+    Application a = booked_app(*s, d);
+    ReceptionHeld h = checked_reception(a.uuid); // acting_for_another not ticked: still asked
+    CHECK(error_code([&] {
+              hold_reception(*s, profile(), calendar(), h, "responsible-1", at(2026, 4, 15, 16));
+          }) == "authority_not_checked");
+    h.authority_checked = true; // the document stated when applying is the one checked
+    hold_reception(*s, profile(), calendar(), h, "responsible-1", at(2026, 4, 15, 16));
+    ReceptionProtocol p = *protocol_of(*s, a.uuid);
+    CHECK(p.acting_for_another);
+    CHECK(p.authority_document == "Бұйрық № 7, 01.04.2026");
+}
+
+TEST_CASE("reg-23: the reception's protocol has its number, day, official, attendees, decision "
+          "and instructions with deadlines attached to the application") {
+    TestStore s;
+    Application a = booked_app(*s);
+    ReceptionHeld h = checked_reception(a.uuid);
+    h.attendees = "Тұрғын үй-коммуналдық шаруашылық бөлімінің басшысы Омаров Д.";
+    h.decision = "Жолды жөндеу 2026 жылғы жоспарға енгізілсін";
+    h.instructions = {{"Жөндеу сметасын дайындау", "ТКШ бөлімі", day(2026, 4, 30)},
+                      {"Өтініш иесіне мерзімін хабарлау", "Қабылдау бөлмесі", day(2026, 4, 10)}};
+    CHECK(error_code([&] {
+              hold_reception(*s, profile(), calendar(), h, "responsible-1", at(2026, 4, 15, 16));
+          }) == "due_in_past"); // a concrete deadline, not one already gone
+    CHECK(instructions_of(*s, a.uuid).empty());
+    h.instructions[1].due_on = day(2026, 4, 20);
+    for (const char* field : {"attendees", "decision"}) {
+        ReceptionHeld blank = h;
+        (std::string(field) == "attendees" ? blank.attendees : blank.decision) = "";
+        try {
+            hold_reception(*s, profile(), calendar(), blank, "responsible-1", at(2026, 4, 15, 16));
+            FAIL("held without " << field);
+        } catch (const InputError& e) {
+            CHECK(e.field == field);
+        }
+    }
+    ReceptionProtocol p =
+        hold_reception(*s, profile(), calendar(), h, "responsible-1", at(2026, 4, 15, 16));
+    CHECK(p.number == "PR-K1-2026-0001");
+    ReceptionProtocol stored = *protocol_of(*s, a.uuid);
+    CHECK(stored.number == p.number);
+    CHECK(stored.held_on == day(2026, 4, 15));
+    CHECK(stored.official_uuid == kAkim); // the session's official, unless another received
+    CHECK(stored.attendees == h.attendees);
+    CHECK(stored.decision == h.decision);
+    CHECK(instructions_of(*s, a.uuid).size() == 2);
+    CHECK(find_application(*s, a.uuid)->state == AppState::OnControl); // reg-34
+    // The move in the history names the protocol.
+    bool named = false;
+    for (const auto& e : history(*s, a.uuid))
+        named |= e.to_state == "received" && e.data.value("protocol_uuid", "") == p.uuid;
+    CHECK(named);
 }
 
 TEST_CASE("reg-23, reg-34, reg-35: instructions keep the application on control until answered") {
@@ -899,13 +1007,13 @@ TEST_CASE("reg-38: the call list holds consultations and refusals, each applican
     r.refusal_ground = "outside_competence";
     move(*s, refused, r, at(2026, 4, 10));
 
-    auto calls = survey_call_list(*s, day(2026, 4, 1), day(2026, 4, 30));
+    auto calls = survey_call_list(*s, profile(), day(2026, 4, 1), day(2026, 4, 30));
     REQUIRE(calls.size() == 2);
     CHECK(calls[0].reason == "refused");
     CHECK(calls[1].reason == "consultation");
     CHECK(calls[1].phone == "+77011234567");
 
-    SurveyAnswer ans{consulted.uuid, "consultation", true, 5, "Рахмет"};
+    SurveyAnswer ans{consulted.uuid, "consultation", true, 5, "Рахмет", ""};
     SurveyAnswer bad = ans;
     bad.rating = 6;
     CHECK(error_code([&] { record_survey(*s, bad, "operator-1", at(2026, 4, 20)); }) ==
@@ -917,9 +1025,9 @@ TEST_CASE("reg-38: the call list holds consultations and refusals, each applican
     record_survey(*s, ans, "operator-1", at(2026, 4, 20));
     CHECK(error_code([&] { record_survey(*s, ans, "operator-1", at(2026, 4, 21)); }) ==
           "already_surveyed");
-    record_survey(*s, {refused.uuid, "refused", false, std::nullopt, "Телефон өшірулі"},
+    record_survey(*s, {refused.uuid, "refused", false, std::nullopt, "Телефон өшірулі", ""},
                   "operator-1", at(2026, 4, 20));
-    CHECK(survey_call_list(*s, day(2026, 4, 1), day(2026, 4, 30)).empty());
+    CHECK(survey_call_list(*s, profile(), day(2026, 4, 1), day(2026, 4, 30)).empty());
 
     SurveyFigures f = survey_figures(*s, day(2026, 4, 1), day(2026, 4, 30));
     CHECK(f.called == 2);
@@ -929,6 +1037,71 @@ TEST_CASE("reg-38: the call list holds consultations and refusals, each applican
 }
 
 // The work list ------------------------------------------------------------------------
+
+TEST_CASE("reg-38: a walk-in consultation (a queue ticket) is surveyed too, when the visitor "
+          "gave a phone at the desk and agreed") {
+    TestStore s;
+    Ticket b = issue_ticket(*s, profile(), {"main", "consultation", "", "kk", "kiosk-1"},
+                            at(2026, 4, 14, 10));
+    Ticket a =
+        issue_ticket(*s, profile(), {"main", "same_day", "", "kk", "kiosk-1"}, at(2026, 4, 14, 10));
+    CHECK(error_code([&] {
+              add_walk_in_contact(*s, b.uuid, "8 701 555 66 77", false, "clerk-1",
+                                  at(2026, 4, 14, 11));
+          }) == "consent_required");
+    CHECK(error_code([&] {
+              add_walk_in_contact(*s, a.uuid, "8 701 555 66 77", true, "clerk-1",
+                                  at(2026, 4, 14, 11));
+          }) == "survey_not_consultation");
+    add_walk_in_contact(*s, b.uuid, "8 701 555 66 77", true, "clerk-1", at(2026, 4, 14, 11));
+    CHECK(error_code([&] {
+              add_walk_in_contact(*s, b.uuid, "8 701 555 66 78", true, "clerk-1",
+                                  at(2026, 4, 14, 11));
+          }) == "survey_contact_given");
+
+    auto calls = survey_call_list(*s, profile(), day(2026, 4, 1), day(2026, 4, 30));
+    REQUIRE(calls.size() == 1);
+    CHECK(calls[0].reg_number == b.number); // what to say on the phone: the ticket's number
+    CHECK(calls[0].phone == "+77015556677");
+    CHECK(calls[0].reason == "consultation");
+    CHECK(calls[0].application_uuid.empty());
+    SurveyAnswer ans;
+    ans.walk_in_uuid = calls[0].walk_in_uuid;
+    ans.reason = "consultation";
+    ans.reached = true;
+    ans.rating = 5;
+    record_survey(*s, ans, "operator-1", at(2026, 4, 20));
+    CHECK(error_code([&] { record_survey(*s, ans, "operator-1", at(2026, 4, 21)); }) ==
+          "already_surveyed");
+    CHECK(survey_call_list(*s, profile(), day(2026, 4, 1), day(2026, 4, 30)).empty());
+    SurveyFigures f = survey_figures(*s, day(2026, 4, 1), day(2026, 4, 30));
+    CHECK(f.called == 1);
+    CHECK(f.satisfied == 1);
+}
+
+TEST_CASE("reg-38: the call list is a sample, not everyone, and the same at every look, "
+          "calling it through brings no others onto it") {
+    TestStore s;
+    for (int i = 0; i < 60; ++i) {
+        Ticket t = issue_ticket(*s, profile(), {"main", "consultation", "", "kk", "kiosk-1"},
+                                at(2026, 4, 14, 10));
+        add_walk_in_contact(*s, t.uuid, "+7701555" + std::to_string(1000 + i), true, "clerk-1",
+                            at(2026, 4, 14, 11));
+    }
+    auto calls = survey_call_list(*s, profile(), day(2026, 4, 1), day(2026, 4, 30));
+    CHECK(calls.size() >= size_t(profile().survey_sample.at_least));
+    CHECK(calls.size() < 40); // about a third of the 60: selective, as the item says
+    auto again = survey_call_list(*s, profile(), day(2026, 4, 1), day(2026, 4, 30));
+    REQUIRE(again.size() == calls.size());
+    for (size_t i = 0; i < calls.size(); ++i) CHECK(again[i].walk_in_uuid == calls[i].walk_in_uuid);
+    for (const auto& c : calls) {
+        SurveyAnswer ans;
+        ans.walk_in_uuid = c.walk_in_uuid;
+        ans.reason = "consultation";
+        record_survey(*s, ans, "operator-1", at(2026, 4, 20));
+    }
+    CHECK(survey_call_list(*s, profile(), day(2026, 4, 1), day(2026, 4, 30)).empty());
+}
 
 TEST_CASE("work list: overdue first, then the nearest deadline — filters narrow it") {
     TestStore s;

@@ -270,3 +270,36 @@ TEST_CASE("deadlines: the work list shows the open clock due soonest") {
     REQUIRE(next);
     CHECK(next->code == "reg19_other_body_notice");
 }
+
+TEST_CASE("reg-33: an application's clocks are counted by the profile it was registered under, "
+          "not by the one the terminal loaded at start") {
+    // A later resolution with a shorter term, as a new profile file would bring.
+    std::ifstream in(assets() / "regulations/khromtau-2023-133.json");
+    nlohmann::json j = nlohmann::json::parse(in);
+    j["id"] = "later-resolution";
+    j["terms"]["response_date"]["count"] = 10;
+    RegulationProfile later = parse_profile(j.dump(), "later-resolution.json");
+    RegulationProfile loaded = later; // the terminal started under the later one
+    loaded.loaded_with =
+        std::make_shared<const std::vector<RegulationProfile>>(std::vector{profile(), later});
+
+    TestStore s; // registered under No. 133 on Friday 20 March 2026
+    Application a =
+        register_application(*s, profile(), calendar(), sample(), "clerk", at(2026, 3, 20, 10));
+    REQUIRE(a.profile_id == profile().id);
+    auto events = history(*s, a.uuid);
+    Clock c = response_clock(a, events, loaded, calendar(), day(2026, 3, 20));
+    CHECK(format_date(c.due) == "2026-04-15"); // No. 133's 15 working days, not 10
+    CHECK(format_date(
+              application_clocks(a, events, std::nullopt, loaded, calendar(), day(2026, 3, 20))[0]
+                  .due) == "2026-04-15");
+    // One registered under the later profile is counted by it.
+    Application b =
+        register_application(*s, later, calendar(), sample(), "clerk", at(2026, 3, 20, 10));
+    CHECK(format_date(
+              response_clock(b, history(*s, b.uuid), loaded, calendar(), day(2026, 3, 20)).due) ==
+          "2026-04-08");
+    // An application from before profiles were recorded keeps the loaded one.
+    b.profile_id.clear();
+    CHECK(&loaded.recorded(b.profile_id) == &loaded);
+}

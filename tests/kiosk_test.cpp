@@ -171,6 +171,36 @@ TEST_CASE("reg-5: signing up by tapping, with the essence typed on the on-screen
     REQUIRE(k.printed.size() == 1); // the receipt of APPC art. 64
 }
 
+TEST_CASE("reg-6: the kiosk's sign-up asks for the postal address: without it the application "
+          "is still taken, and needs correction") {
+    Kiosk k;
+    k.m->start_signup();
+    k.m->choose_official("");
+    k.m->form().essence = "Жер учаскесін беру туралы";
+    REQUIRE(k.m->next_step());
+    REQUIRE(k.m->next_step()); // for myself
+    REQUIRE(k.m->screen() == Screen::SignupPerson);
+    k.frame();
+    CHECK(k.ui.find(texts().text(Lang::kk, "ui.postal_address"))); // a field of the form
+    SignupForm& f = k.m->form();
+    f.surname = "Ахметов";
+    f.name = "Қанат";
+    f.iin = "871008401427";
+    f.phone = "+77011234567";
+    f.address = "Хромтау, Абай к-сі, 7";
+    REQUIRE(k.m->submit(at(2026, 3, 16)));
+    Application a = *find_application(*k.s, k.m->receipt()->uuid);
+    CHECK(a.applicant.address == "Хромтау, Абай к-сі, 7");
+    CHECK(a.state == AppState::Registered);
+
+    k.m->start_signup();
+    k.m->choose_official("");
+    k.m->form() = f;
+    k.m->form().address = "";
+    REQUIRE(k.m->submit(at(2026, 3, 16)));
+    CHECK(find_application(*k.s, k.m->receipt()->uuid)->state == AppState::NeedsCorrection);
+}
+
 TEST_CASE("reg-10: a representative gives a valid BIN and the authority document") {
     Kiosk k;
     k.m->start_signup();

@@ -4,6 +4,7 @@
 
 #include "base/i18n.hpp"
 #include "cases/casework.hpp"
+#include "cases/hearing_pdf.hpp"
 #include "reports/persons_list.hpp"
 #include "reports/report.hpp"
 #include "schedule/schedule.hpp"
@@ -302,6 +303,7 @@ TEST_CASE("reg-27: the list of persons of a session prints in Kazakh and Russian
         a.applicant.surname = surname;
         a.applicant.name = "Әйгерім";
         a.applicant.phone = "+77011234567";
+        a.applicant.address = "Хромтау, Әйтеке би к-сі, 12";
         a.essence = "Ауладағы жолды жөндеу туралы мәселе";
         a.category = category;
         a.interpreter_needed = interpreter;
@@ -339,4 +341,48 @@ TEST_CASE("reg-27: the list of persons of a session prints in Kazakh and Russian
     CHECK_FALSE(write_persons_list_pdf(*s, profile(), catalog(), Lang::kk, "no-such",
                                        at(2026, 4, 8), dir / "x.pdf", &error));
     CHECK(error == "session_not_found");
+}
+
+TEST_CASE("reg-33: the hearing's protocol prints for signature as an A4 PDF in Kazakh and "
+          "Russian, with every field of APPC art. 74") {
+    TempDir dir;
+    Application a;
+    a.reg_number = "K1-2026-00042";
+    a.applicant.surname = "Жұмағұлов";
+    a.applicant.name = "Ерболат";
+    a.essence = "Жеке үйге газ құбырын тарту туралы";
+    Hearing h;
+    h.held_on = day(2026, 4, 14);
+    h.way = "in_person";
+    h.start_minute = 15 * 60;
+    h.end_minute = 15 * 60 + 40;
+    h.place = "12-кабинет";
+    h.chaired_by = "Қайыров Нұрлан Бауыржанұлы";
+    h.secretary = "Әбенова Динара Серікқызы";
+    h.participants = "Жұмағұлов Е.";
+    h.applicant_present = true;
+    h.no_objections = true;
+    h.conclusion = "refuse";
+    h.reasons = "Құбыр «ҚазТрансГаз Аймақ» АҚ меншігінде";
+    for (Lang lang : {Lang::kk, Lang::ru}) {
+        CAPTURE(lang_code(lang));
+        auto pdf = dir / (std::string("hearing.") + lang_code(lang) + ".pdf");
+        std::string error;
+        REQUIRE(write_hearing_protocol(h, a, catalog(), lang, pdf.string(), &error));
+        CHECK(first_bytes(pdf, 5) == "%PDF-");
+        CHECK(pdf_pages(pdf) == 1); // one A4 sheet to sign
+        std::string text = pdf_text(pdf);
+        auto t = [&](const char* key) { return catalog().text(lang, key); };
+        for (const std::string& part :
+             {t("hearing_pdf.title"), a.reg_number, a.essence, std::string("14.04.2026"),
+              std::string("15:00 – 15:40"), t("console.case.way.in_person"), h.place, h.secretary,
+              h.participants, t("console.case.no_objections"), t("console.case.conclusion.refuse"),
+              h.reasons})
+            CHECK_MESSAGE(contains(text, part), part);
+        // APPC art. 74: signed by the one who chaired and the secretary.
+        CHECK(contains(
+            text, catalog().format(lang, "hearing_pdf.signed_chair", {{"name", h.chaired_by}})));
+        CHECK(contains(
+            text, catalog().format(lang, "hearing_pdf.signed_secretary", {{"name", h.secretary}})));
+    }
 }

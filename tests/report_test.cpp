@@ -44,6 +44,9 @@ struct March {
         if (in.reason.empty()) in.reason = "қаралды";
         move_and_notify(*s, profile(), calendar(), a.uuid, in, t);
     }
+    void held(const Application& a, Instant t) {
+        hold_reception(*s, profile(), calendar(), checked_reception(a.uuid), "responsible-1", t);
+    }
     void book(const Application& a, const std::string& official, Date d, Instant t) {
         for (const auto& x : sessions_between(*s, d, d))
             if (x.official_uuid == official) {
@@ -81,7 +84,7 @@ struct March {
         note(a1, at(2026, 3, 3));
         book(a1, kAkim, day(2026, 3, 11), at(2026, 3, 3, 11));
         send_notices(a1, at(2026, 3, 3, 12)); // the date of reception, told at once
-        to(a1, AppState::Received, at(2026, 3, 11, 16));
+        held(a1, at(2026, 3, 11, 16));
         answer(a1, "resolved", at(2026, 3, 12));
 
         // A2: by phone, received 18 March, an instruction done, resolved in April.
@@ -90,7 +93,7 @@ struct March {
         note(a2, at(2026, 3, 4));
         book(a2, kAkim, day(2026, 3, 18), at(2026, 3, 4, 11));
         send_notices(a2, at(2026, 3, 4, 12));
-        to(a2, AppState::Received, at(2026, 3, 18, 16));
+        held(a2, at(2026, 3, 18, 16));
         Instruction i;
         i.application_uuid = a2.uuid;
         i.text = "Жарық бағаналарын орнату мерзімін анықтау";
@@ -106,7 +109,7 @@ struct March {
         note(a3, at(2026, 3, 5, 11));
         book(a3, kAkim, day(2026, 3, 18), at(2026, 3, 5, 12));
         send_notices(a3, at(2026, 3, 5, 13));
-        to(a3, AppState::Received, at(2026, 3, 18, 17));
+        held(a3, at(2026, 3, 18, 17));
         answer(a3, "consultation", at(2026, 3, 19));
 
         // A4: by phone, refused after a hearing; surveyed, not reached.
@@ -161,15 +164,15 @@ struct March {
         to(a8, AppState::InReview, at(2026, 3, 30, 11));
         book(a8, kVideoDeputy, day(2026, 4, 9), at(2026, 4, 1));
         send_notices(a8, at(2026, 4, 1, 12));
-        to(a8, AppState::Received, at(2026, 4, 9, 12));
+        held(a8, at(2026, 4, 9, 12));
 
         // A9: handed in at a personal reception (reg-36) and never taken up.
         reg(Channel::OralInPerson, at(2026, 3, 11));
 
         // Surveys at the end of the month (reg-38).
-        record_survey(*s, {a3.uuid, "consultation", true, 4, "Жақсы"}, "operator-1",
+        record_survey(*s, {a3.uuid, "consultation", true, 4, "Жақсы", ""}, "operator-1",
                       at(2026, 3, 31));
-        record_survey(*s, {a4.uuid, "refused", false, std::nullopt, ""}, "operator-1",
+        record_survey(*s, {a4.uuid, "refused", false, std::nullopt, "", ""}, "operator-1",
                       at(2026, 3, 31));
     }
 };
@@ -269,6 +272,7 @@ TEST_CASE("reg-29: the report counts a response met when the applicant was told,
         a.applicant.surname = "Тұрсынов";
         a.applicant.name = "Бақытжан";
         a.applicant.phone = phone;
+        a.applicant.address = "Хромтау, Абай к-сі, 7";
         a.essence = "Көшені жарықтандыру туралы өтініш";
         a = register_application(*s, profile(), calendar(), a, "operator-1", at(2026, 3, 2));
         MoveInput review;

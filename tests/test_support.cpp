@@ -33,6 +33,16 @@ const WorkCalendar& calendar() {
     return c;
 }
 
+ReceptionHeld checked_reception(const std::string& application_uuid) {
+    ReceptionHeld h;
+    h.application_uuid = application_uuid;
+    h.id_document = "Жеке куәлік № 045612378";
+    h.id_checked = true;
+    h.attendees = "Тұрғын үй-коммуналдық шаруашылық бөлімінің басшысы";
+    h.decision = "Өтініш қаралды, жауап берілді";
+    return h;
+}
+
 const Catalog& catalog() {
     static Catalog c = Catalog::load_dir(assets() / "i18n");
     return c;

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "base/i18n.hpp"
+#include "cases/reception_protocol.hpp"
 #include "regulation/calendar.hpp"
 #include "regulation/profile.hpp"
 #include "store/store.hpp"
@@ -37,6 +38,10 @@ struct TestStore {
 // A local (UTC+5) date and time as an instant: at(2026, 3, 20, 10, 30).
 Instant at(int y, unsigned m, unsigned d, int hour = 10, int minute = 0);
 Date day(int y, unsigned m, unsigned d);
+// A reception held with the identity document seen (reg-10) and the protocol's own fields
+// (reg-23) filled, no instructions: what hold_reception needs for an application in a session.
+ReceptionHeld checked_reception(const std::string& application_uuid);
+
 // Runs a command, returns its exit code; its stdout goes to *out when given.
 int run_command(const std::string& cmd, std::string* out = nullptr);
 

@@ -135,9 +135,37 @@ static void hearing_lines(ConsoleModel& m, ui::Ui& ui, const Hearing& h) {
             ui::colors::kMuted);
 }
 
+// reg-23: the reception's protocol; reg-10: the documents seen before it.
+static void protocol_lines(ConsoleModel& m, ui::Ui& ui, const ReceptionProtocol& p) {
+    heading(ui, m.tf("console.case.protocol_title",
+                     {{"number", p.number}, {"date", dotted_date(p.held_on)}}));
+    auto official = find_official(m.context().store, p.official_uuid);
+    ui.text(m.tf("console.case.protocol_line",
+                 {{"official", official ? full_name(*official) : "—"}, {"attendees", p.attendees}}),
+            nullptr, ui::colors::kMuted);
+    std::string seen = m.tf("console.case.protocol_identity", {{"document", p.id_document}});
+    if (p.acting_for_another)
+        seen +=
+            " · " + m.tf("console.case.protocol_authority", {{"document", p.authority_document}});
+    ui.text(seen, nullptr, ui::colors::kMuted);
+    ui.text(m.tf("console.case.protocol_decision", {{"text", p.decision}}));
+}
+
 static void hearings_and_instructions(ConsoleModel& m, ui::Ui& ui, Date today) {
     CaseworkModel& cw = m.casework();
-    for (const auto& h : cw.hearings()) hearing_lines(m, ui, h);
+    std::string print; // the hearing whose button was pressed, printed after the loop
+    for (const auto& h : cw.hearings()) {
+        hearing_lines(m, ui, h);
+        // reg-33: APPC art. 74 asks for the protocol signed by the chair and the secretary.
+        if (ui.button(m.t("console.case.print_hearing") + "##" + h.uuid,
+                      ImVec2(0, ImGui::GetFrameHeight()), false, false))
+            print = h.uuid;
+    }
+    if (!print.empty()) cw.print_hearing(print);
+    for (const auto& f : cw.printed().files) ui.text(f, nullptr, ui::colors::kMuted);
+    if (!cw.printed().error.empty())
+        ui.text(m.tf("console.export_failed", {{"what", cw.printed().error}}), nullptr,
+                ui::colors::kError);
     if (cw.instructions().empty()) return;
     heading(ui, m.t("console.case.instructions"));
     for (const auto& i : cw.instructions()) {
@@ -157,7 +185,13 @@ static void header(ConsoleModel& m, ui::Ui& ui, const WorkItem& w) {
     std::string who = trim(p.surname + " " + p.name + " " + p.patronymic);
     if (!p.phone.empty()) who += (who.empty() ? "" : " · ") + p.phone;
     who += " · " + m.t(std::string("channel.") + to_code(a.channel));
+    // reg-21: the language chosen; reg-11: what the room must arrange, in red on its own line.
+    who += " · " + m.tf("console.case.language", {{"lang", m.t("lang." + a.language)}});
     ui.text(who, nullptr, ui::colors::kMuted);
+    std::string arrange;
+    if (a.interpreter_needed) arrange = m.t("console.case.interpreter");
+    if (p.foreigner) arrange += (arrange.empty() ? "" : " · ") + m.t("console.case.foreigner");
+    if (!arrange.empty()) ui.text(arrange, nullptr, ui::colors::kError);
     ui.text("«" + a.essence + "»");
     std::string line;
     if (!w.official.empty()) line = m.tf("console.case.official", {{"name", w.official}});
@@ -165,13 +199,20 @@ static void header(ConsoleModel& m, ui::Ui& ui, const WorkItem& w) {
         line += (line.empty() ? "" : " · ") +
                 m.tf("console.case.session", {{"date", dotted_date(*w.session_date)}});
     if (!a.assigned_to.empty())
-        line +=
-            (line.empty() ? "" : " · ") + m.tf("console.case.assigned", {{"who", a.assigned_to}});
+        line += (line.empty() ? "" : " · ") +
+                m.tf("console.case.assigned", {{"who", m.casework().handler()}});
     // The regulation profile it was registered under: another than today's is worth a look.
     line += (line.empty() ? "" : " · ") +
             (a.profile_id.empty() ? m.t("console.case.profile_unknown")
                                   : m.tf("console.case.profile", {{"profile", a.profile_id}}));
     ui.text(line, nullptr, ui::colors::kMuted);
+    // reg-37: who may not be given it again, so the choice below is no surprise.
+    std::string before;
+    for (const auto& who : m.casework().earlier_handlers())
+        before += (before.empty() ? "" : ", ") + who;
+    if (!before.empty())
+        ui.text(m.tf("console.case.handled_before", {{"who", before}}), nullptr,
+                ui::colors::kMuted);
     // reg-32: the draft's decision day, and whether the applicant has it yet.
     if (w.draft) {
         std::string decision = dotted_date(w.draft->decision_on);
@@ -304,6 +345,72 @@ static void session_choice(ConsoleModel& m, ui::Ui& ui, CaseForm& f, const Field
         error_line(m, ui, e, "session");
 }
 
+// reg-10: the identity and, for one acting for another, the authority, each ticked as seen.
+static void identity_fields(ConsoleModel& m, ui::Ui& ui, CaseForm& f, const FieldErrors& e,
+                            float w) {
+    text_field(m, ui, "id_document", m.t("console.record.id_document"), &f.id_document, e, w);
+    check_box(ui, m.t("console.record.id_checked"), 2, &f.id_checked);
+    error_line(m, ui, e, "id_checked");
+    check_box(ui, m.t("console.case.acting_for_another"), 3, &f.acting_for_another);
+    if (!f.acting_for_another) return;
+    text_field(m, ui, "authority_document", m.t("console.case.authority_document"),
+               &f.authority_document, e, w);
+    check_box(ui, m.t("console.record.authority_checked"), 4, &f.authority_checked);
+    error_line(m, ui, e, "authority_checked");
+}
+
+static void official_combo(ConsoleModel& m, CaseForm& f, const FieldErrors& e, float w) {
+    field_label(m.t("console.case.received_by"), e.count("official") > 0);
+    std::vector<Official> officials = list_officials(m.context().store);
+    std::string current = "—";
+    for (const auto& o : officials)
+        if (o.uuid == f.official_uuid) current = full_name(o);
+    ImGui::SetNextItemWidth(w);
+    if (!ImGui::BeginCombo("##official", current.c_str())) return;
+    for (const auto& o : officials)
+        if (o.active && ImGui::Selectable(full_name(o).c_str(), o.uuid == f.official_uuid))
+            f.official_uuid = o.uuid;
+    ImGui::EndCombo();
+}
+
+// reg-23: one row per instruction: its text, executor and deadline.
+static void instruction_rows(ConsoleModel& m, ui::Ui& ui, CaseForm& f, const FieldErrors& e,
+                             float w) {
+    field_label(m.t("console.case.protocol_instructions"), false);
+    float gap = ImGui::GetStyle().ItemSpacing.x;
+    float due_w = ui.px(300), text_w = (w - due_w - 2 * gap) * 0.6f;
+    float executor_w = w - due_w - text_w - 2 * gap;
+    for (size_t k = 0; k < f.protocol_instructions.size(); ++k) {
+        auto& row = f.protocol_instructions[k];
+        std::string base = "instructions[" + std::to_string(k) + "].";
+        text_field(m, ui, (base + "text").c_str(), m.t("console.case.instruction_text"), &row.text,
+                   e, text_w);
+        ImGui::SameLine();
+        text_field(m, ui, (base + "executor").c_str(), m.t("console.case.executor"), &row.executor,
+                   e, executor_w);
+        ImGui::SameLine();
+        text_field(m, ui, (base + "due_on").c_str(), m.t("console.case.due_on"), &row.due_on, e,
+                   due_w);
+    }
+    if (ui.button(m.t("console.case.add_instruction_row") + "##rows",
+                  ImVec2(0, ImGui::GetFrameHeight()), false, false))
+        f.protocol_instructions.emplace_back();
+}
+
+static void received_fields(ConsoleModel& m, ui::Ui& ui, CaseForm& f, const FieldErrors& e, float w,
+                            ImVec2 area) {
+    if (const auto& s = m.casework().session())
+        ui.text(m.tf("console.case.session_starts",
+                     {{"date", dotted_date(s->date)}, {"time", hhmm(s->start_minute)}}),
+                nullptr, ui::colors::kMuted);
+    identity_fields(m, ui, f, e, w);
+    official_combo(m, f, e, w);
+    error_line(m, ui, e, "official");
+    text_field(m, ui, "attendees", m.t("console.case.attendees"), &f.attendees, e, w);
+    text_area(m, ui, "decision", m.t("console.case.decision"), &f.decision, e, area);
+    instruction_rows(m, ui, f, e, w);
+}
+
 static void form_fields(ConsoleModel& m, ui::Ui& ui, CaseAction a, Instant now) {
     CaseworkModel& cw = m.casework();
     CaseForm& f = cw.form();
@@ -312,8 +419,18 @@ static void form_fields(ConsoleModel& m, ui::Ui& ui, CaseAction a, Instant now) 
     ImVec2 area(w, ui.px(110));
     auto t = [&](const char* k) { return m.t(k); };
     switch (a) {
-    case CaseAction::Assign:
-        text_field(m, ui, "employee", t("console.case.employee"), &f.employee, e, w);
+    case CaseAction::Assign: // reg-37: a staff account, those who handled it before marked
+        field_label(t("console.case.employee"), e.count("assigned_to") > 0);
+        for (const auto& h : cw.handlers_to_offer()) {
+            std::string label = h.label;
+            if (h.handled_before) label += " · " + t("console.case.handled_it_before");
+            if (h.handled_before) ImGui::PushStyleColor(ImGuiCol_Text, ui::colors::kError);
+            if (ui.button(label + "##handler", ImVec2(0, ImGui::GetFrameHeight()),
+                          f.employee == h.login, false))
+                f.employee = h.login;
+            if (h.handled_before) ImGui::PopStyleColor();
+        }
+        error_line(m, ui, e, "assigned_to");
         break;
     case CaseAction::Note:
         choice(m, ui, t("console.case.proposal"), &f.proposal,
@@ -400,6 +517,9 @@ static void form_fields(ConsoleModel& m, ui::Ui& ui, CaseAction a, Instant now) 
     case CaseAction::OtherBodyRefused:
         text_field(m, ui, "body", t("console.case.body"), &f.body, e, w);
         break;
+    case CaseAction::Received: // reg-10 first, then the protocol of reg-23
+        received_fields(m, ui, f, e, w, area);
+        break;
     case CaseAction::Instruction:
         text_area(m, ui, "text", t("console.case.instruction_text"), &f.instruction_text, e, area);
         text_field(m, ui, "executor", t("console.case.executor"), &f.executor, e, w);
@@ -444,6 +564,8 @@ void draw_case(ConsoleModel& m, ui::Ui& ui, Instant now) {
     const WorkItem& w = *cw.selected();
     Date today = local_date(now);
     header(m, ui, w);
+    // reg-23: once held, the protocol is what the case is about; it comes first.
+    if (cw.protocol()) protocol_lines(m, ui, *cw.protocol());
     if (cw.done() == "notice_sent")
         ui.text(m.t("console.case.done.notice_sent"), nullptr, ui::colors::kChosen);
     else if (!cw.done().empty())

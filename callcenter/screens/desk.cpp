@@ -72,6 +72,28 @@ static void category_removal(ConsoleModel& m, ui::Ui& ui, Instant now) {
         d.remove_category(m.actor(), now);
 }
 
+// reg-38: a consultation through the queue can be surveyed too, when the visitor agrees.
+static void survey_contact(ConsoleModel& m, ui::Ui& ui, Instant now) {
+    DeskModel& d = m.desk();
+    const auto& t = d.current();
+    if (!t || t->state != TicketState::Serving || t->service != "consultation") return;
+    if (d.survey_contact_given()) {
+        ui.text(m.t("console.desk.survey_saved"), nullptr, ui::colors::kChosen);
+        return;
+    }
+    float h = ImGui::GetFrameHeight() + ui.px(10);
+    text_field(m, ui, "phone", m.t("console.desk.survey_phone"), &d.survey_phone(), d.errors(),
+               ui.px(420));
+    ImGui::SameLine();
+    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + ImGui::GetTextLineHeightWithSpacing());
+    check_box(ui, m.t("console.desk.survey_consent"), 6, &d.survey_consent());
+    error_line(m, ui, d.errors(), "consent");
+    error_line(m, ui, d.errors(), "ticket");
+    if (ui.button(m.t("console.desk.survey_give") + "##survey", ImVec2(ui.px(520), h), false,
+                  false))
+        d.give_survey_contact(m.actor(), now);
+}
+
 static void transfer_panel(ConsoleModel& m, ui::Ui& ui) {
     DeskModel& d = m.desk();
     ImGui::AlignTextToFramePadding();
@@ -180,6 +202,7 @@ void draw_desk(ConsoleModel& m, ui::Ui& ui, ScreenState& st, Instant now) {
     action_buttons(m, ui, now);
     if (d.can(DeskAction::Transfer)) transfer_panel(m, ui);
     category_removal(m, ui, now);
+    survey_contact(m, ui, now);
     messages(m, ui);
     ImGui::EndChild();
     ImGui::SameLine(0, gap);

@@ -95,9 +95,17 @@ static bool intake_fields(ConsoleModel& m, ui::Ui& ui, ScreenState& st, IntakeFo
     enter |= text_field(m, ui, "name", m.t("ui.name"), &f.name, e, third);
     ImGui::SameLine();
     enter |= text_field(m, ui, "patronymic", m.t("ui.patronymic"), &f.patronymic, e, third);
-    enter |= text_field(m, ui, "phone", m.t("ui.phone") + " *", &f.phone, e, half);
+    bool call = f.channel.empty() || f.channel == "phone"; // a call needs a number to call back
+    enter |= text_field(m, ui, "phone", m.t("ui.phone") + (call ? " *" : ""), &f.phone, e, third);
     ImGui::SameLine();
-    enter |= text_field(m, ui, "iin", m.t("console.intake.iin_optional"), &f.iin, e, half);
+    enter |= text_field(m, ui, "iin", m.t("console.intake.iin_optional"), &f.iin, e, third);
+    ImGui::SameLine();
+    channel_choice(m, ui, &f.channel, intake_channels(), third); // reg-4
+    error_line(m, ui, e, "channel");
+    // reg-6: APPC art. 63 asks for the postal address; without it, needs correction.
+    enter |= text_field(m, ui, "address", m.t("console.case.address"), &f.address, e, half);
+    ImGui::SameLine();
+    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + ImGui::GetTextLineHeightWithSpacing());
     language_choice(m, ui, &f.language);
     float area_h = ImGui::GetTextLineHeight() * 3 + ui.px(20);
     enter |=
@@ -167,12 +175,17 @@ void draw_intake(ConsoleModel& m, ui::Ui& ui, ScreenState& st, Instant now) {
     float h = ImGui::GetFrameHeight() + ui.px(10);
     bool saved = in.saved().has_value();
 
-    ImGui::BeginChild("form", ImVec2(left_w, 0));
+    // The fields scroll; Save and New call stay below them, always in sight: an operator with
+    // a caller on the line never hunts for the button (Enter saves too).
+    float line = ImGui::GetTextLineHeightWithSpacing();
+    float footer_h = h + 2 * line + 3 * ImGui::GetStyle().ItemSpacing.y;
+    ImGui::BeginGroup();
+    ImGui::BeginChild("form", ImVec2(left_w, -footer_h));
     heading(ui, m.t("console.intake.title"));
     if (saved) ImGui::BeginDisabled();
     bool enter = intake_fields(m, ui, st, in.form(), in.errors(), left_w - ui.px(30), now);
     if (saved) ImGui::EndDisabled();
-    ImGui::Spacing();
+    ImGui::EndChild();
     if (key_button(ui, m.t("console.intake.save"), keys::kEnter, ImVec2(ui.px(420), h), !saved) ||
         (enter && !saved)) {
         SaveResult r = in.save(m.actor(), now);
@@ -187,7 +200,7 @@ void draw_intake(ConsoleModel& m, ui::Ui& ui, ScreenState& st, Instant now) {
     }
     if (!in.errors().empty()) ui.text(m.t("console.intake.not_saved"), nullptr, ui::colors::kError);
     ui.text(m.t("console.intake.keys"), nullptr, ui::colors::kMuted);
-    ImGui::EndChild();
+    ImGui::EndGroup();
 
     ImGui::SameLine();
     ImGui::BeginChild("side", ImVec2(right_w, 0));

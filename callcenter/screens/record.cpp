@@ -51,9 +51,14 @@ static void hand_in_form(ConsoleModel& m, ui::Ui& ui, ScreenState& st, Instant n
     enter |= text_field(m, ui, "name", m.t("ui.name"), &f.name, e, third);
     ImGui::SameLine();
     enter |= text_field(m, ui, "patronymic", m.t("ui.patronymic"), &f.patronymic, e, third);
-    enter |= text_field(m, ui, "phone", m.t("ui.phone"), &f.phone, e, half);
+    enter |= text_field(m, ui, "phone", m.t("ui.phone"), &f.phone, e, third);
     ImGui::SameLine();
-    enter |= text_field(m, ui, "iin", m.t("console.intake.iin_optional"), &f.iin, e, half);
+    enter |= text_field(m, ui, "iin", m.t("console.intake.iin_optional"), &f.iin, e, third);
+    ImGui::SameLine();
+    channel_choice(m, ui, &f.channel, desk_channels(), third); // reg-4: paper or oral
+    error_line(m, ui, e, "channel");
+    // reg-6: APPC art. 63 asks for the postal address; without it, needs correction.
+    enter |= text_field(m, ui, "address", m.t("console.case.address"), &f.address, e, width);
     float area_h = ImGui::GetTextLineHeight() * 3 + ui.px(20);
     enter |=
         text_area(m, ui, "essence", m.t("ui.essence") + " *", &f.essence, e, ImVec2(width, area_h));

@@ -66,6 +66,9 @@ void heading(ui::Ui& ui, const std::string& text);
 // kk / ru buttons; the interface language is the operator's, not the caller's.
 void language_switch(ConsoleModel& m, ui::Ui& ui, float height);
 // The language of the reception (reg-21), kk or ru; Ctrl+1 and Ctrl+2 choose.
+// reg-4: the channel an application came by, a list of the codes offered (empty: the first).
+void channel_choice(ConsoleModel& m, ui::Ui& ui, std::string* channel,
+                    const std::vector<std::string>& offered, float width);
 void language_choice(ConsoleModel& m, ui::Ui& ui, std::string* language);
 // The text of a service of the profile in the interface language.
 std::string service_name(ConsoleModel& m, const std::string& code);

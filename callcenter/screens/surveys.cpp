@@ -1,6 +1,9 @@
-// Satisfaction calls (reg-38): the month's call list of applicants who got a consultation or
-// were refused, one short questionnaire per call, and the month's figures.
+// Satisfaction calls (reg-38): the month's call list, a sample of applicants who got a
+// consultation or were refused and of walk-in visitors of a consultation who gave a phone at the
+// desk; one short questionnaire per call, and the month's figures.
 #include "screens.hpp"
+
+#include "regulation/profile.hpp"
 
 namespace reception::console {
 
@@ -19,13 +22,14 @@ static void call_list(ConsoleModel& m, ui::Ui& ui) {
     for (const auto& c : sv.calls()) {
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
-        bool chosen = sv.selected() && sv.selected()->application_uuid == c.application_uuid;
-        if (ImGui::Selectable((c.reg_number + "##" + c.application_uuid).c_str(), chosen,
+        bool chosen = sv.selected() && sv.selected()->key() == c.key();
+        if (ImGui::Selectable((c.reg_number + "##" + c.key()).c_str(), chosen,
                               ImGuiSelectableFlags_SpanAllColumns))
-            sv.select(c.application_uuid);
+            sv.select(c.key());
         ui.tappables.push_back({c.reg_number, ImGui::GetItemRectMin(), ImGui::GetItemRectMax()});
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted(c.applicant.c_str());
+        std::string who = c.walk_in_uuid.empty() ? c.applicant : m.t("console.survey.walk_in");
+        ImGui::TextUnformatted(who.c_str());
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(c.phone.c_str());
         ImGui::TableNextColumn();
@@ -85,6 +89,11 @@ void draw_surveys(ConsoleModel& m, ui::Ui& ui, ScreenState& st, Instant now) {
     ui.text(m.tf("console.survey.figures", {{"called", std::to_string(f.called)},
                                             {"answered", std::to_string(f.answered)},
                                             {"satisfied", std::to_string(f.satisfied)}}),
+            nullptr, ui::colors::kMuted);
+    // reg-38 asks for selective surveys: the list is a sample the software draws.
+    const auto& sample = m.context().profile.survey_sample;
+    ui.text(m.tf("console.survey.sample", {{"percent", std::to_string(sample.percent)},
+                                           {"at_least", std::to_string(sample.at_least)}}),
             nullptr, ui::colors::kMuted);
     if (sv.saved()) ui.text(m.t("console.survey.saved"), nullptr, ui::colors::kChosen);
     call_list(m, ui);

@@ -139,6 +139,22 @@ void language_choice(ConsoleModel& m, ui::Ui& ui, std::string* language) {
     if (ctrl_pressed(keys::k1 + 1)) *language = "ru";
 }
 
+void channel_choice(ConsoleModel& m, ui::Ui& ui, std::string* channel,
+                    const std::vector<std::string>& offered, float width) {
+    if (channel->empty()) *channel = offered.front();
+    ImGui::BeginGroup();
+    std::string label = m.t("console.intake.channel");
+    field_label(label, false);
+    ImGui::SetNextItemWidth(width);
+    bool open = ImGui::BeginCombo("##channel", m.t("channel." + *channel).c_str());
+    ui.tappables.push_back({label, ImGui::GetItemRectMin(), ImGui::GetItemRectMax()});
+    ImGui::EndGroup();
+    if (!open) return;
+    for (const auto& code : offered)
+        if (ImGui::Selectable(m.t("channel." + code).c_str(), *channel == code)) *channel = code;
+    ImGui::EndCombo();
+}
+
 std::string service_name(ConsoleModel& m, const std::string& code) {
     if (m.context().texts.has(Lang::en, "service." + code)) return m.t("service." + code);
     return code;

@@ -108,7 +108,8 @@ void draw_signup_person(KioskModel& m, ui::Ui& ui, ScreenState& st) {
                  {"phone", m.t("ui.phone_any"), &f.phone, 16, ui::Layout::Digits},
                  {"surname", m.t("ui.surname"), &f.surname, 60, letters},
                  {"name", m.t("ui.name"), &f.name, 60, letters},
-                 {"patronymic", m.t("ui.patronymic"), &f.patronymic, 60, letters}},
+                 {"patronymic", m.t("ui.patronymic"), &f.patronymic, 60, letters},
+                 {"address", m.t("ui.postal_address"), &f.address, 200, letters}},
                 field_columns(ui, 3), [&](float w) {
                     // reg-11: a foreigner may have no IIN; the toggle sits in the free cell.
                     ImGui::TextUnformatted(m.t("ui.citizenship").c_str());
@@ -220,6 +221,7 @@ void draw_signup_review(KioskModel& m, ui::Ui& ui, Instant now) {
     review_line(ui, m.t("ui.patronymic"), f.patronymic);
     review_line(ui, m.t("ui.iin"), f.iin);
     review_line(ui, m.t("ui.phone"), f.phone);
+    review_line(ui, m.t("ui.postal_address"), f.address);
     review_line(ui, m.t("ui.language_of_reception"), m.t("lang." + f.language));
     review_line(ui, m.t("ui.video_consent"), f.video ? "✓" : "—");
     if (const NamedCode* c = m.profile().category(f.category))

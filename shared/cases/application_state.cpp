@@ -134,6 +134,9 @@ std::string check_move(AppState from, const MoveInput& in, const MoveContext& ct
         return check_extension(in, ctx, p);
     case S::Scheduled:
         return in.session_uuid.empty() ? "session_required" : "";
+    case S::Received:
+        // reg-10, reg-23: only hold_reception, after the identity check, with its protocol.
+        return in.protocol_uuid.empty() ? "reception_protocol_required" : "";
     default:
         return "";
     }

@@ -44,6 +44,9 @@ struct MoveInput {
     std::string decided_by;   // extended by decision: the role that decided, akim | deputy_akim
                               // (reg-30: the akim or a deputy; a profile role code, not a name)
     std::string session_uuid; // scheduled: the reception session
+    // received: the protocol of the reception (reg-23), made by hold_reception after the
+    // identity check of reg-10 (reception_protocol.hpp); no reception is held without one.
+    std::string protocol_uuid;
 };
 
 // What the checks need to know of the application's past (from its history).
@@ -62,7 +65,7 @@ struct MoveContext {
 // refusal_draft_not_sent, refusal_too_early, correction_missing_required,
 // correction_term_running, extension_kind_required, extension_already_used,
 // extension_term_over, extension_decided_by_required, extension_decided_by_role,
-// session_required.
+// session_required, reception_protocol_required.
 std::string check_move(AppState from, const MoveInput& in, const MoveContext& ctx,
                        const RegulationProfile& profile, const WorkCalendar& cal);
 

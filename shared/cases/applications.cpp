@@ -2,6 +2,7 @@
 
 #include "cases/bookings.hpp"
 #include "cases/deadlines.hpp"
+#include "cases/handlers.hpp"
 #include "cases/notices.hpp"
 
 #include "base/uuid.hpp"
@@ -97,7 +98,9 @@ std::vector<std::string> missing_for_art63(const Application& a) {
     std::vector<std::string> missing;
     if (trim(p.surname).empty()) missing.push_back("surname");
     if (trim(p.name).empty()) missing.push_back("name");
-    if (trim(p.address).empty() && p.phone.empty()) missing.push_back("address");
+    // The postal address is an item of its own: a phone number to call back is no address to
+    // send the answer to (reg-6, as every intake form says).
+    if (trim(p.address).empty()) missing.push_back("address");
     if (p.kind == ApplicantKind::Representative) {
         if (trim(p.entity_name).empty()) missing.push_back("entity_name");
         if (trim(p.authority_document).empty()) missing.push_back("authority_document");
@@ -142,7 +145,7 @@ static void check_input(const RegulationProfile& profile, Application& a) {
         throw InputError("channel", "unknown_channel");
 }
 
-static long long next_number(Store& store, const std::string& scope) {
+static long long next_serial(Store& store, const std::string& scope) {
     Stmt st = store.prepare("INSERT INTO number_counters(scope, last) VALUES (?1, 1) "
                             "ON CONFLICT(scope) DO UPDATE SET last = last + 1 RETURNING last");
     st.bind(1, scope);
@@ -150,22 +153,24 @@ static long long next_number(Store& store, const std::string& scope) {
     return st.integer(0);
 }
 
-// "K1-2026-00042": the terminal, the year of registration and a serial, so two terminals that
-// register offline never give the same number.
-static std::string registration_number(Store& store, Date registered_on) {
-    int year = int(registered_on.year());
-    long long n = next_number(store, "reg:" + std::to_string(year));
+std::string serial_number(Store& store, const char* prefix, const char* scope, Date day,
+                          int digits) {
+    int year = int(day.year());
+    long long n = next_serial(store, std::string(scope) + ":" + std::to_string(year));
     char buf[64];
-    std::snprintf(buf, sizeof buf, "%s-%d-%05lld", store.terminal_id().c_str(), year, n);
+    std::snprintf(buf, sizeof buf, "%s%s-%d-%0*lld", prefix, store.terminal_id().c_str(), year,
+                  digits, n);
     return buf;
 }
 
+// "K1-2026-00042": the terminal, the year of registration and a serial, so two terminals that
+// register offline never give the same number.
+static std::string registration_number(Store& store, Date registered_on) {
+    return serial_number(store, "", "reg", registered_on, 5);
+}
+
 static std::string oral_protocol_number(Store& store, Date registered_on) {
-    int year = int(registered_on.year());
-    long long n = next_number(store, "oral:" + std::to_string(year));
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "OP-%s-%d-%04lld", store.terminal_id().c_str(), year, n);
-    return buf;
+    return serial_number(store, "OP-", "oral", registered_on, 4);
 }
 
 static void save_move(Store& store, Application& a, AppState from, const MoveInput& in, json data,
@@ -176,6 +181,8 @@ Application register_application(Store& store, const RegulationProfile& profile,
                                  Instant now) {
     if (actor.empty()) throw InputError("actor", "actor_required");
     check_input(profile, a);
+    a.previous_handler = trim(a.previous_handler);
+    check_previous_handler(store, a.previous_handler); // reg-37: an account, not a typed name
     a.uuid = new_uuid();
     a.state = AppState::Registered;
     a.received_at = a.updated_at = now;
@@ -338,6 +345,7 @@ static json move_data(const MoveInput& in) {
     if (!in.extension.empty()) d["extension"] = in.extension;
     if (!in.decided_by.empty()) d["decided_by"] = in.decided_by;
     if (!in.session_uuid.empty()) d["session_uuid"] = in.session_uuid;
+    if (!in.protocol_uuid.empty()) d["protocol_uuid"] = in.protocol_uuid;
     return d;
 }
 
@@ -458,10 +466,9 @@ Application assign_application(Store& store, const std::string& uuid, const std:
         auto found = find_application(store, uuid);
         if (!found) throw InputError("application", "application_not_found");
         a = *found;
-        if (employee.empty()) throw InputError("assigned_to", "empty");
-        // reg-37: an application handed in at a reception goes to someone new.
-        if (employee == a.previous_handler)
-            throw InputError("assigned_to", "reassign_previous_handler");
+        // reg-37: a staff account, and nobody who handled it (or, from a reception, the
+        // applicant's earlier applications) before.
+        check_new_handler(store, a, employee);
         if (employee == a.assigned_to) return;
         std::string before = a.assigned_to;
         a.assigned_to = employee;

@@ -36,6 +36,12 @@ Application register_application(Store& store, const RegulationProfile& profile,
                                  const WorkCalendar& cal, Application draft,
                                  const std::string& actor, Instant now);
 
+// A number of one of the registers, "<prefix><terminal>-<year>-<serial>" ("OP-K1-2026-0007"):
+// the next serial of the scope ("reg", "oral", "protocol") in day's year, with `digits` digits,
+// inside the caller's transaction; per terminal, so two terminals offline never clash.
+std::string serial_number(Store& store, const char* prefix, const char* scope, Date day,
+                          int digits);
+
 std::optional<Application> find_application(Store& store, const std::string& uuid);
 std::optional<Application> find_by_reg_number(Store& store, const std::string& reg_number);
 // Open (not final) applications of a caller, by phone (normalised) or IIN.
@@ -84,8 +90,8 @@ Application correct_application(Store& store, const RegulationProfile& profile,
 Application record_video_consent(Store& store, const std::string& uuid, const std::string& how,
                                  const std::string& actor, Instant now);
 
-// reg-37: assigns to an employee; refused (InputError "reassign_previous_handler") when that is
-// the employee who handled the application before.
+// reg-37: assigns to an employee, a staff account by login; refused as check_new_handler
+// (handlers.hpp) refuses: no such account, a disabled one, or anyone who handled it before.
 Application assign_application(Store& store, const std::string& uuid, const std::string& employee,
                                const std::string& actor, Instant now);
 

@@ -73,7 +73,9 @@ static bool applicant_told(const HistoryEvent& e) {
 // reg-29 and reg-30: the applicant learns the date (or the refusal) within 15 working days of
 // registration, or within the extended term.
 Clock response_clock(const Application& a, const std::vector<HistoryEvent>& events,
-                     const RegulationProfile& p, const WorkCalendar& cal, Date today) {
+                     const RegulationProfile& loaded, const WorkCalendar& cal, Date today) {
+    // Counted by the profile it was registered under: a later resolution does not re-rule it.
+    const RegulationProfile& p = loaded.recorded(a.profile_id);
     std::string code = "reg29_response_date";
     std::string item = "reg-29";
     Date due = term_after(cal, p.term("response_date"), a.registered_on);
@@ -172,8 +174,10 @@ static void note_clock(std::vector<Clock>& out, const Application& a,
 }
 
 std::vector<Clock> application_clocks(const Application& a, const std::vector<HistoryEvent>& events,
-                                      std::optional<Date> session_date, const RegulationProfile& p,
-                                      const WorkCalendar& cal, Date today) {
+                                      std::optional<Date> session_date,
+                                      const RegulationProfile& loaded, const WorkCalendar& cal,
+                                      Date today) {
+    const RegulationProfile& p = loaded.recorded(a.profile_id); // as response_clock
     std::vector<Clock> out;
     out.push_back(response_clock(a, events, p, cal, today));
 

@@ -65,6 +65,13 @@ bool RegulationProfile::is_oral_channel(std::string_view c) const {
     return std::find(oral_channels.begin(), oral_channels.end(), c) != oral_channels.end();
 }
 
+const RegulationProfile& RegulationProfile::recorded(std::string_view wanted) const {
+    if (wanted.empty() || wanted == id || !loaded_with) return *this;
+    for (const auto& p : *loaded_with)
+        if (p.id == wanted) return p;
+    return *this;
+}
+
 // Parsing: every field is checked here so that a bad profile fails at start-up with the
 // file and field named, not later in the middle of a clerk's work.
 namespace {
@@ -227,6 +234,14 @@ RegulationProfile parse_profile(const std::string& text, const std::string& sour
     r.essence_max_chars = p.count(in, "essence_max_chars", "input");
     if (r.essence_min_chars < 1 || r.essence_max_chars < r.essence_min_chars)
         p.fail("input: need 1 <= essence_min_chars <= essence_max_chars");
+
+    if (j.contains("survey_sample")) { // reg-38; without it the defaults of profile.hpp
+        const json& ss = j["survey_sample"];
+        r.survey_sample.percent = p.count(ss, "percent", "survey_sample");
+        r.survey_sample.at_least = p.count(ss, "at_least", "survey_sample");
+        if (r.survey_sample.percent < 1 || r.survey_sample.percent > 100)
+            p.fail("survey_sample.percent: must be 1..100");
+    }
 
     r.out_of_turn = p.list<NamedCode>(j, "out_of_turn_categories",
                                       [&](const json& e, const std::string& w, NamedCode& x) {

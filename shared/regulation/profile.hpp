@@ -8,6 +8,7 @@
 
 #include <filesystem>
 #include <map>
+#include <memory>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -75,12 +76,20 @@ struct RegulationProfile {
     int slot_minutes = 20;
     WorkingHours hours;
     int essence_min_chars = 10, essence_max_chars = 4000; // reg-5
-    std::vector<NamedCode> out_of_turn;                   // reg-12
-    std::vector<NamedCode> refusal_grounds;               // reg-15
-    std::vector<Role> roles;                              // reg-2
-    std::vector<std::string> channels;                    // reg-4
-    std::vector<std::string> oral_channels;               // reg-25: the separate protocol
+    // reg-38: the surveys are selective: the month's call list is this share of those who may
+    // be called (percent), and at least this many of them (all when fewer).
+    struct SurveySample {
+        int percent = 30, at_least = 10;
+    } survey_sample;
+    std::vector<NamedCode> out_of_turn;     // reg-12
+    std::vector<NamedCode> refusal_grounds; // reg-15
+    std::vector<Role> roles;                // reg-2
+    std::vector<std::string> channels;      // reg-4
+    std::vector<std::string> oral_channels; // reg-25: the separate protocol
     std::vector<Service> services;
+    // The profiles loaded with this one (load_terminal_data): an application is counted by the
+    // profile it was registered under, not by the one in force when the terminal started.
+    std::shared_ptr<const std::vector<RegulationProfile>> loaded_with;
 
     // The term by name; throws StoreError ("profile_invalid") when the profile lacks it, so a
     // missing term is found when the profile is loaded by the checks, not when a deadline is
@@ -92,6 +101,9 @@ struct RegulationProfile {
     const Role* role(std::string_view code) const;
     const Service* service(std::string_view code) const;
     bool is_oral_channel(std::string_view channel) const;
+    // The profile with this id among loaded_with (Application::profile_id); this one when the
+    // id is empty (an application from before the id was recorded) or not loaded.
+    const RegulationProfile& recorded(std::string_view id) const;
 };
 
 // The names of every term the code asks for; load() checks the profile has each of them.

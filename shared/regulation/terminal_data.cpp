@@ -11,6 +11,8 @@ TerminalData load_terminal_data(Instant now) {
     TerminalData d;
     auto profiles = load_profiles(assets_dir() / "regulations");
     d.profile = profile_for(profiles, local_date(now), &d.profile_expired);
+    // Each application keeps the profile it was registered under (terms.md): all of them stay.
+    d.profile.loaded_with = std::make_shared<const std::vector<RegulationProfile>>(profiles);
     d.cal = WorkCalendar::load_dir(assets_dir() / "calendar");
     d.texts = Catalog::load_dir(assets_dir() / "i18n");
     d.warnings = rule_warnings(d.profile, d.cal, local_date(now));

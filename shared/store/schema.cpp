@@ -376,9 +376,61 @@ ALTER TABLE applications ADD COLUMN category TEXT NOT NULL DEFAULT '';
 ALTER TABLE applications ADD COLUMN chosen_session TEXT NOT NULL DEFAULT '';
 )SQL";
 
+// Version 8: the protocol of a personal reception held (reg-23: its number, day, the official
+// who received, who attended, the decision; its instructions are rows of `instructions`), with
+// the checks made before it (reg-10: the identity document seen, and the authority of one who
+// acts for another). A reception recorded as held before this version has no protocol row; its
+// decision is the reason of its history event. And the walk-in consultations the visitor agreed
+// to be surveyed about (reg-38), with the survey's result.
+static const char* const kSchemaV8 = R"SQL(
+CREATE TABLE reception_protocols (
+    uuid               TEXT PRIMARY KEY,
+    application_uuid   TEXT NOT NULL UNIQUE REFERENCES applications(uuid),
+    number             TEXT NOT NULL UNIQUE,
+    held_on            TEXT NOT NULL,
+    session_uuid       TEXT NOT NULL,
+    official_uuid      TEXT NOT NULL CHECK (length(official_uuid) > 0),
+    attendees          TEXT NOT NULL CHECK (length(trim(attendees)) > 0),
+    decision           TEXT NOT NULL CHECK (length(trim(decision)) > 0),
+    id_document        TEXT NOT NULL CHECK (length(trim(id_document)) > 0),
+    id_checked         INTEGER NOT NULL CHECK (id_checked = 1),
+    acting_for_another INTEGER NOT NULL CHECK (acting_for_another IN (0, 1)),
+    authority_document TEXT NOT NULL DEFAULT '',
+    authority_checked  INTEGER NOT NULL DEFAULT 0 CHECK (authority_checked IN (0, 1)),
+    recorded_by        TEXT NOT NULL,
+    created_at         TEXT NOT NULL,
+    updated_at         TEXT NOT NULL,
+    -- reg-10: one who acts for another shows the authority, and it was checked.
+    CHECK (acting_for_another = 0 OR
+           (length(trim(authority_document)) > 0 AND authority_checked = 1))
+);
+
+-- reg-38: a consultation given through the queue (a ticket, no application) whose visitor gave
+-- a phone at the desk and agreed to be called about it, and that call's result once made.
+CREATE TABLE walk_in_surveys (
+    uuid        TEXT PRIMARY KEY,
+    ticket_uuid TEXT NOT NULL UNIQUE,
+    number      TEXT NOT NULL,   -- the ticket's number, to say on the phone
+    phone       TEXT NOT NULL CHECK (length(phone) > 0),
+    consent     INTEGER NOT NULL CHECK (consent = 1),
+    served_on   TEXT NOT NULL,
+    given_to    TEXT NOT NULL CHECK (length(given_to) > 0),
+    called_on   TEXT,
+    reached     INTEGER CHECK (reached IN (0, 1)),
+    rating      INTEGER CHECK (rating BETWEEN 1 AND 5),
+    comment     TEXT NOT NULL DEFAULT '',
+    called_by   TEXT NOT NULL DEFAULT '',
+    created_at  TEXT NOT NULL,
+    updated_at  TEXT NOT NULL,
+    CHECK ((called_on IS NULL) = (reached IS NULL)),
+    CHECK (reached = 1 OR rating IS NULL)
+);
+CREATE INDEX walk_in_surveys_by_day ON walk_in_surveys(served_on);
+)SQL";
+
 static const Migration kMigrations[] = {
     {1, kSchemaV1}, {2, kSchemaV2}, {3, kSchemaV3}, {4, kSchemaV4},
-    {5, kSchemaV5}, {6, kSchemaV6}, {7, kSchemaV7},
+    {5, kSchemaV5}, {6, kSchemaV6}, {7, kSchemaV7}, {8, kSchemaV8},
 };
 
 const Migration* migrations(size_t* count) {

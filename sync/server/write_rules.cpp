@@ -41,7 +41,8 @@ ExistingRecord find_record(Store& db, const std::string& entity, const std::stri
 // program this server does not know, and its records would be kept without any rule.
 static bool console_entity(const std::string& e) {
     return one_of(e, {"ticket", "application", "event", "notice", "room", "official", "session",
-                      "desk", "staff", "reception_record", "hearing", "instruction", "survey"});
+                      "desk", "staff", "reception_record", "hearing", "instruction", "survey",
+                      "reception_protocol", "walk_in_survey"});
 }
 
 // A kiosk issues a ticket and leaves it: calling, moving and transferring are a desk's.

@@ -26,6 +26,7 @@ Application registered(Console& c, Instant t, const std::string& surname = "Ом
     a.applicant.surname = surname;
     a.applicant.name = "Данияр";
     a.applicant.phone = "+77011112233";
+    a.applicant.address = "Хромтау, Абай к-сі, 7";
     a.essence = "Аулада балалар алаңы салу туралы өтініш";
     a.official_uuid = kAkim;
     a.language = lang;
@@ -245,6 +246,7 @@ TEST_CASE(
     a.channel = Channel::Phone;
     a.applicant.surname = "Омаров";
     a.applicant.phone = "+77011112233";
+    a.applicant.address = "Хромтау, Абай к-сі, 7";
     a.essence = "Аулада балалар алаңы салу туралы өтініш";
     a = register_application(*c.s, profile(), calendar(), a, "operator1", at(2026, 4, 13));
     REQUIRE(a.state == AppState::NeedsCorrection);
@@ -486,4 +488,48 @@ TEST_CASE("reg-13, reg-21: the case screen books by video only with the applican
     REQUIRE_FALSE(cw.notices().empty());
     CHECK(cw.notice_words(cw.notices()[0]).find("Личный приём: 22.04.2026, в 15:00") !=
           std::string::npos);
+}
+
+TEST_CASE("reg-10, reg-23: the case screen records a reception held only with the documents seen, "
+          "from the session's time, with its protocol and instructions") {
+    Console c;
+    Application a = registered(c, at(2026, 4, 6));
+    into_review(c, a, at(2026, 4, 6, 12));
+    ReceptionSession wed;
+    for (const auto& x : sessions_between(*c.s, day(2026, 4, 15), day(2026, 4, 15)))
+        if (x.official_uuid == kAkim) wed = x; // Wednesday 15 April, 15:00
+    schedule_application(*c.s, profile(), calendar(), a.uuid, wed.uuid, false, "resp1",
+                         at(2026, 4, 7));
+    c.now = at(2026, 4, 15, 11); // the morning before the session
+    REQUIRE(c.sign_in_as("resp1", StaffRole::Responsible));
+    REQUIRE(c->go(Screen::WorkList));
+    c.frame();
+    CaseworkModel& cw = c->casework();
+    cw.select(a.uuid, Lang::kk, c.now);
+    REQUIRE(c.tap(kk("console.case.action.received")));
+    for (const char* label : {"console.record.id_document", "console.case.attendees",
+                              "console.case.decision", "console.case.instruction_text"})
+        CHECK_MESSAGE(c.shown(kk(label)), label);
+    CaseForm& f = cw.form();
+    CHECK(f.official_uuid == kAkim); // the session's official, unless another received
+    f.id_document = "Жеке куәлік № 045612378";
+    c.press(keys::kF1 + 9);
+    CHECK(cw.errors().at("id_checked") == "id_not_checked");
+    f.id_checked = true;
+    f.attendees = "ТКШ бөлімінің басшысы";
+    f.decision = "Балалар алаңы 2026 жылғы жоспарға енгізілсін";
+    f.protocol_instructions[0] = {"Смета дайындау", "ТКШ бөлімі", "30.04.2026"};
+    c.press(keys::kF1 + 9);
+    CHECK(cw.errors().at("state") == "reception_before_session");
+    CHECK(find_application(*c.s, a.uuid)->state == AppState::Scheduled);
+
+    c.now = at(2026, 4, 15, 15, 10);
+    c.press(keys::kF1 + 9);
+    CHECK(cw.errors().empty());
+    CHECK(find_application(*c.s, a.uuid)->state == AppState::OnControl);
+    c.frame();
+    REQUIRE(cw.protocol()); // shown under the clocks: number, day, official, decision
+    CHECK(cw.protocol()->number == "PR-K1-2026-0001");
+    CHECK(cw.protocol()->decision == "Балалар алаңы 2026 жылғы жоспарға енгізілсін");
+    CHECK(instructions_of(*c.s, a.uuid).size() == 1);
 }

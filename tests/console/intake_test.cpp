@@ -20,7 +20,12 @@ void fill(IntakeForm& f) {
     f.patronymic = "Қайратқызы";
     f.phone = "8 (701) 123-45-67";
     f.iin = "871008401427";
+    f.address = "Хромтау, Абай к-сі, 7";
     f.essence = "Ауылдағы жолды жөндеу туралы өтініш";
+}
+
+std::string kk_text(const std::string& key) {
+    return texts().text(Lang::kk, key);
 }
 
 long long applications(Console& c) {
@@ -42,9 +47,11 @@ TEST_CASE("console: an operator takes a call with the keyboard only and reads th
     Console c;
     REQUIRE(c.sign_in_as("operator1", StaffRole::Operator));
     c.frame(); // the intake screen puts the cursor in the surname field
-    // Tab walks surname, name, patronymic, phone, IIN, essence, in the order a caller is asked.
-    for (const char* text : {"Сәрсенбаева", "Әйгерім", "Қайратқызы", "+7 701 123 45 67",
-                             "871008401427", "Ауылдағы жолды жөндеу туралы өтініш"}) {
+    // Tab walks surname, name, patronymic, phone, IIN, the postal address and the essence, in
+    // the order a caller is asked.
+    for (const char* text :
+         {"Сәрсенбаева", "Әйгерім", "Қайратқызы", "+7 701 123 45 67", "871008401427",
+          "Хромтау, Абай к-сі, 7", "Ауылдағы жолды жөндеу туралы өтініш"}) {
         c.type(text);
         c.press(keys::kTab);
     }
@@ -55,6 +62,8 @@ TEST_CASE("console: an operator takes a call with the keyboard only and reads th
     REQUIRE(c->intake().saved());
     const Application& a = *c->intake().saved();
     CHECK(a.channel == Channel::Phone);
+    CHECK(a.applicant.address == "Хромтау, Абай к-сі, 7");
+    CHECK(a.state == AppState::Registered); // nothing of APPC art. 63 missing
     CHECK(applications(c) == 1);
     // The read-back starts with the number, in the caller's language.
     auto lines = c->intake().read_back(c.now);
@@ -136,7 +145,7 @@ TEST_CASE("reg-6: an application lacking an APPC art. 63 item is accepted as nee
     IntakeForm& f = c->intake().form();
     f.phone = "+7 705 555 12 34";
     f.essence = "Көшеде жарық жоқ, шамдарды жөндеу керек";
-    CHECK(missing_art63(f) == std::vector<std::string>{"surname", "name"});
+    CHECK(missing_art63(f) == std::vector<std::string>{"surname", "name", "address"});
     REQUIRE(c->intake().save(c->actor(), c.now) == SaveResult::Saved);
     const Application& a = *c->intake().saved();
     CHECK(a.state == AppState::NeedsCorrection);
@@ -150,6 +159,57 @@ TEST_CASE("reg-6: an application lacking an APPC art. 63 item is accepted as nee
             told || (l.find(texts().text(Lang::kk, "console.art63.surname")) != std::string::npos &&
                      l.find(dotted_date(*a.correction_due)) != std::string::npos);
     CHECK(told);
+}
+
+TEST_CASE("reg-6: the postal address is a field of the intake and the desk: a caller who gives "
+          "none is told it is missing, and the application needs correction as the form says") {
+    Console c;
+    REQUIRE(c.sign_in_as("operator1", StaffRole::Operator));
+    c.frame();
+    CHECK(c.shown(kk_text("console.case.address"))); // the field is on the screen
+    IntakeForm& f = c->intake().form();
+    fill(f);
+    f.address = "";
+    // The phone to call back is no address to send the answer to.
+    CHECK(missing_art63(f) == std::vector<std::string>{"address"});
+    REQUIRE(c->intake().save(c->actor(), c.now) == SaveResult::Saved);
+    CHECK(c->intake().saved()->state == AppState::NeedsCorrection);
+    bool told = false;
+    for (const auto& l : c->intake().read_back(c.now))
+        told |= l.find(texts().text(Lang::kk, "console.art63.address")) != std::string::npos;
+    CHECK(told);
+    // Given, it is kept and nothing is missing.
+    c->intake().new_call();
+    fill(c->intake().form());
+    c->intake().form().phone = "+7 702 000 00 00";
+    c->intake().form().iin.clear();
+    REQUIRE(c->intake().save(c->actor(), c.now) == SaveResult::Saved);
+    CHECK(c->intake().saved()->state == AppState::Registered);
+    CHECK(c->intake().saved()->applicant.address == "Хромтау, Абай к-сі, 7");
+}
+
+TEST_CASE("reg-4: the operator registers what came by e-gov or eOtinish with its own channel, "
+          "and no phone is needed for it") {
+    Console c;
+    REQUIRE(c.sign_in_as("operator1", StaffRole::Operator));
+    c.frame();
+    CHECK(c.shown(kk_text("console.intake.channel"))); // a list: phone, e-gov, eOtinish, post
+    for (const char* code : {"egov_portal", "eotinish"}) {
+        c->intake().new_call();
+        fill(c->intake().form());
+        c->intake().form().phone = "";
+        c->intake().form().iin.clear();
+        c->intake().form().channel = code;
+        REQUIRE(c->intake().save(c->actor(), c.now) == SaveResult::Saved);
+        const Application& a = *c->intake().saved();
+        CHECK(to_code(a.channel) == std::string(code));
+        CHECK(a.oral_protocol_number.empty()); // written: not in the oral protocol (reg-25)
+    }
+    c->intake().new_call();
+    fill(c->intake().form());
+    c->intake().form().channel = "kiosk"; // not a channel this screen takes
+    CHECK(c->intake().save(c->actor(), c.now) == SaveResult::Invalid);
+    CHECK(c->intake().errors().at("channel") == "unknown_channel");
 }
 
 TEST_CASE("reg-5: bad input on every intake field gives its message and saves nothing") {
@@ -173,6 +233,7 @@ TEST_CASE("reg-5: bad input on every intake field gives its message and saves no
         {"essence", [&](IntakeForm& f) { f.essence = "жол"; }, "too_short"},
         {"essence", [&](IntakeForm& f) { f.essence = std::string(4001, 'a'); }, "too_long"},
         {"topic", [&](IntakeForm& f) { f.topic = long_text; }, "too_long"},
+        {"address", [&](IntakeForm& f) { f.address = long_text; }, "too_long"},
         {"bin",
          [&](IntakeForm& f) {
              f.representative = true;

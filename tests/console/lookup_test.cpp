@@ -16,6 +16,7 @@ Application registered(Console& c, const std::string& phone, const std::string& 
     f.name = "Данияр";
     f.phone = phone;
     f.iin = iin;
+    f.address = "Хромтау, Абай к-сі, 7";
     f.essence = "Аулада балалар алаңы салу туралы өтініш";
     c->intake().save(c->actor(), c.now);
     if (!c->intake().saved()) c->intake().save(c->actor(), c.now); // past the duplicate warning

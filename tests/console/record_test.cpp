@@ -25,6 +25,17 @@ void serving(Console& c) {
     CHECK(c->screen() == Screen::Record);
 }
 
+// Serving, and the record started with the identity document seen.
+RecordModel& started(Console& c) {
+    serving(c);
+    RecordModel& r = c->record();
+    r.input().visitor_name = "Сәрсенбаева Әйгерім";
+    r.input().id_document = "Жеке куәлік № 045612378";
+    r.input().id_checked = true;
+    REQUIRE(r.start(c->actor(), c.now));
+    return r;
+}
+
 } // namespace
 
 TEST_CASE("reg-10: a reception record needs the identity document seen") {
@@ -48,12 +59,7 @@ TEST_CASE("reg-10: a reception record needs the identity document seen") {
 
 TEST_CASE("reg-36: an application handed in at the reception is marked from personal reception") {
     Console c;
-    serving(c);
-    RecordModel& r = c->record();
-    r.input().visitor_name = "Сәрсенбаева Әйгерім";
-    r.input().id_document = "Жеке куәлік № 045612378";
-    r.input().id_checked = true;
-    REQUIRE(r.start(c->actor(), c.now));
+    RecordModel& r = started(c);
     // Bad input: a message, nothing saved.
     r.form().surname = "Сәрсенбаева";
     r.form().name = "Әйгерім";
@@ -70,4 +76,29 @@ TEST_CASE("reg-36: an application handed in at the reception is marked from pers
     REQUIRE(r.handed_in().size() == 1);
     CHECK(r.handed_in()[0].from_personal_reception);
     CHECK(r.form().essence.empty()); // ready for the next one
+}
+
+TEST_CASE("reg-4, reg-25: at the desk an oral application is registered as oral, in the separate "
+          "protocol, and one on paper as paper") {
+    Console c;
+    RecordModel& r = started(c);
+    c.frame();
+    CHECK(c.shown(texts().text(Lang::kk, "console.intake.channel"))); // paper or oral
+    auto hand_in = [&](const char* channel) {
+        r.form().surname = "Сәрсенбаева";
+        r.form().name = "Әйгерім";
+        r.form().address = "Хромтау, Абай к-сі, 7";
+        r.form().essence = "Ауылдағы жолды жөндеу туралы өтініш";
+        r.form().channel = channel;
+        REQUIRE(r.hand_in(c->actor(), c.now));
+        return r.handed_in().back();
+    };
+    Application oral = hand_in("oral_in_person");
+    CHECK(oral.channel == Channel::OralInPerson);
+    CHECK_FALSE(oral.oral_protocol_number.empty());
+    CHECK(oral.state == AppState::Registered);
+    Application paper = hand_in("paper");
+    CHECK(paper.channel == Channel::Paper);
+    CHECK(paper.oral_protocol_number.empty());
+    CHECK(paper.applicant.address == "Хромтау, Абай к-сі, 7");
 }

@@ -173,3 +173,26 @@ TEST_CASE("sync: a kiosk writes history only for what it registered, and in its 
         "json_extract(payload, '$.to') IN ('answered', 'refused')";
     CHECK(hall.server.count(leaked.c_str()) == 0);
 }
+
+TEST_CASE("sync: the server takes every kind of record a console writes, and refuses one it "
+          "does not know") {
+    Hall hall;
+    // Each entity shared/ appends to the outbox for a console (grep append_outbox) and the
+    // server keeps without rules of its own (applications, events and tickets have theirs,
+    // tested above): a new one the server does not know would be dead-lettered at every console.
+    for (const char* entity : {"notice", "desk", "staff", "reception_record", "hearing",
+                               "instruction", "survey", "reception_protocol", "walk_in_survey"}) {
+        std::string uuid = new_uuid();
+        json payload{{"uuid", uuid}, {"updated_at", format_instant(now_utc())}};
+        json op = op_json(new_uuid(), entity, uuid, std::string(entity) + ".created",
+                          payload.dump(), format_instant(now_utc()));
+        HttpResult r = push_ops(*hall.c1, json::array({op}));
+        INFO(entity << ": " << r.body);
+        REQUIRE(r.ok());
+        CHECK(body_of(r)["results"][0]["status"] != "rejected");
+    }
+    std::string uuid = new_uuid();
+    json unknown = op_json(new_uuid(), "bank_account", uuid, "bank_account.created",
+                           json{{"uuid", uuid}}.dump(), format_instant(now_utc()));
+    check_refused(push_ops(*hall.c1, json::array({unknown})), 403, "forbidden");
+}
