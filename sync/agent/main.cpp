@@ -74,6 +74,7 @@ int main(int argc, char** argv) {
     CLI::App app{"reception-syncd: the sync agent of a terminal store"};
     app.set_version_flag("--version", version_line("reception-syncd"));
     app.require_subcommand(1);
+    app.fallthrough(); // --data and --log-level also after the subcommand, as in the unit files
     std::filesystem::path store;
     app.add_option("--store", store, "the terminal's store file")->required();
     std::string level = "info";

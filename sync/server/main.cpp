@@ -94,6 +94,7 @@ int main(int argc, char** argv) {
     CLI::App app{"reception-server: the central server of the reception room (HTTPS)"};
     app.set_version_flag("--version", version_line("reception-server"));
     app.require_subcommand(1);
+    app.fallthrough(); // --data and --log-level also after the subcommand, as in the unit files
     std::filesystem::path data = default_server_data_dir();
     app.add_option("--data", data, "data directory (created when missing)");
     std::string level = "info";
