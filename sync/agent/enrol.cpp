@@ -31,6 +31,27 @@ std::string enrol_store(Store& store, const std::string& url, const std::string&
     return "";
 }
 
+std::string repoint_store(Store& store, const std::string& url, const std::string& ca_pem,
+                          const std::string& pin) {
+    ClientConfig c = client_config(store);
+    if (c.token.empty()) return "the store is not enrolled: enrol it instead";
+    if (!url.empty()) c.base_url = url;
+    if (!ca_pem.empty()) c.ca_pem = ca_pem;
+    if (!pin.empty()) c.pin = pin == "none" ? "" : pin;
+    HttpClient client(c);
+    HttpResult r = client.get("/v1/whoami", 15000);
+    if (!r.ok()) return describe_answer(r);
+    json j = parse_bounded_json(r.body);
+    if (!j.is_object() || j.value("terminal", "") != store.terminal_id())
+        return "the server there does not know this terminal as " + store.terminal_id();
+    store.transaction([&] {
+        store.set_meta(sync_key::url, c.base_url);
+        store.set_meta(sync_key::ca_pem, c.ca_pem);
+        store.set_meta(sync_key::pin, c.pin);
+    });
+    return "";
+}
+
 ClientConfig client_config(Store& store) {
     ClientConfig c;
     c.base_url = store.meta(sync_key::url).value_or("");

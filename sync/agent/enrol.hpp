@@ -14,6 +14,14 @@ namespace reception {
 std::string enrol_store(Store& store, const std::string& url, const std::string& ca_pem,
                         const std::string& pin, const std::string& code);
 
+// A terminal moved to a new server address, a new CA or a new pin (the server's certificate
+// renewed under another CA, the server moved) keeps its credential, its outbox and its cursor:
+// the new way is tried first (/v1/whoami with the stored token must answer as this terminal)
+// and written only when it works. Empty url, ca_pem or pin keep the stored one; pin "none"
+// drops the pin. Returns "" or the reason nothing was changed.
+std::string repoint_store(Store& store, const std::string& url, const std::string& ca_pem,
+                          const std::string& pin);
+
 // How to reach the server, as enrolment stored it.
 ClientConfig client_config(Store& store);
 

@@ -2,6 +2,7 @@
 //   reception-syncd enrol --store F --server https://127.0.0.1:8443 --ca ca.pem --code CODE
 //   reception-syncd run --store F [--once] [--wait 20]
 //   reception-syncd status --store F
+//   reception-syncd repoint --store F [--server URL] [--ca ca.pem] [--pin P|none]
 #include "agent/agent.hpp"
 #include "base/log.hpp"
 #include "base/version.hpp"
@@ -89,6 +90,14 @@ int main(int argc, char** argv) {
     enrol->add_option("--pin", pin, "optional public-key pin: sha256//BASE64[;sha256//NEXT]");
     enrol->add_option("--code", code, "the one-time code from reception-server enrol")->required();
 
+    std::string new_url, new_ca_file, new_pin;
+    auto* repoint = app.add_subcommand(
+        "repoint", "reach the server at a new address, CA or pin, keeping the credential");
+    repoint->add_option("--server", new_url, "https://host:port (default: as stored)");
+    repoint->add_option("--ca", new_ca_file, "the new CA certificate, PEM")
+        ->check(CLI::ExistingFile);
+    repoint->add_option("--pin", new_pin, "sha256//BASE64[;sha256//NEXT], or none");
+
     bool once = false;
     int wait = 20;
     auto* run = app.add_subcommand("run", "sync until SIGTERM (or once)");
@@ -112,6 +121,24 @@ int main(int argc, char** argv) {
             std::printf("enrolled as %s (%s, room %s)\n", s->terminal_id().c_str(),
                         s->meta(sync_key::kind).value_or("").c_str(),
                         s->meta(sync_key::room).value_or("").c_str());
+            return 0;
+        }
+        if (*repoint) {
+            std::string ca_pem;
+            if (!new_ca_file.empty()) {
+                std::ifstream in(new_ca_file);
+                std::stringstream text;
+                text << in.rdbuf();
+                ca_pem = text.str();
+            }
+            auto s = Store::open(store, OpenMode::Existing);
+            std::string err = repoint_store(*s, new_url, ca_pem, new_pin);
+            if (!err.empty()) {
+                log_error("repoint refused, nothing changed: " + err);
+                return 1;
+            }
+            log_notice("repointed to " + client_config(*s).base_url);
+            std::printf("now syncing with %s\n", client_config(*s).base_url.c_str());
             return 0;
         }
         if (*run) return run_command(store, once, wait);

@@ -4,6 +4,8 @@
 // server offers no TLS 1.2 CBC suites.
 #include "sync_support.hpp"
 
+#include "store/sync_state.hpp"
+
 #include <curl/curl.h>
 #include <doctest/doctest.h>
 #include <fstream>
@@ -80,4 +82,30 @@ TEST_CASE("sync: the server offers TLS 1.3 and TLS 1.2 with AEAD suites only, no
                             "ECDHE-ECDSA-AES128-SHA256", "ECDHE-ECDSA-AES256-SHA384"})
         CHECK_MESSAGE(s_client(server.port(), std::string("-tls1_2 -cipher ") + cbc) != 0, cbc);
     CHECK(s_client(server.port(), "-tls1_1") != 0);
+}
+
+TEST_CASE("sync: reception-syncd repoint moves a terminal to a new server address keeping its "
+          "credential and outbox, and changes nothing when the new way does not work") {
+    SyncedTerminals t;
+    auto kiosk = t.enrol("K1", "main", "kiosk");
+    std::string file = (t.dir / "k1.db").string();
+    take_ticket(*kiosk); // waiting in the outbox while the server "moves"
+    std::string before = kiosk->meta(sync_key::url).value_or("");
+    std::string out;
+
+    // A CA that did not sign the server's certificate: refused, nothing written.
+    CHECK(syncd("--store " + file + " repoint --ca " + pki().other_ca_file.string(), &out) == 1);
+    CHECK(out.find("repoint refused") != std::string::npos);
+    CHECK(kiosk->meta(sync_key::url).value_or("") == before);
+    // No server at that port: refused.
+    CHECK(syncd("--store " + file + " repoint --server https://127.0.0.1:1", &out) == 1);
+    CHECK(kiosk->meta(sync_key::url).value_or("") == before);
+
+    // The server by its IP address (the certificate names both): taken, the ticket goes through.
+    std::string moved = "https://127.0.0.1:" + std::to_string(t.server.port());
+    REQUIRE_MESSAGE(syncd("--store " + file + " repoint --server " + moved, &out) == 0, out);
+    CHECK(kiosk->meta(sync_key::url).value_or("") == moved);
+    run_agent_once(t.dir / "k1.db");
+    CHECK(count(*kiosk, "SELECT count(*) FROM outbox") == 0);
+    CHECK(t.server.count("SELECT count(*) FROM srv_records WHERE entity = 'ticket'") == 1);
 }
