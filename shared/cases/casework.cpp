@@ -8,6 +8,7 @@
 #include "schedule/restriction.hpp"
 #include "schedule/schedule.hpp"
 #include "store/outbox.hpp"
+#include "store/record_fields.hpp"
 
 #include <algorithm>
 
@@ -342,24 +343,25 @@ bool is_hearing_way(const std::string& way) {
     return way == "in_person" || way == "video" || way == "phone" || way == "written";
 }
 
-static json hearing_json(const Hearing& h) {
-    return {{"uuid", h.uuid},
-            {"application_uuid", h.application_uuid},
-            {"held_on", format_date(h.held_on)},
-            {"way", h.way},
-            {"start_minute", h.start_minute},
-            {"end_minute", h.end_minute},
-            {"place", h.place},
-            {"chaired_by", h.chaired_by},
-            {"secretary", h.secretary},
-            {"participants", h.participants},
-            {"applicant_present", h.applicant_present},
-            {"objections", h.objections},
-            {"no_objections", h.no_objections},
-            {"objections_on", h.objections_on ? json(format_date(*h.objections_on)) : json()},
-            {"conclusion", h.conclusion},
-            {"reasons", h.reasons}};
-}
+// A hearing's protocol: the columns of `hearings` and the keys of its outbox payload.
+static const RecordField<Hearing> kHearingFields[] = {
+    RECORD_TEXT(Hearing, uuid, uuid),
+    RECORD_TEXT(Hearing, application_uuid, application_uuid),
+    RECORD_DATE(Hearing, held_on, held_on),
+    RECORD_TEXT(Hearing, way, way), // '' for a hearing recorded before the store had the column
+    RECORD_NUMBER_OR_NULL(Hearing, start_minute, start_minute),
+    RECORD_NUMBER_OR_NULL(Hearing, end_minute, end_minute),
+    RECORD_TEXT(Hearing, place, place),
+    RECORD_TEXT(Hearing, chaired_by, chaired_by),
+    RECORD_TEXT(Hearing, secretary, secretary),
+    RECORD_TEXT(Hearing, participants, participants),
+    RECORD_FLAG(Hearing, applicant_present, applicant_present),
+    RECORD_TEXT(Hearing, objections, objections),
+    RECORD_FLAG(Hearing, no_objections, no_objections),
+    RECORD_OPT_DATE(Hearing, objections_on, objections_on),
+    RECORD_TEXT(Hearing, conclusion, conclusion),
+    RECORD_TEXT(Hearing, reasons, reasons),
+};
 
 // reg-33: what APPC art. 73 and 74 ask the protocol to hold, in the order the form shows it.
 static void check_protocol(const Hearing& h) {
@@ -398,32 +400,13 @@ Hearing record_hearing(Store& store, const RegulationProfile& profile, const Wor
         if (!h.applicant_present &&
             h.held_on <= term_after(cal, profile.term("objection"), *ctx.draft_sent_on))
             throw InputError("held_on", "hearing_before_objection_term");
-        store
-            .prepare("INSERT INTO hearings (uuid, application_uuid, held_on, place, chaired_by, "
-                     "participants, applicant_present, objections, objections_on, conclusion, "
-                     "reasons, recorded_by, created_at, updated_at, way, start_minute, "
-                     "end_minute, secretary, no_objections) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, "
-                     "?8, ?9, ?10, ?11, ?12, ?13, ?13, ?14, ?15, ?16, ?17, ?18)")
-            .bind(1, h.uuid)
-            .bind(2, h.application_uuid)
-            .bind(3, format_date(h.held_on))
-            .bind(4, h.place)
-            .bind(5, h.chaired_by)
-            .bind(6, h.participants)
-            .bind(7, h.applicant_present)
-            .bind(8, h.objections)
-            .bind_opt(9, h.objections_on ? format_date(*h.objections_on) : "")
-            .bind(10, h.conclusion)
-            .bind(11, h.reasons)
-            .bind(12, actor)
-            .bind(13, format_instant(now))
-            .bind(14, h.way)
-            .bind(15, h.start_minute)
-            .bind(16, h.end_minute)
-            .bind(17, h.secretary)
-            .bind(18, h.no_objections)
-            .run();
-        append_outbox(store, "hearing", h.uuid, "hearing.recorded", hearing_json(h));
+        static const std::string sql =
+            insert_sql("hearings", kHearingFields, {"recorded_by", "created_at", "updated_at"});
+        Stmt ins = store.prepare(sql.c_str());
+        bind_record(kHearingFields, h, ins);
+        bind_extra(kHearingFields, ins, {actor, format_instant(now), format_instant(now)});
+        ins.run();
+        append_outbox(store, "hearing", h.uuid, "hearing.recorded", record_json(kHearingFields, h));
         if (a.state == AppState::RefusalDraftSent) {
             MoveInput in;
             in.to = AppState::Hearing;
@@ -436,60 +419,25 @@ Hearing record_hearing(Store& store, const RegulationProfile& profile, const Wor
 }
 
 std::vector<Hearing> hearings_of(Store& store, const std::string& application_uuid) {
-    Stmt st =
-        store.prepare("SELECT uuid, application_uuid, held_on, place, chaired_by, participants, "
-                      "applicant_present, objections, objections_on, conclusion, reasons, way, "
-                      "ifnull(start_minute, -1), ifnull(end_minute, -1), secretary, no_objections "
-                      "FROM hearings WHERE application_uuid = ?1 ORDER BY held_on, created_at");
-    st.bind(1, application_uuid);
-    std::vector<Hearing> out;
-    while (st.step()) {
-        Hearing h;
-        h.uuid = st.text(0);
-        h.application_uuid = st.text(1);
-        h.held_on = parse_date(st.text(2)).value_or(Date{});
-        h.place = st.text(3);
-        h.chaired_by = st.text(4);
-        h.participants = st.text(5);
-        h.applicant_present = st.integer(6) != 0;
-        h.objections = st.text(7);
-        if (!st.is_null(8)) h.objections_on = parse_date(st.text(8));
-        h.conclusion = st.text(9);
-        h.reasons = st.text(10);
-        h.way = st.text(11); // empty for a hearing recorded before the store had the column
-        h.start_minute = int(st.integer(12));
-        h.end_minute = int(st.integer(13));
-        h.secretary = st.text(14);
-        h.no_objections = st.integer(15) != 0;
-        out.push_back(h);
-    }
-    return out;
+    return read_records(store, kHearingFields, "hearings",
+                        "WHERE application_uuid = ?1 ORDER BY held_on, created_at",
+                        application_uuid);
 }
 
 // Instructions and control (reg-23, 34, 35)
-static json instruction_json(const Instruction& i) {
-    return {{"uuid", i.uuid},
-            {"application_uuid", i.application_uuid},
-            {"text", i.text},
-            {"executor", i.executor},
-            {"due_on", format_date(i.due_on)},
-            {"done_on", i.done_on ? json(format_date(*i.done_on)) : json()},
-            {"report", i.report}};
-}
+static const RecordField<Instruction> kInstructionFields[] = {
+    RECORD_TEXT(Instruction, uuid, uuid),
+    RECORD_TEXT(Instruction, application_uuid, application_uuid),
+    RECORD_TEXT(Instruction, text, text),
+    RECORD_TEXT(Instruction, executor, executor),
+    RECORD_DATE(Instruction, due_on, due_on),
+    RECORD_OPT_DATE(Instruction, done_on, done_on),
+    RECORD_TEXT(Instruction, report, report),
+};
 
-static const char* const kInstructionColumns =
-    "SELECT uuid, application_uuid, text, executor, due_on, done_on, report FROM instructions ";
-
-static Instruction read_instruction(const Stmt& st) {
-    Instruction i;
-    i.uuid = st.text(0);
-    i.application_uuid = st.text(1);
-    i.text = st.text(2);
-    i.executor = st.text(3);
-    i.due_on = parse_date(st.text(4)).value_or(Date{});
-    if (!st.is_null(5)) i.done_on = parse_date(st.text(5));
-    i.report = st.text(6);
-    return i;
+static std::vector<Instruction> instructions_where(Store& store, const char* where,
+                                                   const std::string& arg = "") {
+    return read_records(store, kInstructionFields, "instructions", where, arg);
 }
 
 Instruction add_instruction(Store& store, const RegulationProfile& profile, const WorkCalendar& cal,
@@ -504,18 +452,14 @@ Instruction add_instruction(Store& store, const RegulationProfile& profile, cons
         Application a = must_find(store, in.application_uuid);
         if (a.state != AppState::Received && a.state != AppState::OnControl)
             throw InputError("state", "instruction_needs_reception");
-        store
-            .prepare("INSERT INTO instructions (uuid, application_uuid, text, executor, due_on, "
-                     "created_by, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)")
-            .bind(1, in.uuid)
-            .bind(2, in.application_uuid)
-            .bind(3, in.text)
-            .bind(4, in.executor)
-            .bind(5, format_date(in.due_on))
-            .bind(6, actor)
-            .bind(7, format_instant(now))
-            .run();
-        append_outbox(store, "instruction", in.uuid, "instruction.added", instruction_json(in));
+        static const std::string sql = insert_sql("instructions", kInstructionFields,
+                                                  {"created_by", "created_at", "updated_at"});
+        Stmt ins = store.prepare(sql.c_str());
+        bind_record(kInstructionFields, in, ins);
+        bind_extra(kInstructionFields, ins, {actor, format_instant(now), format_instant(now)});
+        ins.run();
+        append_outbox(store, "instruction", in.uuid, "instruction.added",
+                      record_json(kInstructionFields, in));
         if (a.state == AppState::Received) { // reg-34: on control from the first instruction
             MoveInput m;
             m.to = AppState::OnControl;
@@ -533,10 +477,9 @@ Instruction complete_instruction(Store& store, const std::string& uuid, const st
     if (actor.empty()) throw InputError("actor", "actor_required");
     Instruction i;
     store.transaction([&] {
-        Stmt st = store.prepare((std::string(kInstructionColumns) + "WHERE uuid = ?1").c_str());
-        st.bind(1, uuid);
-        if (!st.step()) throw InputError("instruction", "instruction_not_found");
-        i = read_instruction(st);
+        auto found = instructions_where(store, "WHERE uuid = ?1", uuid);
+        if (found.empty()) throw InputError("instruction", "instruction_not_found");
+        i = found.front();
         if (i.done_on) throw InputError("instruction", "instruction_already_done");
         i.done_on = local_date(now);
         i.report = report;
@@ -548,7 +491,8 @@ Instruction complete_instruction(Store& store, const std::string& uuid, const st
             .bind(3, report)
             .bind(4, format_instant(now))
             .run();
-        append_outbox(store, "instruction", uuid, "instruction.done", instruction_json(i));
+        append_outbox(store, "instruction", uuid, "instruction.done",
+                      record_json(kInstructionFields, i));
         record_application_event(store, i.application_uuid, "instruction_done", actor, report,
                                  {{"instruction", uuid}, {"late", *i.done_on > i.due_on}}, now);
     });
@@ -556,20 +500,12 @@ Instruction complete_instruction(Store& store, const std::string& uuid, const st
 }
 
 std::vector<Instruction> instructions_of(Store& store, const std::string& application_uuid) {
-    Stmt st = store.prepare(
-        (std::string(kInstructionColumns) + "WHERE application_uuid = ?1 ORDER BY due_on").c_str());
-    st.bind(1, application_uuid);
-    std::vector<Instruction> out;
-    while (st.step()) out.push_back(read_instruction(st));
-    return out;
+    return instructions_where(store, "WHERE application_uuid = ?1 ORDER BY due_on",
+                              application_uuid);
 }
 
 std::vector<Instruction> instructions_open(Store& store) {
-    Stmt st = store.prepare(
-        (std::string(kInstructionColumns) + "WHERE done_on IS NULL ORDER BY due_on").c_str());
-    std::vector<Instruction> out;
-    while (st.step()) out.push_back(read_instruction(st));
-    return out;
+    return instructions_where(store, "WHERE done_on IS NULL ORDER BY due_on");
 }
 
 // The final answer (reg-35)

@@ -8,6 +8,7 @@
 #include "regulation/profile.hpp"
 #include "schedule/schedule.hpp"
 #include "store/outbox.hpp"
+#include "store/record_fields.hpp"
 
 namespace reception {
 
@@ -79,35 +80,22 @@ std::optional<Notice> notice_for_move(Store& store, const Application& a, const 
 }
 
 // Records
-static json notice_json(const Notice& n) {
-    return {{"uuid", n.uuid},
-            {"application_uuid", n.application_uuid},
-            {"about", n.about},
-            {"item", n.item},
-            {"channel", n.channel},
-            {"due_on", format_date(n.due_on)},
-            {"sent_on", n.sent_on ? json(format_date(*n.sent_on)) : json(nullptr)},
-            {"sent_by", n.sent_by},
-            {"text", n.text}};
-}
+static const RecordField<Notice> kNoticeFields[] = {
+    RECORD_TEXT(Notice, uuid, uuid),
+    RECORD_TEXT(Notice, application_uuid, application_uuid),
+    RECORD_TEXT(Notice, about, about),
+    RECORD_TEXT(Notice, item, item),
+    RECORD_TEXT(Notice, channel, channel),
+    RECORD_DATE(Notice, due_on, due_on),
+    RECORD_OPT_DATE(Notice, sent_on, sent_on), // null until sent: the server checks it is
+    RECORD_TEXT(Notice, sent_by, sent_by),
+    RECORD_TEXT(Notice, text, text),
+};
 
-static Notice read_notice(const Stmt& st) {
-    Notice n;
-    n.uuid = st.text(0);
-    n.application_uuid = st.text(1);
-    n.about = st.text(2);
-    n.item = st.text(3);
-    n.channel = st.text(4);
-    n.due_on = parse_date(st.text(5)).value_or(Date{});
-    if (!st.is_null(6)) n.sent_on = parse_date(st.text(6));
-    n.sent_by = st.text(7);
-    n.text = st.text(8);
-    return n;
+static std::vector<Notice> notices_where(Store& store, const char* where,
+                                         const std::string& arg = "") {
+    return read_records(store, kNoticeFields, "notices", where, arg);
 }
-
-static const char* const kNoticeColumns =
-    "SELECT uuid, application_uuid, about, item, channel, due_on, sent_on, sent_by, text "
-    "FROM notices ";
 
 Notice plan_notice(Store& store, Notice n, Instant now) {
     if (!is_notice_about(n.about)) throw InputError("about", "unknown_notice");
@@ -116,19 +104,13 @@ Notice plan_notice(Store& store, Notice n, Instant now) {
     store.transaction([&] {
         if (!find_application(store, n.application_uuid))
             throw InputError("application", "application_not_found");
-        store
-            .prepare("INSERT INTO notices (uuid, application_uuid, about, item, channel, due_on, "
-                     "text, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)")
-            .bind(1, n.uuid)
-            .bind(2, n.application_uuid)
-            .bind(3, n.about)
-            .bind(4, n.item)
-            .bind(5, n.channel)
-            .bind(6, format_date(n.due_on))
-            .bind(7, n.text)
-            .bind(8, format_instant(now))
-            .run();
-        append_outbox(store, "notice", n.uuid, "notice.planned", notice_json(n));
+        static const std::string sql =
+            insert_sql("notices", kNoticeFields, {"created_at", "updated_at"});
+        Stmt ins = store.prepare(sql.c_str());
+        bind_record(kNoticeFields, n, ins);
+        bind_extra(kNoticeFields, ins, {format_instant(now), format_instant(now)});
+        ins.run();
+        append_outbox(store, "notice", n.uuid, "notice.planned", record_json(kNoticeFields, n));
     });
     return n;
 }
@@ -150,10 +132,9 @@ Notice mark_notice_sent(Store& store, const std::string& uuid, const std::string
         throw InputError("channel", "unknown_channel");
     Notice n;
     store.transaction([&] {
-        Stmt st = store.prepare((std::string(kNoticeColumns) + "WHERE uuid = ?1").c_str());
-        st.bind(1, uuid);
-        if (!st.step()) throw InputError("notice", "notice_not_found");
-        n = read_notice(st);
+        auto found = notices_where(store, "WHERE uuid = ?1", uuid);
+        if (found.empty()) throw InputError("notice", "notice_not_found");
+        n = found.front();
         if (n.sent_on) throw InputError("notice", "notice_already_sent");
         n.sent_on = local_date(now);
         n.sent_by = actor;
@@ -167,7 +148,7 @@ Notice mark_notice_sent(Store& store, const std::string& uuid, const std::string
             .bind(4, format_instant(now))
             .bind(5, n.channel)
             .run();
-        append_outbox(store, "notice", n.uuid, "notice.sent", notice_json(n));
+        append_outbox(store, "notice", n.uuid, "notice.sent", record_json(kNoticeFields, n));
         json data = {{"about", n.about}, {"channel", n.channel}, {"notice", n.uuid}};
         // reg-29: a cancellation's notice that gives the new date and time tells the applicant
         // what the date-of-reception notice would (deadlines.cpp counts it so).
@@ -228,22 +209,12 @@ std::string notice_words(Store& store, const RegulationProfile& profile, const N
 }
 
 std::vector<Notice> notices_of(Store& store, const std::string& application_uuid) {
-    Stmt st = store.prepare(
-        (std::string(kNoticeColumns) + "WHERE application_uuid = ?1 ORDER BY due_on, created_at")
-            .c_str());
-    st.bind(1, application_uuid);
-    std::vector<Notice> out;
-    while (st.step()) out.push_back(read_notice(st));
-    return out;
+    return notices_where(store, "WHERE application_uuid = ?1 ORDER BY due_on, created_at",
+                         application_uuid);
 }
 
 std::vector<Notice> notices_open(Store& store) {
-    Stmt st = store.prepare(
-        (std::string(kNoticeColumns) + "WHERE sent_on IS NULL ORDER BY due_on, created_at")
-            .c_str());
-    std::vector<Notice> out;
-    while (st.step()) out.push_back(read_notice(st));
-    return out;
+    return notices_where(store, "WHERE sent_on IS NULL ORDER BY due_on, created_at");
 }
 
 } // namespace reception

@@ -6,6 +6,7 @@
 #include "cases/casework.hpp"
 #include "schedule/schedule.hpp"
 #include "store/outbox.hpp"
+#include "store/record_fields.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -46,44 +47,34 @@ static ReceptionSession check_session(Store& store, const Application& a, Instan
     return *s;
 }
 
-static json protocol_json(const ReceptionProtocol& p) {
-    return {{"uuid", p.uuid},
-            {"application_uuid", p.application_uuid},
-            {"number", p.number},
-            {"held_on", format_date(p.held_on)},
-            {"session_uuid", p.session_uuid},
-            {"official_uuid", p.official_uuid},
-            {"attendees", p.attendees},
-            {"decision", p.decision},
-            {"id_document", p.id_document},
-            {"acting_for_another", p.acting_for_another},
-            {"authority_document", p.authority_document},
-            {"recorded_by", p.recorded_by},
-            {"recorded_at", format_instant(p.recorded_at)}};
-}
+// The columns of `reception_protocols` and the keys of its outbox payload; the time it was
+// recorded is the row's created_at.
+static const RecordField<ReceptionProtocol> kProtocolFields[] = {
+    RECORD_TEXT(ReceptionProtocol, uuid, uuid),
+    RECORD_TEXT(ReceptionProtocol, application_uuid, application_uuid),
+    RECORD_TEXT(ReceptionProtocol, number, number),
+    RECORD_DATE(ReceptionProtocol, held_on, held_on),
+    RECORD_TEXT(ReceptionProtocol, session_uuid, session_uuid),
+    RECORD_TEXT(ReceptionProtocol, official_uuid, official_uuid),
+    RECORD_TEXT(ReceptionProtocol, attendees, attendees),
+    RECORD_TEXT(ReceptionProtocol, decision, decision),
+    RECORD_TEXT(ReceptionProtocol, id_document, id_document),
+    RECORD_FLAG(ReceptionProtocol, acting_for_another, acting_for_another),
+    RECORD_TEXT(ReceptionProtocol, authority_document, authority_document),
+    RECORD_TEXT(ReceptionProtocol, recorded_by, recorded_by),
+    RECORD_INSTANT(ReceptionProtocol, created_at, recorded_at),
+};
 
+// reg-10: the identity document was checked (the only way a protocol is written), and the
+// authority when one acts for another.
 static void insert_protocol(Store& store, const ReceptionProtocol& p, bool authority_checked) {
-    store
-        .prepare("INSERT INTO reception_protocols (uuid, application_uuid, number, held_on, "
-                 "session_uuid, official_uuid, attendees, decision, id_document, id_checked, "
-                 "acting_for_another, authority_document, authority_checked, recorded_by, "
-                 "created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 1, ?10, "
-                 "?11, ?12, ?13, ?14, ?14)")
-        .bind(1, p.uuid)
-        .bind(2, p.application_uuid)
-        .bind(3, p.number)
-        .bind(4, format_date(p.held_on))
-        .bind(5, p.session_uuid)
-        .bind(6, p.official_uuid)
-        .bind(7, p.attendees)
-        .bind(8, p.decision)
-        .bind(9, p.id_document)
-        .bind(10, p.acting_for_another)
-        .bind(11, p.authority_document)
-        .bind(12, authority_checked)
-        .bind(13, p.recorded_by)
-        .bind(14, format_instant(p.recorded_at))
-        .run();
+    static const std::string sql = insert_sql("reception_protocols", kProtocolFields,
+                                              {"id_checked", "authority_checked", "updated_at"});
+    Stmt ins = store.prepare(sql.c_str());
+    bind_record(kProtocolFields, p, ins);
+    int at = int(std::size(kProtocolFields));
+    ins.bind(at + 1, 1).bind(at + 2, authority_checked).bind(at + 3, format_instant(p.recorded_at));
+    ins.run();
 }
 
 // reg-23: each instruction with its deadline, attached to the application; a refusal names
@@ -135,7 +126,7 @@ ReceptionProtocol hold_reception(Store& store, const RegulationProfile& profile,
         p.recorded_at = now;
         insert_protocol(store, p, in.authority_checked);
         append_outbox(store, "reception_protocol", p.uuid, "reception_protocol.recorded",
-                      protocol_json(p));
+                      record_json(kProtocolFields, p));
         MoveInput m;
         m.to = AppState::Received;
         m.actor = actor;
@@ -148,27 +139,10 @@ ReceptionProtocol hold_reception(Store& store, const RegulationProfile& profile,
 }
 
 std::optional<ReceptionProtocol> protocol_of(Store& store, const std::string& application_uuid) {
-    Stmt st = store.prepare("SELECT uuid, number, held_on, session_uuid, official_uuid, "
-                            "attendees, decision, id_document, acting_for_another, "
-                            "authority_document, recorded_by, created_at FROM "
-                            "reception_protocols WHERE application_uuid = ?1");
-    st.bind(1, application_uuid);
-    if (!st.step()) return std::nullopt;
-    ReceptionProtocol p;
-    p.uuid = st.text(0);
-    p.application_uuid = application_uuid;
-    p.number = st.text(1);
-    p.held_on = parse_date(st.text(2)).value_or(Date{});
-    p.session_uuid = st.text(3);
-    p.official_uuid = st.text(4);
-    p.attendees = st.text(5);
-    p.decision = st.text(6);
-    p.id_document = st.text(7);
-    p.acting_for_another = st.integer(8) != 0;
-    p.authority_document = st.text(9);
-    p.recorded_by = st.text(10);
-    p.recorded_at = parse_instant(st.text(11)).value_or(Instant{});
-    return p;
+    auto found = read_records(store, kProtocolFields, "reception_protocols",
+                              "WHERE application_uuid = ?1", application_uuid);
+    if (found.empty()) return std::nullopt;
+    return found.front();
 }
 
 } // namespace reception
