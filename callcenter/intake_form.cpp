@@ -1,6 +1,7 @@
 #include "intake_form.hpp"
 
 #include "base/validation.hpp"
+#include "cases/application_fields.hpp"
 #include "cases/bookings.hpp"
 #include "regulation/calendar.hpp"
 #include "schedule/restriction.hpp"
@@ -11,37 +12,20 @@
 namespace reception::console {
 
 // Checks
-static void check_field(FieldErrors& e, const char* field, Reason r) {
-    if (!e.count(field) && r != Reason::Ok) e[field] = problem_code(r);
-}
-
-static Reason check_length(const std::string& s, size_t max_chars) {
-    return utf8_length(trim(s)) > max_chars ? Reason::TooLong : Reason::Ok;
-}
-
 FieldErrors check_intake(const IntakeForm& f, const RegulationProfile& profile,
                          bool phone_required) {
+    Application a = application_from(f, Channel::Phone);
+    FieldRules rules;
+    rules.phone_required = phone_required;
     FieldErrors e;
-    check_field(e, "surname", check_name(f.surname, false));
-    check_field(e, "name", check_name(f.name, false));
-    check_field(e, "patronymic", check_name(f.patronymic, false));
-    if (!trim(f.phone).empty() || phone_required)
-        check_field(e, "phone", check_phone(f.phone, true));
-    if (!trim(f.iin).empty()) check_field(e, "iin", check_iin(f.iin));
-    // reg-5: without the essence the application is not considered at all.
-    Reason essence = check_essence(f.essence, profile.essence_min_chars, profile.essence_max_chars);
-    if (essence == Reason::Empty)
-        e["essence"] = "essence_required";
-    else
-        check_field(e, "essence", essence);
-    check_field(e, "topic", check_length(f.topic, 200));
-    check_field(e, "address", check_length(f.address, 200));
-    if (f.representative) {
-        check_field(e, "bin", check_bin(f.bin));
-        check_field(e, "entity_name", check_length(f.entity_name, 200));
+    for (const char* field : {"surname", "name", "patronymic", "phone", "iin", "essence", "topic",
+                              "address", "bin", "entity_name", "previous_handler", "language"}) {
+        std::string problem = application_field_problem(a, field, profile, rules);
+        if (problem.empty()) continue;
+        // reg-5: said outright, since without the essence the application is not considered.
+        e[field] =
+            field == std::string("essence") && problem == "empty" ? "essence_required" : problem;
     }
-    check_field(e, "previous_handler", check_length(f.previous_handler, 32));
-    if (f.language != "kk" && f.language != "ru") e["language"] = "bad_language";
     return e;
 }
 

@@ -1,5 +1,7 @@
 #include "kiosk_model.hpp"
 
+#include "cases/application_fields.hpp"
+
 #include "cases/bookings.hpp"
 #include "schedule/restriction.hpp"
 
@@ -332,27 +334,42 @@ void KioskModel::choose_official(const std::string& uuid) {
 // One field's problem as an error code, "" when it is fine. The step checks and the recheck
 // while typing share it, so a message never disagrees with the check that raised it.
 std::string KioskModel::field_problem(const std::string& key) const {
-    const SignupForm& f = form_;
-    auto required = [](const std::string& v) { return trim(v).empty() ? "empty" : ""; };
-    if (key == "official") return f.official_chosen ? "" : "empty";
-    // reg-5: without the essence the application is not considered.
-    if (key == "essence")
-        return problem_code(
-            check_essence(f.essence, profile_.essence_min_chars, profile_.essence_max_chars));
-    if (key == "bin") return problem_code(check_bin(f.bin));
-    if (key == "entity_name") return required(f.entity_name);
-    if (key == "authority_document") return required(f.authority_document);
-    if (key == "surname") return problem_code(check_name(f.surname, true));
-    if (key == "name") return problem_code(check_name(f.name, true));
-    if (key == "patronymic") return problem_code(check_name(f.patronymic, false));
-    // reg-11: a foreigner may have no IIN.
-    if (key == "iin")
-        return f.foreigner && trim(f.iin).empty() ? "" : problem_code(check_iin(f.iin));
-    // A landline is fine: staff ring it; the room promises no SMS.
-    if (key == "phone") return problem_code(check_phone(f.phone, true));
-    // reg-6: an application without it is still taken, and the room asks for it.
-    if (key == "address") return utf8_length(trim(f.address)) > 200 ? "too_long" : "";
-    return "";
+    if (key == "official") return form_.official_chosen ? "" : "empty";
+    FieldRules rules;
+    rules.visitor = true;
+    rules.phone_required = true;
+    return application_field_problem(signup_application(), key, profile_, rules);
+}
+
+// The application as the visitor has filled it in so far.
+Application KioskModel::signup_application() const {
+    // reg-13: consent to video only when the visitor ticked it, restriction mode or not; under
+    // restriction (reg-14) the room then calls them to ask, and books nobody by video unasked.
+    Application a;
+    a.channel = Channel::Kiosk;
+    a.applicant.kind =
+        form_.representative ? ApplicantKind::Representative : ApplicantKind::Individual;
+    a.applicant.surname = form_.surname;
+    a.applicant.name = form_.name;
+    a.applicant.patronymic = form_.patronymic;
+    a.applicant.iin = trim(form_.iin);
+    a.applicant.phone = form_.phone;
+    a.applicant.address = form_.address;
+    a.applicant.foreigner = form_.foreigner;
+    if (form_.representative) {
+        a.applicant.bin = trim(form_.bin);
+        a.applicant.entity_name = form_.entity_name;
+        a.applicant.authority_document = form_.authority_document;
+    }
+    a.essence = form_.essence;
+    a.official_uuid = form_.official_uuid;
+    a.language = form_.language;
+    a.video_consent = form_.video;
+    a.interpreter_needed = form_.interpreter;
+    a.category = form_.category;             // reg-12
+    a.chosen_session = form_.chosen_session; // reg-28
+    a.accepted_where = config_.accepted_where;
+    return a;
 }
 
 static std::vector<std::string> fields_of(Screen s, bool representative) {
@@ -442,32 +459,7 @@ bool KioskModel::submit(Instant now) {
             go(s);
             return false;
         }
-    // reg-13: consent to video only when the visitor ticked it, restriction mode or not; under
-    // restriction (reg-14) the room then calls them to ask, and books nobody by video unasked.
-    Application a;
-    a.channel = Channel::Kiosk;
-    a.applicant.kind =
-        form_.representative ? ApplicantKind::Representative : ApplicantKind::Individual;
-    a.applicant.surname = form_.surname;
-    a.applicant.name = form_.name;
-    a.applicant.patronymic = form_.patronymic;
-    a.applicant.iin = trim(form_.iin);
-    a.applicant.phone = form_.phone;
-    a.applicant.address = form_.address;
-    a.applicant.foreigner = form_.foreigner;
-    if (form_.representative) {
-        a.applicant.bin = trim(form_.bin);
-        a.applicant.entity_name = form_.entity_name;
-        a.applicant.authority_document = form_.authority_document;
-    }
-    a.essence = form_.essence;
-    a.official_uuid = form_.official_uuid;
-    a.language = form_.language;
-    a.video_consent = form_.video;
-    a.interpreter_needed = form_.interpreter;
-    a.category = form_.category;             // reg-12
-    a.chosen_session = form_.chosen_session; // reg-28
-    a.accepted_where = config_.accepted_where;
+    Application a = signup_application();
     try {
         receipt_ = register_application(store_, profile_, cal_, a, config_.kiosk_id, now);
     } catch (const InputError& e) {

@@ -202,6 +202,7 @@ class KioskModel {
     int idle_limit() const { return config_.inactivity_seconds * (speech_.on ? 2 : 1); }
     bool check_step(Screen s);
     std::string field_problem(const std::string& key) const;
+    Application signup_application() const;
     void wipe_visitor();
     std::vector<print::PrintLine> receipt_lines(Instant now);
     void print_lines(std::vector<print::PrintLine> lines);

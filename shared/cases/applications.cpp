@@ -1,5 +1,6 @@
 #include "cases/applications.hpp"
 
+#include "cases/application_fields.hpp"
 #include "cases/bookings.hpp"
 #include "cases/deadlines.hpp"
 #include "cases/handlers.hpp"
@@ -111,32 +112,17 @@ std::vector<std::string> missing_for_art63(const Application& a) {
 // Throws InputError for what makes an application impossible to store: no essence (reg-5),
 // or a number typed wrong (the applicant is asked again, nothing is kept half-right).
 static void check_input(const RegulationProfile& profile, Application& a) {
-    Reason r = check_essence(a.essence, profile.essence_min_chars, profile.essence_max_chars);
-    if (r != Reason::Ok) throw InputError("essence", reason_code(r));
+    for (const char* field :
+         {"essence", "surname", "name", "patronymic", "iin", "phone", "bin", "topic", "language"})
+        if (std::string e = application_field_problem(a, field, profile, FieldRules{}); !e.empty())
+            throw InputError(field, e);
     a.essence = trim(a.essence);
-    Applicant& p = a.applicant;
-    for (auto [field, value] :
-         {std::pair{"surname", &p.surname}, {"name", &p.name}, {"patronymic", &p.patronymic}}) {
-        Reason n = check_name(*value, false);
-        if (n != Reason::Ok) throw InputError(field, reason_code(n));
-        *value = trim(*value);
-    }
-    if (!p.iin.empty() && (r = check_iin(p.iin)) != Reason::Ok)
-        throw InputError("iin", reason_code(r));
-    if (!p.phone.empty()) {
-        Phone phone;
-        if ((r = check_phone(p.phone, true, &phone)) != Reason::Ok)
-            throw InputError("phone", reason_code(r));
-        p.phone = phone.e164;
-    }
-    if (p.kind == ApplicantKind::Representative) {
-        if ((r = check_bin(p.bin)) != Reason::Ok) throw InputError("bin", reason_code(r));
-    } else {
-        p.bin.clear();
-    }
     a.topic = trim(a.topic);
-    if (utf8_length(a.topic) > 200) throw InputError("topic", reason_code(Reason::TooLong));
-    if (a.language != "kk" && a.language != "ru") throw InputError("language", "bad_language");
+    Applicant& p = a.applicant;
+    for (std::string* text : {&p.surname, &p.name, &p.patronymic, &p.iin}) *text = trim(*text);
+    Phone phone;
+    p.phone = check_phone(p.phone, true, &phone) == Reason::Ok ? phone.e164 : "";
+    if (p.kind != ApplicantKind::Representative) p.bin.clear();
     if (!a.category.empty() && !profile.category(a.category))
         throw InputError("category", "unknown_category"); // reg-12
     if (!profile.is_oral_channel(to_code(a.channel)) &&
