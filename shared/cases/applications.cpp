@@ -231,12 +231,10 @@ std::optional<Application> find_by_reg_number(Store& store, const std::string& r
     return app_from_row(st);
 }
 
-std::vector<Application> open_applications_of(Store& store, const std::string& phone,
-                                              const std::string& iin) {
-    static const std::string sql =
-        select_apps("((?1 <> '' AND phone = ?1) OR (?2 <> '' AND iin = ?2)) "
-                    "AND state NOT IN ('returned', 'refused', 'answered', 'withdrawn') "
-                    "ORDER BY received_at");
+// The applications of a caller known by phone (any way it is typed) or IIN, `sql` picking them.
+static std::vector<Application> applications_by_caller(Store& store, const std::string& sql,
+                                                       const std::string& phone,
+                                                       const std::string& iin) {
     Phone p;
     std::string normalised = check_phone(phone, true, &p) == Reason::Ok ? p.e164 : "";
     Stmt st = store.prepare(sql.c_str());
@@ -246,18 +244,21 @@ std::vector<Application> open_applications_of(Store& store, const std::string& p
     return out;
 }
 
+std::vector<Application> open_applications_of(Store& store, const std::string& phone,
+                                              const std::string& iin) {
+    static const std::string sql =
+        select_apps("((?1 <> '' AND phone = ?1) OR (?2 <> '' AND iin = ?2)) "
+                    "AND state NOT IN ('returned', 'refused', 'answered', 'withdrawn') "
+                    "ORDER BY received_at");
+    return applications_by_caller(store, sql, phone, iin);
+}
+
 std::vector<Application> applications_of_caller(Store& store, const std::string& phone,
                                                 const std::string& iin) {
     static const std::string sql =
         select_apps("((?1 <> '' AND phone = ?1) OR (?2 <> '' AND iin = ?2)) "
                     "ORDER BY received_at DESC LIMIT 50");
-    Phone p;
-    std::string normalised = check_phone(phone, true, &p) == Reason::Ok ? p.e164 : "";
-    Stmt st = store.prepare(sql.c_str());
-    st.bind(1, normalised).bind(2, trim(iin));
-    std::vector<Application> out;
-    while (st.step()) out.push_back(app_from_row(st));
-    return out;
+    return applications_by_caller(store, sql, phone, iin);
 }
 
 std::vector<Application> applications_registered_between(Store& store, Date first, Date last) {
