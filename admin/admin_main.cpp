@@ -2,6 +2,7 @@
 // the schedule, look at the calendar and check numbers. Every subcommand has --help.
 #include "base/assets.hpp"
 #include "base/i18n.hpp"
+#include "base/log.hpp"
 #include "base/validation.hpp"
 #include "base/version.hpp"
 #include "cases/applications.hpp"
@@ -13,6 +14,7 @@
 #include "schedule/schedule.hpp"
 #include "schedule/schedule_export.hpp"
 #include "store/store.hpp"
+#include "store/store_backup.hpp"
 
 #include <CLI/CLI.hpp>
 #include <fstream>
@@ -28,6 +30,8 @@ struct Options {
     std::string from, date, kind, value, room = "main", service = "same_day", category;
     std::string out = ".", month, report_lang = "kk", on_off, reason, actor = "admin";
     int working_days = -1, calendar_days = -1, months = -1, year = 0, quarter = 0;
+    std::string backup_to, log_level = "info";
+    int keep = 14;
 };
 
 std::filesystem::path assets_of(const Options& o) {
@@ -267,6 +271,17 @@ int cmd_restriction(const Options& o) {
     return 0;
 }
 
+// A consistent copy of a terminal's store while its programs run (store/store_backup.hpp):
+// STEM-YYYYMMDDTHHMMSSZ.db in the folder, the newest `keep` kept.
+int cmd_backup(const Options& o) {
+    auto store = Store::open(o.store, OpenMode::Existing);
+    std::string prefix = std::filesystem::path(o.store).stem().string();
+    std::filesystem::path file = backup_into_folder(*store, o.backup_to, prefix, o.keep, now_utc());
+    log_notice("backup written: " + file.string());
+    std::cout << file.string() << "\n";
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
@@ -274,7 +289,9 @@ int main(int argc, char** argv) {
     app.set_version_flag("--version", version_line("reception-admin"));
     app.require_subcommand(1);
     Options o;
+    app.fallthrough(); // --assets and --log-level also after the subcommand
     app.add_option("--assets", o.assets, "data folder (default: $RECEPTION_ASSETS or the build's)");
+    app.add_option("--log-level", o.log_level, kLogLevelHelp);
 
     auto* create = app.add_subcommand("create", "create a store, or migrate it to this version");
     create->add_option("--store", o.store, "store file")->required();
@@ -331,7 +348,14 @@ int main(int argc, char** argv) {
     restrict->add_option("--reason", o.reason, "why (the akim's decision), for the history");
     restrict->add_option("--actor", o.actor, "who (default admin)");
 
+    auto* backup = app.add_subcommand("backup", "write a consistent copy of a store, online");
+    backup->add_option("--store", o.store, "store file")->required();
+    backup->add_option("--to", o.backup_to, "folder for STORE-YYYYMMDDTHHMMSSZ.db")->required();
+    backup->add_option("--keep", o.keep, "copies kept, the newest (0: all; default 14)")
+        ->check(CLI::Range(0, 10000));
+
     CLI11_PARSE(app, argc, argv);
+    if (!apply_log_level(o.log_level)) return 2;
     try {
         if (*create) return cmd_create(o, OpenMode::CreateIfMissing);
         if (*migrate) return cmd_create(o, OpenMode::Existing);
@@ -345,6 +369,7 @@ int main(int argc, char** argv) {
         if (*report) return cmd_report(o);
         if (*sched) return cmd_schedule_export(o);
         if (*restrict) return cmd_restriction(o);
+        if (*backup) return cmd_backup(o);
     } catch (const InputError& e) {
         std::cerr << "error: " << e.field << ": " << e.code << "\n";
         return 2;

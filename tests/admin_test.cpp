@@ -1,11 +1,14 @@
 // reception-admin, run as the administrator and scripts run it.
 #include "test_support.hpp"
 
+#include "base/validation.hpp"
 #include "cases/applications.hpp"
 #include "schedule/restriction.hpp"
 #include "schedule/schedule.hpp"
 
+#include <chrono>
 #include <doctest/doctest.h>
+#include <thread>
 
 using namespace reception;
 using namespace reception::test;
@@ -162,4 +165,47 @@ TEST_CASE("reg-14: admin turns the room's restriction mode on with a reason, and
     Stmt st = s->prepare("SELECT count(*) FROM events WHERE kind = 'restriction_on'");
     st.step();
     CHECK(st.integer(0) == 1);
+}
+
+TEST_CASE("admin: backup writes a consistent copy of a terminal store that opens as a store") {
+    TempDir dir;
+    std::string store = (dir / "kiosk.db").string();
+    REQUIRE(run_command(admin("create --store " + store + " --terminal K1")) == 0);
+    for (int i = 0; i < 3; ++i) REQUIRE(run_command(admin("ticket --store " + store)) == 0);
+    std::string out;
+    // While another program holds the store open, as the kiosk does all day.
+    auto open_store = Store::open(store, OpenMode::Existing);
+    CHECK(run_command(admin("backup --store " + store + " --to " + (dir / "b").string() +
+                            " --keep 2 --log-level warning"),
+                      &out) == 0);
+    std::filesystem::path copy = trim(out);
+    REQUIRE(std::filesystem::exists(copy));
+    CHECK(copy.filename().string().rfind("kiosk-", 0) == 0);
+    // It holds the same personal data: readable by the owner only.
+    CHECK((std::filesystem::status(copy).permissions() & std::filesystem::perms::others_read) ==
+          std::filesystem::perms::none);
+    REQUIRE(run_command(admin("ticket --store " + store)) == 0); // after the copy
+    auto tickets = [](Store& s) {
+        Stmt st = s.prepare("SELECT count(*) FROM tickets");
+        st.step();
+        return st.integer(0);
+    };
+    {
+        auto restored = Store::open(copy, OpenMode::Existing);
+        CHECK(tickets(*restored) == 3);
+    }
+    CHECK(tickets(*open_store) == 4);
+    // Only the newest copies stay.
+    for (int i = 0; i < 2; ++i) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(1100)); // names are per second
+        CHECK(run_command(admin("backup --store " + store + " --to " + (dir / "b").string() +
+                                " --keep 2")) == 0);
+    }
+    int copies = 0;
+    for (const auto& e : std::filesystem::directory_iterator(dir / "b"))
+        copies += e.is_regular_file();
+    CHECK(copies == 2);
+    CHECK(run_command(admin("backup --store " + (dir / "missing.db").string() + " --to " +
+                            (dir / "b").string())) == 2);
+    CHECK(run_command(admin("info --store " + store + " --log-level loud")) == 2);
 }

@@ -560,3 +560,23 @@ TEST_CASE("kiosk printer: a file target (screenshots, a spooler's folder) is wri
     CHECK(print::decode_escpos(got));
     CHECK(k.recorded()["state"] == "ready");
 }
+
+TEST_CASE("kiosk printer: reception-printer-check, as the administrator runs it before opening, "
+          "says ready and prints a test ticket, and says paper out with exit status 1") {
+    StandInPrinter printer(Mode::Ready);
+    std::string bin = RECEPTION_PRINTER_CHECK_BIN;
+    std::string out;
+    CHECK(run_command(bin + " " + printer.target() + " 2>&1", &out) == 0);
+    CHECK(out.find("printer " + printer.target() + ": ready") != std::string::npos);
+    out.clear();
+    CHECK(run_command(bin + " --print " + printer.target() + " 2>&1", &out) == 0);
+    CHECK(out.find("printed ") != std::string::npos);
+    // What reached the printer is a ticket: ESC/POS that decodes to a raster.
+    REQUIRE(printer.wait_job(1000));
+    CHECK(print::decode_escpos(printer.job()));
+    StandInPrinter empty(Mode::PaperOut);
+    out.clear();
+    CHECK(run_command(bin + " --print " + empty.target() + " 2>&1", &out) == 1);
+    CHECK(out.find("paper out") != std::string::npos);
+    CHECK(empty.job().empty());
+}
