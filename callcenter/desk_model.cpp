@@ -95,10 +95,10 @@ bool DeskModel::act(DeskAction a, const std::string& clerk, Instant now) {
             break;
         }
         case DeskAction::Recall:
-            recall_ticket(ctx_.store, uuid, clerk, now);
+            recall_ticket(ctx_.store, ctx_.profile.queue_policy, uuid, clerk, now);
             break;
         case DeskAction::NoShow:
-            no_show_ticket(ctx_.store, uuid, clerk, now);
+            no_show_ticket(ctx_.store, ctx_.profile.queue_policy, uuid, clerk, now);
             break;
         case DeskAction::Start:
             start_ticket(ctx_.store, uuid, clerk, now);
