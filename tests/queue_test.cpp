@@ -3,6 +3,8 @@
 #include "test_support.hpp"
 
 #include "cases/applications.hpp"
+#include "queue/desk_stats.hpp"
+#include "queue/desks.hpp"
 #include "queue/ticket_queue.hpp"
 
 #include <algorithm>
@@ -393,4 +395,43 @@ TEST_CASE("reg-12: a no-show back within the configured time waits again in thei
     } catch (const InputError& e) {
         CHECK(e.code == "reactivate_too_late");
     }
+}
+
+TEST_CASE("queue: per-desk figures: served, average wait and service time, idle time") {
+    TestStore s;
+    auto t = [](int h, int m) { return at(2026, 3, 16, h, m); };
+    Desk d2 = open_desk(*s, profile(), "main", "2", {"same_day"}, "clerk2", t(9, 0));
+    Desk d10 = open_desk(*s, profile(), "main", "10", {"same_day"}, "clerk10", t(9, 0));
+    Ticket a = take(*s, "same_day", "", t(9, 0));
+    Ticket b = take(*s, "same_day", "", t(9, 10));
+    Ticket c = take(*s, "same_day", "", t(9, 20));
+    // Desk 2: a waits 10 min, is served 9:10-9:30; b waits 30 min, served 9:40-9:50.
+    call_next_at_desk(*s, d2.uuid, "clerk2", t(9, 10));
+    start_ticket(*s, a.uuid, "clerk2", t(9, 10));
+    finish_ticket(*s, a.uuid, "clerk2", t(9, 30));
+    call_next_at_desk(*s, d2.uuid, "clerk2", t(9, 40));
+    start_ticket(*s, b.uuid, "clerk2", t(9, 40));
+    finish_ticket(*s, b.uuid, "clerk2", t(9, 50));
+    pause_desk(*s, d2.uuid, "clerk2", "", t(9, 50));
+    // Desk 10: c called at 9:30, not come (the profile's two recalls, then the no-show).
+    call_next_at_desk(*s, d10.uuid, "clerk10", t(9, 30));
+    recall_ticket(*s, profile().queue_policy, c.uuid, "clerk10", t(9, 31));
+    recall_ticket(*s, profile().queue_policy, c.uuid, "clerk10", t(9, 32));
+    no_show_ticket(*s, profile().queue_policy, c.uuid, "clerk10", t(9, 33));
+    close_desk(*s, d10.uuid, "clerk10", t(10, 0));
+    auto stats = desk_stats(*s, "main", day(2026, 3, 16), day(2026, 3, 16), t(11, 0));
+    REQUIRE(stats.size() == 2);
+    CHECK(stats[0].desk == "2"); // before 10
+    CHECK(stats[0].served == 2);
+    CHECK(stats[0].called == 2);
+    CHECK(stats[0].avg_wait_min == doctest::Approx(20));
+    CHECK(stats[0].avg_service_min == doctest::Approx(15));
+    CHECK(stats[0].idle_min == doctest::Approx(20)); // open 9:00-9:50, busy 30 min
+    CHECK(stats[1].desk == "10");
+    CHECK(stats[1].served == 0);
+    CHECK(stats[1].called == 1);
+    CHECK(stats[1].avg_wait_min == doctest::Approx(10));
+    CHECK(stats[1].idle_min == doctest::Approx(57)); // open 60 min, 3 min calling
+    // Another day has none of it.
+    CHECK(desk_stats(*s, "main", day(2026, 3, 17), day(2026, 3, 17), t(11, 0)).empty());
 }
