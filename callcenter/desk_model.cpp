@@ -48,6 +48,7 @@ void DeskModel::leave(const std::string& clerk, Instant now) {
     call_reason_.clear();
     waiting_list_.clear();
     no_shows_.clear();
+    stats_.clear();
     errors_.clear();
     notice_.clear();
     nobody_ = false;
@@ -60,6 +61,7 @@ void DeskModel::refresh(Instant now) {
     recalls_ = current_ ? recalls_made(ctx_.store, current_->uuid) : 0;
     waiting_list_ = waiting_for_desk(ctx_.store, ctx_.cfg.room, local_date(now), desk_->services,
                                      desk_->number);
+    stats_ = desk_stats(ctx_.store, ctx_.cfg.room, local_date(now), local_date(now), now);
     no_shows_ = reactivatable_no_shows(ctx_.store, ctx_.profile.queue_policy, ctx_.cfg.room,
                                        desk_->services, now);
     waiting_.clear();

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "console_context.hpp"
+#include "queue/desk_stats.hpp"
 #include "queue/desks.hpp"
 #include "queue/ticket_queue.hpp"
 
@@ -46,6 +47,8 @@ class DeskModel {
     int recalls() const { return recalls_; }
     const std::vector<Ticket>& no_shows() const { return no_shows_; }
     bool reactivate(const std::string& uuid, const std::string& clerk, Instant now);
+    // Today's figures of every desk of the room.
+    const std::vector<DeskStats>& stats() const { return stats_; }
 
     // Whether the action makes sense now (the screen greys out the others).
     bool can(DeskAction a) const;
@@ -80,6 +83,7 @@ class DeskModel {
     std::vector<Ticket> waiting_list_, no_shows_;
     std::string chosen_, call_reason_;
     int recalls_ = 0;
+    std::vector<DeskStats> stats_;
     std::string transfer_service_, transfer_desk_, category_reason_;
     std::string survey_phone_, survey_ticket_;
     bool survey_consent_ = false;

@@ -128,6 +128,32 @@ static void call_out_of_order(ConsoleModel& m, ui::Ui& ui, Instant now) {
         d.call_chosen(m.actor(), now);
 }
 
+// Today's figures of every desk: served, average wait and visit, idle time (minutes).
+static void desk_figures(ConsoleModel& m, ui::Ui& ui) {
+    const auto& stats = m.desk().stats();
+    if (stats.empty()) return;
+    heading(ui, m.t("console.desk.stats_title"));
+    ImGuiTableFlags flags =
+        ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_PadOuterX;
+    if (!ImGui::BeginTable("desk_stats", 5, flags)) return;
+    for (const char* key :
+         {"console.desk.stats_desk", "console.desk.stats_served", "console.desk.stats_wait",
+          "console.desk.stats_service", "console.desk.stats_idle"})
+        ImGui::TableSetupColumn(m.t(key).c_str());
+    ImGui::TableHeadersRow();
+    auto whole = [](double v) { return std::to_string(int(v + 0.5)); };
+    for (const auto& s : stats) {
+        ImGui::TableNextRow();
+        for (const std::string& cell : {s.desk, std::to_string(s.served), whole(s.avg_wait_min),
+                                        whole(s.avg_service_min), whole(s.idle_min)}) {
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(cell.c_str());
+        }
+    }
+    ImGui::EndTable();
+    ui.text(m.t("console.desk.stats_note"), nullptr, ui::colors::kMuted);
+}
+
 // reg-12: today's no-shows who may still come back, each with its button.
 static void no_shows(ConsoleModel& m, ui::Ui& ui, Instant now) {
     DeskModel& d = m.desk();
@@ -265,6 +291,8 @@ void draw_desk(ConsoleModel& m, ui::Ui& ui, ScreenState& st, Instant now) {
     float h = ImGui::GetFrameHeight() + ui.px(10);
     if (ui.button(m.t("console.desk.close") + "##close", ImVec2(ui.px(360), h), false, false))
         d.close(m.actor(), now);
+    ImGui::Spacing();
+    desk_figures(m, ui);
     ImGui::EndChild();
 }
 

@@ -174,6 +174,14 @@ static void save_move(Store& store, Ticket& t, TicketState from, const std::stri
     append_outbox(store, "ticket", t.uuid, "ticket." + kind, ticket_json(t));
 }
 
+// A reason a clerk gives for a move past the usual order: required, and one line long.
+static std::string checked_reason(const std::string& reason, const char* field) {
+    std::string why = trim(reason);
+    if (why.empty()) throw InputError(field, "empty");
+    if (utf8_length(why) > 200) throw InputError(field, "too_long");
+    return why;
+}
+
 static Ticket move_ticket(Store& store, const std::string& uuid, TicketState to,
                           const std::string& kind, const std::string& actor, Instant now) {
     Ticket t;
@@ -243,9 +251,7 @@ Ticket call_chosen(Store& store, const std::string& room, Date day,
                    const std::string& ticket_uuid, const std::string& actor,
                    const std::string& reason, Instant now) {
     // reg-12 is the order of arrival: whoever calls past it says why, for whoever checks later.
-    const std::string why = trim(reason);
-    if (why.empty()) throw InputError("call_reason", "empty");
-    if (utf8_length(why) > 200) throw InputError("call_reason", "too_long");
+    const std::string why = checked_reason(reason, "call_reason");
     Ticket t;
     store.transaction([&] {
         auto found = find_ticket(store, ticket_uuid);
@@ -304,9 +310,7 @@ Ticket remove_category(Store& store, const std::string& uuid, const std::string&
                        const std::string& reason, Instant now) {
     // reg-12: the clerk says why the category did not hold (no document shown): it is in the
     // ticket's history for whoever checks the out-of-turn order later.
-    const std::string why = trim(reason);
-    if (why.empty()) throw InputError("category_reason", "empty");
-    if (utf8_length(why) > 200) throw InputError("category_reason", "too_long");
+    const std::string why = checked_reason(reason, "category_reason");
     Ticket t;
     store.transaction([&] {
         auto found = find_ticket(store, uuid);

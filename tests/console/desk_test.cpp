@@ -211,3 +211,21 @@ TEST_CASE("reg-12: two desks calling next at once never get the same ticket") {
     CHECK(called.size() == size_t(n)); // every ticket was called ...
     CHECK(std::set<std::string>(called.begin(), called.end()).size() == size_t(n)); // ... once
 }
+
+TEST_CASE("console: the desk shows today's figures of every desk") {
+    Console c;
+    ticket(c, "same_day", "", 20);
+    open_desk_3(c);
+    REQUIRE(c->desk().act(DeskAction::CallNext, c->actor(), c.now));
+    REQUIRE(c->desk().act(DeskAction::Start, c->actor(), c.now));
+    c.now += std::chrono::minutes(12);
+    REQUIRE(c->desk().act(DeskAction::Finish, c->actor(), c.now));
+    c.frame();
+    REQUIRE(c->desk().stats().size() == 1);
+    const DeskStats& s = c->desk().stats().front();
+    CHECK(s.desk == "3");
+    CHECK(s.served == 1);
+    CHECK(s.avg_wait_min == doctest::Approx(20));
+    CHECK(s.avg_service_min == doctest::Approx(12));
+    CHECK(s.idle_min == doctest::Approx(0));
+}
