@@ -28,13 +28,14 @@ Instant instant_or(const std::string& text, Instant fallback) {
 void ticket_figures(Store& store, const std::string& room, Date from, Date to, Instant now,
                     std::map<std::string, Tally>& desks) {
     Stmt st = store.prepare(
-        "SELECT json_extract(c.data, '$.desk'), t.issued_at, min(c.at), "
+        "SELECT t.room || char(31) || json_extract(c.data, '$.desk'), t.issued_at, min(c.at), "
         "(SELECT min(e.at) FROM events e WHERE e.entity_uuid = t.uuid AND e.kind IN "
         "('finished', 'no_show', 'transferred')), "
         "(SELECT min(e.at) FROM events e WHERE e.entity_uuid = t.uuid AND e.kind = 'started'), "
         "(SELECT min(e.at) FROM events e WHERE e.entity_uuid = t.uuid AND e.kind = 'finished') "
         "FROM tickets t JOIN events c ON c.entity_uuid = t.uuid AND c.entity = 'ticket' AND "
-        "c.kind IN ('called', 'called_out_of_order') WHERE t.room = ?1 AND t.day BETWEEN ?2 AND "
+        "c.kind IN ('called', 'called_out_of_order') WHERE (t.room = ?1 OR ?1 = '') AND t.day "
+        "BETWEEN ?2 AND "
         "?3 GROUP BY t.uuid");
     st.bind(1, room).bind(2, format_date(from)).bind(3, format_date(to));
     while (st.step()) {
@@ -54,10 +55,11 @@ void ticket_figures(Store& store, const std::string& room, Date from, Date to, I
 // When each desk was open: from a move into "open" to the next move out of it.
 void open_intervals(Store& store, const std::string& room, Date from, Date to, Instant now,
                     std::map<std::string, Tally>& desks) {
-    Stmt st = store.prepare(
-        "SELECT d.number, e.from_state, e.to_state, e.at FROM events e JOIN desks d ON d.uuid = "
-        "e.entity_uuid WHERE e.entity = 'desk' AND d.room = ?1 AND e.at >= ?2 AND e.at < ?3 "
-        "ORDER BY d.number, e.seq");
+    Stmt st = store.prepare("SELECT d.room || char(31) || d.number, e.from_state, e.to_state, e.at "
+                            "FROM events e JOIN desks d ON d.uuid = "
+                            "e.entity_uuid WHERE e.entity = 'desk' AND (d.room = ?1 OR ?1 = '') "
+                            "AND e.at >= ?2 AND e.at < ?3 "
+                            "ORDER BY d.number, e.seq");
     st.bind(1, room)
         .bind(2, format_instant(local_instant(from, 0)))
         .bind(3, format_instant(local_instant(add_days(to, 1), 0)));
@@ -93,9 +95,11 @@ std::vector<DeskStats> desk_stats(Store& store, const std::string& room, Date fr
     ticket_figures(store, room, from, to, now, desks);
     open_intervals(store, room, from, to, now, desks);
     std::vector<DeskStats> out;
-    for (auto& [number, d] : desks) {
-        if (number.empty()) continue;
-        d.s.desk = number;
+    for (auto& [key, d] : desks) { // "room\x1fnumber"
+        size_t cut = key.find('\x1f');
+        if (cut == std::string::npos || cut + 1 == key.size()) continue;
+        d.s.room = key.substr(0, cut);
+        d.s.desk = key.substr(cut + 1);
         if (d.s.called) d.s.avg_wait_min = d.wait_sum / d.s.called;
         if (d.service_count) d.s.avg_service_min = d.service_sum / d.service_count;
         d.s.idle_min = idle_minutes(d);
@@ -103,6 +107,7 @@ std::vector<DeskStats> desk_stats(Store& store, const std::string& room, Date fr
     }
     // Numbers as people read them: desk 2 before desk 10.
     std::sort(out.begin(), out.end(), [](const DeskStats& a, const DeskStats& b) {
+        if (a.room != b.room) return a.room < b.room;
         return a.desk.size() != b.desk.size() ? a.desk.size() < b.desk.size() : a.desk < b.desk;
     });
     return out;

@@ -13,6 +13,7 @@
 namespace reception {
 
 struct DeskStats {
+    std::string room;           // the room's code
     std::string desk;           // the desk's number
     int served = 0;             // visits finished at the desk
     int called = 0;             // tickets it called (a recall is not a new call)
@@ -21,7 +22,8 @@ struct DeskStats {
     double idle_min = 0;        // open (not paused or closed) with nobody called or served
 };
 
-// Per desk of the room, by desk number, for the days from..to (local days, inclusive). A desk
+// Per desk of the room (every room when room is empty: the quarter's report), by room and desk
+// number, for the days from..to (local days, inclusive). A desk
 // still open, or a visitor still at a desk, counts up to `now`.
 std::vector<DeskStats> desk_stats(Store& store, const std::string& room, Date from, Date to,
                                   Instant now);
