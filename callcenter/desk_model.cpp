@@ -44,6 +44,11 @@ void DeskModel::leave(const std::string& clerk, Instant now) {
     transfer_service_.clear();
     transfer_desk_.clear();
     category_reason_.clear();
+    chosen_.clear();
+    call_reason_.clear();
+    waiting_list_.clear();
+    no_shows_.clear();
+    stats_.clear();
     errors_.clear();
     notice_.clear();
     nobody_ = false;
@@ -53,6 +58,12 @@ void DeskModel::refresh(Instant now) {
     if (!desk_) return;
     if (auto d = find_desk(ctx_.store, desk_->uuid)) desk_ = *d;
     current_ = ticket_at_desk(ctx_.store, *desk_, local_date(now));
+    recalls_ = current_ ? recalls_made(ctx_.store, current_->uuid) : 0;
+    waiting_list_ = waiting_for_desk(ctx_.store, ctx_.cfg.room, local_date(now), desk_->services,
+                                     desk_->number);
+    stats_ = desk_stats(ctx_.store, ctx_.cfg.room, local_date(now), local_date(now), now);
+    no_shows_ = reactivatable_no_shows(ctx_.store, ctx_.profile.queue_policy, ctx_.cfg.room,
+                                       desk_->services, now);
     waiting_.clear();
     for (const auto& w : waiting_by_service(ctx_.store, ctx_.cfg.room, local_date(now), now))
         if (std::count(desk_->services.begin(), desk_->services.end(), w.service))
@@ -67,8 +78,10 @@ bool DeskModel::can(DeskAction a) const {
     switch (a) {
     case DeskAction::CallNext:
         return !paused && !current_;
-    case DeskAction::Recall:
+    case DeskAction::Recall: // reg-12: called again so often, then a no-show
+        return called && recalls_ < ctx_.profile.queue_policy.recalls;
     case DeskAction::NoShow:
+        return called && recalls_ >= ctx_.profile.queue_policy.recalls;
     case DeskAction::Start:
         return called;
     case DeskAction::Finish:
@@ -95,10 +108,10 @@ bool DeskModel::act(DeskAction a, const std::string& clerk, Instant now) {
             break;
         }
         case DeskAction::Recall:
-            recall_ticket(ctx_.store, uuid, clerk, now);
+            recall_ticket(ctx_.store, ctx_.profile.queue_policy, uuid, clerk, now);
             break;
         case DeskAction::NoShow:
-            no_show_ticket(ctx_.store, uuid, clerk, now);
+            no_show_ticket(ctx_.store, ctx_.profile.queue_policy, uuid, clerk, now);
             break;
         case DeskAction::Start:
             start_ticket(ctx_.store, uuid, clerk, now);
@@ -119,6 +132,28 @@ bool DeskModel::act(DeskAction a, const std::string& clerk, Instant now) {
             break;
         }
     });
+    refresh(now);
+    return ok;
+}
+
+bool DeskModel::call_chosen(const std::string& clerk, Instant now) {
+    if (!desk_) return false;
+    bool ok = run([&] {
+        if (chosen_.empty()) throw InputError("ticket", "choose_ticket");
+        call_chosen_at_desk(ctx_.store, desk_->uuid, chosen_, clerk, call_reason_, now);
+    });
+    if (ok) {
+        chosen_.clear();
+        call_reason_.clear();
+    }
+    refresh(now);
+    return ok;
+}
+
+bool DeskModel::reactivate(const std::string& uuid, const std::string& clerk, Instant now) {
+    bool ok =
+        run([&] { reactivate_ticket(ctx_.store, ctx_.profile.queue_policy, uuid, clerk, now); });
+    if (ok) notice_ = "console.desk.reactivated";
     refresh(now);
     return ok;
 }

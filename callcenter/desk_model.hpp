@@ -1,9 +1,11 @@
 // The desk: a clerk opens it (number, services served), then calls the queue (reg-12): Call
-// next, Recall, No-show, Start, Finish, Transfer, Pause; removes a category claimed wrongly
-// (logged); sees how many wait per service and the longest wait.
+// next or a chosen ticket out of order (with the reason), Recall, No-show (by the profile's
+// policy), Start, Finish, Transfer, Pause; brings back a no-show who returned in time; removes
+// a category claimed wrongly (logged); sees how many wait per service and the longest wait.
 #pragma once
 
 #include "console_context.hpp"
+#include "queue/desk_stats.hpp"
 #include "queue/desks.hpp"
 #include "queue/ticket_queue.hpp"
 
@@ -34,6 +36,19 @@ class DeskModel {
     void refresh(Instant now);
     const std::optional<Ticket>& current() const { return current_; }
     const std::vector<ServiceWaiting>& waiting() const { return waiting_; }
+    // reg-12 out of order: the waiting tickets this desk may call, the one chosen (its uuid)
+    // and why; calling it logs the reason in the ticket's history.
+    const std::vector<Ticket>& waiting_list() const { return waiting_list_; }
+    std::string& chosen_ticket() { return chosen_; }
+    std::string& call_reason() { return call_reason_; }
+    bool call_chosen(const std::string& clerk, Instant now);
+    // The no-show policy of the profile: how often the visitor at the desk was called again,
+    // and today's no-shows of this desk's services who may still come back.
+    int recalls() const { return recalls_; }
+    const std::vector<Ticket>& no_shows() const { return no_shows_; }
+    bool reactivate(const std::string& uuid, const std::string& clerk, Instant now);
+    // Today's figures of every desk of the room.
+    const std::vector<DeskStats>& stats() const { return stats_; }
 
     // Whether the action makes sense now (the screen greys out the others).
     bool can(DeskAction a) const;
@@ -65,6 +80,10 @@ class DeskModel {
     std::optional<Desk> desk_;
     std::optional<Ticket> current_;
     std::vector<ServiceWaiting> waiting_;
+    std::vector<Ticket> waiting_list_, no_shows_;
+    std::string chosen_, call_reason_;
+    int recalls_ = 0;
+    std::vector<DeskStats> stats_;
     std::string transfer_service_, transfer_desk_, category_reason_;
     std::string survey_phone_, survey_ticket_;
     bool survey_consent_ = false;

@@ -243,6 +243,25 @@ void casework_screenshots(Shooter& s, Store& store) {
     s.shot("19-quarter-report");
 }
 
+// reg-12: a visitor called three times who did not come, listed to be put back, and a ticket
+// chosen from the waiting list to be called out of order with the reason.
+void no_show_and_out_of_order(Shooter& s) {
+    DeskModel& d = s.m.desk();
+    if (!d.act(DeskAction::CallNext, s.m.actor(), s.now) || !d.current()) return;
+    const auto& policy = s.m.context().profile.queue_policy;
+    Instant t = s.now;
+    for (int i = 0; i <= policy.recalls; ++i) {
+        t += std::chrono::seconds(policy.recall_gap_seconds);
+        d.act(i < policy.recalls ? DeskAction::Recall : DeskAction::NoShow, s.m.actor(), t);
+    }
+    d.refresh(s.now);
+    if (d.waiting_list().empty()) return;
+    d.chosen_ticket() = d.waiting_list().back().uuid;
+    d.call_reason() = s.m.lang() == Lang::kk ? "Мүгедектігі бар адамның сүйемелдеушісі"
+                                             : "Сопровождающий человека с инвалидностью";
+    s.shot("13b-desk-no-show-out-of-order");
+}
+
 // reg-38: a consultation ticket at the desk, its visitor asked for a phone for the survey.
 void consultation_at_desk(Shooter& s) {
     DeskModel& d = s.m.desk();
@@ -349,6 +368,7 @@ void screenshots(Shooter& s, Store& store, const RegulationProfile& profile) {
         s.shot("13-desk-paused");
         m.desk().act(DeskAction::Resume, m.actor(), s.now);
         consultation_at_desk(s);
+        no_show_and_out_of_order(s);
         casework_screenshots(s, store);
     }
 }

@@ -32,7 +32,8 @@ board_tour(const std::function<void(const std::string&, const std::function<void
     for (const char* desk : {"1", "2", "3", "4"})
         called.push_back(*call_next(store, room, day, {"same_day"}, desk, "demo", now));
     finish_ticket(store, start_ticket(store, called[0].uuid, "demo", now).uuid, "demo", now);
-    no_show_ticket(store, called[3].uuid, "demo", now);
+    // The board's tour, not the no-show policy: the visitor is marked at once.
+    no_show_ticket(store, QueuePolicy{0, 0, 30}, called[3].uuid, "demo", now);
     Instant later = now + std::chrono::minutes(1);
     transfer_ticket(store, m.profile(), called[1].uuid, "documents", "", "demo", later);
     // Desks serving the same-day queue only: the visitor sent to documents waits for their desk.

@@ -96,7 +96,7 @@ TEST_CASE("board: a ticket served, marked no-show or transferred leaves the bein
     r.refresh();
     CHECK(numbers(r.board.calls.calling) == std::vector<std::string>{c.number, b.number});
     finish_ticket(*r.s, a.uuid, "clerk", r.now);
-    no_show_ticket(*r.s, b.uuid, "clerk", r.now);
+    no_show_ticket(*r.s, QueuePolicy{0, 0, 30}, b.uuid, "clerk", r.now);
     transfer_ticket(*r.s, profile(), c.uuid, "consultation", "", "clerk", r.now);
     r.refresh();
     CHECK(r.board.calls.calling.empty());
@@ -173,12 +173,12 @@ TEST_CASE("board: a new call is announced and highlighted, one already over when
     CHECK(announced == 1);
     CHECK(r.now < r.board.highlight_until);
     Ticket quick = r.call("2");
-    no_show_ticket(*r.s, quick.uuid, "clerk", r.now);
+    no_show_ticket(*r.s, QueuePolicy{0, 0, 30}, quick.uuid, "clerk", r.now);
     r.now += std::chrono::seconds(20);
     r.refresh();
     CHECK(announced == 1);
     CHECK(r.board.highlight_until <= r.now);
-    recall_ticket(*r.s, a.uuid, "clerk", r.now); // called again: said again
+    recall_ticket(*r.s, QueuePolicy{1, 0, 30}, a.uuid, "clerk", r.now); // called again: said again
     r.refresh();
     CHECK(announced == 2);
 }

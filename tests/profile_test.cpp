@@ -177,3 +177,19 @@ TEST_CASE("profile: a broken profile is refused with the file and the field name
     CHECK_THROWS_AS(parse_profile(j.dump(), "broken.json"), StoreError);
     CHECK_THROWS_AS(parse_profile("{not json", "broken.json"), StoreError);
 }
+
+TEST_CASE("reg-12: the profile sets the no-show policy, and refuses figures out of range") {
+    RegulationProfile p = parse_profile(khromtau_json().dump(), "khromtau.json");
+    CHECK(p.queue_policy.recalls == 2);
+    CHECK(p.queue_policy.recall_gap_seconds == 60);
+    CHECK(p.queue_policy.reactivate_minutes == 30);
+    json j = khromtau_json();
+    j["queue_policy"]["recalls"] = 11;
+    CHECK_THROWS_AS(parse_profile(j.dump(), "many.json"), StoreError);
+    j = khromtau_json();
+    j["queue_policy"]["reactivate_minutes"] = -1;
+    CHECK_THROWS_AS(parse_profile(j.dump(), "negative.json"), StoreError);
+    j = khromtau_json();
+    j.erase("queue_policy"); // the defaults of profile.hpp
+    CHECK(parse_profile(j.dump(), "default.json").queue_policy.recalls == 2);
+}

@@ -2,8 +2,12 @@
 // aloud and unique per room and day; tickets move forward only.
 #include "test_support.hpp"
 
+#include "cases/applications.hpp"
+#include "queue/desk_stats.hpp"
+#include "queue/desks.hpp"
 #include "queue/ticket_queue.hpp"
 
+#include <algorithm>
 #include <doctest/doctest.h>
 #include <functional>
 #include <regex>
@@ -81,11 +85,14 @@ TEST_CASE("queue: tickets move forward only") {
     REQUIRE(called);
     CHECK(called->state == TicketState::Called);
     CHECK(called->desk == "2");
-    CHECK(recall_ticket(*s, t.uuid, "clerk", at(2026, 3, 16, 9, 6)).state == TicketState::Called);
+    const QueuePolicy& policy = profile().queue_policy;
+    CHECK(recall_ticket(*s, policy, t.uuid, "clerk", at(2026, 3, 16, 9, 6)).state ==
+          TicketState::Called);
     CHECK(start_ticket(*s, t.uuid, "clerk", at(2026, 3, 16, 9, 7)).state == TicketState::Serving);
     CHECK(finish_ticket(*s, t.uuid, "clerk", at(2026, 3, 16, 9, 20)).state == TicketState::Done);
     CHECK_THROWS_AS(start_ticket(*s, t.uuid, "clerk", at(2026, 3, 16, 9, 21)), StoreError);
-    CHECK_THROWS_AS(no_show_ticket(*s, t.uuid, "clerk", at(2026, 3, 16, 9, 21)), StoreError);
+    CHECK_THROWS_AS(no_show_ticket(*s, policy, t.uuid, "clerk", at(2026, 3, 16, 9, 21)),
+                    StoreError);
     CHECK_FALSE(ticket_move_allowed(TicketState::Done, TicketState::Waiting));
     CHECK_FALSE(ticket_move_allowed(TicketState::NoShow, TicketState::Called));
     CHECK_FALSE(ticket_move_allowed(TicketState::Waiting, TicketState::Done));
@@ -96,7 +103,10 @@ TEST_CASE("queue: a visitor who does not come is marked no-show and the next one
     Ticket first = take(*s, "same_day", "", at(2026, 3, 16, 9, 0));
     Ticket second = take(*s, "same_day", "", at(2026, 3, 16, 9, 1));
     call_next(*s, "main", day(2026, 3, 16), {}, "1", "clerk", at(2026, 3, 16, 9, 5));
-    CHECK(no_show_ticket(*s, first.uuid, "clerk", at(2026, 3, 16, 9, 8)).state ==
+    const QueuePolicy& policy = profile().queue_policy; // called twice more, a minute apart
+    recall_ticket(*s, policy, first.uuid, "clerk", at(2026, 3, 16, 9, 6));
+    recall_ticket(*s, policy, first.uuid, "clerk", at(2026, 3, 16, 9, 7));
+    CHECK(no_show_ticket(*s, policy, first.uuid, "clerk", at(2026, 3, 16, 9, 8)).state ==
           TicketState::NoShow);
     auto next = call_next(*s, "main", day(2026, 3, 16), {}, "1", "clerk", at(2026, 3, 16, 9, 8));
     REQUIRE(next);
@@ -279,4 +289,149 @@ TEST_CASE("queue: two desks calling at the same moment never get the same ticket
     CHECK(called.size() == size_t(tickets));
     CHECK(std::set<std::string>(called.begin(), called.end()).size() == size_t(tickets));
     MESSAGE("desk 1 called " << per_desk[0] << ", desk 2 called " << per_desk[1]);
+}
+
+TEST_CASE("reg-12: a desk calls a chosen ticket out of order only with the reason, logged") {
+    TestStore s;
+    Ticket first = take(*s, "same_day", "", at(2026, 3, 16, 9, 0));
+    Ticket second = take(*s, "same_day", "", at(2026, 3, 16, 9, 1));
+    Ticket other = take(*s, "documents", "", at(2026, 3, 16, 9, 2));
+    std::vector<std::string> served{"same_day"};
+    auto list = waiting_for_desk(*s, "main", day(2026, 3, 16), served, "2");
+    REQUIRE(list.size() == 2);
+    CHECK(list[0].uuid == first.uuid);
+    CHECK(list[1].uuid == second.uuid);
+    Instant now = at(2026, 3, 16, 9, 5);
+    auto refused = [&](const std::string& uuid, const std::string& reason, const char* field,
+                       const char* code) {
+        try {
+            call_chosen(*s, "main", day(2026, 3, 16), served, "2", uuid, "clerk", reason, now);
+        } catch (const InputError& e) {
+            CHECK(e.field == field);
+            CHECK(e.code == code);
+            return;
+        }
+        FAIL("not refused");
+    };
+    refused(second.uuid, "  ", "call_reason", "empty");
+    refused(second.uuid, std::string(201, 'x'), "call_reason", "too_long");
+    refused(other.uuid, "appointment", "ticket", "ticket_not_served_here");
+    CHECK(find_ticket(*s, second.uuid)->state == TicketState::Waiting); // nothing written
+    Ticket t = call_chosen(*s, "main", day(2026, 3, 16), served, "2", second.uuid, "clerk",
+                           "Кезексіз: жазылған уақыты", now);
+    CHECK(t.state == TicketState::Called);
+    CHECK(t.desk == "2");
+    refused(second.uuid, "again", "ticket", "ticket_not_waiting");
+    auto events = history(*s, second.uuid);
+    CHECK(std::any_of(events.begin(), events.end(), [](const HistoryEvent& e) {
+        return e.kind == "called_out_of_order" && e.actor == "clerk" &&
+               e.reason == "Кезексіз: жазылған уақыты";
+    }));
+    // The one passed over is still the next.
+    auto next = call_next(*s, "main", day(2026, 3, 16), served, "3", "clerk", now);
+    REQUIRE(next);
+    CHECK(next->uuid == first.uuid);
+}
+
+TEST_CASE("reg-12: a no-show only after the configured recalls, each after the minimum gap") {
+    TestStore s;
+    QueuePolicy policy{2, 60, 30};
+    Ticket t = take(*s, "same_day", "", at(2026, 3, 16, 9, 0));
+    Instant called = at(2026, 3, 16, 9, 5);
+    call_next(*s, "main", day(2026, 3, 16), {}, "1", "clerk", called);
+    auto code_of = [&](const std::function<void()>& fn) -> std::string {
+        try {
+            fn();
+        } catch (const InputError& e) {
+            return e.code;
+        }
+        return "";
+    };
+    auto recall = [&](Instant at) { recall_ticket(*s, policy, t.uuid, "clerk", at); };
+    auto no_show = [&](Instant at) { no_show_ticket(*s, policy, t.uuid, "clerk", at); };
+    CHECK(code_of([&] { no_show(called + std::chrono::seconds(90)); }) == "recall_first");
+    CHECK(code_of([&] { recall(called + std::chrono::seconds(30)); }) == "recall_too_soon");
+    CHECK(code_of([&] { recall(called + std::chrono::seconds(60)); }).empty());
+    CHECK(code_of([&] { recall(called + std::chrono::seconds(100)); }) == "recall_too_soon");
+    CHECK(code_of([&] { recall(called + std::chrono::seconds(120)); }).empty());
+    CHECK(recalls_made(*s, t.uuid) == 2);
+    CHECK(code_of([&] { recall(called + std::chrono::seconds(200)); }) == "recall_limit");
+    CHECK(code_of([&] { no_show(called + std::chrono::seconds(150)); }) == "no_show_too_soon");
+    CHECK(find_ticket(*s, t.uuid)->state == TicketState::Called);
+    CHECK(code_of([&] { no_show(called + std::chrono::seconds(180)); }).empty());
+    CHECK(find_ticket(*s, t.uuid)->state == TicketState::NoShow);
+}
+
+TEST_CASE("reg-12: a no-show back within the configured time waits again in their old place") {
+    TestStore s;
+    QueuePolicy policy{0, 0, 30};
+    Ticket late = take(*s, "same_day", "", at(2026, 3, 16, 9, 0));
+    Ticket later = take(*s, "same_day", "", at(2026, 3, 16, 9, 10));
+    call_next(*s, "main", day(2026, 3, 16), {}, "1", "clerk", at(2026, 3, 16, 9, 20));
+    no_show_ticket(*s, policy, late.uuid, "clerk", at(2026, 3, 16, 9, 21));
+    auto back = reactivatable_no_shows(*s, policy, "main", {"same_day"}, at(2026, 3, 16, 9, 40));
+    REQUIRE(back.size() == 1);
+    CHECK(back[0].uuid == late.uuid);
+    CHECK(
+        reactivatable_no_shows(*s, policy, "main", {"documents"}, at(2026, 3, 16, 9, 40)).empty());
+    Ticket again = reactivate_ticket(*s, policy, late.uuid, "clerk", at(2026, 3, 16, 9, 40));
+    CHECK(again.state == TicketState::Waiting);
+    CHECK(again.number == late.number);
+    CHECK(again.transferred_from == late.uuid);
+    CHECK(find_ticket(*s, late.uuid)->state == TicketState::NoShow);   // forward only
+    CHECK(people_ahead(*s, find_ticket(*s, later.uuid).value()) == 1); // back in front
+    auto next = call_next(*s, "main", day(2026, 3, 16), {}, "2", "clerk", at(2026, 3, 16, 9, 41));
+    REQUIRE(next);
+    CHECK(next->uuid == again.uuid);
+    CHECK_THROWS_AS(reactivate_ticket(*s, policy, late.uuid, "clerk", at(2026, 3, 16, 9, 42)),
+                    InputError); // once
+    CHECK(reactivatable_no_shows(*s, policy, "main", {}, at(2026, 3, 16, 9, 42)).empty());
+    // Too late: more than the configured half an hour after the no-show.
+    no_show_ticket(*s, policy, next->uuid, "clerk", at(2026, 3, 16, 9, 45));
+    CHECK(reactivatable_no_shows(*s, policy, "main", {}, at(2026, 3, 16, 10, 16)).empty());
+    try {
+        reactivate_ticket(*s, policy, next->uuid, "clerk", at(2026, 3, 16, 10, 16));
+        FAIL("reactivated too late");
+    } catch (const InputError& e) {
+        CHECK(e.code == "reactivate_too_late");
+    }
+}
+
+TEST_CASE("queue: per-desk figures: served, average wait and service time, idle time") {
+    TestStore s;
+    auto t = [](int h, int m) { return at(2026, 3, 16, h, m); };
+    Desk d2 = open_desk(*s, profile(), "main", "2", {"same_day"}, "clerk2", t(9, 0));
+    Desk d10 = open_desk(*s, profile(), "main", "10", {"same_day"}, "clerk10", t(9, 0));
+    Ticket a = take(*s, "same_day", "", t(9, 0));
+    Ticket b = take(*s, "same_day", "", t(9, 10));
+    Ticket c = take(*s, "same_day", "", t(9, 20));
+    // Desk 2: a waits 10 min, is served 9:10-9:30; b waits 30 min, served 9:40-9:50.
+    call_next_at_desk(*s, d2.uuid, "clerk2", t(9, 10));
+    start_ticket(*s, a.uuid, "clerk2", t(9, 10));
+    finish_ticket(*s, a.uuid, "clerk2", t(9, 30));
+    call_next_at_desk(*s, d2.uuid, "clerk2", t(9, 40));
+    start_ticket(*s, b.uuid, "clerk2", t(9, 40));
+    finish_ticket(*s, b.uuid, "clerk2", t(9, 50));
+    pause_desk(*s, d2.uuid, "clerk2", "", t(9, 50));
+    // Desk 10: c called at 9:30, not come (the profile's two recalls, then the no-show).
+    call_next_at_desk(*s, d10.uuid, "clerk10", t(9, 30));
+    recall_ticket(*s, profile().queue_policy, c.uuid, "clerk10", t(9, 31));
+    recall_ticket(*s, profile().queue_policy, c.uuid, "clerk10", t(9, 32));
+    no_show_ticket(*s, profile().queue_policy, c.uuid, "clerk10", t(9, 33));
+    close_desk(*s, d10.uuid, "clerk10", t(10, 0));
+    auto stats = desk_stats(*s, "main", day(2026, 3, 16), day(2026, 3, 16), t(11, 0));
+    REQUIRE(stats.size() == 2);
+    CHECK(stats[0].desk == "2"); // before 10
+    CHECK(stats[0].served == 2);
+    CHECK(stats[0].called == 2);
+    CHECK(stats[0].avg_wait_min == doctest::Approx(20));
+    CHECK(stats[0].avg_service_min == doctest::Approx(15));
+    CHECK(stats[0].idle_min == doctest::Approx(20)); // open 9:00-9:50, busy 30 min
+    CHECK(stats[1].desk == "10");
+    CHECK(stats[1].served == 0);
+    CHECK(stats[1].called == 1);
+    CHECK(stats[1].avg_wait_min == doctest::Approx(10));
+    CHECK(stats[1].idle_min == doctest::Approx(57)); // open 60 min, 3 min calling
+    // Another day has none of it.
+    CHECK(desk_stats(*s, "main", day(2026, 3, 17), day(2026, 3, 17), t(11, 0)).empty());
 }

@@ -5,6 +5,8 @@
 #include "base/i18n.hpp"
 #include "cases/casework.hpp"
 #include "cases/hearing_pdf.hpp"
+#include "queue/desks.hpp"
+#include "queue/ticket_queue.hpp"
 #include "reports/persons_list.hpp"
 #include "reports/report.hpp"
 #include "schedule/schedule.hpp"
@@ -384,5 +386,37 @@ TEST_CASE("reg-33: the hearing's protocol prints for signature as an A4 PDF in K
             text, catalog().format(lang, "hearing_pdf.signed_chair", {{"name", h.chaired_by}})));
         CHECK(contains(
             text, catalog().format(lang, "hearing_pdf.signed_secretary", {{"name", h.secretary}})));
+    }
+}
+
+TEST_CASE("reg-40: the quarter report has each desk's figures, in kk and ru, and in the CSV") {
+    TestStore s;
+    auto t = [](int h, int m) { return at(2026, 3, 16, h, m); };
+    Desk d = open_desk(*s, profile(), "main", "4", {"same_day"}, "clerk4", t(9, 0));
+    Ticket a = issue_ticket(*s, profile(), {"main", "same_day", "", "kk", "k"}, t(9, 0));
+    call_next_at_desk(*s, d.uuid, "clerk4", t(9, 6));
+    start_ticket(*s, a.uuid, "clerk4", t(9, 6));
+    finish_ticket(*s, a.uuid, "clerk4", t(9, 30));
+    close_desk(*s, d.uuid, "clerk4", t(10, 0));
+    QuarterReport r =
+        quarter_report(*s, profile(), calendar(), catalog(), Lang::kk, 2026, 1, day(2026, 4, 10));
+    REQUIRE(r.desks.size() == 1);
+    CHECK(r.desks[0].served == 1);
+    std::string csv = report_csv(r);
+    for (const char* line :
+         {"desk_served,main/4,,1\r\n", "desk_wait_minutes,main/4,average,6\r\n",
+          "desk_service_minutes,main/4,average,24\r\n", "desk_idle_minutes,main/4,total,36\r\n"})
+        CHECK_MESSAGE(csv.find(line) != std::string::npos, "missing: " << std::string(line));
+    TempDir dir;
+    for (Lang l : {Lang::kk, Lang::ru}) {
+        std::string error;
+        REQUIRE_MESSAGE(write_report_pdf(r, catalog(), l, dir / "q.pdf", &error), error);
+        std::string text = pdf_text(dir / "q.pdf");
+        for (const char* key :
+             {"report.desks", "console.desk.stats_idle", "console.desk.stats_note"})
+            CHECK_MESSAGE(contains(text, catalog().text(l, key)), "missing: " << key);
+        CHECK(contains(text, "main · 4"));
+        CHECK(contains(text, "24"));
+        CHECK(contains(text, "36"));
     }
 }

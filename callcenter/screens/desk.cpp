@@ -47,6 +47,11 @@ static void current_ticket(ConsoleModel& m, ui::Ui& ui) {
                 m.t(std::string("ticket.state.") + to_code(t->state)) + " · " +
                 m.t("lang." + t->language),
             ui.fonts.large);
+    if (t->state == TicketState::Called) // reg-12: the no-show comes after the recalls
+        ui.text(m.tf("console.desk.recalls",
+                     {{"made", std::to_string(m.desk().recalls())},
+                      {"allowed", std::to_string(m.context().profile.queue_policy.recalls)}}),
+                nullptr, ui::colors::kMuted);
     if (t->category.empty()) return;
     // reg-12: the category is only a claim until the clerk has seen the document.
     const NamedCode* c = m.context().profile.category(t->category);
@@ -88,10 +93,81 @@ static void survey_contact(ConsoleModel& m, ui::Ui& ui, Instant now) {
     ImGui::SetCursorPosY(ImGui::GetCursorPosY() + ImGui::GetTextLineHeightWithSpacing());
     check_box(ui, m.t("console.desk.survey_consent"), 6, &d.survey_consent());
     error_line(m, ui, d.errors(), "consent");
-    error_line(m, ui, d.errors(), "ticket");
     if (ui.button(m.t("console.desk.survey_give") + "##survey", ImVec2(ui.px(520), h), false,
                   false))
         d.give_survey_contact(m.actor(), now);
+}
+
+// reg-12 out of order: the clerk picks a waiting ticket and says why; the reason is logged.
+static void call_out_of_order(ConsoleModel& m, ui::Ui& ui, Instant now) {
+    DeskModel& d = m.desk();
+    if (!d.can(DeskAction::CallNext) || d.waiting_list().empty()) return;
+    float h = ImGui::GetFrameHeight() + ui.px(10);
+    heading(ui, m.t("console.desk.out_of_order_title"));
+    auto label = [&](const Ticket& t) {
+        long waited = std::chrono::duration_cast<std::chrono::minutes>(now - t.issued_at).count();
+        return t.number + " · " + service_name(m, t.service) + " · " +
+               m.tf("console.desk.minutes", {{"minutes", std::to_string(std::max(0L, waited))}});
+    };
+    std::string shown = m.t("console.desk.choose_ticket");
+    for (const auto& t : d.waiting_list())
+        if (t.uuid == d.chosen_ticket()) shown = label(t);
+    ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x);
+    if (ImGui::BeginCombo("##chosen_ticket", shown.c_str())) {
+        for (const auto& t : d.waiting_list())
+            if (ImGui::Selectable((label(t) + "##" + t.uuid).c_str(), t.uuid == d.chosen_ticket()))
+                d.chosen_ticket() = t.uuid;
+        ImGui::EndCombo();
+    }
+    text_field(m, ui, "call_reason", m.t("console.desk.call_reason"), &d.call_reason(), d.errors(),
+               ui.px(700));
+    ImGui::SameLine();
+    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + ImGui::GetTextLineHeightWithSpacing());
+    if (ui.button(m.t("console.desk.call_chosen") + "##chosen", ImVec2(ui.px(520), h), false,
+                  false))
+        d.call_chosen(m.actor(), now);
+}
+
+// Today's figures of every desk: served, average wait and visit, idle time (minutes).
+static void desk_figures(ConsoleModel& m, ui::Ui& ui) {
+    const auto& stats = m.desk().stats();
+    if (stats.empty()) return;
+    heading(ui, m.t("console.desk.stats_title"));
+    ImGuiTableFlags flags =
+        ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_PadOuterX;
+    if (!ImGui::BeginTable("desk_stats", 5, flags)) return;
+    for (const char* key :
+         {"console.desk.stats_desk", "console.desk.stats_served", "console.desk.stats_wait",
+          "console.desk.stats_service", "console.desk.stats_idle"})
+        ImGui::TableSetupColumn(m.t(key).c_str());
+    ImGui::TableHeadersRow();
+    auto whole = [](double v) { return std::to_string(int(v + 0.5)); };
+    for (const auto& s : stats) {
+        ImGui::TableNextRow();
+        for (const std::string& cell : {s.desk, std::to_string(s.served), whole(s.avg_wait_min),
+                                        whole(s.avg_service_min), whole(s.idle_min)}) {
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(cell.c_str());
+        }
+    }
+    ImGui::EndTable();
+    ui.text(m.t("console.desk.stats_note"), nullptr, ui::colors::kMuted);
+}
+
+// reg-12: today's no-shows who may still come back, each with its button.
+static void no_shows(ConsoleModel& m, ui::Ui& ui, Instant now) {
+    DeskModel& d = m.desk();
+    if (d.no_shows().empty()) return;
+    heading(ui, m.t("console.desk.no_shows_title"));
+    float h = ImGui::GetFrameHeight() + ui.px(6);
+    for (const auto& t : d.no_shows()) {
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextUnformatted(t.number.c_str());
+        ImGui::SameLine(ui.px(140));
+        if (ui.button(m.t("console.desk.reactivate") + "##" + t.uuid,
+                      ImVec2(ImGui::GetContentRegionAvail().x, h), false, false))
+            d.reactivate(t.uuid, m.actor(), now);
+    }
 }
 
 static void transfer_panel(ConsoleModel& m, ui::Ui& ui) {
@@ -152,7 +228,7 @@ static void action_buttons(ConsoleModel& m, ui::Ui& ui, Instant now) {
 
 static void messages(ConsoleModel& m, ui::Ui& ui) {
     DeskModel& d = m.desk();
-    for (const char* field : {"desk", "actor"}) error_line(m, ui, d.errors(), field);
+    for (const char* field : {"desk", "actor", "ticket"}) error_line(m, ui, d.errors(), field);
     if (!d.notice().empty()) ui.text(m.t(d.notice()), ui.fonts.large, ui::colors::kChosen);
 }
 
@@ -204,14 +280,19 @@ void draw_desk(ConsoleModel& m, ui::Ui& ui, ScreenState& st, Instant now) {
     category_removal(m, ui, now);
     survey_contact(m, ui, now);
     messages(m, ui);
+    call_out_of_order(m, ui, now);
     ImGui::EndChild();
     ImGui::SameLine(0, gap);
     ImGui::BeginChild("room", ImVec2(0, 0));
     waiting_room(m, ui);
     ImGui::Spacing();
+    no_shows(m, ui, now);
+    ImGui::Spacing();
     float h = ImGui::GetFrameHeight() + ui.px(10);
     if (ui.button(m.t("console.desk.close") + "##close", ImVec2(ui.px(360), h), false, false))
         d.close(m.actor(), now);
+    ImGui::Spacing();
+    desk_figures(m, ui);
     ImGui::EndChild();
 }
 

@@ -54,5 +54,10 @@ std::optional<Ticket> ticket_at_desk(Store& store, const Desk& desk, Date day);
 // when nobody is waiting.
 std::optional<Ticket> call_next_at_desk(Store& store, const std::string& desk_uuid,
                                         const std::string& actor, Instant now);
+// reg-12 out of order through a desk: this waiting ticket (call_chosen), with the same checks
+// of the desk as Call next.
+Ticket call_chosen_at_desk(Store& store, const std::string& desk_uuid,
+                           const std::string& ticket_uuid, const std::string& actor,
+                           const std::string& reason, Instant now);
 
 } // namespace reception

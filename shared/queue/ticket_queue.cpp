@@ -148,7 +148,7 @@ bool ticket_move_allowed(TicketState from, TicketState to) {
     case S::Serving:
         return to == S::Done || to == S::Transferred;
     default:
-        return false; // done, no_show and transferred are final
+        return false; // done, no_show and transferred are final (a reactivation is a new row)
     }
 }
 
@@ -174,6 +174,14 @@ static void save_move(Store& store, Ticket& t, TicketState from, const std::stri
     append_outbox(store, "ticket", t.uuid, "ticket." + kind, ticket_json(t));
 }
 
+// A reason a clerk gives for a move past the usual order: required, and one line long.
+static std::string checked_reason(const std::string& reason, const char* field) {
+    std::string why = trim(reason);
+    if (why.empty()) throw InputError(field, "empty");
+    if (utf8_length(why) > 200) throw InputError(field, "too_long");
+    return why;
+}
+
 static Ticket move_ticket(Store& store, const std::string& uuid, TicketState to,
                           const std::string& kind, const std::string& actor, Instant now) {
     Ticket t;
@@ -187,22 +195,32 @@ static Ticket move_ticket(Store& store, const std::string& uuid, TicketState to,
     return t;
 }
 
+// Whether a desk serving these services may call the waiting ticket.
+static bool desk_may_call(const Ticket& t, const std::vector<std::string>& services,
+                          const std::string& desk) {
+    bool served = services.empty();
+    for (const auto& s : services) served = served || s == t.service;
+    // A ticket transferred to a named desk waits for that desk only.
+    return served && (t.desk.empty() || t.desk == desk);
+}
+
+static const std::string& waiting_in_order_sql() {
+    static const std::string sql = select_tickets(
+        "WHERE room = ?1 AND day = ?2 AND state = 'waiting' ORDER BY priority, issued_at, rowid");
+    return sql;
+}
+
 std::optional<Ticket> call_next(Store& store, const std::string& room, Date day,
                                 const std::vector<std::string>& services, const std::string& desk,
                                 const std::string& actor, Instant now) {
-    static const std::string sql = select_tickets(
-        "WHERE room = ?1 AND day = ?2 AND state = 'waiting' ORDER BY priority, issued_at, rowid");
     std::optional<Ticket> called;
     store.transaction([&] {
-        Stmt st = store.prepare(sql.c_str());
+        Stmt st = store.prepare(waiting_in_order_sql().c_str());
         st.bind(1, room).bind(2, format_date(day));
         // The waiting index walks in calling order; the first ticket of a served service wins.
         while (st.step()) {
             Ticket t = ticket_from_row(st);
-            bool served = services.empty();
-            for (const auto& s : services) served = served || s == t.service;
-            // A ticket transferred to a named desk waits for that desk only.
-            if (!served || (!t.desk.empty() && t.desk != desk)) continue;
+            if (!desk_may_call(t, services, desk)) continue;
             called = t;
             break;
         }
@@ -215,18 +233,46 @@ std::optional<Ticket> call_next(Store& store, const std::string& room, Date day,
     return called;
 }
 
-Ticket recall_ticket(Store& store, const std::string& uuid, const std::string& actor, Instant now) {
-    return move_ticket(store, uuid, TicketState::Called, "recalled", actor, now);
+std::vector<Ticket> waiting_for_desk(Store& store, const std::string& room, Date day,
+                                     const std::vector<std::string>& services,
+                                     const std::string& desk) {
+    Stmt st = store.prepare(waiting_in_order_sql().c_str());
+    st.bind(1, room).bind(2, format_date(day));
+    std::vector<Ticket> out;
+    while (st.step()) {
+        Ticket t = ticket_from_row(st);
+        if (desk_may_call(t, services, desk)) out.push_back(t);
+    }
+    return out;
+}
+
+Ticket call_chosen(Store& store, const std::string& room, Date day,
+                   const std::vector<std::string>& services, const std::string& desk,
+                   const std::string& ticket_uuid, const std::string& actor,
+                   const std::string& reason, Instant now) {
+    // reg-12 is the order of arrival: whoever calls past it says why, for whoever checks later.
+    const std::string why = checked_reason(reason, "call_reason");
+    Ticket t;
+    store.transaction([&] {
+        auto found = find_ticket(store, ticket_uuid);
+        if (!found || found->room != room || found->day != day ||
+            found->state != TicketState::Waiting)
+            throw InputError("ticket", "ticket_not_waiting");
+        if (!desk_may_call(*found, services, desk))
+            throw InputError("ticket", "ticket_not_served_here");
+        t = *found;
+        t.state = TicketState::Called;
+        t.desk = desk;
+        t.called_at = now;
+        save_move(store, t, TicketState::Waiting, "called_out_of_order", actor, why, now);
+    });
+    return t;
 }
 Ticket start_ticket(Store& store, const std::string& uuid, const std::string& actor, Instant now) {
     return move_ticket(store, uuid, TicketState::Serving, "started", actor, now);
 }
 Ticket finish_ticket(Store& store, const std::string& uuid, const std::string& actor, Instant now) {
     return move_ticket(store, uuid, TicketState::Done, "finished", actor, now);
-}
-Ticket no_show_ticket(Store& store, const std::string& uuid, const std::string& actor,
-                      Instant now) {
-    return move_ticket(store, uuid, TicketState::NoShow, "no_show", actor, now);
 }
 
 Ticket transfer_ticket(Store& store, const RegulationProfile& profile, const std::string& uuid,
@@ -264,9 +310,7 @@ Ticket remove_category(Store& store, const std::string& uuid, const std::string&
                        const std::string& reason, Instant now) {
     // reg-12: the clerk says why the category did not hold (no document shown): it is in the
     // ticket's history for whoever checks the out-of-turn order later.
-    const std::string why = trim(reason);
-    if (why.empty()) throw InputError("category_reason", "empty");
-    if (utf8_length(why) > 200) throw InputError("category_reason", "too_long");
+    const std::string why = checked_reason(reason, "category_reason");
     Ticket t;
     store.transaction([&] {
         auto found = find_ticket(store, uuid);
@@ -278,6 +322,103 @@ Ticket remove_category(Store& store, const std::string& uuid, const std::string&
         save_move(store, t, t.state, "category_removed", actor, why, now, claimed);
     });
     return t;
+}
+
+// The no-show policy (reg-12)
+int recalls_made(Store& store, const std::string& uuid) {
+    Stmt st = store.prepare("SELECT count(*) FROM events WHERE entity_uuid = ?1 AND entity = "
+                            "'ticket' AND kind = 'recalled'");
+    st.bind(1, uuid);
+    st.step();
+    return int(st.integer(0));
+}
+
+Instant next_call_allowed(const QueuePolicy& policy, const Ticket& t) {
+    return t.called_at + std::chrono::seconds(policy.recall_gap_seconds);
+}
+
+// Loads a ticket that is called now, for a recall or a no-show.
+static Ticket load_called(Store& store, const std::string& uuid, TicketState to) {
+    Ticket t = load_for_move(store, uuid, to);
+    if (t.state != TicketState::Called)
+        throw StoreError("ticket_move_not_allowed",
+                         std::string("ticket ") + t.number + " is not called now");
+    return t;
+}
+
+Ticket recall_ticket(Store& store, const QueuePolicy& policy, const std::string& uuid,
+                     const std::string& actor, Instant now) {
+    store.transaction([&] {
+        Ticket t = load_called(store, uuid, TicketState::Called);
+        if (recalls_made(store, uuid) >= policy.recalls) throw InputError("ticket", "recall_limit");
+        // The visitor needs the time to hear the call and walk to the desk.
+        if (now < next_call_allowed(policy, t)) throw InputError("ticket", "recall_too_soon");
+    });
+    return move_ticket(store, uuid, TicketState::Called, "recalled", actor, now);
+}
+
+Ticket no_show_ticket(Store& store, const QueuePolicy& policy, const std::string& uuid,
+                      const std::string& actor, Instant now) {
+    store.transaction([&] {
+        Ticket t = load_called(store, uuid, TicketState::NoShow);
+        // Nobody loses their turn before they were called every time the room promises.
+        if (recalls_made(store, uuid) < policy.recalls) throw InputError("ticket", "recall_first");
+        if (now < next_call_allowed(policy, t)) throw InputError("ticket", "no_show_too_soon");
+    });
+    return move_ticket(store, uuid, TicketState::NoShow, "no_show", actor, now);
+}
+
+static bool was_reactivated(Store& store, const std::string& uuid) {
+    Stmt st = store.prepare("SELECT 1 FROM tickets WHERE transferred_from = ?1 LIMIT 1");
+    st.bind(1, uuid);
+    return st.step();
+}
+
+Ticket reactivate_ticket(Store& store, const QueuePolicy& policy, const std::string& uuid,
+                         const std::string& actor, Instant now) {
+    Ticket next;
+    store.transaction([&] {
+        auto old = find_ticket(store, uuid);
+        if (!old) throw StoreError("ticket_not_found", "no ticket " + uuid);
+        if (old->state != TicketState::NoShow) throw InputError("ticket", "not_no_show");
+        auto window = std::chrono::minutes(policy.reactivate_minutes);
+        if (old->day != local_date(now) || now > old->updated_at + window)
+            throw InputError("ticket", "reactivate_too_late");
+        if (was_reactivated(store, uuid)) throw InputError("ticket", "already_reactivated");
+        // Its issue time and category keep its place; a new row keeps the states moving
+        // forward only, as a transfer does (the server takes it by the same rule).
+        next = *old;
+        next.uuid = new_uuid();
+        next.state = TicketState::Waiting;
+        next.desk.clear();
+        next.called_at = Instant{};
+        next.transferred_from = old->uuid;
+        next.updated_at = now;
+        write_ticket(store, next);
+        append_outbox(store, "ticket", next.uuid, "ticket.issued", ticket_json(next));
+        store.append_event("ticket", old->uuid, "reactivated", "no_show", "no_show", actor, "",
+                           json{{"number", old->number}, {"new_ticket", next.uuid}}, now);
+    });
+    return next;
+}
+
+std::vector<Ticket> reactivatable_no_shows(Store& store, const QueuePolicy& policy,
+                                           const std::string& room,
+                                           const std::vector<std::string>& services, Instant now) {
+    static const std::string sql = select_tickets(
+        "AS t WHERE room = ?1 AND day = ?2 AND state = 'no_show' AND updated_at >= ?3 AND NOT "
+        "EXISTS (SELECT 1 FROM tickets n WHERE n.transferred_from = t.uuid) "
+        "ORDER BY updated_at DESC, rowid DESC");
+    Stmt st = store.prepare(sql.c_str());
+    auto window = std::chrono::minutes(policy.reactivate_minutes);
+    st.bind(1, room).bind(2, format_date(local_date(now))).bind(3, format_instant(now - window));
+    std::vector<Ticket> out;
+    while (st.step()) {
+        Ticket t = ticket_from_row(st);
+        if (services.empty() || std::count(services.begin(), services.end(), t.service))
+            out.push_back(t);
+    }
+    return out;
 }
 
 // Views
@@ -321,7 +462,8 @@ static std::vector<BoardCall> board_transfers(Store& store, const std::string& r
         "SELECT " + select_columns(kTicketFields) +
         ", moved_to FROM tickets JOIN (SELECT transferred_from AS old, service AS moved_to "
         "FROM tickets WHERE room = ?1 AND day = ?2 AND state = 'waiting' AND transferred_from "
-        "<> '') ON uuid = old WHERE called_at <> '' AND updated_at > ?3 ORDER BY updated_at DESC";
+        "<> '') ON uuid = old WHERE state = 'transferred' AND called_at <> '' AND updated_at > ?3 "
+        "ORDER BY updated_at DESC";
     auto shown = std::chrono::minutes(kTransferShownMinutes);
     Stmt st = store.prepare(sql.c_str());
     st.bind(1, room).bind(2, format_date(day)).bind(3, format_instant(now - shown));

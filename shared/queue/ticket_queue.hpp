@@ -2,9 +2,12 @@
 // categories first, then order of arrival. A ticket moves forward only:
 //   waiting -> called -> serving -> done
 //   called -> no_show;  called/serving -> transferred (a new waiting ticket, same number)
+// A no-show who comes back in time gets a new waiting ticket too, with the number and place of
+// the old one (reactivate_ticket), so the states never move backwards and sync converges.
 #pragma once
 
 #include "base/domain.hpp"
+#include "regulation/profile.hpp"
 #include "store/store.hpp"
 
 #include <optional>
@@ -12,8 +15,6 @@
 #include <vector>
 
 namespace reception {
-
-struct RegulationProfile;
 
 struct TicketRequest {
     std::string room;     // room code
@@ -37,12 +38,50 @@ std::optional<Ticket> call_next(Store& store, const std::string& room, Date day,
                                 const std::vector<std::string>& services, const std::string& desk,
                                 const std::string& actor, Instant now);
 
+// reg-12 out of order: the desk calls this waiting ticket instead of the next one, and says
+// why (a visitor the clerk must see now, an appointment): the reason is in the ticket's history
+// ("called_out_of_order"). The ticket must wait for one of these services, and not be sent to
+// another desk. Throws InputError (call_reason: empty, too_long; ticket: ticket_not_waiting,
+// ticket_not_served_here) before anything is written.
+Ticket call_chosen(Store& store, const std::string& room, Date day,
+                   const std::vector<std::string>& services, const std::string& desk,
+                   const std::string& ticket_uuid, const std::string& actor,
+                   const std::string& reason, Instant now);
+// The waiting tickets a desk serving these services may call, in calling order (the pick list
+// of a call out of order).
+std::vector<Ticket> waiting_for_desk(Store& store, const std::string& room, Date day,
+                                     const std::vector<std::string>& services,
+                                     const std::string& desk);
+
 // Desk actions on one ticket; each checks the move is allowed and logs an event.
 // Throw StoreError("ticket_not_found" | "ticket_move_not_allowed").
-Ticket recall_ticket(Store& store, const std::string& uuid, const std::string& actor, Instant now);
 Ticket start_ticket(Store& store, const std::string& uuid, const std::string& actor, Instant now);
 Ticket finish_ticket(Store& store, const std::string& uuid, const std::string& actor, Instant now);
-Ticket no_show_ticket(Store& store, const std::string& uuid, const std::string& actor, Instant now);
+
+// The no-show policy (reg-12, the profile's queue_policy). A called visitor is called again at
+// most policy.recalls times, each at least policy.recall_gap_seconds after the last call;
+// marked a no-show only once every recall was made and the gap has passed since the last.
+// Throw InputError("ticket", "recall_limit" | "recall_too_soon" | "no_show_too_soon") and the
+// StoreErrors above.
+using QueuePolicy = RegulationProfile::QueuePolicy;
+Ticket recall_ticket(Store& store, const QueuePolicy& policy, const std::string& uuid,
+                     const std::string& actor, Instant now);
+Ticket no_show_ticket(Store& store, const QueuePolicy& policy, const std::string& uuid,
+                      const std::string& actor, Instant now);
+// How many times the called ticket was called again.
+int recalls_made(Store& store, const std::string& uuid);
+// The earliest a ticket just called may be recalled or marked a no-show.
+Instant next_call_allowed(const QueuePolicy& policy, const Ticket& t);
+// A no-show who came back within policy.reactivate_minutes waits again: a new waiting ticket
+// with the same number, category and issue time (so the same place), at no desk; the old one
+// stays a no-show. Throws InputError("ticket", "not_no_show" | "reactivate_too_late" |
+// "already_reactivated").
+Ticket reactivate_ticket(Store& store, const QueuePolicy& policy, const std::string& uuid,
+                         const std::string& actor, Instant now);
+// Today's no-shows of these services that may still be reactivated, latest first.
+std::vector<Ticket> reactivatable_no_shows(Store& store, const QueuePolicy& policy,
+                                           const std::string& room,
+                                           const std::vector<std::string>& services, Instant now);
 // Moves the visitor to another service (and optionally a desk, by its number): the old ticket
 // becomes transferred, a new waiting one keeps its number, category and place by arrival time.
 // Throws InputError (transfer_service: empty, unknown_service; transfer_desk: not_digits,

@@ -243,6 +243,18 @@ RegulationProfile parse_profile(const std::string& text, const std::string& sour
             p.fail("survey_sample.percent: must be 1..100");
     }
 
+    if (j.contains("queue_policy")) { // reg-12; without it the defaults of profile.hpp
+        const json& q = j["queue_policy"];
+        r.queue_policy.recalls = p.count(q, "recalls", "queue_policy");
+        r.queue_policy.recall_gap_seconds = p.count(q, "recall_gap_seconds", "queue_policy");
+        r.queue_policy.reactivate_minutes = p.count(q, "reactivate_minutes", "queue_policy");
+        if (r.queue_policy.recalls > 10) p.fail("queue_policy.recalls: at most 10");
+        if (r.queue_policy.recall_gap_seconds > 3600)
+            p.fail("queue_policy.recall_gap_seconds: at most 3600");
+        if (r.queue_policy.reactivate_minutes > 24 * 60)
+            p.fail("queue_policy.reactivate_minutes: at most a day (1440)");
+    }
+
     r.out_of_turn = p.list<NamedCode>(j, "out_of_turn_categories",
                                       [&](const json& e, const std::string& w, NamedCode& x) {
                                           p.named(e, w, x);

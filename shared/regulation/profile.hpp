@@ -81,6 +81,14 @@ struct RegulationProfile {
     struct SurveySample {
         int percent = 30, at_least = 10;
     } survey_sample;
+    // reg-12: how the desks keep the order of arrival when a visitor does not come. A called
+    // visitor is called again up to `recalls` times, each at least `recall_gap_seconds` after
+    // the last call, and only then marked a no-show; a no-show who comes back within
+    // `reactivate_minutes` waits again in their old place. The regulation gives no figures;
+    // the room sets them in the profile ("queue_policy"), these are the defaults without it.
+    struct QueuePolicy {
+        int recalls = 2, recall_gap_seconds = 60, reactivate_minutes = 30;
+    } queue_policy;
     std::vector<NamedCode> out_of_turn;     // reg-12
     std::vector<NamedCode> refusal_grounds; // reg-15
     std::vector<Role> roles;                // reg-2

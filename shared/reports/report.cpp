@@ -162,6 +162,9 @@ QuarterReport period_report(Store& store, const RegulationProfile& profile, cons
                          return item_number(a.item) < item_number(b.item);
                      });
     r.survey = survey_figures(store, first, last);
+    // A desk left open counts as open up to now, never past the period or today.
+    Instant until = std::min(now_utc(), local_instant(add_days(std::min(last, today), 1), 0));
+    r.desks = desk_stats(store, "", first, last, until);
     return r;
 }
 
@@ -227,6 +230,14 @@ std::string report_csv(const QuarterReport& r) {
     char avg[16];
     std::snprintf(avg, sizeof avg, "%.2f", r.survey.average);
     csv_line(out, {"survey", "average", "reg-38", avg});
+    for (const auto& d : r.desks) {
+        auto minutes = [](double v) { return std::to_string(int(v + 0.5)); };
+        std::string desk = d.room + "/" + d.desk;
+        csv_line(out, {"desk_served", desk, "", std::to_string(d.served)});
+        csv_line(out, {"desk_wait_minutes", desk, "average", minutes(d.avg_wait_min)});
+        csv_line(out, {"desk_service_minutes", desk, "average", minutes(d.avg_service_min)});
+        csv_line(out, {"desk_idle_minutes", desk, "total", minutes(d.idle_min)});
+    }
     return out;
 }
 

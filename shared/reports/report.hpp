@@ -6,6 +6,7 @@
 
 #include "base/date.hpp"
 #include "cases/surveys.hpp"
+#include "queue/desk_stats.hpp"
 #include "store/store.hpp"
 
 #include <map>
@@ -40,6 +41,8 @@ struct QuarterReport {
     std::vector<ClockFigures> clocks;
     std::vector<CountRow> by_month; // "2026-01": registered that month
     SurveyFigures survey;
+    // The desks of the queue over the period: served, average wait and visit, idle minutes.
+    std::vector<DeskStats> desks;
 };
 
 // The quarter (1..4) of `year`, in the language of `texts`/`lang`.

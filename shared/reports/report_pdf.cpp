@@ -126,6 +126,26 @@ static void add_survey(PdfDocument& doc, const QuarterReport& r, const Catalog& 
         texts, l));
 }
 
+static void add_desks(PdfDocument& doc, const QuarterReport& r, const Catalog& texts, Lang l) {
+    doc.blocks.push_back(pdf_block(PdfBlockKind::Heading, texts.text(l, "report.desks")));
+    if (r.desks.empty()) {
+        doc.blocks.push_back(pdf_block(PdfBlockKind::Text, texts.text(l, "report.none")));
+        return;
+    }
+    PdfBlock b = pdf_block(PdfBlockKind::Table);
+    b.columns = {{texts.text(l, "console.desk.stats_desk"), 0.28, false},
+                 {texts.text(l, "console.desk.stats_served"), 0.18, true},
+                 {texts.text(l, "console.desk.stats_wait"), 0.18, true},
+                 {texts.text(l, "console.desk.stats_service"), 0.18, true},
+                 {texts.text(l, "console.desk.stats_idle"), 0.18, true}};
+    auto whole = [](double v) { return std::to_string(int(v + 0.5)); };
+    for (const auto& d : r.desks)
+        b.rows.push_back({d.room + " · " + d.desk, std::to_string(d.served), whole(d.avg_wait_min),
+                          whole(d.avg_service_min), whole(d.idle_min)});
+    doc.blocks.push_back(std::move(b));
+    doc.blocks.push_back(pdf_block(PdfBlockKind::Text, texts.text(l, "console.desk.stats_note")));
+}
+
 // The report ----------------------------------------------------------------------------
 
 bool write_report_pdf(const QuarterReport& r, const Catalog& texts, Lang lang,
@@ -146,6 +166,7 @@ bool write_report_pdf(const QuarterReport& r, const Catalog& texts, Lang lang,
     add_counts(doc, r.by_official, "report.by_official", "report.col.official", false, texts, lang);
     add_deadlines(doc, r, texts, lang);
     add_survey(doc, r, texts, lang);
+    add_desks(doc, r, texts, lang);
     return write_pdf(doc, file, error);
 }
 

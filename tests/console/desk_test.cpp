@@ -53,6 +53,14 @@ TEST_CASE("reg-12: Call next calls the out-of-turn ticket first, then in order o
     }
     CHECK(c->desk().act(DeskAction::CallNext, c->actor(), c.now));
     CHECK(c->desk().current()->uuid == first.uuid);
+    // The profile's policy: called again twice, a minute apart, before the no-show.
+    CHECK_FALSE(c->desk().can(DeskAction::NoShow));
+    for (int i = 0; i < 2; ++i) {
+        c.now += std::chrono::minutes(1);
+        CHECK(c->desk().act(DeskAction::Recall, c->actor(), c.now));
+    }
+    CHECK_FALSE(c->desk().can(DeskAction::Recall));
+    c.now += std::chrono::minutes(1);
     CHECK(c->desk().act(DeskAction::NoShow, c->actor(), c.now));
     CHECK(c->desk().act(DeskAction::CallNext, c->actor(), c.now));
     CHECK(c->desk().current()->uuid == second.uuid);
@@ -60,8 +68,61 @@ TEST_CASE("reg-12: Call next calls the out-of-turn ticket first, then in order o
     auto events = history(*c.s, second.uuid);
     CHECK(std::any_of(events.begin(), events.end(),
                       [](const HistoryEvent& e) { return e.actor == "clerk1"; }));
+    c.now += std::chrono::minutes(1);
     CHECK(c->desk().act(DeskAction::Recall, c->actor(), c.now));
     CHECK(c->desk().current()->uuid == second.uuid);
+}
+
+TEST_CASE("reg-12: the desk screen calls a ticket picked from the list, with the reason logged") {
+    Console c;
+    ticket(c, "same_day", "", 30);
+    Ticket booked = ticket(c, "consultation", "", 10);
+    open_desk_3(c);
+    c.frame();
+    REQUIRE(c->desk().waiting_list().size() == 2);
+    CHECK(c.shown(c->t("console.desk.call_chosen")));
+    // Without a choice, then without a reason: refused, nothing called.
+    CHECK_FALSE(c->desk().call_chosen(c->actor(), c.now));
+    CHECK(c->desk().errors().at("ticket") == "choose_ticket");
+    c->desk().chosen_ticket() = booked.uuid;
+    CHECK_FALSE(c->desk().call_chosen(c->actor(), c.now));
+    CHECK(c->desk().errors().at("call_reason") == "empty");
+    c->desk().call_reason() = "Жазылу бойынша";
+    c.tap(c->t("console.desk.call_chosen"));
+    REQUIRE(c->desk().current());
+    CHECK(c->desk().current()->uuid == booked.uuid);
+    auto events = history(*c.s, booked.uuid);
+    CHECK(std::any_of(events.begin(), events.end(), [](const HistoryEvent& e) {
+        return e.kind == "called_out_of_order" && e.actor == "clerk1" &&
+               e.reason == "Жазылу бойынша";
+    }));
+    CHECK(c->desk().recalls() == 0);
+    CHECK(c->desk().can(DeskAction::Recall));
+    c.frame();
+    CHECK_FALSE(c.shown(c->t("console.desk.call_chosen"))); // someone is at the desk
+}
+
+TEST_CASE("reg-12: a no-show who comes back is put back in the queue from the desk screen") {
+    Console c;
+    Ticket late = ticket(c, "same_day", "", 30);
+    Ticket later = ticket(c, "same_day", "", 20);
+    open_desk_3(c);
+    REQUIRE(c->desk().act(DeskAction::CallNext, c->actor(), c.now));
+    for (int i = 0; i < 3; ++i) {
+        c.now += std::chrono::minutes(1);
+        REQUIRE(c->desk().act(i < 2 ? DeskAction::Recall : DeskAction::NoShow, c->actor(), c.now));
+    }
+    c.frame();
+    CHECK(c.shown(c->t("console.desk.reactivate")));
+    REQUIRE(c->desk().no_shows().size() == 1);
+    c.now += std::chrono::minutes(10);
+    c.tap(c->t("console.desk.reactivate"));
+    CHECK(c->desk().notice() == "console.desk.reactivated");
+    CHECK(c->desk().no_shows().empty());
+    // In the old place: before the one who came later.
+    REQUIRE(c->desk().act(DeskAction::CallNext, c->actor(), c.now));
+    CHECK(c->desk().current()->number == late.number);
+    CHECK(c->desk().current()->uuid != later.uuid);
 }
 
 TEST_CASE("reg-12: a category claimed without the document is removed, with who and why") {
@@ -149,4 +210,22 @@ TEST_CASE("reg-12: two desks calling next at once never get the same ticket") {
         if (!l.empty()) called.insert(l);
     CHECK(called.size() == size_t(n)); // every ticket was called ...
     CHECK(std::set<std::string>(called.begin(), called.end()).size() == size_t(n)); // ... once
+}
+
+TEST_CASE("console: the desk shows today's figures of every desk") {
+    Console c;
+    ticket(c, "same_day", "", 20);
+    open_desk_3(c);
+    REQUIRE(c->desk().act(DeskAction::CallNext, c->actor(), c.now));
+    REQUIRE(c->desk().act(DeskAction::Start, c->actor(), c.now));
+    c.now += std::chrono::minutes(12);
+    REQUIRE(c->desk().act(DeskAction::Finish, c->actor(), c.now));
+    c.frame();
+    REQUIRE(c->desk().stats().size() == 1);
+    const DeskStats& s = c->desk().stats().front();
+    CHECK(s.desk == "3");
+    CHECK(s.served == 1);
+    CHECK(s.avg_wait_min == doctest::Approx(20));
+    CHECK(s.avg_service_min == doctest::Approx(12));
+    CHECK(s.idle_min == doctest::Approx(0));
 }
