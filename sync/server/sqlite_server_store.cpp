@@ -112,6 +112,39 @@ UPDATE srv_changes SET public_payload = json_remove(payload, '$.category', '$.ki
 UPDATE srv_changes SET public_payload = payload WHERE entity IN ('room', 'official', 'session');
 )SQL";
 
+// Version 3: a feed sequence per room, the feed keyed by (room, seq): no global hot row, and a
+// district is a shard of its own (docs/scale.md). Cursors stay valid: 'feed' in srv_counters is
+// frozen as the base every room starts from, so each room's next seq is past every cursor
+// handed out before, and a room's seqs only grow.
+static const char* const kServerSchemaV3 = R"SQL(
+CREATE TABLE srv_room_feeds (
+    room TEXT PRIMARY KEY,
+    head INTEGER NOT NULL
+) WITHOUT ROWID;
+INSERT INTO srv_room_feeds(room, head)
+    SELECT DISTINCT room, (SELECT value FROM srv_counters WHERE name = 'feed') FROM srv_changes;
+
+CREATE TABLE srv_changes_v3 (
+    room           TEXT NOT NULL,
+    seq            INTEGER NOT NULL,
+    op_id          TEXT NOT NULL,
+    terminal       TEXT NOT NULL,
+    entity         TEXT NOT NULL,
+    entity_uuid    TEXT NOT NULL,
+    kind           TEXT NOT NULL,
+    payload        TEXT NOT NULL,
+    at             TEXT NOT NULL,
+    public_payload TEXT,
+    PRIMARY KEY (room, seq)
+);
+INSERT INTO srv_changes_v3(room, seq, op_id, terminal, entity, entity_uuid, kind, payload,
+                                at, public_payload)
+    SELECT room, seq, op_id, terminal, entity, entity_uuid, kind, payload, at, public_payload
+    FROM srv_changes;
+DROP TABLE srv_changes;
+ALTER TABLE srv_changes_v3 RENAME TO srv_changes;
+)SQL";
+
 // Per connection. A group commit of a few hundred pushes dirties thousands of pages (random
 // UUID keys land on different leaves): with SQLite's default 2 MB cache they spill to the WAL
 // in the middle of the transaction and are read back. Each push runs in a savepoint, whose
@@ -125,6 +158,7 @@ static void tune_connection(Store& db) {
 static const Migration kServerMigrations[] = {
     {1, kServerSchemaV1},
     {2, kServerSchemaV2},
+    {3, kServerSchemaV3},
 };
 constexpr size_t kServerMigrationCount = sizeof kServerMigrations / sizeof kServerMigrations[0];
 
@@ -188,8 +222,10 @@ class SqliteServerStore final : public ServerStore {
         db_->transaction([&] { db_->set_meta("server_epoch", epoch); });
         return epoch;
     }
-    long long feed_head(const std::string&) override {
-        Stmt st = db_->prepare("SELECT value FROM srv_counters WHERE name = 'feed'");
+    long long feed_head(const std::string& room) override {
+        Stmt st = db_->prepare("SELECT coalesce((SELECT head FROM srv_room_feeds WHERE room = "
+                               "?1), (SELECT value FROM srv_counters WHERE name = 'feed'), 0)");
+        st.bind(1, room);
         return st.step() ? st.integer(0) : 0;
     }
     long long credentials_version() override {
@@ -446,11 +482,14 @@ class SqliteServerStore final : public ServerStore {
         t.series = st.text(3);
         return t;
     }
-    // It is updated inside the write transaction that appends the change, so a reader never
-    // sees seq N+1 before N.
-    long long next_seq(const std::string&) {
+    // The room's head moves inside the write transaction that appends the change, so a reader
+    // never sees seq N+1 before N. A new room starts from the frozen base (version 3).
+    long long next_seq(const std::string& room) {
         Stmt st = db_->prepare(
-            "UPDATE srv_counters SET value = value + 1 WHERE name = 'feed' RETURNING value");
+            "INSERT INTO srv_room_feeds(room, head) VALUES (?1, 1 + (SELECT value FROM "
+            "srv_counters WHERE name = 'feed')) ON CONFLICT(room) DO UPDATE SET head = head + 1 "
+            "RETURNING head");
+        st.bind(1, room);
         st.step();
         return st.integer(0);
     }
