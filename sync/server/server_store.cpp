@@ -5,8 +5,7 @@
 namespace reception {
 
 std::unique_ptr<ServerStore> open_server_store(const StoreLocation& where) {
-    if (where.postgres())
-        throw StoreError("store_io", "this server is built without PostgreSQL: " + where.db);
+    if (where.postgres()) return open_pg_server_store(where.db);
     return open_sqlite_server_store(where.data_dir);
 }
 

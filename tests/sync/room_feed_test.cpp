@@ -21,6 +21,8 @@ TEST_CASE("sync: each room's feed has its own sequence, and each room's terminal
     // The hall's first change is the hall's seq 1, whatever the main room did before.
     CHECK(t.server.count("SELECT min(seq) FROM srv_changes WHERE room = 'hall'") == 1);
     CHECK(t.server.count("SELECT count(*) FROM srv_room_feeds") == 2);
+    // On PostgreSQL (the pg: run) nothing of it is in a SQLite file.
+    CHECK(std::filesystem::exists(t.server.data_dir() / "server.db") == t.server.db().empty());
     sync(*b1);
     sync(*b2);
     CHECK(count(*b1, "SELECT count(*) FROM tickets") == 3);

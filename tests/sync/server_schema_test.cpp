@@ -12,7 +12,8 @@ static std::string server_schema(const std::filesystem::path& data) {
     return db->meta("server_schema").value_or("");
 }
 
-TEST_CASE("sync: the server's tables are made by numbered migrations and a newer server store "
+TEST_CASE("sync (SQLite store): the server's tables are made by numbered migrations and a newer "
+          "server store "
           "is refused untouched") {
     TempDir dir;
     ServerProcess server(dir.path);
