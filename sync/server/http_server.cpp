@@ -7,6 +7,7 @@
 #include "common/protocol.hpp"
 #include "server/api.hpp"
 #include "server/connection_limits.hpp"
+#include "server/pg_feed_listener.hpp"
 #include "server/server_store.hpp"
 #include "server/writer.hpp"
 
@@ -498,6 +499,16 @@ int run_server(const ServerOptions& opt) {
                 if (head > sh.core.metrics.feed_head) sh.core.metrics.feed_head = head;
             sh.waiters.wake(heads);
         });
+
+    // Pushes on other instances of the same PostgreSQL database wake long-polls here too.
+    std::unique_ptr<FeedListener> feed_listener;
+    if (opt.where.postgres())
+        feed_listener = std::make_unique<FeedListener>(
+            pg_conninfo(opt.where.db),
+            [&sh](const std::string& room, long long head) {
+                sh.waiters.wake({{room, head}});
+            },
+            [&sh] { sh.waiters.wake_all(); });
 
     tcp::acceptor acceptor(ioc);
     tcp::endpoint ep(asio::ip::make_address(opt.address), opt.port);

@@ -423,11 +423,14 @@ class PgServerStore final : public ServerStore {
 
 } // namespace
 
-std::unique_ptr<ServerStore> open_pg_server_store(const std::string& db) {
+std::string pg_conninfo(const std::string& db) {
     // A bare word is a service name from pg_service.conf.
     bool url = db.rfind("postgresql://", 0) == 0 || db.rfind("postgres://", 0) == 0;
-    std::string conninfo = url || db.find('=') != std::string::npos ? db : "service=" + db;
-    return std::make_unique<PgServerStore>(conninfo);
+    return url || db.find('=') != std::string::npos ? db : "service=" + db;
+}
+
+std::unique_ptr<ServerStore> open_pg_server_store(const std::string& db) {
+    return std::make_unique<PgServerStore>(pg_conninfo(db));
 }
 
 } // namespace reception

@@ -157,6 +157,8 @@ std::unique_ptr<ServerStore> open_server_store(const StoreLocation& where);
 std::unique_ptr<ServerStore> open_server_store(const std::filesystem::path& data_dir);
 std::unique_ptr<ServerStore> open_sqlite_server_store(const std::filesystem::path& data_dir);
 std::unique_ptr<ServerStore> open_pg_server_store(const std::string& db);
+// --db as libpq takes it: a URL or "key=value ..." as it is, a bare word as "service=WORD".
+std::string pg_conninfo(const std::string& db);
 
 std::filesystem::path default_server_data_dir(); // $XDG_DATA_HOME/reception/server
 

@@ -103,6 +103,9 @@ ServerProcess::ServerProcess(std::filesystem::path data_dir) : data_(std::move(d
     if (!test_postgres().empty()) db_ = new_test_database();
 }
 
+ServerProcess::ServerProcess(std::filesystem::path data_dir, std::string db)
+    : data_(std::move(data_dir)), db_(std::move(db)) {}
+
 // The options that name the store, for a command line.
 static std::string store_args(const std::filesystem::path& data, const std::string& db) {
     std::string out = " --data " + data.string();

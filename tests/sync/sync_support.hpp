@@ -41,6 +41,8 @@ std::string new_test_database();
 class ServerProcess {
   public:
     explicit ServerProcess(std::filesystem::path data_dir);
+    // Another instance on the same PostgreSQL database (db: another ServerProcess's db()).
+    ServerProcess(std::filesystem::path data_dir, std::string db);
     ~ServerProcess();
     ServerProcess(const ServerProcess&) = delete;
     ServerProcess& operator=(const ServerProcess&) = delete;
