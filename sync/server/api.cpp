@@ -54,7 +54,8 @@ static int int_param(std::string_view target, std::string_view key, int fallback
 }
 
 // Authentication
-static Terminal authenticate(ServerCore& core, Store& reader, const Request& req, Instant now) {
+static Terminal authenticate(ServerCore& core, ServerStore& reader, const Request& req,
+                             Instant now) {
     if (req.terminal) return *req.terminal; // checked from the header a moment ago
     const std::string prefix = "Bearer ";
     if (req.authorization.rfind(prefix, 0) != 0)
@@ -101,7 +102,7 @@ static Reply enrol(ServerCore& core, const Request& req, Instant now) {
     std::string epoch = core.epoch;
     Reply r;
     r.endpoint = Endpoint::Enrol;
-    r.write = [code, epoch, now, core_of = &core, peer = req.peer](Store& db) {
+    r.write = [code, epoch, now, core_of = &core, peer = req.peer](ServerStore& db) {
         auto c = redeem_enrolment_code(db, code, now);
         if (!c) return error_reply(401, "bad_enrolment_code", "unknown, used or expired code");
         core_of->enrol_limiter.give_back(peer, now); // only wrong codes count
@@ -115,13 +116,13 @@ static Reply enrol(ServerCore& core, const Request& req, Instant now) {
     return r;
 }
 
-static Reply push(ServerCore& core, Store& reader, const Request& req, Instant now) {
+static Reply push(ServerCore& core, ServerStore& reader, const Request& req, Instant now) {
     Terminal t = authenticate(core, reader, req, now);
     if (t.role == TerminalRole::Board) throw HttpError(403, "forbidden", "a board writes nothing");
     auto batch = std::make_shared<PushBatch>(parse_push(req.body, now, t));
     ServerCore* c = &core;
     Reply r;
-    r.write = [c, t, batch, now](Store& db) {
+    r.write = [c, t, batch, now](ServerStore& db) {
         PushResult res = apply_push(db, t, *batch, now);
         c->metrics.pushed_changes += res.applied;
         c->metrics.duplicate_changes += res.duplicates;
@@ -133,7 +134,7 @@ static Reply push(ServerCore& core, Store& reader, const Request& req, Instant n
     return r;
 }
 
-static Reply pull(ServerCore& core, Store& reader, const Request& req, Instant now) {
+static Reply pull(ServerCore& core, ServerStore& reader, const Request& req, Instant now) {
     Terminal t = authenticate(core, reader, req, now);
     std::string cursor_text = query_param(req.target, "cursor");
     Cursor cursor{core.epoch, 0};
@@ -171,10 +172,8 @@ static Reply pull(ServerCore& core, Store& reader, const Request& req, Instant n
 // group commit, so a full disk or a read-only store answers 503 here as it would there.
 static Reply health(ServerCore& core) {
     Reply r;
-    r.write = [epoch = core.epoch](Store& db) {
-        db.prepare("INSERT INTO srv_counters(name, value) VALUES ('health', 1) "
-                   "ON CONFLICT(name) DO UPDATE SET value = value + 1")
-            .run();
+    r.write = [epoch = core.epoch](ServerStore& db) {
+        db.record_health();
         return json_reply(json{{"status", "ok"}, {"epoch", epoch}});
     };
     return r;
@@ -190,7 +189,8 @@ static Endpoint endpoint_of(std::string_view path) {
     return Endpoint::Other;
 }
 
-static Reply route(ServerCore& core, Store& reader, const Request& req, Endpoint e, Instant now) {
+static Reply route(ServerCore& core, ServerStore& reader, const Request& req, Endpoint e,
+                   Instant now) {
     bool get = req.method == "GET", post = req.method == "POST";
     switch (e) {
     case Endpoint::Healthz:
@@ -239,7 +239,7 @@ unsigned long long body_limit_of(std::string_view target) {
 // An unknown client must not make the server hold a megabyte: the credential is checked and
 // the length compared before a byte of the body is read (800 such connections once
 // took the server from 13 to 903 MiB).
-static void check_header(ServerCore& core, Store& reader, Request& req, Endpoint e,
+static void check_header(ServerCore& core, ServerStore& reader, Request& req, Endpoint e,
                          unsigned long long length, Instant now) {
     if (length > body_limit_of(req.target))
         throw HttpError(413, "body_too_large",
@@ -268,7 +268,7 @@ static Endpoint endpoint_of_target(const std::string& target) {
     return endpoint_of(std::string_view(target).substr(0, target.find('?')));
 }
 
-std::optional<Reply> refuse_before_body(ServerCore& core, Store& reader, Request& req,
+std::optional<Reply> refuse_before_body(ServerCore& core, ServerStore& reader, Request& req,
                                         unsigned long long content_length, Instant now) {
     Endpoint e = endpoint_of_target(req.target);
     Reply r = answered(e, [&] {
@@ -286,7 +286,7 @@ std::optional<Reply> refuse_before_body(ServerCore& core, Store& reader, Request
     return r;
 }
 
-Reply handle_request(ServerCore& core, Store& reader, const Request& req, Instant now) {
+Reply handle_request(ServerCore& core, ServerStore& reader, const Request& req, Instant now) {
     Endpoint e = endpoint_of_target(req.target);
     return answered(e, [&] {
         if (req.method == "POST" && req.content_type.rfind("application/json", 0) != 0)

@@ -40,7 +40,7 @@ struct Reply {
     std::string body;
     std::string content_type = "application/json";
     Endpoint endpoint = Endpoint::Other;
-    std::function<Reply(Store&)> write;
+    std::function<Reply(ServerStore&)> write;
     int retry_after_s = 0; // 429: when to try again
     int wait_ms = 0;
     std::string wait_room;
@@ -59,11 +59,11 @@ struct ServerCore {
     EnrolmentLimiter enrol_limiter;
 };
 
-Reply handle_request(ServerCore& core, Store& reader, const Request& req, Instant now);
+Reply handle_request(ServerCore& core, ServerStore& reader, const Request& req, Instant now);
 // What can be refused from the header alone, before the body is read (req.body is empty):
 // a missing or wrong credential (401), a body larger than the endpoint takes (413), a POST
 // that is not JSON (415), an enrolment over its limit (429). nullopt: read the body.
-std::optional<Reply> refuse_before_body(ServerCore& core, Store& reader, Request& req,
+std::optional<Reply> refuse_before_body(ServerCore& core, ServerStore& reader, Request& req,
                                         unsigned long long content_length, Instant now);
 // The largest body an endpoint takes: 4 KiB for an enrolment, kMaxBodyBytes otherwise.
 unsigned long long body_limit_of(std::string_view target);

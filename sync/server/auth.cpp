@@ -1,6 +1,7 @@
 #include "server/auth.hpp"
 
 #include "base/code_table.hpp"
+#include "server/server_store.hpp"
 
 #include <openssl/evp.h>
 #include <openssl/rand.h>
@@ -72,117 +73,62 @@ static std::string normalise_code(std::string_view code) {
 }
 
 // Terminals
-static Terminal terminal_from_row(const Stmt& st) {
-    Terminal t;
-    t.name = st.text(0);
-    t.room = st.text(1);
-    from_code(st.text(2), &t.role);
-    t.series = st.text(3);
-    return t;
-}
-
-std::string register_terminal(Store& db, const Terminal& t, Instant now) {
+std::string register_terminal(ServerStore& db, const Terminal& t, Instant now) {
     if (t.name.empty() || t.name.size() > 32 || t.room.empty() || t.room.size() > 32)
         throw StoreError("bad_terminal", "terminal name and room: 1 to 32 characters");
     std::string code = new_enrolment_code();
     db.transaction([&] {
-        Stmt found = db.prepare("SELECT enrolled_at, revoked FROM srv_terminals WHERE name = ?1");
-        found.bind(1, t.name);
-        if (found.step()) {
-            if (found.integer(1) == 1)
+        if (auto found = db.terminal_slot(t.name)) {
+            if (found->revoked)
                 throw StoreError("terminal_revoked", "terminal " + t.name +
                                                          " was revoked; register the replacement "
                                                          "under a new name");
-            if (!found.text(0).empty())
+            if (!found->enrolled_at.empty())
                 throw StoreError("terminal_exists", "terminal " + t.name + " is already enrolled");
         }
         // Kiosks and consoles issue tickets: each gets its own series in the room, so two of
         // them offline never print the same number. Boards issue nothing.
-        std::string series;
-        if (t.role != TerminalRole::Board) {
-            Stmt n = db.prepare("SELECT count(*) FROM srv_terminals WHERE room = ?1 AND "
-                                "series <> '' AND name <> ?2");
-            n.bind(1, t.room).bind(2, t.name);
-            n.step();
-            series = std::to_string(n.integer(0) + 1);
-        }
-        db.prepare("INSERT INTO srv_terminals(name, room, kind, series, code_hash, code_expires, "
-                   "created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT(name) DO UPDATE "
-                   "SET room = excluded.room, kind = excluded.kind, series = excluded.series, "
-                   "code_hash = excluded.code_hash, code_expires = excluded.code_expires")
-            .bind(1, t.name)
-            .bind(2, t.room)
-            .bind(3, to_code(t.role))
-            .bind(4, series)
-            .bind(5, sha256_hex(normalise_code(code)))
-            .bind(6, format_instant(now + std::chrono::hours(24)))
-            .bind(7, format_instant(now))
-            .run();
+        Terminal with_series = t;
+        with_series.series.clear();
+        if (t.role != TerminalRole::Board)
+            with_series.series = std::to_string(db.series_in_room(t.room, t.name) + 1);
+        db.put_terminal_code(with_series, sha256_hex(normalise_code(code)),
+                             format_instant(now + std::chrono::hours(24)), format_instant(now));
     });
     return code;
 }
 
-std::optional<Credential> redeem_enrolment_code(Store& db, std::string_view code, Instant now) {
+std::optional<Credential> redeem_enrolment_code(ServerStore& db, std::string_view code,
+                                                Instant now) {
     std::optional<Credential> out;
     db.transaction([&] {
-        Stmt st = db.prepare("SELECT name, room, kind, series, code_expires FROM srv_terminals "
-                             "WHERE code_hash = ?1 AND enrolled_at = ''");
-        st.bind(1, sha256_hex(normalise_code(code)));
-        if (!st.step()) return;
-        if (st.text(4) < format_instant(now)) return; // expired
-        Credential c{terminal_from_row(st), random_hex(32)};
+        auto pending = db.pending_code(sha256_hex(normalise_code(code)));
+        if (!pending) return;
+        if (pending->expires < format_instant(now)) return; // expired
+        Credential c{pending->terminal, random_hex(32)};
         // The code is spent: it is cleared in the same transaction that stores the token.
-        db.prepare("UPDATE srv_terminals SET token_hash = ?2, code_hash = NULL, enrolled_at = ?3 "
-                   "WHERE name = ?1")
-            .bind(1, c.terminal.name)
-            .bind(2, sha256_hex(c.token))
-            .bind(3, format_instant(now))
-            .run();
+        db.set_token(c.terminal.name, sha256_hex(c.token), format_instant(now));
         out = c;
     });
     return out;
 }
 
-std::optional<Terminal> find_terminal_by_token(Store& db, std::string_view token) {
+std::optional<Terminal> find_terminal_by_token(ServerStore& db, std::string_view token) {
     if (token.size() != 64) return std::nullopt;
-    Stmt st = db.prepare("SELECT name, room, kind, series FROM srv_terminals "
-                         "WHERE token_hash = ?1 AND revoked = 0");
-    st.bind(1, sha256_hex(token));
-    if (!st.step()) return std::nullopt;
-    return terminal_from_row(st);
+    return db.terminal_by_token(sha256_hex(token));
 }
 
-void revoke_terminal(Store& db, const std::string& name) {
-    db.transaction([&] {
-        db.prepare("UPDATE srv_terminals SET revoked = 1, code_hash = NULL WHERE name = ?1")
-            .bind(1, name)
-            .run();
-        Stmt found = db.prepare("SELECT count(*) FROM srv_terminals WHERE name = ?1");
-        found.bind(1, name);
-        if (!found.step() || found.integer(0) == 0)
-            throw StoreError("terminal_unknown", "no terminal " + name + " is registered");
-        db.prepare("INSERT INTO srv_counters(name, value) VALUES ('credentials', 1) "
-                   "ON CONFLICT(name) DO UPDATE SET value = value + 1")
-            .run();
-    });
+void revoke_terminal(ServerStore& db, const std::string& name) {
+    if (!db.revoke(name))
+        throw StoreError("terminal_unknown", "no terminal " + name + " is registered");
 }
 
-long long credentials_version(Store& db) {
-    // No row until the first revocation (stores made before revocation existed have none).
-    Stmt st = db.prepare("SELECT value FROM srv_counters WHERE name = 'credentials'");
-    return st.step() ? st.integer(0) : 0;
+long long credentials_version(ServerStore& db) {
+    return db.credentials_version();
 }
 
-std::vector<TerminalRow> list_terminals(Store& db) {
-    Stmt st = db.prepare("SELECT name, room, kind, series, revoked, enrolled_at FROM srv_terminals "
-                         "ORDER BY room, name");
-    std::vector<TerminalRow> out;
-    while (st.step()) {
-        TerminalRow r{terminal_from_row(st), "", st.text(5)};
-        r.state = st.integer(4) ? "revoked" : r.enrolled_at.empty() ? "code_pending" : "enrolled";
-        out.push_back(std::move(r));
-    }
-    return out;
+std::vector<TerminalRow> list_terminals(ServerStore& db) {
+    return db.terminals();
 }
 
 } // namespace reception

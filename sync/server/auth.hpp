@@ -14,6 +14,8 @@
 
 namespace reception {
 
+class ServerStore;
+
 // What a terminal may do (docs/sync.md, "Roles"):
 //  kiosk   creates tickets and applications, changes only what it created, reads its room's
 //          tickets and nothing personal;
@@ -38,28 +40,29 @@ std::string new_enrolment_code();
 
 // Registers a terminal and returns its one-time code (valid 24 hours). A name already used is
 // refused (StoreError "terminal_exists"); registering again after a code expired is allowed.
-std::string register_terminal(Store& db, const Terminal& t, Instant now);
+std::string register_terminal(ServerStore& db, const Terminal& t, Instant now);
 // Exchanges a code for a token: nullopt when the code is unknown, used or expired.
 struct Credential {
     Terminal terminal;
     std::string token;
 };
-std::optional<Credential> redeem_enrolment_code(Store& db, std::string_view code, Instant now);
-std::optional<Terminal> find_terminal_by_token(Store& db, std::string_view token);
+std::optional<Credential> redeem_enrolment_code(ServerStore& db, std::string_view code,
+                                                Instant now);
+std::optional<Terminal> find_terminal_by_token(ServerStore& db, std::string_view token);
 
 // Shuts a terminal out (a stolen or replaced kiosk): its token and any pending code stop
 // working at once, also on a running server (credentials_version moves, and the server drops
 // its cache of tokens). The name stays taken: its history on the server keeps naming it, and a
 // replacement is registered under a new name. StoreError "terminal_unknown" when there is none.
-void revoke_terminal(Store& db, const std::string& name);
+void revoke_terminal(ServerStore& db, const std::string& name);
 // Moves each time a credential is revoked; the server re-reads tokens when it changes.
-long long credentials_version(Store& db);
+long long credentials_version(ServerStore& db);
 
 struct TerminalRow {
     Terminal terminal;
     std::string state; // "code_pending", "enrolled" or "revoked"
     std::string enrolled_at;
 };
-std::vector<TerminalRow> list_terminals(Store& db);
+std::vector<TerminalRow> list_terminals(ServerStore& db);
 
 } // namespace reception

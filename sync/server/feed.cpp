@@ -45,44 +45,42 @@ static void append_quoted(std::string& out, std::string_view s) {
 // One change. The payload is stored as the compact JSON the server wrote on push, and so is
 // its public view, so both go into the answer as they are: parsing and re-encoding every
 // payload of every pull was a third of the server's CPU under load (docs/performance.md).
-static void append_change(std::string& out, Stmt& st) {
+static void append_change(std::string& out, long long seq, std::string_view entity,
+                          std::string_view entity_uuid, std::string_view kind,
+                          std::string_view payload) {
     out += "{\"seq\":";
-    out += std::to_string(st.integer(0));
+    out += std::to_string(seq);
     out += ",\"entity\":";
-    append_quoted(out, st.view(1));
+    append_quoted(out, entity);
     out += ",\"entity_uuid\":";
-    append_quoted(out, st.view(2));
+    append_quoted(out, entity_uuid);
     out += ",\"kind\":";
-    append_quoted(out, st.view(3));
+    append_quoted(out, kind);
     out += ",\"payload\":";
-    out += st.view(4);
+    out += payload;
     out += '}';
 }
 
-FeedPage read_feed(Store& db, const Terminal& t, long long since, int limit) {
-    // The head is read first: every change up to it is committed (the counter moves in the same
-    // transaction), so moving the cursor to it skips nothing.
-    long long head = feed_head(db);
+FeedPage read_feed(ServerStore& db, const Terminal& t, long long since, int limit) {
+    // The head is read first: every change up to it is committed (the room's counter moves in
+    // the same transaction), so moving the cursor to it skips nothing.
+    long long head = db.feed_head(t.room);
     bool public_only = t.role != TerminalRole::Console;
-    Stmt st = db.prepare(public_only
-                             ? "SELECT seq, entity, entity_uuid, kind, public_payload FROM "
-                               "srv_changes WHERE room = ?1 AND seq > ?2 AND seq <= ?3 AND "
-                               "public_payload IS NOT NULL ORDER BY seq LIMIT ?4"
-                             : "SELECT seq, entity, entity_uuid, kind, payload FROM srv_changes "
-                               "WHERE room = ?1 AND seq > ?2 AND seq <= ?3 ORDER BY seq LIMIT ?4");
-    st.bind(1, t.room).bind(2, since).bind(3, head).bind(4, limit + 1);
     FeedPage page;
     page.next = since;
     page.changes += '[';
-    while (st.step()) {
-        if (page.count == limit) {
-            page.has_more = true;
-            break;
-        }
-        if (page.count++ > 0) page.changes += ',';
-        append_change(page.changes, st);
-        page.next = st.integer(0);
-    }
+    db.changes(t.room, public_only, since, head, limit,
+               [&](long long seq, std::string_view entity, std::string_view uuid,
+                   std::string_view kind, std::string_view payload) {
+                   if (page.count == limit) {
+                       page.has_more = true;
+                       return false;
+                   }
+                   if (page.count++ > 0) page.changes += ',';
+                   append_change(page.changes, seq, entity, uuid, kind, payload);
+                   page.next = seq;
+                   return true;
+               });
     page.changes += ']';
     if (!page.has_more) page.next = std::max(since, head);
     return page;

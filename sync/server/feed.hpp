@@ -2,22 +2,16 @@
 #pragma once
 
 #include "server/auth.hpp"
+#include "server/server_store.hpp"
 
 #include <nlohmann/json.hpp>
 
 namespace reception {
 
-struct FeedPage {
-    std::string changes; // the JSON array of changes, as text
-    int count = 0;       // how many changes it holds
-    long long next = 0;  // the cursor's new seq
-    bool has_more = false;
-};
-
 // Up to limit changes with seq > since of the terminal's room:
 //  console: every entity; kiosk and board: the public view of each change (public_view).
-// When the page is not full the cursor moves to the feed's head, past changes of other rooms.
-FeedPage read_feed(Store& db, const Terminal& t, long long since, int limit);
+// When the page is not full the cursor moves to the room's feed head.
+FeedPage read_feed(ServerStore& db, const Terminal& t, long long since, int limit);
 
 // What a board may see of a ticket ("a board reads ticket numbers only").
 nlohmann::json board_view(const nlohmann::json& ticket);

@@ -7,6 +7,7 @@
 #include "common/protocol.hpp"
 #include "server/api.hpp"
 #include "server/connection_limits.hpp"
+#include "server/pg_feed_listener.hpp"
 #include "server/server_store.hpp"
 #include "server/writer.hpp"
 
@@ -67,21 +68,21 @@ struct Waiters {
     }
     // Every long-poll answers now (the server is stopping).
     void wake_all() {
-        std::vector<std::string> rooms;
-        long long head = 0;
+        std::map<std::string, long long> heads;
         {
             std::lock_guard lock(mutex);
-            for (const auto& [room, list] : by_room) rooms.push_back(room);
-            for (const auto& [room, h] : room_head) head = std::max(head, h);
+            for (const auto& [room, list] : by_room) heads[room] = 0;
         }
-        wake(rooms, head);
+        wake(heads);
     }
-    void wake(const std::vector<std::string>& rooms, long long head) {
+    // News of these rooms, each up to its head (a room's head never goes back).
+    void wake(const std::map<std::string, long long>& heads) {
         std::vector<std::shared_ptr<Waiter>> woken;
         {
             std::lock_guard lock(mutex);
-            for (const auto& room : rooms) {
-                room_head[room] = head;
+            for (const auto& [room, head] : heads) {
+                long long& known = room_head[room];
+                known = std::max(known, head);
                 auto it = by_room.find(room);
                 if (it == by_room.end()) continue;
                 woken.insert(woken.end(), it->second.begin(), it->second.end());
@@ -112,7 +113,7 @@ struct TlsContexts {
 struct Shared {
     ServerCore core;
     Waiters waiters;
-    std::filesystem::path data_dir;
+    StoreLocation where;
     std::unique_ptr<Writer> writer;
     std::unique_ptr<ConnectionLimits> limits;
     TlsContexts tls;
@@ -121,9 +122,9 @@ struct Shared {
 };
 
 // Each I/O thread reads through its own connection (WAL: readers never wait for the writer).
-static Store& reader(const std::filesystem::path& data_dir) {
-    thread_local std::unique_ptr<Store> db;
-    if (!db) db = open_server_store(data_dir);
+static ServerStore& reader(const StoreLocation& where) {
+    thread_local std::unique_ptr<ServerStore> db;
+    if (!db) db = open_server_store(where);
     return *db;
 }
 
@@ -131,9 +132,10 @@ static Store& reader(const std::filesystem::path& data_dir) {
 // post from the thread that committed. (A timer cancelled from the writer, as first built, took
 // three passes through the I/O threads' queue.)
 template <class Token>
-static auto async_write_job(Writer& writer, std::function<Reply(Store&)> write, Token&& token) {
+static auto async_write_job(Writer& writer, std::function<Reply(ServerStore&)> write,
+                            Token&& token) {
     return asio::async_initiate<Token, void(Reply)>(
-        [&writer](auto handler, std::function<Reply(Store&)> job) {
+        [&writer](auto handler, std::function<Reply(ServerStore&)> job) {
             auto ex = asio::get_associated_executor(handler);
             // Done must be copyable (std::function); the coroutine's handler is move-only.
             auto h = std::make_shared<decltype(handler)>(std::move(handler));
@@ -153,7 +155,7 @@ static awaitable<Reply> run_write(Shared& sh, Reply first) {
 
 // *waited: how long a long-poll waited for news, which is not the server's latency.
 static awaitable<Reply> answer(Shared& sh, Request req, double* waited) {
-    Reply r = handle_request(sh.core, reader(sh.data_dir), req, now_utc());
+    Reply r = handle_request(sh.core, reader(sh.where), req, now_utc());
     if (r.write) co_return co_await run_write(sh, std::move(r));
     if (r.wait_ms > 0) {
         auto w = std::make_shared<Waiter>(co_await asio::this_coro::executor);
@@ -168,7 +170,7 @@ static awaitable<Reply> answer(Shared& sh, Request req, double* waited) {
         }
         req.may_wait = false;
         req.terminal.reset(); // revoked while it waited: refused now
-        r = handle_request(sh.core, reader(sh.data_dir), req, now_utc());
+        r = handle_request(sh.core, reader(sh.where), req, now_utc());
     }
     co_return r;
 }
@@ -222,7 +224,7 @@ static awaitable<Reply> read_and_answer(Stream& stream, beast::flat_buffer& buff
     *refused = true;
     if (head.chunked()) // a body of unknown size cannot be budgeted; terminals send a length
         co_return error_reply(411, "length_required", "send Content-Length");
-    auto before = refuse_before_body(sh.core, reader(sh.data_dir), in, length, now_utc());
+    auto before = refuse_before_body(sh.core, reader(sh.where), in, length, now_utc());
     if (in.terminal) *who = in.terminal->name;
     if (before) co_return *before;
     if (!sh.limits->reserve_body(length))
@@ -450,7 +452,7 @@ static awaitable<void> drain_and_stop(Shared& sh, tcp::acceptor& acceptor, asio:
 // administrator's `reception-server terminals`.
 static void flush_status(Shared& sh) {
     sh.writer->submit(
-        [&sh](Store& db) {
+        [&sh](ServerStore& db) {
             sh.core.status.flush(db);
             return Reply{};
         },
@@ -471,12 +473,11 @@ static awaitable<void> flush_status_every(Shared& sh, std::chrono::seconds perio
 int run_server(const ServerOptions& opt) {
     long open_files = raise_open_files_limit();
     Shared sh;
-    sh.data_dir = opt.data_dir;
+    sh.where = opt.where;
     sh.limits = std::make_unique<ConnectionLimits>(caps_for(opt, open_files));
     {
-        auto db = open_server_store(opt.data_dir);
-        sh.core.epoch = server_epoch(*db);
-        sh.core.metrics.feed_head = feed_head(*db);
+        auto db = open_server_store(opt.where);
+        sh.core.epoch = db->epoch();
         sh.core.status.load(*db);
     }
     try {
@@ -487,16 +488,27 @@ int run_server(const ServerOptions& opt) {
     }
     asio::io_context ioc(opt.threads);
     sh.writer = std::make_unique<Writer>(
-        opt.data_dir,
+        opt.where,
         [&ioc](std::chrono::microseconds delay, std::function<void()> task) {
             if (delay.count() <= 0) return asio::post(ioc, std::move(task));
             auto timer = std::make_shared<asio::steady_timer>(ioc, delay);
             timer->async_wait([timer, task = std::move(task)](auto) { task(); });
         },
-        [&sh](const auto& rooms, long long head) {
-            sh.core.metrics.feed_head = head;
-            sh.waiters.wake(rooms, head);
+        [&sh](const std::map<std::string, long long>& heads) {
+            for (const auto& [room, head] : heads)
+                if (head > sh.core.metrics.feed_head) sh.core.metrics.feed_head = head;
+            sh.waiters.wake(heads);
         });
+
+    // Pushes on other instances of the same PostgreSQL database wake long-polls here too.
+    std::unique_ptr<FeedListener> feed_listener;
+    if (opt.where.postgres())
+        feed_listener = std::make_unique<FeedListener>(
+            pg_conninfo(opt.where.db),
+            [&sh](const std::string& room, long long head) {
+                sh.waiters.wake({{room, head}});
+            },
+            [&sh] { sh.waiters.wake_all(); });
 
     tcp::acceptor acceptor(ioc);
     tcp::endpoint ep(asio::ip::make_address(opt.address), opt.port);
@@ -526,12 +538,12 @@ int run_server(const ServerOptions& opt) {
     std::printf("reception-server: listening on https://%s:%u (data %s; open files %ld, "
                 "connections at most %d, %d per address, bodies %llu MiB)\n",
                 opt.address.c_str(), unsigned(acceptor.local_endpoint().port()),
-                opt.data_dir.c_str(), open_files, caps.total, caps.per_address,
-                caps.buffered_bytes >> 20);
+                opt.where.postgres() ? "PostgreSQL" : opt.where.data_dir.c_str(), open_files,
+                caps.total, caps.per_address, caps.buffered_bytes >> 20);
     std::fflush(stdout);
     log_notice("started " + version_line("reception-server") + " on " + opt.address + ":" +
                std::to_string(acceptor.local_endpoint().port()) + ", data " +
-               opt.data_dir.string());
+               (opt.where.postgres() ? std::string("on PostgreSQL") : opt.where.data_dir.string()));
 
     std::vector<std::thread> threads;
     for (int i = 1; i < opt.threads; ++i) threads.emplace_back([&] { ioc.run(); });

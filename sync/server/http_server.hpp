@@ -3,6 +3,7 @@
 #pragma once
 
 #include "server/connection_limits.hpp"
+#include "server/server_store.hpp"
 
 #include <filesystem>
 #include <string>
@@ -12,7 +13,7 @@ namespace reception {
 struct ServerOptions {
     std::string address = "127.0.0.1"; // loopback unless told otherwise
     unsigned short port = 8443;
-    std::filesystem::path data_dir;
+    StoreLocation where;        // the data directory, and the database when not SQLite
     std::filesystem::path cert; // PEM chain, ECDSA P-256 recommended
     std::filesystem::path key;
     int threads = 2;

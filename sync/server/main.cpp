@@ -1,9 +1,9 @@
 // reception-server: the central HTTPS server, and the administrator's commands on its store.
-//   reception-server serve [--data DIR] [--listen 127.0.0.1] [--port 8443] [--cert F --key F]
-//   reception-server enrol --name K1 --room main --kind kiosk   (prints a one-time code)
-//   reception-server terminals                                 (who is registered)
-//   reception-server revoke --name K1                          (a stolen or replaced terminal)
-//   reception-server new-epoch                                 (after restoring a backup)
+//   reception-server serve [--data DIR] [--db postgresql://...|SERVICE] [--listen 127.0.0.1]
+//   [--port 8443] [--cert F --key F] reception-server enrol --name K1 --room main --kind kiosk
+//   (prints a one-time code) reception-server terminals                                 (who is
+//   registered) reception-server revoke --name K1                          (a stolen or replaced
+//   terminal) reception-server new-epoch                                 (after restoring a backup)
 //   reception-server backup --to DIR [--keep 14]               (a consistent copy, online)
 #include "base/log.hpp"
 #include "base/version.hpp"
@@ -19,7 +19,7 @@
 
 using namespace reception;
 
-static int enrol_command(const std::filesystem::path& data, const std::string& name,
+static int enrol_command(const StoreLocation& data, const std::string& name,
                          const std::string& room, const std::string& kind) {
     Terminal t;
     t.name = name;
@@ -55,7 +55,7 @@ static std::string seen_text(const TerminalReport* r, Instant now) {
            count(r->counts.dead_letters);
 }
 
-static int terminals_command(const std::filesystem::path& data) {
+static int terminals_command(const StoreLocation& data) {
     auto db = open_server_store(data);
     auto seen = read_terminal_status(*db);
     for (const TerminalRow& r : list_terminals(*db)) {
@@ -72,16 +72,20 @@ static int terminals_command(const std::filesystem::path& data) {
     return 0;
 }
 
-static int backup_command(const std::filesystem::path& data, const std::filesystem::path& to,
-                          int keep) {
+static int backup_command(const StoreLocation& data, const std::filesystem::path& to, int keep) {
     auto db = open_server_store(data);
-    std::filesystem::path file = backup_into_folder(*db, to, "server", keep, now_utc());
+    if (!db->sqlite()) {
+        std::cerr << "reception-server: backup copies the SQLite store; back up PostgreSQL with "
+                     "its own tools (pg_basebackup, pg_dump: docs/scale.md)\n";
+        return 2;
+    }
+    std::filesystem::path file = backup_into_folder(*db->sqlite(), to, "server", keep, now_utc());
     log_notice("backup written: " + file.string());
     std::printf("%s\n", file.c_str());
     return 0;
 }
 
-static int revoke_command(const std::filesystem::path& data, const std::string& name) {
+static int revoke_command(const StoreLocation& data, const std::string& name) {
     auto db = open_server_store(data);
     revoke_terminal(*db, name);
     std::printf("terminal %s revoked: its requests are refused (401) from now on, also by a "
@@ -95,8 +99,11 @@ int main(int argc, char** argv) {
     app.set_version_flag("--version", version_line("reception-server"));
     app.require_subcommand(1);
     app.fallthrough(); // --data and --log-level also after the subcommand, as in the unit files
-    std::filesystem::path data = default_server_data_dir();
-    app.add_option("--data", data, "data directory (created when missing)");
+    StoreLocation data{default_server_data_dir(), ""};
+    app.add_option("--data", data.data_dir, "data directory (created when missing)");
+    app.add_option("--db", data.db,
+                   "the store on PostgreSQL: postgresql://... or a libpq service name "
+                   "(default: SQLite, DATA/server.db)");
     std::string level = "info";
     app.add_option("--log-level", level, kLogLevelHelp);
 
@@ -148,13 +155,13 @@ int main(int argc, char** argv) {
         if (*backup) return backup_command(data, backup_to, keep);
         if (*epoch) {
             auto db = open_server_store(data);
-            std::printf("new epoch %s\n", new_server_epoch(*db).c_str());
+            std::printf("new epoch %s\n", db->new_epoch().c_str());
             return 0;
         }
-        opt.data_dir = data;
+        opt.where = data;
         opt.caps.buffered_bytes = body_mib << 20;
-        if (opt.cert.empty()) opt.cert = data / "server.pem";
-        if (opt.key.empty()) opt.key = data / "server.key";
+        if (opt.cert.empty()) opt.cert = data.data_dir / "server.pem";
+        if (opt.key.empty()) opt.key = data.data_dir / "server.key";
         return run_server(opt);
     } catch (const std::exception& e) {
         log_error(e.what());

@@ -1,5 +1,7 @@
 #include "server/numbers.hpp"
 
+#include "server/server_store.hpp"
+
 #include <nlohmann/json.hpp>
 
 namespace reception {
@@ -39,39 +41,22 @@ std::string reg_number_terminal(const std::string& number) {
 }
 
 // The number is a label unique per room and day; a transferred ticket keeps its number.
-bool claim_ticket_number(Store& db, const PushOp& op) {
+bool claim_ticket_number(ServerStore& db, const PushOp& op) {
     const json& p = op.payload;
     if (!text_of(p, "transferred_from").empty()) return true;
-    db.prepare("INSERT INTO srv_ticket_numbers(room, day, number, uuid) VALUES (?1, ?2, ?3, ?4) "
-               "ON CONFLICT DO NOTHING")
-        .bind(1, text_of(p, "room"))
-        .bind(2, text_of(p, "day"))
-        .bind(3, text_of(p, "number"))
-        .bind(4, op.entity_uuid)
-        .run();
-    Stmt st = db.prepare(
-        "SELECT uuid FROM srv_ticket_numbers WHERE room = ?1 AND day = ?2 AND number = ?3");
-    st.bind(1, text_of(p, "room")).bind(2, text_of(p, "day")).bind(3, text_of(p, "number"));
-    return st.step() && st.text(0) == op.entity_uuid;
+    return db.claim_ticket_number(text_of(p, "room"), text_of(p, "day"), text_of(p, "number"),
+                                  op.entity_uuid) == op.entity_uuid;
 }
 
-static std::string reg_number_owner(Store& db, const std::string& room, const std::string& n) {
-    Stmt st = db.prepare("SELECT uuid FROM srv_reg_numbers WHERE room = ?1 AND number = ?2");
-    st.bind(1, room).bind(2, n);
-    return st.step() ? st.text(0) : std::string();
-}
-
-static bool names_a_terminal(Store& db, const std::string& name) {
-    Stmt st = db.prepare("SELECT count(*) FROM srv_terminals WHERE name = ?1");
-    st.bind(1, name);
-    return st.step() && st.integer(0) > 0;
+static bool names_a_terminal(ServerStore& db, const std::string& name) {
+    return db.terminal_slot(name).has_value();
 }
 
 // A number not yet bound: a new application's must be the terminal's own or of a name no
 // terminal has (a kiosk's always: it only registers). A console's change of an application the
 // server does not hold (offered again after a restore, before the registering terminal's) claims it
 // under its UUID.
-static void check_unbound(Store& db, const Terminal& t, const PushOp& op, const char* key,
+static void check_unbound(ServerStore& db, const Terminal& t, const PushOp& op, const char* key,
                           const std::string& n, bool exists, const std::string& stored) {
     if (exists && text_of(json::parse(stored), key) != n)
         throw HttpError(403, "forbidden",
@@ -85,20 +70,16 @@ static void check_unbound(Store& db, const Terminal& t, const PushOp& op, const 
                         std::string(key) + " " + n + " is not terminal " + t.name + "'s");
 }
 
-std::string claim_reg_numbers(Store& db, const Terminal& t, const PushOp& op, bool exists,
+std::string claim_reg_numbers(ServerStore& db, const Terminal& t, const PushOp& op, bool exists,
                               const std::string& stored_payload) {
     for (const char* key : {"reg_number", "oral_protocol_number"}) {
         std::string n = text_of(op.payload, key);
         if (n.empty()) continue;
-        std::string owner = reg_number_owner(db, t.room, n);
+        std::string owner = db.reg_number_owner(t.room, n);
         if (owner == op.entity_uuid) continue;
         if (!owner.empty()) return "reg_number_taken";
         check_unbound(db, t, op, key, n, exists, stored_payload);
-        db.prepare("INSERT INTO srv_reg_numbers(room, number, uuid) VALUES (?1, ?2, ?3)")
-            .bind(1, t.room)
-            .bind(2, n)
-            .bind(3, op.entity_uuid)
-            .run();
+        db.add_reg_number(t.room, n, op.entity_uuid);
     }
     return "";
 }

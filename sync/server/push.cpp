@@ -133,32 +133,14 @@ PushBatch parse_push(std::string_view body, Instant now, const Terminal& t) {
 }
 
 // Applying
-static long long next_feed_seq(Store& db) {
-    Stmt st =
-        db.prepare("UPDATE srv_counters SET value = value + 1 WHERE name = 'feed' RETURNING value");
-    st.step();
-    return st.integer(0);
-}
-
-static void append_change(Store& db, const Terminal& t, const PushOp& op, Instant now) {
-    db.prepare("INSERT INTO srv_changes(seq, op_id, terminal, room, entity, entity_uuid, kind, "
-               "payload, at, public_payload) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)")
-        .bind(1, next_feed_seq(db))
-        .bind(2, op.op_id)
-        .bind(3, t.name)
-        .bind(4, t.room)
-        .bind(5, op.entity)
-        .bind(6, op.entity_uuid)
-        .bind(7, op.kind)
-        .bind(8, op.payload_text)
-        .bind(9, format_instant(now))
-        .bind_opt(10, op.public_text)
-        .run();
+static void append_change(ServerStore& db, const Terminal& t, const PushOp& op, Instant now) {
+    db.append_change(FeedChange{op.op_id, t.name, t.room, op.entity, op.entity_uuid, op.kind,
+                                op.payload_text, op.public_text, format_instant(now)});
 }
 
 // One new op: "applied", "superseded" (an older version than the server's; events seen) or
 // "rejected" with a reason.
-static OpResult apply_op(Store& db, const Terminal& t, const PushOp& op, Instant now) {
+static OpResult apply_op(ServerStore& db, const Terminal& t, const PushOp& op, Instant now) {
     ExistingRecord e = find_record(db, op.entity, op.entity_uuid);
     // The same record again under another op id (a copy kept by a terminal): nothing new.
     if (e.found && e.room == t.room && e.payload == op.payload_text)
@@ -176,41 +158,22 @@ static OpResult apply_op(Store& db, const Terminal& t, const PushOp& op, Instant
         std::string taken = claim_reg_numbers(db, t, op, e.found, e.payload);
         if (!taken.empty()) return {op.op_id, "rejected", taken};
     }
-    db.prepare("INSERT INTO srv_records(entity, uuid, room, origin, rank, updated_at, tiebreak, "
-               "payload) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT(entity, uuid) DO "
-               "UPDATE SET rank = excluded.rank, updated_at = excluded.updated_at, "
-               "tiebreak = excluded.tiebreak, payload = excluded.payload")
-        .bind(1, op.entity)
-        .bind(2, op.entity_uuid)
-        .bind(3, t.room)
-        .bind(4, t.name)
-        .bind(5, v.rank)
-        .bind(6, v.updated_at)
-        .bind(7, v.tiebreak)
-        .bind(8, op.payload_text)
-        .run();
+    db.put_record(op.entity, op.entity_uuid, t.room, t.name, v, op.payload_text);
     append_change(db, t, op, now);
     return {op.op_id, "applied", ""};
 }
 
-static void check_replay(Store& db, const Terminal& t, const PushBatch& b, Instant now) {
-    Stmt st = db.prepare("SELECT digest, terminal FROM srv_batches WHERE batch_id = ?1");
-    st.bind(1, b.batch_id);
-    if (st.step()) {
-        if (st.text(0) != b.digest || st.text(1) != t.name)
+static void check_replay(ServerStore& db, const Terminal& t, const PushBatch& b, Instant now) {
+    if (auto seen = db.batch(b.batch_id)) {
+        if (seen->digest != b.digest || seen->terminal != t.name)
             throw HttpError(409, "batch_replayed",
                             "batch " + b.batch_id + " was sent before with other ops");
         return;
     }
-    db.prepare("INSERT INTO srv_batches(batch_id, terminal, digest, at) VALUES (?1, ?2, ?3, ?4)")
-        .bind(1, b.batch_id)
-        .bind(2, t.name)
-        .bind(3, b.digest)
-        .bind(4, format_instant(now))
-        .run();
+    db.add_batch(b.batch_id, t.name, b.digest, format_instant(now));
 }
 
-PushResult apply_push(Store& db, const Terminal& t, const PushBatch& b, Instant now) {
+PushResult apply_push(ServerStore& db, const Terminal& t, const PushBatch& b, Instant now) {
     if (!db.in_transaction()) throw StoreError("store_io", "apply_push outside a transaction");
     if (t.role == TerminalRole::Board && !b.ops.empty())
         throw HttpError(403, "forbidden", "a board writes nothing");
@@ -219,11 +182,9 @@ PushResult apply_push(Store& db, const Terminal& t, const PushBatch& b, Instant 
     for (const PushOp& op : b.ops) {
         // Seen before: the same answer again, so a terminal that lost the first answer still
         // dead-letters a rejected op instead of dropping it.
-        Stmt seen = db.prepare("SELECT outcome, reason FROM srv_applied_ops WHERE op_id = ?1");
-        seen.bind(1, op.op_id);
-        if (seen.step()) {
-            bool rejected = seen.text(0) == "rejected";
-            r.results.push_back({op.op_id, rejected ? "rejected" : "duplicate", seen.text(1)});
+        if (auto seen = db.applied_op(op.op_id)) {
+            bool rejected = seen->outcome == "rejected";
+            r.results.push_back({op.op_id, rejected ? "rejected" : "duplicate", seen->reason});
             r.duplicates += !rejected;
             r.rejected += rejected;
             continue;
@@ -232,19 +193,15 @@ PushResult apply_push(Store& db, const Terminal& t, const PushBatch& b, Instant 
         r.duplicates += res.status == "duplicate";
         // A copy of what the server holds is kept like a superseded op: out of the feed, and
         // answered "duplicate" when its op id comes again.
-        db.prepare("INSERT INTO srv_applied_ops(op_id, terminal, outcome, reason) "
-                   "VALUES (?1, ?2, ?3, ?4)")
-            .bind(1, op.op_id)
-            .bind(2, t.name)
-            .bind(3, res.status == "duplicate" ? std::string("superseded") : res.status)
-            .bind(4, res.reason)
-            .run();
+        db.add_applied_op(op.op_id, t.name,
+                          res.status == "duplicate" ? std::string("superseded") : res.status,
+                          res.reason);
         r.applied += res.status == "applied";
         r.rejected += res.status == "rejected";
         r.results.push_back(std::move(res));
     }
     if (r.applied > 0) r.rooms.push_back(t.room);
-    r.head = feed_head(db);
+    r.head = db.feed_head(t.room);
     return r;
 }
 

@@ -11,6 +11,8 @@
 
 namespace reception {
 
+class ServerStore;
+
 struct PushOp {
     std::string op_id, entity, entity_uuid, kind, created_at;
     nlohmann::json payload;
@@ -35,14 +37,14 @@ struct OpResult {
 struct PushResult {
     std::vector<OpResult> results;
     std::vector<std::string> rooms; // rooms whose feed grew: their long-polls wake up
-    long long head = 0;             // the feed's head after the batch
+    long long head = 0;             // the room's feed head after the batch
     int applied = 0, duplicates = 0, rejected = 0;
 };
 
 // Applies a checked batch inside the caller's transaction. Throws HttpError 403 (wrong role or
 // room, another terminal's record or number) or 409 (batch id replayed with other ops); the caller
 // then rolls the batch back whole.
-PushResult apply_push(Store& db, const Terminal& t, const PushBatch& b, Instant now);
+PushResult apply_push(ServerStore& db, const Terminal& t, const PushBatch& b, Instant now);
 nlohmann::json push_result_json(const PushResult& r, const std::string& epoch);
 
 } // namespace reception

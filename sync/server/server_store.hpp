@@ -1,26 +1,164 @@
-// The central server's store: a reception store file (SQLite, WAL) in the server's data
-// directory, with the server's own tables beside the terminal ones. All server tables start with
-// srv_; the terminal tables stay empty on the server.
+// The central server's store, behind a narrow interface: everything the server keeps (terminals
+// and credentials, the records' current versions, the numbers people read, the change feed, the
+// idempotency records, the epoch, what terminals said of themselves) is read and written through
+// ServerStore. The rules — who may write what, conflicts, numbers, replays — are written once,
+// above it (auth.cpp, push.cpp, write_rules.cpp, numbers.cpp, feed.cpp); a store only keeps rows.
+//
+// Two implementations:
+//  - SQLite (the default, one district): DATA/server.db, a reception store file (WAL) with the
+//    server's tables beside the terminal ones, all named srv_ (sqlite_server_store.cpp);
+//  - PostgreSQL 15 (a region or the country, several instances on one database), chosen by
+//    --db postgresql://... or a libpq service name (pg_server_store.cpp).
+// The feed is kept per room: each room has its own sequence, so there is no global hot row and a
+// district is a natural shard (docs/scale.md).
 #pragma once
 
-#include "store/store.hpp"
+#include "common/rules.hpp"
+#include "server/auth.hpp"
+#include "server/terminal_status.hpp"
 
 #include <filesystem>
+#include <functional>
+#include <map>
 #include <memory>
+#include <optional>
+#include <string>
+#include <vector>
 
 namespace reception {
 
-// Opens (creating the directory and the file when missing) DATA/server.db and makes sure the
-// server tables exist. Every connection of the server opens it this way.
-std::unique_ptr<Store> open_server_store(const std::filesystem::path& data_dir);
+// Where the server's store is: a libpq connection string (postgresql://..., "service=NAME" or a
+// bare service name) in db, or, when db is empty, DATA/server.db.
+struct StoreLocation {
+    std::filesystem::path data_dir;
+    std::string db;
+    bool postgres() const { return !db.empty(); }
+};
 
-// The store's epoch: random, made when the store is created, replaced by new_server_epoch after
-// a restore from backup so that terminals resync instead of trusting old cursors.
-std::string server_epoch(Store& db);
-std::string new_server_epoch(Store& db);
+// The server's current version of a record.
+struct ExistingRecord {
+    bool found = false;
+    std::string room, origin; // origin: the terminal that first wrote it
+    Version version;
+    std::string payload; // as stored (compact JSON)
+};
 
-// The feed's head: the last sequence number handed out (0 when the feed is empty).
-long long feed_head(Store& db);
+// One change appended to a room's feed.
+struct FeedChange {
+    std::string op_id, terminal, room, entity, entity_uuid, kind, payload;
+    std::string public_payload; // what kiosks and boards pull; empty: nothing (NULL)
+    std::string at;
+};
+
+struct FeedPage {
+    std::string changes; // the JSON array of changes, as text
+    int count = 0;       // how many changes it holds
+    long long next = 0;  // the cursor's new seq
+    bool has_more = false;
+};
+
+struct TerminalSlot { // a registered name
+    bool revoked = false;
+    std::string enrolled_at; // "" while its code is pending
+};
+
+struct PendingCode { // a terminal whose code is not yet spent
+    Terminal terminal;
+    std::string expires;
+};
+
+struct SeenBatch {
+    std::string digest, terminal;
+};
+
+struct SeenOp {
+    std::string outcome, reason;
+};
+
+class ServerStore {
+  public:
+    virtual ~ServerStore() = default;
+
+    // Transactions. transaction() commits durably before it returns (an answer "applied" is sent
+    // only after it) and rolls back when body throws; savepoint() undoes body's writes alone
+    // when it throws, and rethrows.
+    virtual void transaction(const std::function<void()>& body) = 0;
+    virtual bool in_transaction() = 0;
+    virtual void savepoint(const std::function<void()>& body) = 0;
+
+    // The epoch: random, made with the store, replaced after a restore from backup so that
+    // terminals resync instead of trusting old cursors.
+    virtual std::string epoch() = 0;
+    virtual std::string new_epoch() = 0;
+    // The room's feed head: the last sequence number its feed handed out (every change up to it
+    // is committed).
+    virtual long long feed_head(const std::string& room) = 0;
+    // Moves each time a credential is revoked.
+    virtual long long credentials_version() = 0;
+    // A write that must commit: the health probe.
+    virtual void record_health() = 0;
+
+    // Terminals (auth.hpp has the rules).
+    virtual std::optional<TerminalSlot> terminal_slot(const std::string& name) = 0;
+    // How many terminals of the room other than name hold a ticket series.
+    virtual int series_in_room(const std::string& room, const std::string& name) = 0;
+    // Inserts the terminal, or replaces its room, kind, series and code.
+    virtual void put_terminal_code(const Terminal& t, const std::string& code_hash,
+                                   const std::string& expires, const std::string& created_at) = 0;
+    virtual std::optional<PendingCode> pending_code(const std::string& code_hash) = 0;
+    // Stores the token and spends the code, in the caller's transaction.
+    virtual void set_token(const std::string& name, const std::string& token_hash,
+                           const std::string& enrolled_at) = 0;
+    virtual std::optional<Terminal> terminal_by_token(const std::string& token_hash) = 0;
+    // Revokes and moves credentials_version; false when no terminal has the name.
+    virtual bool revoke(const std::string& name) = 0;
+    virtual std::vector<TerminalRow> terminals() = 0; // by room, then name
+
+    // Push (push.hpp): idempotency records, records, numbers, the feed.
+    virtual std::optional<SeenBatch> batch(const std::string& batch_id) = 0;
+    virtual void add_batch(const std::string& batch_id, const std::string& terminal,
+                           const std::string& digest, const std::string& at) = 0;
+    virtual std::optional<SeenOp> applied_op(const std::string& op_id) = 0;
+    virtual void add_applied_op(const std::string& op_id, const std::string& terminal,
+                                const std::string& outcome, const std::string& reason) = 0;
+    virtual ExistingRecord record(const std::string& entity, const std::string& uuid) = 0;
+    virtual void put_record(const std::string& entity, const std::string& uuid,
+                            const std::string& room, const std::string& origin, const Version& v,
+                            const std::string& payload) = 0;
+    // Appends to the change's room feed; returns its sequence number.
+    virtual long long append_change(const FeedChange& c) = 0;
+    // Binds the number to uuid unless taken; returns the UUID that holds it.
+    virtual std::string claim_ticket_number(const std::string& room, const std::string& day,
+                                            const std::string& number, const std::string& uuid) = 0;
+    virtual std::string reg_number_owner(const std::string& room, const std::string& number) = 0;
+    virtual void add_reg_number(const std::string& room, const std::string& number,
+                                const std::string& uuid) = 0;
+
+    // Pull: up to limit + 1 changes of the room with since < seq <= head, each appended to
+    // page.changes by add(page, seq, entity, entity_uuid, kind, payload); the payload is the
+    // public one when public_only (changes without one are left out). feed.cpp has the rest.
+    using AddChange =
+        std::function<bool(long long seq, std::string_view entity, std::string_view entity_uuid,
+                           std::string_view kind, std::string_view payload)>;
+    virtual void changes(const std::string& room, bool public_only, long long since, long long head,
+                         int limit, const AddChange& add) = 0;
+
+    // What terminals said of themselves (terminal_status.hpp).
+    virtual std::map<std::string, TerminalReport> terminal_status() = 0;
+    virtual void put_terminal_status(const std::string& name, const TerminalReport& r) = 0;
+
+    // The SQLite store under it (backups), or nullptr.
+    virtual Store* sqlite() { return nullptr; }
+};
+
+// Opens the store (creating the SQLite file or the PostgreSQL tables when missing) and brings
+// the server schema up to date. Every connection of the server opens it this way.
+std::unique_ptr<ServerStore> open_server_store(const StoreLocation& where);
+std::unique_ptr<ServerStore> open_server_store(const std::filesystem::path& data_dir);
+std::unique_ptr<ServerStore> open_sqlite_server_store(const std::filesystem::path& data_dir);
+std::unique_ptr<ServerStore> open_pg_server_store(const std::string& db);
+// --db as libpq takes it: a URL or "key=value ..." as it is, a bare word as "service=WORD".
+std::string pg_conninfo(const std::string& db);
 
 std::filesystem::path default_server_data_dir(); // $XDG_DATA_HOME/reception/server
 

@@ -1,14 +1,10 @@
 #include "server/terminal_status.hpp"
 
+#include "server/server_store.hpp"
+
 #include <cstdio>
 
 namespace reception {
-
-// Its own table, made on first use: it belongs to no schema step of the feed.
-static void ensure_table(Store& db) {
-    db.exec("CREATE TABLE IF NOT EXISTS srv_terminal_status (name TEXT PRIMARY KEY, "
-            "last_seen TEXT NOT NULL, pending INTEGER NOT NULL, dead_letters INTEGER NOT NULL)");
-}
 
 void TerminalStatusBoard::seen(const Terminal& t, std::string_view header, Instant now) {
     TerminalCounts told = parse_terminal_counts(header);
@@ -65,28 +61,17 @@ std::string TerminalStatusBoard::metrics_text() {
     return seen + pending + dead;
 }
 
-std::map<std::string, TerminalReport> read_terminal_status(Store& db) {
-    ensure_table(db);
-    Stmt st = db.prepare("SELECT s.name, t.room, t.kind, s.last_seen, s.pending, s.dead_letters "
-                         "FROM srv_terminal_status s JOIN srv_terminals t ON t.name = s.name");
-    std::map<std::string, TerminalReport> out;
-    while (st.step()) {
-        TerminalReport& r = out[st.text(0)];
-        r.room = st.text(1);
-        r.kind = st.text(2);
-        r.last_seen = parse_instant(st.text(3)).value_or(Instant{});
-        r.counts = {st.integer(4), st.integer(5)};
-    }
-    return out;
+std::map<std::string, TerminalReport> read_terminal_status(ServerStore& db) {
+    return db.terminal_status();
 }
 
-void TerminalStatusBoard::load(Store& db) {
+void TerminalStatusBoard::load(ServerStore& db) {
     auto stored = read_terminal_status(db);
     std::lock_guard lock(mutex_);
     for (auto& [name, r] : stored) by_name_.emplace(name, std::move(r));
 }
 
-void TerminalStatusBoard::flush(Store& db) {
+void TerminalStatusBoard::flush(ServerStore& db) {
     std::vector<std::pair<std::string, TerminalReport>> dirty;
     {
         std::lock_guard lock(mutex_);
@@ -97,17 +82,7 @@ void TerminalStatusBoard::flush(Store& db) {
             }
     }
     if (dirty.empty()) return;
-    ensure_table(db);
-    for (const auto& [name, r] : dirty)
-        db.prepare("INSERT INTO srv_terminal_status(name, last_seen, pending, dead_letters) "
-                   "VALUES (?1, ?2, ?3, ?4) ON CONFLICT(name) DO UPDATE SET last_seen = "
-                   "excluded.last_seen, pending = excluded.pending, dead_letters = "
-                   "excluded.dead_letters")
-            .bind(1, name)
-            .bind(2, format_instant(r.last_seen))
-            .bind(3, r.counts.pending)
-            .bind(4, r.counts.dead_letters)
-            .run();
+    for (const auto& [name, r] : dirty) db.put_terminal_status(name, r);
 }
 
 } // namespace reception

@@ -27,8 +27,8 @@ class TerminalStatusBoard {
     void seen(const Terminal& t, std::string_view header, Instant now);
     long long connected(Instant now); // heard from in the last 60 s
     std::string metrics_text();       // per-terminal gauges for /metrics
-    void load(Store& db);             // at start
-    void flush(Store& db);            // inside the writer's transaction
+    void load(ServerStore& db);       // at start
+    void flush(ServerStore& db);      // inside the writer's transaction
 
   private:
     std::mutex mutex_;
@@ -36,6 +36,6 @@ class TerminalStatusBoard {
 };
 
 // What the store holds, by terminal name (for `reception-server terminals`).
-std::map<std::string, TerminalReport> read_terminal_status(Store& db);
+std::map<std::string, TerminalReport> read_terminal_status(ServerStore& db);
 
 } // namespace reception

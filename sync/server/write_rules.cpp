@@ -1,6 +1,7 @@
 #include "server/write_rules.hpp"
 
 #include "server/numbers.hpp"
+#include "server/server_store.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -22,18 +23,8 @@ static bool one_of(const std::string& v, std::initializer_list<const char*> allo
     return false;
 }
 
-ExistingRecord find_record(Store& db, const std::string& entity, const std::string& uuid) {
-    Stmt st = db.prepare("SELECT room, origin, rank, updated_at, tiebreak, payload "
-                         "FROM srv_records WHERE entity = ?1 AND uuid = ?2");
-    st.bind(1, entity).bind(2, uuid);
-    ExistingRecord e;
-    if (!st.step()) return e;
-    e.found = true;
-    e.room = st.text(0);
-    e.origin = st.text(1);
-    e.version = Version{int(st.integer(2)), st.text(3), st.text(4)};
-    e.payload = st.text(5);
-    return e;
+ExistingRecord find_record(ServerStore& db, const std::string& entity, const std::string& uuid) {
+    return db.record(entity, uuid);
 }
 
 // The role's records
@@ -123,7 +114,7 @@ static void check_room(const Terminal& t, const ExistingRecord& e, const std::st
 // What an event or a notice is about must be of the terminal's room and, for a kiosk, its own.
 // It may not be on the server yet: a record's first event comes before the record in the
 // outbox (shared/store.cpp), and UUIDs are not guessed.
-static void check_subject(Store& db, const Terminal& t, const std::string& entity,
+static void check_subject(ServerStore& db, const Terminal& t, const std::string& entity,
                           const std::string& uuid) {
     ExistingRecord s = find_record(db, entity, uuid);
     check_room(t, s, entity + " " + uuid);
@@ -133,7 +124,7 @@ static void check_subject(Store& db, const Terminal& t, const std::string& entit
 }
 
 // A transferred ticket keeps the number of the ticket it came from (docs/sync.md).
-static void check_transfer(Store& db, const PushOp& op) {
+static void check_transfer(ServerStore& db, const PushOp& op) {
     std::string from = text_of(op.payload, "transferred_from");
     ExistingRecord old = find_record(db, "ticket", from);
     if (!old.found || text_of(json::parse(old.payload), "number") != text_of(op.payload, "number"))
@@ -141,7 +132,8 @@ static void check_transfer(Store& db, const PushOp& op) {
                   ", which the server does not hold under the same number");
 }
 
-void check_against_store(Store& db, const Terminal& t, const PushOp& op, const ExistingRecord& e) {
+void check_against_store(ServerStore& db, const Terminal& t, const PushOp& op,
+                         const ExistingRecord& e) {
     const json& p = op.payload;
     if (op.entity == "ticket" && text_of(p, "room") != t.room)
         throw HttpError(403, "wrong_room",

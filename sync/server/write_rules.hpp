@@ -14,19 +14,13 @@
 
 #include "common/rules.hpp"
 #include "server/push.hpp"
+#include "server/server_store.hpp"
 
 #include <string>
 
 namespace reception {
 
-// The server's current version of a record.
-struct ExistingRecord {
-    bool found = false;
-    std::string room, origin; // origin: the terminal that first wrote it
-    Version version;
-    std::string payload; // as stored (compact JSON)
-};
-ExistingRecord find_record(Store& db, const std::string& entity, const std::string& uuid);
+ExistingRecord find_record(ServerStore& db, const std::string& entity, const std::string& uuid);
 
 // Before the writer, from the op alone: the role's entities, op kinds and event kinds, the
 // fields the credential decides (set here, in op.payload). Throws HttpError 403.
@@ -34,6 +28,7 @@ void check_role(const Terminal& t, PushOp& op, const std::string& where);
 
 // In the writer, against what the server holds: rooms, who created a record, what an event or
 // a notice is about. Throws HttpError 403.
-void check_against_store(Store& db, const Terminal& t, const PushOp& op, const ExistingRecord& e);
+void check_against_store(ServerStore& db, const Terminal& t, const PushOp& op,
+                         const ExistingRecord& e);
 
 } // namespace reception

@@ -21,10 +21,10 @@ static std::chrono::microseconds gap_left(std::chrono::steady_clock::time_point 
                     std::chrono::duration_cast<std::chrono::microseconds>(left));
 }
 
-Writer::Writer(const std::filesystem::path& data_dir, Post post, Committed on_commit)
-    : db_(open_server_store(data_dir)), post_(std::move(post)), on_commit_(std::move(on_commit)) {}
+Writer::Writer(const StoreLocation& where, Post post, Committed on_commit)
+    : db_(open_server_store(where)), post_(std::move(post)), on_commit_(std::move(on_commit)) {}
 
-void Writer::submit(std::function<Reply(Store&)> write, Done done) {
+void Writer::submit(std::function<Reply(ServerStore&)> write, Done done) {
     bool start = false;
     std::chrono::microseconds delay{0};
     {
@@ -76,21 +76,16 @@ void Writer::finish() {
 }
 
 // One job in its savepoint: refused (HttpError) or failed, its writes are undone alone.
-static Reply run_job(Store& db, const std::function<Reply(Store&)>& write) {
-    db.exec("SAVEPOINT job");
+static Reply run_job(ServerStore& db, const std::function<Reply(ServerStore&)>& write) {
+    Reply r;
     try {
-        Reply r = write(db);
-        db.exec("RELEASE job");
-        return r;
+        db.savepoint([&] { r = write(db); });
     } catch (const HttpError& e) {
-        db.exec("ROLLBACK TO job");
-        db.exec("RELEASE job");
         return error_reply(e.status, e.code, e.what());
     } catch (const StoreError& e) {
-        db.exec("ROLLBACK TO job");
-        db.exec("RELEASE job");
         return error_reply(503, "store_unavailable", e.what());
     }
+    return r;
 }
 
 void Writer::run_group(std::vector<Job>& jobs) {
@@ -109,12 +104,13 @@ void Writer::run_group(std::vector<Job>& jobs) {
         }
     }
     for (const Reply& r : replies) rooms.insert(rooms.end(), r.rooms.begin(), r.rooms.end());
-    long long head = 0;
+    std::map<std::string, long long> heads;
     try {
-        head = feed_head(*db_);
+        for (const std::string& room : rooms)
+            if (!heads.count(room)) heads[room] = db_->feed_head(room);
     } catch (const StoreError&) {
     }
-    if (on_commit_) on_commit_(rooms, head);
+    if (on_commit_) on_commit_(heads);
     for (size_t i = 0; i < jobs.size(); ++i) jobs[i].done(std::move(replies[i]));
 }
 

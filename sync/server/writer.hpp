@@ -15,34 +15,37 @@
 #pragma once
 
 #include "server/api.hpp"
+#include "server/server_store.hpp"
 
 #include <chrono>
 #include <deque>
 #include <filesystem>
+#include <map>
 
 namespace reception {
 
 class Writer {
   public:
     using Done = std::function<void(Reply)>; // called on the thread that ran the commit
-    using Committed = std::function<void(const std::vector<std::string>& rooms, long long head)>;
+    // After a commit: the rooms whose feed grew, each with its new head.
+    using Committed = std::function<void(const std::map<std::string, long long>& heads)>;
     // Queue a task on the I/O threads, at once or after a delay.
     using Post = std::function<void(std::chrono::microseconds delay, std::function<void()>)>;
 
-    Writer(const std::filesystem::path& data_dir, Post post, Committed on_commit);
-    void submit(std::function<Reply(Store&)> write, Done done);
+    Writer(const StoreLocation& where, Post post, Committed on_commit);
+    void submit(std::function<Reply(ServerStore&)> write, Done done);
     // At shutdown, once no I/O thread runs: commits and answers what is still waiting.
     void finish();
 
   private:
     struct Job {
-        std::function<Reply(Store&)> write;
+        std::function<Reply(ServerStore&)> write;
         Done done;
     };
     void run_task();
     void run_group(std::vector<Job>& jobs);
 
-    std::unique_ptr<Store> db_;
+    std::unique_ptr<ServerStore> db_;
     Post post_;
     Committed on_commit_;
     std::mutex mutex_;

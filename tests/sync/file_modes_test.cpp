@@ -51,7 +51,8 @@ TEST_CASE("sync: a terminal's store and its -wal and -shm are created 0600 under
     CHECK(mode_of(dir / "k1.db") == 0600);
 }
 
-TEST_CASE("sync: the server's data directory is 0700 and its files 0600 under umask 022") {
+TEST_CASE(
+    "sync (SQLite store): the server's data directory is 0700 and its files 0600 under umask 022") {
     Umask u(022);
     TempDir dir;
     ServerProcess server(dir / "data");

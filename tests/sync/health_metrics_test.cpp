@@ -43,7 +43,7 @@ std::string push_of(Store& kiosk, int n) {
 
 } // namespace
 
-TEST_CASE("sync: /healthz fails with 503 when the server's store cannot commit") {
+TEST_CASE("sync (SQLite store): /healthz fails with 503 when the server's store cannot commit") {
     TempDir dir;
     ServerProcess server(dir / "server");
     // The disk fills: the server may not write files past 1 MiB (RLIMIT_FSIZE; root too).

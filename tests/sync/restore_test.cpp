@@ -21,7 +21,8 @@ long long server_count(ServerProcess& server, const std::string& sql) {
 
 } // namespace
 
-TEST_CASE("sync: after a restore from backup and new-epoch the terminals give back everything "
+TEST_CASE("sync (SQLite store): after a restore from backup and new-epoch the terminals give back "
+          "everything "
           "the server had acknowledged since, exactly once") {
     TempDir dir;
     ServerProcess server(dir / "server");

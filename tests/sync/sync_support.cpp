@@ -11,6 +11,8 @@
 #include <doctest/doctest.h>
 #include <fstream>
 #include <poll.h>
+#include <pqxx/pqxx>
+#include <regex>
 #include <sstream>
 #include <sys/wait.h>
 #include <thread>
@@ -82,7 +84,34 @@ const Pki& pki() {
 }
 
 // Server process
-ServerProcess::ServerProcess(std::filesystem::path data_dir) : data_(std::move(data_dir)) {}
+std::string test_postgres() {
+    const char* pg = std::getenv("RECEPTION_TEST_PG");
+    return pg ? pg : "";
+}
+
+std::string new_test_database() {
+    static int made = 0;
+    std::string name = "t" + std::to_string(getpid()) + "_" + std::to_string(++made);
+    pqxx::connection c(test_postgres());
+    pqxx::nontransaction tx(c);
+    tx.exec("DROP DATABASE IF EXISTS " + name);
+    tx.exec("CREATE DATABASE " + name);
+    return test_postgres() + " dbname=" + name;
+}
+
+ServerProcess::ServerProcess(std::filesystem::path data_dir) : data_(std::move(data_dir)) {
+    if (!test_postgres().empty()) db_ = new_test_database();
+}
+
+ServerProcess::ServerProcess(std::filesystem::path data_dir, std::string db)
+    : data_(std::move(data_dir)), db_(std::move(db)) {}
+
+// The options that name the store, for a command line.
+static std::string store_args(const std::filesystem::path& data, const std::string& db) {
+    std::string out = " --data " + data.string();
+    if (!db.empty()) out += " --db '" + db + "'";
+    return out;
+}
 
 ServerProcess::~ServerProcess() {
     stop();
@@ -94,7 +123,9 @@ std::string ServerProcess::url() const {
 
 void ServerProcess::start(const std::filesystem::path& cert, const std::filesystem::path& key) {
     REQUIRE(pid_ < 0);
-    ServerChild child = spawn_server(RECEPTION_SERVER_BIN, data_, port_, cert, key, limits_);
+    ChildLimits limits = limits_;
+    if (!db_.empty()) limits.serve_args.insert(limits.serve_args.end(), {"--db", db_});
+    ServerChild child = spawn_server(RECEPTION_SERVER_BIN, data_, port_, cert, key, limits);
     pid_ = child.pid;
     REQUIRE_MESSAGE(child.port > 0, "reception-server did not start");
     port_ = child.port;
@@ -117,7 +148,7 @@ void ServerProcess::stop() {
 std::string ServerProcess::register_terminal(const std::string& name, const std::string& room,
                                              const std::string& kind) {
     std::string out;
-    std::string cmd = std::string(RECEPTION_SERVER_BIN) + " --data " + data_.string() +
+    std::string cmd = std::string(RECEPTION_SERVER_BIN) + store_args(data_, db_) +
                       " enrol --name " + name + " --room " + room + " --kind " + kind;
     REQUIRE(run_command(cmd, &out) == 0);
     out.erase(out.find_last_not_of('\n') + 1);
@@ -126,12 +157,24 @@ std::string ServerProcess::register_terminal(const std::string& name, const std:
 
 int ServerProcess::admin(const std::string& args, std::string* out) {
     std::string ignored;
-    return run_command(std::string(RECEPTION_SERVER_BIN) + " --data " + data_.string() + " " +
-                           args + " 2>&1",
+    return run_command(std::string(RECEPTION_SERVER_BIN) + store_args(data_, db_) + " " + args +
+                           " 2>&1",
                        out ? out : &ignored);
 }
 
+// SQLite's json_extract(X, '$.key') is (X::json->>'key') on PostgreSQL.
+static std::string for_postgres(const std::string& sql) {
+    static const std::regex json_extract(R"(json_extract\(([\w.]+), '\$\.(\w+)'\))");
+    return std::regex_replace(sql, json_extract, "($1::json->>'$2')");
+}
+
 long long ServerProcess::count(const char* sql) {
+    if (!db_.empty()) {
+        pqxx::connection c(db_);
+        pqxx::nontransaction tx(c);
+        pqxx::result r = tx.exec(for_postgres(sql));
+        return r.empty() || r[0][0].is_null() ? 0 : r[0][0].as<long long>();
+    }
     auto db = Store::open(data_ / "server.db", OpenMode::Existing);
     return test::count(*db, sql);
 }

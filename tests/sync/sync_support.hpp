@@ -29,11 +29,20 @@ struct Pki {
 };
 const Pki& pki();
 
+// The sync suite runs twice: on SQLite, and on PostgreSQL when RECEPTION_TEST_PG holds the
+// connection string of a throw-away cluster (CTest's fixture starts one: scripts/pg-test-cluster).
+// "" on SQLite.
+std::string test_postgres();
+// A new empty database on that cluster: its connection string.
+std::string new_test_database();
+
 // reception-server serve in a child process. start() picks a free port the first time and
 // keeps it across restarts, so an agent's stored URL stays right.
 class ServerProcess {
   public:
     explicit ServerProcess(std::filesystem::path data_dir);
+    // Another instance on the same PostgreSQL database (db: another ServerProcess's db()).
+    ServerProcess(std::filesystem::path data_dir, std::string db);
     ~ServerProcess();
     ServerProcess(const ServerProcess&) = delete;
     ServerProcess& operator=(const ServerProcess&) = delete;
@@ -49,6 +58,8 @@ class ServerProcess {
     std::string url() const; // https://localhost:PORT
     int port() const { return port_; }
     const std::filesystem::path& data_dir() const { return data_; }
+    // The PostgreSQL database it runs on (its own, made for it), or "" on SQLite.
+    const std::string& db() const { return db_; }
 
     // An enrolment code from the administrator's command.
     std::string register_terminal(const std::string& name, const std::string& room,
@@ -61,6 +72,7 @@ class ServerProcess {
 
   private:
     std::filesystem::path data_;
+    std::string db_;
     ChildLimits limits_;
     pid_t pid_ = -1;
     int port_ = 0;

@@ -1,0 +1,60 @@
+#include "server/pg_feed_listener.hpp"
+
+#include "base/log.hpp"
+
+#include <pqxx/pqxx>
+
+namespace reception {
+
+namespace {
+
+class Receiver final : public pqxx::notification_receiver {
+  public:
+    Receiver(pqxx::connection_base& c, const FeedListener::News& news)
+        : pqxx::notification_receiver(c, "reception_feed"), news_(news) {}
+    void operator()(const std::string& payload, int) override {
+        size_t space = payload.rfind(' ');
+        if (space == std::string::npos) return;
+        news_(payload.substr(0, space), std::atoll(payload.c_str() + space + 1));
+    }
+
+  private:
+    const FeedListener::News& news_;
+};
+
+} // namespace
+
+FeedListener::FeedListener(std::string conninfo, News news, std::function<void()> lost_news)
+    : conninfo_(std::move(conninfo)), news_(std::move(news)), lost_news_(std::move(lost_news)),
+      thread_([this] { run(); }) {}
+
+FeedListener::~FeedListener() {
+    stop_ = true;
+    thread_.join();
+}
+
+// Waits at most 200 ms at a time, so that stopping never waits long; a lost connection is made
+// again every 500 ms until it works.
+void FeedListener::run() {
+    bool lost = false;
+    while (!stop_) {
+        try {
+            pqxx::connection c(conninfo_);
+            Receiver r(c, news_);
+            c.await_notification(0, 0); // LISTEN is sent with the receiver's first wait
+            if (lost) {
+                log_notice("the PostgreSQL listening connection is back");
+                lost_news_();
+                lost = false;
+            }
+            while (!stop_) c.await_notification(0, 200000);
+        } catch (const std::exception& e) {
+            if (!lost) log_warning(std::string("PostgreSQL listening connection: ") + e.what());
+            lost = true;
+            for (int i = 0; i < 5 && !stop_; ++i)
+                std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        }
+    }
+}
+
+} // namespace reception

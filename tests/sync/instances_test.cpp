@@ -1,0 +1,148 @@
+// Several server instances on one PostgreSQL database (the pg: run only; on SQLite each
+// server has a store of its own): terminals on either converge, a long-poll on one is woken by
+// a push on the other, a revocation on one shuts the terminal out of the other.
+#include "sync_support.hpp"
+
+#include <arpa/inet.h>
+#include <csignal>
+#include <doctest/doctest.h>
+#include <fstream>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <thread>
+#include <unistd.h>
+
+using namespace reception;
+using namespace reception::test;
+
+static AgentOptions waiting_agent(const std::filesystem::path& store) {
+    AgentOptions o;
+    o.store = store;
+    o.pull_wait_s = 25; // a long-poll outlasts the test: only a wake-up answers it in time
+    o.idle_check = std::chrono::milliseconds(50);
+    o.backoff_base = std::chrono::milliseconds(50);
+    o.backoff_cap = std::chrono::milliseconds(500);
+    return o;
+}
+
+TEST_CASE("postgres: a push on one instance wakes a long-poll on another within 1 s, and a "
+          "revocation on one is seen by the other") {
+    REQUIRE_MESSAGE(!test_postgres().empty(), "RECEPTION_TEST_PG: the pg: run sets it");
+    TempDir dir;
+    ServerProcess a(dir / "a");
+    a.start();
+    ServerProcess b(dir / "b", a.db());
+    b.start();
+    REQUIRE(a.port() != b.port());
+    enrolled_store(a, dir / "k1.db", "K1", "main", "kiosk");
+    auto board = enrolled_store(b, dir / "b1.db", "B1", "main", "board");
+    auto kiosk = Store::open(dir / "k1.db", OpenMode::Existing);
+    SyncAgent kiosk_agent(waiting_agent(dir / "k1.db")), board_agent(waiting_agent(dir / "b1.db"));
+    kiosk_agent.start();
+    board_agent.start();
+    std::this_thread::sleep_for(std::chrono::milliseconds(700)); // the board's long-poll waits
+
+    for (int i = 0; i < 3; ++i) {
+        auto started = std::chrono::steady_clock::now();
+        Ticket t = take_ticket(*kiosk);
+        std::string sql = "SELECT count(*) FROM tickets WHERE uuid = '" + t.uuid + "'";
+        bool seen =
+            wait_until([&] { return count(*board, sql.c_str()) == 1; }, std::chrono::seconds(5));
+        auto took = std::chrono::steady_clock::now() - started;
+        CHECK(seen);
+        CHECK(took < std::chrono::seconds(1));
+        MESSAGE("ticket " << t.number << " pushed on A, on the board of B after "
+                          << std::chrono::duration_cast<std::chrono::milliseconds>(took).count()
+                          << " ms");
+    }
+    board_agent.stop();
+    kiosk_agent.stop();
+    CHECK(a.count("SELECT count(*) FROM srv_records WHERE entity = 'ticket'") == 3);
+
+    // Revoked through A's store: B refuses the board's next request.
+    REQUIRE(a.admin("revoke --name B1") == 0);
+    check_refused(push_ops(*board, nlohmann::json::array()), 401, "unauthorized");
+}
+
+// A free TCP port on loopback, for HAProxy's front.
+static int free_port() {
+    int s = socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in a{};
+    a.sin_family = AF_INET;
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    bind(s, reinterpret_cast<sockaddr*>(&a), sizeof a);
+    socklen_t n = sizeof a;
+    getsockname(s, reinterpret_cast<sockaddr*>(&a), &n);
+    close(s);
+    return ntohs(a.sin_port);
+}
+
+// HAProxy as docs/scale.md sets it up: TCP (TLS ends at the instances), least connections,
+// timeouts longer than a long-poll, a dead instance's connections sent to another.
+static pid_t start_haproxy(const std::filesystem::path& dir, int port, int a, int b) {
+    std::ofstream(dir / "haproxy.cfg")
+        << "global\n  maxconn 2000\ndefaults\n  mode tcp\n  timeout connect 2s\n"
+           "  timeout client 90s\n  timeout server 90s\n  retries 3\n  option redispatch\n"
+           "frontend reception\n  bind 127.0.0.1:"
+        << port << "\n  default_backend instances\nbackend instances\n  balance leastconn\n"
+        << "  server a 127.0.0.1:" << a << " check inter 500ms fall 2\n"
+        << "  server b 127.0.0.1:" << b << " check inter 500ms fall 2\n";
+    pid_t pid = fork();
+    if (pid == 0) {
+        std::string cfg = (dir / "haproxy.cfg").string();
+        execl("/usr/sbin/haproxy", "haproxy", "-db", "-q", "-f", cfg.c_str(), (char*)nullptr);
+        _exit(127);
+    }
+    return pid;
+}
+
+TEST_CASE("postgres: two instances behind HAProxy (mode tcp, leastconn): terminals converge, "
+          "and killing one instance loses nothing") {
+    REQUIRE_MESSAGE(!test_postgres().empty(), "RECEPTION_TEST_PG: the pg: run sets it");
+    if (!std::filesystem::exists("/usr/sbin/haproxy")) {
+        MESSAGE("HAProxy is not installed (scripts/deps installs it): the balancer is left out");
+        return;
+    }
+    TempDir dir;
+    ServerProcess a(dir / "a");
+    a.start();
+    ServerProcess b(dir / "b", a.db());
+    b.start();
+    int port = free_port();
+    pid_t haproxy = start_haproxy(dir.path, port, a.port(), b.port());
+    std::string url = "https://localhost:" + std::to_string(port);
+    auto enrol = [&](const std::string& name, const std::string& kind) {
+        auto store = Store::open(dir / (name + ".db"), OpenMode::CreateIfMissing);
+        std::string code = a.register_terminal(name, "main", kind);
+        std::string err;
+        wait_until(
+            [&] {
+                err = enrol_store(*store, url, pki().ca_pem, "", code);
+                return err.empty();
+            },
+            std::chrono::seconds(5));
+        REQUIRE_MESSAGE(err.empty(), err);
+        return store;
+    };
+    auto kiosk = enrol("K1", "kiosk");
+    auto board = enrol("B1", "board");
+    SyncAgent kiosk_agent(waiting_agent(dir / "K1.db")), board_agent(waiting_agent(dir / "B1.db"));
+    kiosk_agent.start();
+    board_agent.start();
+    for (int i = 0; i < 5; ++i) take_ticket(*kiosk);
+    CHECK(wait_until([&] { return count(*board, "SELECT count(*) FROM tickets") == 5; },
+                     std::chrono::seconds(10)));
+
+    a.kill_hard(); // one instance dies; the balancer sends everything to the other
+    for (int i = 0; i < 5; ++i) take_ticket(*kiosk);
+    CHECK(wait_until([&] { return count(*board, "SELECT count(*) FROM tickets") == 10; },
+                     std::chrono::seconds(20)));
+    kiosk_agent.stop();
+    board_agent.stop();
+    CHECK(b.count("SELECT count(*) FROM srv_records WHERE entity = 'ticket'") == 10);
+    CHECK(b.count("SELECT count(*) FROM srv_changes") ==
+          b.count("SELECT count(DISTINCT op_id) FROM srv_changes"));
+    kill(haproxy, SIGTERM);
+    waitpid(haproxy, nullptr, 0);
+}
