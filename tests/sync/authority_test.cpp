@@ -196,3 +196,27 @@ TEST_CASE("sync: the server takes every kind of record a console writes, and ref
                            json{{"uuid", uuid}}.dump(), format_instant(now_utc()));
     check_refused(push_ops(*hall.c1, json::array({unknown})), 403, "forbidden");
 }
+
+TEST_CASE("sync: a no-show put back in the queue at a desk reaches the server and other desks") {
+    Hall hall;
+    Instant now = now_utc();
+    Ticket t = issue_ticket(*hall.k1, profile(), {"main", "same_day", "", "kk", "K1"}, now);
+    sync(*hall.k1);
+    sync(*hall.c1);
+    QueuePolicy at_once{0, 0, 30};
+    REQUIRE(call_next(*hall.c1, "main", local_date(now), {}, "1", "clerk", now));
+    no_show_ticket(*hall.c1, at_once, t.uuid, "clerk", now);
+    Ticket back = reactivate_ticket(*hall.c1, at_once, t.uuid, "clerk", now);
+    sync(*hall.c1);
+    CHECK(read_sync_state(*hall.c1).dead_letters == 0);
+    CHECK(hall.server.count("SELECT count(*) FROM srv_records WHERE entity = 'ticket' AND "
+                            "json_extract(payload, '$.state') = 'waiting' AND "
+                            "json_extract(payload, '$.transferred_from') <> ''") == 1);
+    // Another desk sees the visitor waiting again, under the same number.
+    sync(*hall.c2);
+    auto seen = find_ticket(*hall.c2, back.uuid);
+    REQUIRE(seen);
+    CHECK(seen->state == TicketState::Waiting);
+    CHECK(seen->number == t.number);
+    CHECK(find_ticket(*hall.c2, t.uuid)->state == TicketState::NoShow);
+}
