@@ -39,6 +39,12 @@ static void make_pki(const std::filesystem::path& dir) {
          "ca.key -CAcreateserial -extfile " + d + "ext -out " + d + "server.pem");
 }
 
+// RECEPTION_BENCH_DB: the server's store on PostgreSQL (an empty database), else SQLite.
+static std::string bench_db() {
+    const char* db = std::getenv("RECEPTION_BENCH_DB");
+    return db ? db : "";
+}
+
 BenchServer::BenchServer(const std::string& server_bin) : bin(server_bin) {
     char tmpl[] = "/tmp/sync-load-XXXXXX";
     dir = mkdtemp(tmpl);
@@ -50,6 +56,8 @@ BenchServer::BenchServer(const std::string& server_bin) : bin(server_bin) {
     // 64 connections per address a real site's NAT needs.
     ChildLimits limits;
     limits.serve_args = {"--max-connections-per-address", "100000"};
+    if (!bench_db().empty())
+        limits.serve_args.insert(limits.serve_args.end(), {"--db", bench_db()});
     ServerChild child =
         spawn_server(bin, dir / "data", 0, dir / "server.pem", dir / "server.key", limits);
     pid = child.pid;
@@ -67,7 +75,7 @@ BenchServer::~BenchServer() {
 }
 
 std::vector<BenchTerminal> BenchServer::enrol_kiosks(int n) {
-    auto db = open_server_store(dir / "data");
+    auto db = open_server_store(StoreLocation{dir / "data", bench_db()});
     std::vector<BenchTerminal> out;
     Instant now = now_utc();
     db->transaction([&] { // one commit for all of them
@@ -119,7 +127,7 @@ void raise_open_files_limit() {
 std::unique_ptr<Store> flush_terminal(BenchServer& server, int changes) {
     std::string code;
     {
-        auto db = open_server_store(server.dir / "data");
+        auto db = open_server_store(StoreLocation{server.dir / "data", bench_db()});
         code = register_terminal(*db, Terminal{"F1", "flush", TerminalRole::Kiosk, ""}, now_utc());
     }
     auto store = Store::open(server.dir / "flush.db", OpenMode::CreateIfMissing);

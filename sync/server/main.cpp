@@ -5,10 +5,12 @@
 //   registered) reception-server revoke --name K1                          (a stolen or replaced
 //   terminal) reception-server new-epoch                                 (after restoring a backup)
 //   reception-server backup --to DIR [--keep 14]               (a consistent copy, online)
+//   reception-server --db PG import-sqlite                     (DATA/server.db into PostgreSQL)
 #include "base/log.hpp"
 #include "base/version.hpp"
 #include "server/auth.hpp"
 #include "server/http_server.hpp"
+#include "server/import_sqlite.hpp"
 #include "server/server_store.hpp"
 #include "server/terminal_status.hpp"
 #include "store/store_backup.hpp"
@@ -145,6 +147,9 @@ int main(int argc, char** argv) {
     backup->add_option("--to", backup_to, "folder for server-YYYYMMDDTHHMMSSZ.db")->required();
     backup->add_option("--keep", keep, "keep only the newest N copies (0: all)")
         ->check(CLI::Range(0, 10000));
+    auto* import = app.add_subcommand(
+        "import-sqlite",
+        "copy DATA/server.db into the empty PostgreSQL store of --db (docs/scale.md)");
     CLI11_PARSE(app, argc, argv);
     if (!apply_log_level(level)) return 2;
 
@@ -153,6 +158,17 @@ int main(int argc, char** argv) {
         if (*terminals) return terminals_command(data);
         if (*revoke) return revoke_command(data, name);
         if (*backup) return backup_command(data, backup_to, keep);
+        if (*import) {
+            if (!data.postgres()) {
+                std::cerr << "reception-server: import-sqlite needs --db, the PostgreSQL store\n";
+                return 2;
+            }
+            long long rows = import_sqlite_store(data.data_dir, data.db);
+            std::printf("copied %lld rows of %s into PostgreSQL, the epoch with them: terminals "
+                        "go on without resyncing\n",
+                        rows, (data.data_dir / "server.db").c_str());
+            return 0;
+        }
         if (*epoch) {
             auto db = open_server_store(data);
             std::printf("new epoch %s\n", db->new_epoch().c_str());

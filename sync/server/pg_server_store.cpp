@@ -351,7 +351,11 @@ class PgServerStore final : public ServerStore {
         try {
             conn_ = std::make_unique<pqxx::connection>(db_);
             tx_ = std::make_unique<pqxx::nontransaction>(*conn_);
-            tx_->exec("SET synchronous_commit = on");
+            // At least "on": a weaker setting (off, local) of the role or the database is
+            // raised; a stronger one (remote_write, remote_apply with a synchronous replica:
+            // docs/scale.md) is kept.
+            std::string level = tx_->exec("SHOW synchronous_commit")[0][0].c_str();
+            if (level == "off" || level == "local") tx_->exec("SET synchronous_commit = on");
         } catch (const std::exception& e) {
             tx_.reset();
             conn_.reset();

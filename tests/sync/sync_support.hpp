@@ -57,6 +57,7 @@ class ServerProcess {
     bool running() const { return pid_ > 0; }
     std::string url() const; // https://localhost:PORT
     int port() const { return port_; }
+    void use_port(int port) { port_ = port; } // before the first start: another's address
     const std::filesystem::path& data_dir() const { return data_; }
     // The PostgreSQL database it runs on (its own, made for it), or "" on SQLite.
     const std::string& db() const { return db_; }
