@@ -333,12 +333,12 @@ void KioskModel::choose_official(const std::string& uuid) {
 
 // One field's problem as an error code, "" when it is fine. The step checks and the recheck
 // while typing share it, so a message never disagrees with the check that raised it.
-std::string KioskModel::field_problem(const std::string& key) const {
+std::string KioskModel::field_problem(const Application& a, const std::string& key) const {
     if (key == "official") return form_.official_chosen ? "" : "empty";
     FieldRules rules;
     rules.visitor = true;
     rules.phone_required = true;
-    return application_field_problem(signup_application(), key, profile_, rules);
+    return application_field_problem(a, key, profile_, rules);
 }
 
 // The application as the visitor has filled it in so far.
@@ -390,8 +390,9 @@ static std::vector<std::string> fields_of(Screen s, bool representative) {
 
 bool KioskModel::check_step(Screen s) {
     errors_.clear();
+    Application a = signup_application();
     for (const auto& key : fields_of(s, form_.representative))
-        if (std::string e = field_problem(key); !e.empty()) errors_[key] = e;
+        if (std::string e = field_problem(a, key); !e.empty()) errors_[key] = e;
     return errors_.empty();
 }
 
@@ -399,7 +400,7 @@ void KioskModel::recheck(const std::string& key) {
     // Only an error already shown may go away while typing: a half-typed IIN is not wrong yet.
     auto it = errors_.find(key);
     if (it == errors_.end()) return;
-    std::string e = field_problem(key);
+    std::string e = field_problem(signup_application(), key);
     if (e.empty())
         errors_.erase(it);
     else

@@ -201,7 +201,7 @@ class KioskModel {
     // A visitor who listens needs longer than one who reads.
     int idle_limit() const { return config_.inactivity_seconds * (speech_.on ? 2 : 1); }
     bool check_step(Screen s);
-    std::string field_problem(const std::string& key) const;
+    std::string field_problem(const Application& a, const std::string& key) const;
     Application signup_application() const;
     void wipe_visitor();
     std::vector<print::PrintLine> receipt_lines(Instant now);

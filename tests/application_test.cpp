@@ -438,3 +438,19 @@ TEST_CASE("outbox: registration and every move leave a change for the sync agent
     // And each history event is itself carried to the server.
     CHECK(count_rows(*s, "SELECT count(*) FROM outbox WHERE kind = 'event.appended'") == 2);
 }
+
+TEST_CASE(
+    "applications: an IIN or phone of spaces is typed wrong, not left out, and nothing is saved") {
+    TestStore s;
+    for (const char* field : {"iin", "phone"}) {
+        Application a = draft();
+        (field == std::string("iin") ? a.applicant.iin : a.applicant.phone) = "   ";
+        try {
+            registered(*s, at(2026, 3, 16), a);
+            FAIL("accepted an " << field << " of spaces");
+        } catch (const InputError& e) {
+            CHECK(e.field == field);
+        }
+    }
+    CHECK(count_rows(*s, "SELECT count(*) FROM applications") == 0);
+}

@@ -22,13 +22,12 @@ static std::string person_problem(const Applicant& p, const std::string& field,
     // reg-11: a foreigner may have no IIN; an operator may not have it yet.
     if (field == "iin") {
         bool may_lack = !rules.visitor || p.foreigner;
-        return may_lack && trim(p.iin).empty() ? "" : problem_code(check_iin(p.iin));
+        return may_lack && p.iin.empty() ? "" : problem_code(check_iin(p.iin));
     }
     // A landline is fine: staff ring it back.
     if (field == "phone")
-        return trim(p.phone).empty() && !rules.phone_required
-                   ? ""
-                   : problem_code(check_phone(p.phone, true));
+        return p.phone.empty() && !rules.phone_required ? ""
+                                                        : problem_code(check_phone(p.phone, true));
     // reg-6: an application without it is still taken, and the room asks for it.
     if (field == "address") return length_problem(p.address, 200);
     return "";

@@ -119,7 +119,7 @@ static void check_input(const RegulationProfile& profile, Application& a) {
     a.essence = trim(a.essence);
     a.topic = trim(a.topic);
     Applicant& p = a.applicant;
-    for (std::string* text : {&p.surname, &p.name, &p.patronymic, &p.iin}) *text = trim(*text);
+    for (std::string* name : {&p.surname, &p.name, &p.patronymic}) *name = trim(*name);
     Phone phone;
     p.phone = check_phone(p.phone, true, &phone) == Reason::Ok ? phone.e164 : "";
     if (p.kind != ApplicantKind::Representative) p.bin.clear();
