@@ -22,7 +22,7 @@ void draw_service(KioskModel& m, ui::Ui& ui, Instant now) {
         bool tapped = ui.button(s.name(lang_code(m.lang())), ImVec2(-1, ui.px(150)));
         ImGui::PopFont();
         // What a ticket taken now would wait, before it is taken.
-        ui.text(m.service_wait_text(s.code, now), ui.fonts.body);
+        ui.centered_text(m.service_wait_text(s.code, now), ui.fonts.body);
         if (tapped) m.choose_service(s.code);
     }
     if (nav < 0) m.back();
