@@ -14,14 +14,16 @@ static Ticket parsed(const std::string& payload) {
     return j.is_object() ? ticket_from_json(j) : Ticket{};
 }
 
-// The room's tickets of the day in the order they were issued (a tie by UUID, which is
-// time-ordered): the server's stand-in for the order they came into a kiosk's store.
+// The room's tickets of the day in the order they were issued: a tie of issue times (they
+// count seconds) by number, which a kiosk's series gives in the order it printed them, then by
+// UUID: the server's stand-in for the order they came into a kiosk's store.
 static std::vector<Ticket> room_day(ServerStore& db, const Ticket& t) {
     std::vector<Ticket> day;
     for (const auto& p : db.day_ticket_payloads(t.room, format_date(t.day)))
         day.push_back(parsed(p));
     std::sort(day.begin(), day.end(), [](const Ticket& a, const Ticket& b) {
-        return a.issued_at != b.issued_at ? a.issued_at < b.issued_at : a.uuid < b.uuid;
+        if (a.issued_at != b.issued_at) return a.issued_at < b.issued_at;
+        return a.number != b.number ? a.number < b.number : a.uuid < b.uuid;
     });
     return day;
 }
