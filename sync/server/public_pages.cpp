@@ -1,6 +1,7 @@
 #include "server/public_pages.hpp"
 
 #include "base/assets.hpp"
+#include "base/errors.hpp"
 #include "base/public_code.hpp"
 #include "common/protocol.hpp"
 #include "server/public_html.hpp"
@@ -28,9 +29,17 @@ struct PublicTexts {
 static const PublicTexts& public_texts() {
     static std::once_flag once;
     static PublicTexts t;
+    // A data file that cannot be read is the store's kind of failure (503), tried again on the
+    // next request (call_once runs again after a throw).
     std::call_once(once, [] {
-        t.texts = Catalog::load_dir(assets_dir() / "i18n");
-        t.profiles = load_profiles(assets_dir() / "regulations");
+        try {
+            t.texts = Catalog::load_dir(assets_dir() / "i18n");
+            t.profiles = load_profiles(assets_dir() / "regulations");
+        } catch (const StoreError&) {
+            throw;
+        } catch (const std::exception& e) {
+            throw StoreError("texts_invalid", std::string("public pages: ") + e.what());
+        }
     });
     return t;
 }

@@ -147,7 +147,7 @@ TEST_CASE("server: public pages need no credential, take only GET, escape what r
     CHECK(get(t.server, "/v1/pull").status == 401);
 }
 
-TEST_CASE("server: a transferred ticket's page follows it; a kiosk cannot take over a code") {
+TEST_CASE("server: a transferred ticket's page follows it, and a kiosk cannot take over a code") {
     SyncedTerminals t;
     auto k1 = t.enrol("K1", "main", "kiosk");
     auto c1 = t.enrol("C1", "main", "console");
