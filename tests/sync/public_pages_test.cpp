@@ -50,6 +50,11 @@ TEST_CASE("server: a ticket's public page shows its number, service, people ahea
     Ticket mine = take_ticket(*k1);
     CHECK(is_public_code(mine.public_code));
     CHECK(mine.public_code != first.public_code);
+    // Printed while the kiosk has not synced yet: the link works, and says so until it has.
+    HttpResult early = get(t.server, "/p/t/" + mine.public_code + "?l=ru");
+    CHECK(early.status == 200);
+    CHECK(has(early.body, catalog().text(Lang::ru, "pub.not_yet")));
+    CHECK(has(early.body, "http-equiv=\"refresh\""));
     sync(*k1);
 
     std::string ru = page_of(t.server, mine, "ru");
