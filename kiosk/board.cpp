@@ -2,6 +2,7 @@
 // draws it.
 #include "board.hpp"
 
+#include "queue/wait_estimate.hpp"
 #include "regulation/calendar.hpp"
 #include "regulation/profile.hpp"
 #include "schedule/schedule.hpp"
@@ -20,10 +21,13 @@ void BoardState::refresh(Store& store, const RegulationProfile& profile, const W
     next_hours = hours_on(profile, cal, next_day);
     calls = board_calls(store, room, queue, now, 12);
     queues.clear();
-    for (const auto& s : profile.services) queues.push_back({s.code, s.kk, s.ru, 0});
-    for (const auto& w : waiting_by_service(store, room, queue, now))
-        for (auto& q : queues)
-            if (q.service == w.service) q.waiting = w.waiting;
+    std::vector<std::string> codes;
+    for (const auto& s : profile.services) codes.push_back(s.code);
+    std::vector<ServiceWait> waits = service_waits(store, room, queue, codes);
+    for (size_t i = 0; i < codes.size(); ++i) {
+        const Service& s = profile.services[i];
+        queues.push_back({s.code, s.kk, s.ru, waits[i].waiting, waits[i].minutes});
+    }
     // A call not seen before is new: highlighted for a while, and the chime hook fires. One
     // already over when the board reads it (a quick no-show) is not called out.
     auto see = [&](const Ticket& t, bool calling) {

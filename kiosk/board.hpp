@@ -10,6 +10,7 @@
 #include "ui/touch.hpp"
 
 #include <functional>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -21,10 +22,12 @@ class WorkCalendar;
 
 namespace reception::kiosk {
 
-// One service's queue: its names and how many wait for it.
+// One service's queue: its names, how many wait for it, and about how long a ticket taken now
+// would wait (queue/queue_position.hpp; nullopt: not known yet).
 struct BoardQueue {
     std::string service, name_kk, name_ru;
     int waiting = 0;
+    std::optional<int> minutes;
 };
 
 // A text the board drew in its last frame, and where: tests check that nothing is cut off or

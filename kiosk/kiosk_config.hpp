@@ -13,8 +13,11 @@ struct KioskConfig {
     std::filesystem::path store; // empty: $XDG_DATA_HOME/reception/kiosk.db
     std::string room = "main";
     std::string kiosk_id = "kiosk-1";
-    std::string printer = "";      // /dev/usb/lp0, host:9100, file:PATH; empty: no printer
-    std::string preview_dir = "";  // where the PNG of each printout goes; empty: none
+    std::string printer = "";     // /dev/usb/lp0, host:9100, file:PATH; empty: no printer
+    std::string preview_dir = ""; // where the PNG of each printout goes; empty: none
+    // Where visitors' phones reach the central server's public pages ("https://host:8443/p");
+    // empty: tickets carry no QR code (docs/public-pages.md).
+    std::string public_url = "";
     std::string language = "kk";   // the start screen's language
     int inactivity_seconds = 60;   // then a countdown, then back to the start, fields wiped
     int countdown_seconds = 20;    // "need more time?": at least 20 s to answer

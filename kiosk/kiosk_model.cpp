@@ -1,7 +1,7 @@
 #include "kiosk_model.hpp"
 
+#include "base/public_code.hpp"
 #include "cases/application_fields.hpp"
-
 #include "cases/bookings.hpp"
 #include "schedule/restriction.hpp"
 
@@ -178,6 +178,11 @@ void KioskModel::choose_category(const std::string& code, Instant now) {
     lines.push_back({tf("ui.people_ahead", {{"count", std::to_string(ahead_)}}), 28, true});
     lines.push_back({wait_text(), 24, true});
     lines.push_back({t("ui.where_to_wait"), 22, true});
+    if (!config_.public_url.empty() && !ticket_->public_code.empty()) {
+        lines.push_back({t("ui.follow_on_phone"), 22, true});
+        lines.push_back(print::qr_line(
+            public_ticket_link(config_.public_url, ticket_->public_code, ticket_->language)));
+    }
     lines.push_back({local_time_text(now), 24, true});
     lines.push_back({config_.accepted_where, 20, true});
     reprint_ = lines;
@@ -187,9 +192,28 @@ void KioskModel::choose_category(const std::string& code, Instant now) {
 }
 
 std::string KioskModel::wait_text() const {
-    if (ahead_ == 0) return t("ui.wait_next");
-    if (!wait_) return t("ui.wait_unknown");
-    return tf("ui.wait_estimate", {{"minutes", std::to_string(std::max(1, *wait_))}});
+    return wait_words(texts_, lang_, ahead_, wait_);
+}
+
+std::string KioskModel::service_wait_text(const std::string& service, Instant now) {
+    if (service_waits_.empty() ||
+        now - service_waits_at_ > std::chrono::seconds(kServiceWaitSeconds) ||
+        now < service_waits_at_) {
+        std::vector<std::string> codes;
+        for (const auto& s : profile_.services) codes.push_back(s.code);
+        service_waits_ =
+            service_waits(store_, config_.room, queue_day(now, profile_.queue_policy), codes);
+        service_waits_at_ = now;
+    }
+    for (const auto& w : service_waits_) {
+        if (w.service != service) continue;
+        if (w.waiting == 0) return t("ui.service_wait_none");
+        std::string count = std::to_string(w.waiting);
+        if (!w.minutes) return tf("ui.service_wait_unknown", {{"count", count}});
+        return tf("ui.service_wait",
+                  {{"count", count}, {"minutes", std::to_string(std::max(1, *w.minutes))}});
+    }
+    return "";
 }
 
 void KioskModel::print_lines(std::vector<print::PrintLine> lines) {

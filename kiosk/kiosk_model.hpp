@@ -10,6 +10,7 @@
 #include "kiosk_config.hpp"
 #include "print/print_worker.hpp"
 #include "print/printout.hpp"
+#include "queue/queue_position.hpp"
 #include "regulation/calendar.hpp"
 #include "regulation/profile.hpp"
 #include "store/store.hpp"
@@ -108,6 +109,11 @@ class KioskModel {
     int people_ahead() const { return ahead_; }
     // "About 12 min", "You are next", or honestly "not known yet" (shared/wait_estimate).
     std::string wait_text() const;
+    // Before a ticket is taken, under each service: how many wait and about how long a ticket
+    // taken now would wait, or honestly "not known yet" (queue/queue_position.hpp). Read again
+    // from the store when older than kServiceWaitSeconds.
+    std::string service_wait_text(const std::string& service, Instant now);
+    static constexpr int kServiceWaitSeconds = 5;
     // reg-29 on the receipt: "not later than DD.MM.YYYY we tell you the date and time".
     std::string response_due_text() const;
     // reg-28 on the receipt: the session the visitor chose ("" when the room chooses).
@@ -220,6 +226,8 @@ class KioskModel {
     std::optional<Ticket> ticket_;
     int ahead_ = 0;
     std::optional<int> wait_;
+    std::vector<ServiceWait> service_waits_;
+    Instant service_waits_at_{};
     std::optional<Application> receipt_;
     PrintState print_;
     std::unique_ptr<print::PrintWorker> worker_;

@@ -60,6 +60,8 @@ int main(int argc, char** argv) {
     app.add_option("--kiosk-id", cfg.kiosk_id, "this kiosk's id");
     app.add_option("--printer", cfg.printer, "/dev/usb/lp0, host:9100 or file:PATH");
     app.add_option("--preview-dir", cfg.preview_dir, "write a PNG of every printout here");
+    app.add_option("--public-url", cfg.public_url,
+                   "the server's public pages (https://host:8443/p): a QR code on each ticket");
     app.add_option("--lang", cfg.language, "start language: kk or ru")
         ->check(CLI::IsMember({"kk", "ru"}));
     app.add_option("--inactivity", cfg.inactivity_seconds, "seconds before the countdown")

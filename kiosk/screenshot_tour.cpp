@@ -44,6 +44,28 @@ board_tour(const std::function<void(const std::string&, const std::function<void
     show("17-board-closed", local_instant(sunday, 10 * 60));
 }
 
+// A morning with history: same-day calls every 6 minutes from 9:00 and six waiting, a
+// consultation every 10 minutes and two waiting, documents never called and one waiting: the
+// estimated waits the service screen and the board show at 10:00 (queue/queue_position.hpp).
+static Instant seed_calls(KioskModel& m, Store& store, Date day) {
+    const std::string& room = m.config().room;
+    Instant nine = local_instant(day, 9 * 60);
+    auto queue = [&](const char* service, int called, int waiting, int every) {
+        for (int i = 0; i < called + waiting; ++i)
+            issue_ticket(store, m.profile(), {room, service, "", "kk", "demo"},
+                         nine + std::chrono::minutes(i));
+        for (int i = 0; i < called; ++i) {
+            Instant at = nine + std::chrono::minutes(every * i);
+            Ticket t = *call_next(store, room, day, {service}, "1", "demo", at);
+            finish_ticket(store, start_ticket(store, t.uuid, "demo", at).uuid, "demo", at);
+        }
+    };
+    queue("same_day", 8, 6, 6);
+    queue("consultation", 4, 2, 10);
+    queue("documents", 0, 1, 0);
+    return local_instant(day, 10 * 60);
+}
+
 // Screenshots: every screen in kk and ru, on a store of its own.
 void screenshot_tour(GLFWwindow* window, ui::Ui& ui, KioskModel& m, BoardState& board,
                      const Catalog& texts, Store& store, const std::string& dir) {
@@ -180,6 +202,20 @@ void screenshot_tour(GLFWwindow* window, ui::Ui& ui, KioskModel& m, BoardState& 
     m.reset();
     ui.use_large_text(false);
     board_tour(shot, ui, m, board, texts, store);
+    Date busy =
+        m.calendar().next_working_day(m.calendar().working_day_on_or_after(local_date(now_utc())));
+    Instant ten = seed_calls(m, store, busy);
+    for (Lang lang : {Lang::kk, Lang::ru}) {
+        m.reset();
+        m.set_lang(lang);
+        m.touched(ten);
+        st = ScreenState{};
+        m.start_ticket();
+        shot(std::string("02a-service-wait-") + lang_code(lang),
+             [&] { draw_kiosk(m, ui, st, ten); });
+    }
+    board.refresh(store, m.profile(), m.calendar(), m.config().room, ten);
+    shot("19-board-wait", [&] { draw_board(texts, ui, board, ten); });
     OutOfOrder broken;
     broken.fail("store_full", "database or disk is full (a screenshot, not a failure)",
                 local_instant(local_date(now_utc()), 10 * 60 + 30));

@@ -123,3 +123,84 @@ TEST_CASE("reg-4: after the room's hours no same-day ticket is issued, and the k
     m.choose_category("", early);
     CHECK(m.ticket());
 }
+
+TEST_CASE("kiosk ticket: before a ticket is taken, each service says how many wait and about "
+          "how long, or that it is not known yet") {
+    TestStore s;
+    Instant t = at(2026, 3, 16, 10, 0);
+    kiosk::KioskConfig cfg;
+    kiosk::KioskModel m(*s, profile(), calendar(), catalog(), cfg);
+    m.set_lang(Lang::ru);
+    CHECK(m.service_wait_text("consultation", t) ==
+          catalog().text(Lang::ru, "ui.service_wait_none"));
+    // Calls at 10:00, 10:06, 10:12, 10:18; two more wait.
+    for (int i = 0; i < 4; ++i) {
+        issue(*s, t);
+        call_next(*s, "main", day(2026, 3, 16), {"consultation"}, "1", "clerk",
+                  t + std::chrono::minutes(6 * i));
+    }
+    issue(*s, t + std::chrono::minutes(19));
+    issue(*s, t + std::chrono::minutes(19));
+    Instant later = t + std::chrono::minutes(20);
+    CHECK(m.service_wait_text("consultation", later) ==
+          catalog().format(Lang::ru, "ui.service_wait", {{"count", "2"}, {"minutes", "12"}}));
+    // A service with people waiting but no calls yet: honestly not known.
+    issue_ticket(*s, profile(), {"main", "documents", "", "kk", "kiosk-1"}, later);
+    CHECK(m.service_wait_text("documents", later + std::chrono::seconds(6)) ==
+          catalog().format(Lang::ru, "ui.service_wait_unknown", {{"count", "1"}}));
+    // The same rule the ticket prints: a ticket taken now is told 2 x 6 minutes.
+    Ticket mine = issue(*s, later);
+    CHECK(*estimated_wait_minutes(*s, mine, people_ahead(*s, mine)) == 12);
+}
+
+TEST_CASE("kiosk ticket: with public_url set, the printed ticket carries a QR code of its page "
+          "with an unguessable code") {
+    TestStore s;
+    kiosk::KioskConfig cfg;
+    cfg.public_url = "https://priem.example.kz:8443/p/";
+    kiosk::KioskModel m(*s, profile(), calendar(), catalog(), cfg);
+    std::vector<print::Raster> printed;
+    m.printer = [&](const print::Raster& r) {
+        printed.push_back(r);
+        return print::PrintResult{true, ""};
+    };
+    Instant t = at(2026, 3, 16, 10, 0);
+    m.set_lang(Lang::ru);
+    m.start_ticket();
+    m.choose_service("consultation");
+    m.choose_category("", t);
+    REQUIRE(m.ticket());
+    std::string code = m.ticket()->public_code;
+    CHECK(code.size() == 16);
+    bool qr = false;
+    for (const auto& l : m.last_printout())
+        if (l.qr) {
+            qr = true;
+            CHECK(l.text == "https://priem.example.kz:8443/p/t/" + code + "?l=ru");
+        }
+    CHECK(qr);
+    REQUIRE(printed.size() == 1);
+    // The raster holds the QR code: zbarimg reads the link back (when zbar-tools is there).
+    if (std::system("command -v zbarimg >/dev/null") == 0) {
+        TempDir dir;
+        REQUIRE(print::write_png(printed[0], dir / "ticket.png"));
+        std::string cmd = "zbarimg --quiet --raw " + (dir / "ticket.png").string();
+        FILE* p = popen(cmd.c_str(), "r");
+        char buf[256] = {};
+        size_t n = fread(buf, 1, sizeof buf - 1, p);
+        pclose(p);
+        CHECK(std::string(buf, n) == "https://priem.example.kz:8443/p/t/" + code + "?l=ru\n");
+    }
+    // Another ticket, another code; without public_url no QR code.
+    m.reset();
+    m.start_ticket();
+    m.choose_service("consultation");
+    m.choose_category("", t);
+    CHECK(m.ticket()->public_code != code);
+    kiosk::KioskModel plain(*s, profile(), calendar(), catalog(), kiosk::KioskConfig{});
+    plain.printer = m.printer;
+    plain.start_ticket();
+    plain.choose_service("consultation");
+    plain.choose_category("", t);
+    for (const auto& l : plain.last_printout()) CHECK_FALSE(l.qr);
+}

@@ -300,6 +300,16 @@ static float draw_calls(Pen& pen, ImVec2 p, float width, float bottom) {
 // How many wait for each service: the names in Kazakh and Russian, the count in large digits,
 // so a visitor sees how long the queue is. The cards share `height` (up to a card the count's
 // huge digits fill); with less they keep their natural size. Returns the height it took.
+// Under a queue's names: about how long a ticket taken now would wait, in both languages
+// (queue/queue_position.hpp), or "not known yet".
+static std::vector<std::string> wait_lines(const Catalog& c, ImFont* f, float width,
+                                           const BoardQueue& q) {
+    if (q.waiting == 0) return both_lines(c, f, width, "ui.board_wait_none");
+    if (!q.minutes) return both_lines(c, f, width, "ui.board_wait_unknown");
+    return both_lines(c, f, width, "ui.board_wait_minutes",
+                      {{"minutes", std::to_string(std::max(1, *q.minutes))}});
+}
+
 static float draw_queues(Pen& pen, ImVec2 p, float width, float height) {
     const BoardState& b = pen.board;
     ImFont* large = pen.ui.fonts.large;
@@ -315,6 +325,7 @@ static float draw_queues(Pen& pen, ImVec2 p, float width, float height) {
     float share = (p.y + height - y) / float(b.queues.size()) - gap / 2;
     for (const auto& q : b.queues) {
         std::vector<std::string> names = {q.name_kk, q.name_ru};
+        for (const auto& l : wait_lines(pen.texts, large, name_w, q)) names.push_back(l);
         float names_h = lines_height(large, name_w, names);
         float natural = std::max(pen.big()->FontSize, names_h) + gap;
         float h = std::clamp(share, natural, std::max(natural, huge->FontSize + 2 * gap));

@@ -17,11 +17,14 @@ void draw_service(KioskModel& m, ui::Ui& ui, Instant now) {
         if (nav < 0) m.back();
         return;
     }
-    ImGui::PushFont(ui.fonts.large);
-    for (const auto& s : m.profile().services)
-        if (ui.button(s.name(lang_code(m.lang())), ImVec2(-1, ui.px(170))))
-            m.choose_service(s.code);
-    ImGui::PopFont();
+    for (const auto& s : m.profile().services) {
+        ImGui::PushFont(ui.fonts.large);
+        bool tapped = ui.button(s.name(lang_code(m.lang())), ImVec2(-1, ui.px(150)));
+        ImGui::PopFont();
+        // What a ticket taken now would wait, before it is taken.
+        ui.centered_text(m.service_wait_text(s.code, now), ui.fonts.body);
+        if (tapped) m.choose_service(s.code);
+    }
     if (nav < 0) m.back();
 }
 

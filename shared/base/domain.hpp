@@ -143,6 +143,7 @@ struct Ticket {
     Instant issued_at{};
     Instant called_at{};
     Instant updated_at{};
+    std::string public_code; // the phone page's link (base/public_code.hpp); "" for none
 };
 
 // The protocol's instructions and the hearing before a refusal (reg-23, 32..35) are in

@@ -1,7 +1,9 @@
 #include "queue/ticket_queue.hpp"
 
+#include "base/public_code.hpp"
 #include "base/uuid.hpp"
 #include "base/validation.hpp"
+#include "queue/queue_position.hpp"
 #include "regulation/profile.hpp"
 #include "store/outbox.hpp"
 #include "store/record_fields.hpp"
@@ -40,6 +42,7 @@ static const TicketField kTicketFields[] = {
     {"called_at", Kept::Text, [](const Ticket& t) { return instant_text(t.called_at); },
      [](Ticket& t, const std::string& v) { t.called_at = parse_instant(v).value_or(Instant{}); }},
     RECORD_INSTANT(Ticket, updated_at, updated_at),
+    RECORD_TEXT(Ticket, public_code, public_code),
 };
 constexpr int kTicketFieldCount = int(sizeof kTicketFields / sizeof kTicketFields[0]);
 
@@ -114,6 +117,7 @@ Ticket issue_ticket(Store& store, const RegulationProfile& profile, const Ticket
     t.language = req.language;
     t.kiosk = req.kiosk;
     t.issued_at = t.updated_at = now;
+    t.public_code = new_public_code();
     store.transaction([&] {
         // A terminal that syncs numbers in its own series given at enrolment ("A2-017"), so
         // two kiosks of one room working offline never print the same number (docs/sync.md).
@@ -126,19 +130,26 @@ Ticket issue_ticket(Store& store, const RegulationProfile& profile, const Ticket
 }
 
 int people_ahead(Store& store, const Ticket& t) {
-    Stmt st = store.prepare(
-        "SELECT count(*) FROM tickets WHERE room = ?1 AND day = ?2 AND service = ?3 "
-        "AND state = 'waiting' AND uuid <> ?4 AND (priority < ?5 OR (priority = ?5 AND "
-        "(issued_at < ?6 OR (issued_at = ?6 AND rowid < (SELECT rowid FROM tickets WHERE uuid = "
-        "?4)))))");
-    st.bind(1, t.room)
-        .bind(2, format_date(t.day))
-        .bind(3, t.service)
-        .bind(4, t.uuid)
-        .bind(5, t.category.empty() ? 1 : 0)
-        .bind(6, format_instant(t.issued_at));
-    st.step();
-    return int(st.integer(0));
+    return people_ahead_in(day_tickets(store, t.room, t.day), t);
+}
+
+std::vector<Ticket> day_tickets(Store& store, const std::string& room, Date day) {
+    // By rowid: the order they came into this store breaks a tie of issue times.
+    static const std::string sql = select_tickets("WHERE room = ?1 AND day = ?2 ORDER BY rowid");
+    Stmt st = store.prepare(sql.c_str());
+    st.bind(1, room).bind(2, format_date(day));
+    std::vector<Ticket> out;
+    while (st.step()) out.push_back(ticket_from_row(st));
+    return out;
+}
+
+Ticket ticket_from_json(const nlohmann::json& j) {
+    Ticket t;
+    for (const auto& f : kTicketFields) {
+        auto it = j.find(f.name);
+        if (it != j.end() && it->is_string()) f.set(t, it->get<std::string>());
+    }
+    return t;
 }
 
 // Moving tickets

@@ -10,6 +10,7 @@
 #include "regulation/profile.hpp"
 #include "store/store.hpp"
 
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
@@ -37,8 +38,12 @@ Date queue_day(Instant now, const QueuePolicy& policy);
 // ("unknown_service", "unknown_category", "bad_language") before writing anything.
 Ticket issue_ticket(Store& store, const RegulationProfile& profile, const TicketRequest& req,
                     Instant now);
-// How many people will be called before this ticket for its service.
+// How many people will be called before this ticket for its service (queue_position.hpp).
 int people_ahead(Store& store, const Ticket& t);
+// The room's tickets of the day, in the order they came into the store.
+std::vector<Ticket> day_tickets(Store& store, const std::string& room, Date day);
+// A ticket from its payload (the outbox's, the server's record); keys missing stay empty.
+Ticket ticket_from_json(const nlohmann::json& payload);
 
 // The next ticket for a desk serving these services: out-of-turn first, then by arrival.
 // Two desks calling at once never get the same ticket (one IMMEDIATE transaction). A ticket

@@ -1,8 +1,9 @@
 #include "staff/password.hpp"
 
+#include "base/public_code.hpp"
+
 #include <argon2.h>
 #include <stdexcept>
-#include <sys/random.h>
 #include <vector>
 
 namespace reception {
@@ -14,15 +15,6 @@ static constexpr uint32_t kMemoryKiB = 19 * 1024;
 static constexpr uint32_t kLanes = 1;
 static constexpr size_t kSaltBytes = 16;
 static constexpr size_t kHashBytes = 32;
-
-static void random_bytes(unsigned char* out, size_t n) {
-    size_t got = 0;
-    while (got < n) {
-        ssize_t r = getrandom(out + got, n - got, 0);
-        if (r <= 0) throw std::runtime_error("no random bytes for a password salt");
-        got += size_t(r);
-    }
-}
 
 std::string hash_password(std::string_view password) {
     unsigned char salt[kSaltBytes];

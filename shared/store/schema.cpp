@@ -428,9 +428,16 @@ CREATE TABLE walk_in_surveys (
 CREATE INDEX walk_in_surveys_by_day ON walk_in_surveys(served_on);
 )SQL";
 
+// Version 10: the code of a ticket's public page (base/public_code.hpp): random, made by the
+// terminal that prints the ticket, kept by the tickets a transfer or a reactivation makes of it
+// so the visitor's phone follows them. Tickets from before have '' and no page.
+static const char* const kSchemaV10 = R"SQL(
+ALTER TABLE tickets ADD COLUMN public_code TEXT NOT NULL DEFAULT '';
+)SQL";
+
 static const Migration kMigrations[] = {
-    {1, kSchemaV1}, {2, kSchemaV2}, {3, kSchemaV3}, {4, kSchemaV4},
-    {5, kSchemaV5}, {6, kSchemaV6}, {7, kSchemaV7}, {8, kSchemaV8},
+    {1, kSchemaV1}, {2, kSchemaV2}, {3, kSchemaV3}, {4, kSchemaV4},   {5, kSchemaV5},
+    {6, kSchemaV6}, {7, kSchemaV7}, {8, kSchemaV8}, {10, kSchemaV10},
 };
 
 const Migration* migrations(size_t* count) {

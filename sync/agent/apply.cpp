@@ -74,8 +74,8 @@ static void upsert(Store& store, const char* table, const json& row, bool update
 
 // Entities
 static void apply_ticket(Store& store, const std::string& uuid, json p) {
-    Stmt cur =
-        store.prepare("SELECT state, updated_at, desk, priority FROM tickets WHERE uuid = ?1");
+    Stmt cur = store.prepare(
+        "SELECT state, updated_at, desk, priority, category FROM tickets WHERE uuid = ?1");
     cur.bind(1, uuid);
     // An equal version is taken (rules.hpp): the feed brings one record's changes in order.
     bool known = cur.step();
@@ -85,10 +85,15 @@ static void apply_ticket(Store& store, const std::string& uuid, json p) {
     // priority is derived from the category. A kiosk or a board never sees the category (the
     // public view): another terminal's ticket is in order, its own keeps the place it printed.
     // (Kept by value: SQLite checks NOT NULL on the row before the upsert's conflict.)
-    if (p.contains("category"))
+    // The category goes with it: the row is checked (category and priority agree) as the
+    // INSERT it would be, before the conflict makes it an update; without it a desk's call of
+    // the kiosk's own out-of-turn ticket was skipped on that kiosk.
+    if (p.contains("category")) {
         p["priority"] = p.value("category", "").empty() ? 1 : 0;
-    else
+    } else {
         p["priority"] = known ? cur.integer(3) : 1;
+        p["category"] = known ? cur.text(4) : "";
+    }
     p["uuid"] = uuid;
     upsert(store, "tickets", p, true);
 }

@@ -3,6 +3,7 @@
 #include "base/log.hpp"
 #include "common/bounded_json.hpp"
 #include "server/feed.hpp"
+#include "server/public_pages.hpp"
 #include "server/push.hpp"
 #include "server/server_store.hpp"
 
@@ -205,6 +206,7 @@ static Reply health(ServerCore& core) {
 }
 
 static Endpoint endpoint_of(std::string_view path) {
+    if (is_public_path(path)) return Endpoint::Public;
     if (path == "/healthz") return Endpoint::Healthz;
     if (path == "/metrics") return Endpoint::Metrics;
     if (path == "/v1/enrol") return Endpoint::Enrol;
@@ -251,6 +253,8 @@ static Reply route(ServerCore& core, ServerStore& reader, const Request& req, En
                                {"series", t.series},
                                {"server_time", format_instant(now)}});
     }
+    case Endpoint::Public:
+        return public_page(core, reader, req, now);
     default:
         return error_reply(404, "not_found", "no such endpoint");
     }
@@ -263,7 +267,18 @@ static constexpr unsigned long long kMaxSmallBodyBytes = 4096;
 
 unsigned long long body_limit_of(std::string_view target) {
     Endpoint e = endpoint_of(target.substr(0, target.find('?')));
+    if (e == Endpoint::Public) return 0; // GET only
     return e == Endpoint::Enrol || e == Endpoint::Token ? kMaxSmallBodyBytes : kMaxBodyBytes;
+}
+
+// A public page (public_pages.hpp): GET without a body, within the per-address limit.
+static std::optional<Reply> refuse_public(ServerCore& core, const Request& req,
+                                          unsigned long long length, Instant now) {
+    if (req.method != "GET") throw HttpError(405, "method_not_allowed", "public pages: GET only");
+    if (length > 0) throw HttpError(413, "body_too_large", "public pages take no body");
+    int wait = core.public_limiter.take(req.peer, now);
+    if (wait == 0) return std::nullopt;
+    return public_refusal(429, wait);
 }
 
 // An unknown client must not make the server hold a megabyte: the credential is checked and
@@ -301,6 +316,15 @@ static Endpoint endpoint_of_target(const std::string& target) {
 std::optional<Reply> refuse_before_body(ServerCore& core, ServerStore& reader, Request& req,
                                         unsigned long long content_length, Instant now) {
     Endpoint e = endpoint_of_target(req.target);
+    if (e == Endpoint::Public) {
+        Reply r = answered(e, [&] {
+            Reply go_on;
+            go_on.status = 0; // nothing to refuse
+            return refuse_public(core, req, content_length, now).value_or(go_on);
+        });
+        if (r.status == 0) return std::nullopt;
+        return r;
+    }
     Reply r = answered(e, [&] {
         check_header(core, reader, req, e, content_length, now);
         Reply go_on;

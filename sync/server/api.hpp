@@ -57,6 +57,7 @@ struct ServerCore {
     long long tokens_version = 0; // credentials_version the cache was filled under
     TerminalStatusBoard status;   // last seen, pending, dead letters per terminal
     EnrolmentLimiter enrol_limiter;
+    PublicLimiter public_limiter; // the public pages, per client address
 };
 
 Reply handle_request(ServerCore& core, ServerStore& reader, const Request& req, Instant now);

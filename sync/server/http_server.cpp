@@ -184,6 +184,15 @@ static http::response<http::string_body> to_http(const Reply& r, unsigned versio
     if (r.status == 401) res.set(http::field::www_authenticate, "Bearer");
     if (r.status == 503) res.set(http::field::retry_after, "1");
     if (r.status == 429) res.set(http::field::retry_after, std::to_string(r.retry_after_s));
+    if (r.endpoint == Endpoint::Public) {
+        // A visitor's page: its own scripts and styles only, never framed, and its link (the
+        // code is the page's only key) never sent on to another site.
+        res.set("Content-Security-Policy",
+                "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; "
+                "connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'");
+        res.set("Referrer-Policy", "no-referrer");
+        res.set("X-Content-Type-Options", "nosniff");
+    }
     res.keep_alive(keep_alive);
     res.body() = r.body;
     res.prepare_payload();
@@ -261,7 +270,8 @@ static void log_refusal(const Reply& reply, const std::string& method, const std
     std::string code = body.is_object() ? body.value("error", "") : "";
     std::string why = body.is_object() ? body.value("message", "") : "";
     if (why.size() > 300) why = why.substr(0, 300) + "...";
-    std::string path = target.substr(0, target.find('?')); // a cursor is no one's business
+    std::string path = target.substr(0, target.find('?'));   // a cursor is no one's business
+    if (reply.endpoint == Endpoint::Public) path = "/p/..."; // a page's code is its only key
     if (path.size() > 100) path = path.substr(0, 100) + "...";
     std::string line = (reply.status >= 500 ? "failed " : "refused ") +
                        std::to_string(reply.status) + " " + code + " " + method + " " + path +

@@ -20,6 +20,8 @@ const char* to_code(Endpoint e) {
         return "whoami";
     case Endpoint::Token:
         return "token";
+    case Endpoint::Public:
+        return "public";
     default:
         return "other";
     }

@@ -6,6 +6,7 @@
 // the commit and wakes its long-polls of the room (http_server.cpp).
 #include "server/server_store.hpp"
 
+#include <iterator>
 #include <pqxx/pqxx>
 #include <set>
 
@@ -79,14 +80,36 @@ CREATE TABLE srv_terminal_status (
 );
 )SQL";
 
-// Version 2: token rotation (as SQLite's server schema 4). A terminal's next token waits beside
+// Version 4, as on SQLite: token rotation. A terminal's next token waits beside
 // its current one until the terminal first presents it (auth.hpp).
-static const char* const kPgSchemaV2 = R"SQL(
+static const char* const kPgSchemaV4 = R"SQL(
 ALTER TABLE srv_terminals ADD COLUMN next_token_hash TEXT UNIQUE;
 )SQL";
 
-static const char* const kPgMigrations[] = {kPgSchemaV1, kPgSchemaV2};
-constexpr int kPgSchemaVersion = int(sizeof kPgMigrations / sizeof kPgMigrations[0]);
+// Version 6, as on SQLite: the tickets of each room's day and the public pages' codes
+// (sync/server/public_pages.hpp).
+static const char* const kPgSchemaV6 = R"SQL(
+CREATE TABLE srv_day_tickets (
+    room TEXT NOT NULL, day TEXT NOT NULL, uuid TEXT NOT NULL,
+    PRIMARY KEY (room, day, uuid)
+);
+INSERT INTO srv_day_tickets(room, day, uuid)
+    SELECT room, payload::json->>'day', uuid FROM srv_records WHERE entity = 'ticket'
+    ON CONFLICT DO NOTHING;
+CREATE TABLE srv_public_codes (
+    code TEXT PRIMARY KEY, entity TEXT NOT NULL, uuid TEXT NOT NULL, room TEXT NOT NULL
+);
+)SQL";
+
+// Numbered like the SQLite store's server schema (the same number for the same change; the
+// first PostgreSQL version holds SQLite's first three).
+struct PgMigration {
+    int version;
+    const char* sql;
+};
+static constexpr PgMigration kPgMigrations[] = {
+    {1, kPgSchemaV1}, {4, kPgSchemaV4}, {6, kPgSchemaV6}};
+constexpr int kPgSchemaVersion = kPgMigrations[std::size(kPgMigrations) - 1].version;
 
 // The channel every instance listens on; the payload is "ROOM HEAD".
 const char* const kFeedChannel = "reception_feed";
@@ -318,6 +341,33 @@ class PgServerStore final : public ServerStore {
             uuid);
     }
 
+    void add_day_ticket(const std::string& room, const std::string& day,
+                        const std::string& uuid) override {
+        run("INSERT INTO srv_day_tickets(room, day, uuid) VALUES ($1, $2, $3) ON CONFLICT DO "
+            "NOTHING",
+            room, day, uuid);
+    }
+    std::vector<std::string> day_ticket_payloads(const std::string& room,
+                                                 const std::string& day) override {
+        auto r = run("SELECT r.payload FROM srv_day_tickets d JOIN srv_records r ON r.entity = "
+                     "'ticket' AND r.uuid = d.uuid WHERE d.room = $1 AND d.day = $2",
+                     room, day);
+        std::vector<std::string> out;
+        for (const auto& row : r) out.push_back(row[0].c_str());
+        return out;
+    }
+    std::optional<PublicCode> public_code(const std::string& code) override {
+        auto r = run("SELECT entity, uuid, room FROM srv_public_codes WHERE code = $1", code);
+        if (r.empty()) return std::nullopt;
+        return PublicCode{code, r[0][0].c_str(), r[0][1].c_str(), r[0][2].c_str()};
+    }
+    void put_public_code(const PublicCode& c) override {
+        run("INSERT INTO srv_public_codes(code, entity, uuid, room) VALUES ($1, $2, $3, $4) ON "
+            "CONFLICT(code) DO UPDATE SET entity = excluded.entity, uuid = excluded.uuid, room = "
+            "excluded.room",
+            c.code, c.entity, c.uuid, c.room);
+    }
+
     void changes(const std::string& room, bool public_only, long long since, long long head,
                  int limit, const AddChange& add) override {
         auto r =
@@ -435,9 +485,10 @@ class PgServerStore final : public ServerStore {
                                                      " is newer than this program (" +
                                                      std::to_string(kPgSchemaVersion) + ")");
             if (found == 0) set_meta("server_epoch", random_hex(8));
-            for (int v = found + 1; v <= kPgSchemaVersion; ++v) {
-                script(kPgMigrations[v - 1]);
-                set_meta("server_schema", std::to_string(v));
+            for (const PgMigration& m : kPgMigrations) {
+                if (m.version <= found) continue;
+                script(m.sql);
+                set_meta("server_schema", std::to_string(m.version));
             }
         });
     }

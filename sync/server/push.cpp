@@ -6,6 +6,7 @@
 #include "server/feed.hpp"
 #include "server/numbers.hpp"
 #include "server/op_times.hpp"
+#include "server/public_index.hpp"
 #include "server/server_store.hpp"
 #include "server/write_rules.hpp"
 
@@ -159,6 +160,7 @@ static OpResult apply_op(ServerStore& db, const Terminal& t, const PushOp& op, I
         if (!taken.empty()) return {op.op_id, "rejected", taken};
     }
     db.put_record(op.entity, op.entity_uuid, t.room, t.name, v, op.payload_text);
+    index_public(db, op.entity, op.entity_uuid, t.room, op.payload);
     append_change(db, t, op, now);
     return {op.op_id, "applied", ""};
 }

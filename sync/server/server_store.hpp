@@ -57,6 +57,11 @@ struct FeedPage {
     bool has_more = false;
 };
 
+// A public page's code and the record it shows (public_pages.hpp).
+struct PublicCode {
+    std::string code, entity, uuid, room;
+};
+
 struct TerminalSlot { // a registered name
     bool revoked = false;
     std::string enrolled_at; // "" while its code is pending
@@ -149,6 +154,16 @@ class ServerStore {
                            std::string_view kind, std::string_view payload)>;
     virtual void changes(const std::string& room, bool public_only, long long since, long long head,
                          int limit, const AddChange& add) = 0;
+
+    // The public pages (public_index.hpp has the rules). A ticket of a room's day, once.
+    virtual void add_day_ticket(const std::string& room, const std::string& day,
+                                const std::string& uuid) = 0;
+    // The current payloads of the room's tickets of the day, in no particular order.
+    virtual std::vector<std::string> day_ticket_payloads(const std::string& room,
+                                                         const std::string& day) = 0;
+    virtual std::optional<PublicCode> public_code(const std::string& code) = 0;
+    // Inserts the code or points it to another record.
+    virtual void put_public_code(const PublicCode& c) = 0;
 
     // What terminals said of themselves (terminal_status.hpp).
     virtual std::map<std::string, TerminalReport> terminal_status() = 0;

@@ -153,6 +153,27 @@ ALTER TABLE srv_terminals ADD COLUMN next_token_hash TEXT;
 CREATE UNIQUE INDEX srv_terminals_next_token ON srv_terminals(next_token_hash);
 )SQL";
 
+// Version 6: what the public pages read (sync/server/public_pages.hpp). The tickets of each
+// room's day, so a ticket's page counts the people ahead from the room's records without
+// reading every ticket ever synced; and each public code with the record its page shows (a
+// transferred or reactivated ticket keeps the code: it then points to the newest ticket).
+static const char* const kServerSchemaV6 = R"SQL(
+CREATE TABLE srv_day_tickets (
+    room TEXT NOT NULL,
+    day  TEXT NOT NULL,
+    uuid TEXT NOT NULL,
+    PRIMARY KEY (room, day, uuid)
+) WITHOUT ROWID;
+INSERT OR IGNORE INTO srv_day_tickets(room, day, uuid)
+    SELECT room, json_extract(payload, '$.day'), uuid FROM srv_records WHERE entity = 'ticket';
+CREATE TABLE srv_public_codes (
+    code   TEXT PRIMARY KEY,
+    entity TEXT NOT NULL,
+    uuid   TEXT NOT NULL,
+    room   TEXT NOT NULL
+) WITHOUT ROWID;
+)SQL";
+
 // Per connection. A group commit of a few hundred pushes dirties thousands of pages (random
 // UUID keys land on different leaves): with SQLite's default 2 MB cache they spill to the WAL
 // in the middle of the transaction and are read back. Each push runs in a savepoint, whose
@@ -164,10 +185,8 @@ static void tune_connection(Store& db) {
 }
 
 static const Migration kServerMigrations[] = {
-    {1, kServerSchemaV1},
-    {2, kServerSchemaV2},
-    {3, kServerSchemaV3},
-    {4, kServerSchemaV4},
+    {1, kServerSchemaV1}, {2, kServerSchemaV2}, {3, kServerSchemaV3},
+    {4, kServerSchemaV4}, {6, kServerSchemaV6},
 };
 constexpr size_t kServerMigrationCount = sizeof kServerMigrations / sizeof kServerMigrations[0];
 
@@ -452,6 +471,41 @@ class SqliteServerStore final : public ServerStore {
             .bind(1, room)
             .bind(2, number)
             .bind(3, uuid)
+            .run();
+    }
+
+    void add_day_ticket(const std::string& room, const std::string& day,
+                        const std::string& uuid) override {
+        db_->prepare("INSERT OR IGNORE INTO srv_day_tickets(room, day, uuid) VALUES (?1, ?2, ?3)")
+            .bind(1, room)
+            .bind(2, day)
+            .bind(3, uuid)
+            .run();
+    }
+    std::vector<std::string> day_ticket_payloads(const std::string& room,
+                                                 const std::string& day) override {
+        Stmt st = db_->prepare("SELECT r.payload FROM srv_day_tickets d JOIN srv_records r ON "
+                               "r.entity = 'ticket' AND r.uuid = d.uuid WHERE d.room = ?1 AND "
+                               "d.day = ?2");
+        st.bind(1, room).bind(2, day);
+        std::vector<std::string> out;
+        while (st.step()) out.push_back(st.text(0));
+        return out;
+    }
+    std::optional<PublicCode> public_code(const std::string& code) override {
+        Stmt st = db_->prepare("SELECT entity, uuid, room FROM srv_public_codes WHERE code = ?1");
+        st.bind(1, code);
+        if (!st.step()) return std::nullopt;
+        return PublicCode{code, st.text(0), st.text(1), st.text(2)};
+    }
+    void put_public_code(const PublicCode& c) override {
+        db_->prepare("INSERT INTO srv_public_codes(code, entity, uuid, room) VALUES (?1, ?2, ?3, "
+                     "?4) ON CONFLICT(code) DO UPDATE SET entity = excluded.entity, uuid = "
+                     "excluded.uuid, room = excluded.room")
+            .bind(1, c.code)
+            .bind(2, c.entity)
+            .bind(3, c.uuid)
+            .bind(4, c.room)
             .run();
     }
 

@@ -2,6 +2,7 @@
 
 #include "server/server_store.hpp"
 
+#include <algorithm>
 #include <cstdio>
 
 namespace reception {
@@ -23,6 +24,14 @@ long long TerminalStatusBoard::connected(Instant now) {
     long long n = 0;
     for (const auto& [name, r] : by_name_) n += now - r.last_seen <= std::chrono::seconds(60);
     return n;
+}
+
+Instant TerminalStatusBoard::room_last_seen(const std::string& room) {
+    std::lock_guard lock(mutex_);
+    Instant latest{};
+    for (const auto& [name, r] : by_name_)
+        if (r.room == room && r.kind != "board") latest = std::max(latest, r.last_seen);
+    return latest;
 }
 
 // Names and rooms are the administrator's words: quotes and backslashes are escaped.

@@ -26,9 +26,12 @@ class TerminalStatusBoard {
     // An authenticated request from t now, with its Reception-Terminal-Status header.
     void seen(const Terminal& t, std::string_view header, Instant now);
     long long connected(Instant now); // heard from in the last 60 s
-    std::string metrics_text();       // per-terminal gauges for /metrics
-    void load(ServerStore& db);       // at start
-    void flush(ServerStore& db);      // inside the writer's transaction
+    // When a kiosk or a console of the room was last heard from by this server ({} for never):
+    // the "as of" of the room's public pages.
+    Instant room_last_seen(const std::string& room);
+    std::string metrics_text();  // per-terminal gauges for /metrics
+    void load(ServerStore& db);  // at start
+    void flush(ServerStore& db); // inside the writer's transaction
 
   private:
     std::mutex mutex_;

@@ -7,6 +7,9 @@
 using namespace reception;
 using namespace reception::test;
 
+// The newest server schema this program writes (sqlite_server_store.cpp, kServerMigrations).
+static const char* const kLatestServerSchema = "6";
+
 static std::string server_schema(const std::filesystem::path& data) {
     auto db = Store::open(data / "server.db", OpenMode::Existing);
     return db->meta("server_schema").value_or("");
@@ -19,8 +22,9 @@ TEST_CASE("sync (SQLite store): the server's tables are made by numbered migrati
     std::string out;
     REQUIRE(server.admin("terminals", &out) == 0);
     std::string made = server_schema(dir.path);
-    CHECK(made == "4"); // 4: token rotation
+    CHECK(made == kLatestServerSchema);
     CHECK(server.count("SELECT count(*) FROM sqlite_schema WHERE name = 'srv_reg_numbers'") == 1);
+    CHECK(server.count("SELECT count(*) FROM sqlite_schema WHERE name = 'srv_public_codes'") == 1);
 
     // Opened again: nothing to do, nothing changes.
     REQUIRE(server.admin("terminals", &out) == 0);
@@ -44,15 +48,18 @@ TEST_CASE("sync (SQLite store): a server store of an older schema is copied asid
     take_ticket(*kiosk);
     sync(*kiosk);
     t.server.stop();
-    // Back to schema 3, as a server from before token rotation left it.
+    // Back to schema 3, as a server from before token rotation left it: each later version
+    // undone, newest first.
     {
         auto db = Store::open(t.server.data_dir() / "server.db", OpenMode::Existing);
-        db->exec("DROP INDEX srv_terminals_next_token");
+        db->exec("DROP TABLE srv_public_codes"); // 6
+        db->exec("DROP TABLE srv_day_tickets");
+        db->exec("DROP INDEX srv_terminals_next_token"); // 4
         db->exec("ALTER TABLE srv_terminals DROP COLUMN next_token_hash");
         db->transaction([&] { db->set_meta("server_schema", "3"); });
     }
     t.server.start();
-    CHECK(server_schema(t.server.data_dir()) == "4");
+    CHECK(server_schema(t.server.data_dir()) == kLatestServerSchema);
     auto copy = t.server.data_dir() / "server.db.before-schema-3.bak";
     REQUIRE(std::filesystem::exists(copy));
     {

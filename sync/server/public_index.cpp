@@ -1,0 +1,25 @@
+#include "server/public_index.hpp"
+
+#include "base/public_code.hpp"
+
+namespace reception {
+using nlohmann::json;
+
+static std::string text_of(const json& p, const char* key) {
+    auto it = p.find(key);
+    return it != p.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+void index_public(ServerStore& db, const std::string& entity, const std::string& uuid,
+                  const std::string& room, const json& payload) {
+    if (entity != "ticket") return;
+    db.add_day_ticket(room, text_of(payload, "day"), uuid);
+    std::string code = text_of(payload, "public_code");
+    if (!is_public_code(code)) return;
+    auto held = db.public_code(code);
+    if (held && held->uuid == uuid) return;
+    bool follows = held && held->room == room && text_of(payload, "transferred_from") == held->uuid;
+    if (!held || follows) db.put_public_code({code, "ticket", uuid, room});
+}
+
+} // namespace reception
