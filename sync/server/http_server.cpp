@@ -2,11 +2,13 @@
 
 #include <utility> // before Asio: Boost 1.74's awaitable.hpp uses std::exchange
 
+#include "base/assets.hpp"
 #include "base/log.hpp"
 #include "base/version.hpp"
 #include "common/protocol.hpp"
 #include "server/api.hpp"
 #include "server/connection_limits.hpp"
+#include "server/delivery_worker.hpp"
 #include "server/pg_feed_listener.hpp"
 #include "server/server_store.hpp"
 #include "server/writer.hpp"
@@ -510,6 +512,20 @@ int run_server(const ServerOptions& opt) {
             },
             [&sh] { sh.waiters.wake_all(); });
 
+    // Notices by SMS and e-mail: a thread of their own, so no push waits on a relay.
+    std::unique_ptr<DeliveryWorker> notices;
+    try {
+        DeliveryConfig config;
+        config.templates = assets_dir() / "notices";
+        if (!opt.notices.empty()) config = read_delivery_config(opt.notices);
+        notices = std::make_unique<DeliveryWorker>(
+            opt.where, std::move(config),
+            [&sh](const std::map<std::string, long long>& heads) { sh.waiters.wake(heads); });
+    } catch (const StoreError& e) {
+        log_error(std::string("notices: ") + e.what());
+        return 2;
+    }
+
     tcp::acceptor acceptor(ioc);
     tcp::endpoint ep(asio::ip::make_address(opt.address), opt.port);
     acceptor.open(ep.protocol());
@@ -549,6 +565,7 @@ int run_server(const ServerOptions& opt) {
     for (int i = 1; i < opt.threads; ++i) threads.emplace_back([&] { ioc.run(); });
     ioc.run();
     for (auto& t : threads) t.join();
+    notices->stop(); // after the attempt in hand, its outcome recorded
     flush_status(sh);
     sh.writer->finish(); // what was taken is committed; its answers go nowhere now
     if (!opt.pid_file.empty()) std::filesystem::remove(opt.pid_file);

@@ -3,6 +3,7 @@
 #include "base/uuid.hpp"
 #include "common/bounded_json.hpp"
 #include "common/rules.hpp"
+#include "server/delivery.hpp"
 #include "server/feed.hpp"
 #include "server/numbers.hpp"
 #include "server/op_times.hpp"
@@ -160,6 +161,7 @@ static OpResult apply_op(ServerStore& db, const Terminal& t, const PushOp& op, I
     }
     db.put_record(op.entity, op.entity_uuid, t.room, t.name, v, op.payload_text);
     append_change(db, t, op, now);
+    if (op.entity == "notice") on_notice_pushed(db, t, op, now); // SMS, e-mail: queued here
     return {op.op_id, "applied", ""};
 }
 

@@ -20,7 +20,7 @@ TEST_CASE("sync (SQLite store): the server's tables are made by numbered migrati
     std::string out;
     REQUIRE(server.admin("terminals", &out) == 0);
     std::string made = server_schema(dir.path);
-    CHECK(made == "3");
+    CHECK(made == "5"); // 4 is token rotation's, merged apart
     CHECK(server.count("SELECT count(*) FROM sqlite_schema WHERE name = 'srv_reg_numbers'") == 1);
 
     // Opened again: nothing to do, nothing changes.
@@ -30,9 +30,9 @@ TEST_CASE("sync (SQLite store): the server's tables are made by numbered migrati
     // A newer server wrote this store: an older one must not run on it.
     {
         auto db = Store::open(dir.path / "server.db", OpenMode::Existing);
-        db->transaction([&] { db->set_meta("server_schema", "4"); });
+        db->transaction([&] { db->set_meta("server_schema", "99"); });
     }
     CHECK(server.admin("terminals", &out) != 0);
     CHECK(out.find("newer than this program") != std::string::npos);
-    CHECK(server_schema(dir.path) == "4");
+    CHECK(server_schema(dir.path) == "99");
 }
