@@ -75,7 +75,7 @@ static Application draft(const std::string& phone, const std::string& email, boo
     return a;
 }
 
-TEST_CASE("a notice goes by SMS or e-mail only with consent; a landline, no consent or an "
+TEST_CASE("a notice goes by SMS or e-mail only with consent: a landline, no consent or an "
           "opt-out is planned for staff by phone or letter") {
     CHECK(notice_channel_for(draft("8 701 123 45 67", "", true)) == "sms");
     CHECK(notice_channel_for(draft("8 701 123 45 67", "a@example.kz", true)) == "sms");
@@ -89,7 +89,7 @@ TEST_CASE("a notice goes by SMS or e-mail only with consent; a landline, no cons
 }
 
 TEST_CASE("reg-6: a landline is taken, and the applicant's consent, e-mail and opt-out are kept "
-          "with the history; after an opt-out the notices not yet gone go back to staff") {
+          "with the history, and after an opt-out the notices not yet gone go back to staff") {
     TestStore s;
     Instant now = at(2026, 3, 18, 10);
     Application a = register_application(*s, profile(), calendar(),

@@ -5,6 +5,7 @@
 #include "base/validation.hpp"
 #include "common/rules.hpp"
 
+#include <atomic>
 #include <nlohmann/json.hpp>
 
 namespace reception {
@@ -82,6 +83,12 @@ static void append_delivered_event(ServerStore& db, const DeliveryJob& job, Inst
 }
 
 // Queueing
+static std::atomic<long long> queued{0};
+
+long long deliveries_queued() {
+    return queued.load();
+}
+
 void on_notice_pushed(ServerStore& db, const Terminal& t, const PushOp& op, Instant now) {
     const json& p = op.payload;
     std::string channel = text_of(p, "channel");
@@ -97,6 +104,7 @@ void on_notice_pushed(ServerStore& db, const Terminal& t, const PushOp& op, Inst
         r.queued_at = r.next_at = r.updated_at = format_instant(now);
         db.queue_delivery(r);
         publish(db, r, now);
+        queued++;
         return;
     }
     // Staff sent it another way, or it is planned for phone or letter now.

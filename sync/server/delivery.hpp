@@ -52,6 +52,11 @@ struct DeliveryJob {
 // staff marked sent meanwhile or planned for another channel.
 void on_notice_pushed(ServerStore& db, const Terminal& t, const PushOp& op, Instant now);
 
+// How many deliveries this process queued so far: after a commit the server wakes the sender
+// when it moved, instead of the sender's next look (a rolled-back push only wakes it for
+// nothing).
+long long deliveries_queued();
+
 // Claims the row (state queued or retrying, due) for one attempt, in its own transaction: the
 // job, or nothing when another sender took it or the notice no longer needs sending (then it is
 // cancelled or failed with the reason, in the feed). *rooms gets the room when its feed grew.

@@ -23,6 +23,14 @@ void DeliveryWorker::stop() {
     if (thread_.joinable()) thread_.join();
 }
 
+void DeliveryWorker::poke() {
+    {
+        std::lock_guard lock(mutex_);
+        poked_ = true;
+    }
+    wake_.notify_all();
+}
+
 SendOutcome DeliveryWorker::send(const DeliveryJob& job) const {
     NoticeMessage m;
     try {
@@ -106,7 +114,9 @@ void DeliveryWorker::run() {
         std::unique_lock lock(mutex_);
         if (stopping_) return;
         if (!worked)
-            wake_.wait_for(lock, std::chrono::milliseconds(250), [this] { return stopping_; });
+            wake_.wait_for(lock, std::chrono::milliseconds(250),
+                           [this] { return stopping_ || poked_; });
+        poked_ = false;
         if (stopping_) return;
     }
 }

@@ -27,6 +27,8 @@ class DeliveryWorker {
     DeliveryWorker& operator=(const DeliveryWorker&) = delete;
     // Ends the thread after the attempt in hand (its outcome is recorded).
     void stop();
+    // A push queued a notice and committed: look now rather than at the next quarter second.
+    void poke();
 
   private:
     void run();
@@ -40,7 +42,7 @@ class DeliveryWorker {
     FeedGrew feed_grew_;
     std::mutex mutex_;
     std::condition_variable wake_;
-    bool stopping_ = false;
+    bool stopping_ = false, poked_ = false;
     std::thread thread_;
 };
 

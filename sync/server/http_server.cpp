@@ -8,6 +8,7 @@
 #include "common/protocol.hpp"
 #include "server/api.hpp"
 #include "server/connection_limits.hpp"
+#include "server/delivery.hpp"
 #include "server/delivery_worker.hpp"
 #include "server/pg_feed_listener.hpp"
 #include "server/server_store.hpp"
@@ -488,30 +489,6 @@ int run_server(const ServerOptions& opt) {
         log_error("certificate or key: " + std::string(e.what()));
         return 2;
     }
-    asio::io_context ioc(opt.threads);
-    sh.writer = std::make_unique<Writer>(
-        opt.where,
-        [&ioc](std::chrono::microseconds delay, std::function<void()> task) {
-            if (delay.count() <= 0) return asio::post(ioc, std::move(task));
-            auto timer = std::make_shared<asio::steady_timer>(ioc, delay);
-            timer->async_wait([timer, task = std::move(task)](auto) { task(); });
-        },
-        [&sh](const std::map<std::string, long long>& heads) {
-            for (const auto& [room, head] : heads)
-                if (head > sh.core.metrics.feed_head) sh.core.metrics.feed_head = head;
-            sh.waiters.wake(heads);
-        });
-
-    // Pushes on other instances of the same PostgreSQL database wake long-polls here too.
-    std::unique_ptr<FeedListener> feed_listener;
-    if (opt.where.postgres())
-        feed_listener = std::make_unique<FeedListener>(
-            pg_conninfo(opt.where.db),
-            [&sh](const std::string& room, long long head) {
-                sh.waiters.wake({{room, head}});
-            },
-            [&sh] { sh.waiters.wake_all(); });
-
     // Notices by SMS and e-mail: a thread of their own, so no push waits on a relay.
     std::unique_ptr<DeliveryWorker> notices;
     try {
@@ -525,6 +502,35 @@ int run_server(const ServerOptions& opt) {
         log_error(std::string("notices: ") + e.what());
         return 2;
     }
+
+    asio::io_context ioc(opt.threads);
+    sh.writer = std::make_unique<Writer>(
+        opt.where,
+        [&ioc](std::chrono::microseconds delay, std::function<void()> task) {
+            if (delay.count() <= 0) return asio::post(ioc, std::move(task));
+            auto timer = std::make_shared<asio::steady_timer>(ioc, delay);
+            timer->async_wait([timer, task = std::move(task)](auto) { task(); });
+        },
+        [&sh, &notices, seen = 0LL](const std::map<std::string, long long>& heads) mutable {
+            for (const auto& [room, head] : heads)
+                if (head > sh.core.metrics.feed_head) sh.core.metrics.feed_head = head;
+            sh.waiters.wake(heads);
+            // Commits run one at a time (the single writer), so `seen` needs no lock.
+            if (long long q = deliveries_queued(); q != seen) {
+                seen = q;
+                notices->poke();
+            }
+        });
+
+    // Pushes on other instances of the same PostgreSQL database wake long-polls here too.
+    std::unique_ptr<FeedListener> feed_listener;
+    if (opt.where.postgres())
+        feed_listener = std::make_unique<FeedListener>(
+            pg_conninfo(opt.where.db),
+            [&sh](const std::string& room, long long head) {
+                sh.waiters.wake({{room, head}});
+            },
+            [&sh] { sh.waiters.wake_all(); });
 
     tcp::acceptor acceptor(ioc);
     tcp::endpoint ep(asio::ip::make_address(opt.address), opt.port);

@@ -103,7 +103,10 @@ static int revoke_command(const StoreLocation& data, const std::string& name) {
 static int notify_test_command(const std::filesystem::path& conf, const std::string& email,
                                const std::string& phone, const std::string& lang) {
     DeliveryConfig c = read_delivery_config(conf);
-    NoticeMessage m = NoticeTemplates::load(c.templates).render("test", NoticeFacts{lang, "0000"});
+    NoticeFacts facts;
+    facts.lang = lang;
+    facts.reg_number = "0000";
+    NoticeMessage m = NoticeTemplates::load(c.templates).render("test", facts);
     SendOutcome out;
     if (!email.empty()) {
         if (!c.smtp.configured())

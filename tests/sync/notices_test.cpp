@@ -237,7 +237,7 @@ TEST_CASE("sync: reg-6: a correction notice is e-mailed through the relay with S
 }
 
 TEST_CASE("sync: a gateway that answers 503 is tried again with backoff until it takes the "
-          "SMS, which then goes once; one that keeps failing ends failed with the reason") {
+          "SMS, which then goes once, and one that keeps failing ends failed with the reason") {
     SUBCASE("503 twice, then taken") {
         Peer gateway("sms_peer.py", {"--fail", "2"});
         TempDir conf_dir;
