@@ -84,26 +84,26 @@ static void delivery_lines(ConsoleModel& m, const NoticeDelivery& d) {
     ImGui::PopStyleColor();
 }
 
+// How the server may reach the applicant, and the opt-out an applicant asks for by phone.
+static void notice_consent_line(ConsoleModel& m, ui::Ui& ui, Instant now) {
+    CaseworkModel& cw = m.casework();
+    if (!cw.selected()) return;
+    const Application& a = cw.selected()->app;
+    std::string how = a.notice_opted_out ? "console.case.notices_opted_out"
+                      : a.notice_consent ? "console.case.notices_by_server"
+                                         : "console.case.notices_by_staff";
+    ui.text(m.t(how), nullptr, ui::colors::kMuted);
+    if (!a.notice_consent || a.notice_opted_out) return;
+    ImGui::SameLine();
+    if (ui.button(m.t("console.case.notice_opt_out") + "##opt_out",
+                  ImVec2(0, ImGui::GetFrameHeight()), false, false))
+        cw.notice_opt_out(m.actor(), m.lang(), now);
+}
+
 static void notices_table(ConsoleModel& m, ui::Ui& ui, Instant now) {
     CaseworkModel& cw = m.casework();
     if (cw.notices().empty()) return;
     heading(ui, m.t("console.case.notices"));
-    // How the server may reach the applicant, and the opt-out an applicant asks for by phone.
-    if (cw.selected()) {
-        const Application& a = cw.selected()->app;
-        std::string how = a.notice_opted_out ? "console.case.notices_opted_out"
-                          : a.notice_consent ? "console.case.notices_by_server"
-                                             : "console.case.notices_by_staff";
-        ui.text(m.t(how), nullptr, ui::colors::kMuted);
-        if (a.notice_consent && !a.notice_opted_out) {
-            ImGui::SameLine();
-            if (ui.button(m.t("console.case.notice_opt_out") + "##opt_out",
-                          ImVec2(0, ImGui::GetFrameHeight()), false, false)) {
-                cw.notice_opt_out(m.actor(), m.lang(), now);
-                return; // the list was read again
-            }
-        }
-    }
     Date today = local_date(now);
     ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH;
     if (!ImGui::BeginTable("notices", 3, flags)) return;
@@ -153,7 +153,11 @@ static void notices_table(ConsoleModel& m, ui::Ui& ui, Instant now) {
         }
     }
     ImGui::EndTable();
-    if (!sent_uuid.empty()) cw.mark_sent(sent_uuid, sent_channel, m.actor(), m.lang(), now);
+    if (!sent_uuid.empty()) {
+        cw.mark_sent(sent_uuid, sent_channel, m.actor(), m.lang(), now);
+        return;
+    }
+    notice_consent_line(m, ui, now); // under the table: the buttons keep their place
 }
 
 // A time of the protocol, or a dash for a hearing recorded before the protocol asked for it.
