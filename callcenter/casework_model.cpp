@@ -3,6 +3,7 @@
 #include "base/validation.hpp"
 #include "cases/handlers.hpp"
 #include "cases/hearing_pdf.hpp"
+#include "cases/notice_channel.hpp"
 #include "regulation/profile.hpp"
 #include "schedule/schedule.hpp"
 #include "staff/staff.hpp"
@@ -447,6 +448,18 @@ bool CaseworkModel::mark_sent(const std::string& notice_uuid, const std::string&
                     [&] { mark_notice_sent(ctx_.store, notice_uuid, actor, now, channel); }))
         return false;
     done_ = "notice_sent";
+    reselect(lang, now);
+    return true;
+}
+
+bool CaseworkModel::notice_opt_out(const std::string& actor, Lang lang, Instant now) {
+    errors_.clear();
+    if (!selected_) return false;
+    std::string uuid = selected_->app.uuid;
+    if (!run_action(errors_,
+                    [&] { record_notice_opt_out(ctx_.store, uuid, "by phone", actor, now); }))
+        return false;
+    done_ = "notice_opt_out";
     reselect(lang, now);
     return true;
 }

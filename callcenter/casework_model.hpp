@@ -126,6 +126,9 @@ class CaseworkModel {
     bool apply(const std::string& actor, bool restriction_mode, Lang lang, Instant now);
     bool mark_sent(const std::string& notice_uuid, const std::string& channel,
                    const std::string& actor, Lang lang, Instant now);
+    // The applicant asked for no more SMS or e-mail (told by phone): notices not yet gone go
+    // back to staff as phone calls or letters.
+    bool notice_opt_out(const std::string& actor, Lang lang, Instant now);
     const std::string& done() const { return done_; } // the action done, or "notice_sent"
     // reg-33: a hearing's protocol printed for signature, in Kazakh and in Russian (A4 PDF
     // files in the export folder, exports.hpp); what was written is kept until another choice.

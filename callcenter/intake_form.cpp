@@ -18,8 +18,9 @@ FieldErrors check_intake(const IntakeForm& f, const RegulationProfile& profile,
     FieldRules rules;
     rules.phone_required = phone_required;
     FieldErrors e;
-    for (const char* field : {"surname", "name", "patronymic", "phone", "iin", "essence", "topic",
-                              "address", "bin", "entity_name", "previous_handler", "language"}) {
+    for (const char* field :
+         {"surname", "name", "patronymic", "phone", "email", "iin", "essence", "topic", "address",
+          "bin", "entity_name", "previous_handler", "language"}) {
         std::string problem = application_field_problem(a, field, profile, rules);
         if (problem.empty()) continue;
         // reg-5: said outright, since without the essence the application is not considered.
@@ -40,6 +41,8 @@ Application application_from(const IntakeForm& f, Channel channel) {
     p.phone = trim(f.phone);
     p.iin = trim(f.iin);
     p.address = trim(f.address);
+    p.email = trim(f.email);
+    a.notice_consent = f.notice_consent; // SMS or e-mail by the server, else phone or letter
     if (f.representative) {
         p.bin = trim(f.bin);
         p.entity_name = trim(f.entity_name);

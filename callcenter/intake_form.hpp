@@ -18,6 +18,8 @@ struct IntakeForm {
     std::string phone;   // required on the phone channel
     std::string iin;     // optional; checked when given
     std::string address; // APPC art. 63: the postal address; without it, needs correction (reg-6)
+    std::string email;   // optional: notices by e-mail (with the consent below)
+    bool notice_consent = false; // the caller agrees to notices by SMS or e-mail
     std::string language = "kk";
     std::string essence;       // reg-5: required
     std::string official_uuid; // the official asked for, or

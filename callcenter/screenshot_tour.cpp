@@ -74,6 +74,23 @@ Application old_application(Store& store, ConsoleModel& m, Instant when, const c
     return move_and_notify(store, c.profile, c.cal, a.uuid, in, when + std::chrono::hours(2));
 }
 
+// What the central server reports of an SMS it could not send (the agent writes it so when it
+// pulls the report): the reason on the case, the staff's buttons still there.
+void sms_failed(Store& store, const std::string& uuid, Instant when) {
+    for (const auto& n : notices_of(store, uuid)) {
+        if (n.sent_on) continue;
+        replan_notice(store, n.uuid, "sms", when);
+        store
+            .prepare("INSERT OR REPLACE INTO notice_deliveries(uuid, application_uuid, channel, "
+                     "state, reason, attempts, queued_at, last_attempt_at, updated_at) VALUES "
+                     "(?1, ?2, 'sms', 'failed', 'gave_up: unreachable: HTTP 503', 6, ?3, ?3, ?3)")
+            .bind(1, n.uuid)
+            .bind(2, uuid)
+            .bind(3, format_instant(when))
+            .run();
+    }
+}
+
 void send_notices(Store& store, ConsoleModel& m, const std::string& uuid, Instant when) {
     for (const auto& n : notices_of(store, uuid))
         if (!n.sent_on) mark_notice_sent(store, n.uuid, m.actor(), when);
@@ -197,6 +214,9 @@ void casework_screenshots(Shooter& s, Store& store) {
         m.casework().apply(m.actor(), false, m.lang(), s.now); // booked: a notice to send
     }
     s.shot("16a-case-notice-to-send");
+    sms_failed(store, late.uuid, s.now);
+    m.casework().select(late.uuid, m.lang(), s.now);
+    s.shot("16d-case-sms-failed");
     // reg-13: a video session chosen for an applicant who never consented: the consent asked.
     Application no_consent = old_application(store, m, s.now - days(3), "Көше жарығы туралы",
                                              "Об уличном освещении", Channel::Phone);

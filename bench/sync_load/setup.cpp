@@ -45,7 +45,10 @@ static std::string bench_db() {
     return db ? db : "";
 }
 
-BenchServer::BenchServer(const std::string& server_bin) : bin(server_bin) {
+BenchServer::BenchServer(
+    const std::string& server_bin,
+    const std::function<std::vector<std::string>(const std::filesystem::path& dir)>& more_args)
+    : bin(server_bin) {
     char tmpl[] = "/tmp/sync-load-XXXXXX";
     dir = mkdtemp(tmpl);
     make_pki(dir);
@@ -58,6 +61,8 @@ BenchServer::BenchServer(const std::string& server_bin) : bin(server_bin) {
     limits.serve_args = {"--max-connections-per-address", "100000"};
     if (!bench_db().empty())
         limits.serve_args.insert(limits.serve_args.end(), {"--db", bench_db()});
+    if (more_args)
+        for (std::string& a : more_args(dir)) limits.serve_args.push_back(std::move(a));
     ServerChild child =
         spawn_server(bin, dir / "data", 0, dir / "server.pem", dir / "server.key", limits);
     pid = child.pid;

@@ -5,6 +5,7 @@
 #include "store/store.hpp"
 
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <string>
 #include <sys/types.h>
@@ -23,7 +24,12 @@ struct BenchServer {
     pid_t pid = -1;
     int port = 0;
     std::string bin;
-    explicit BenchServer(const std::string& server_bin);
+    // more_args: options of `serve` made once the folder and its certificate exist (the notices
+    // bench points --notices at peers that use the certificate).
+    explicit BenchServer(
+        const std::string& server_bin,
+        const std::function<std::vector<std::string>(const std::filesystem::path& dir)>& more_args =
+            {});
     ~BenchServer();
     // Registers and enrols n kiosks, ten to a room, before the load starts.
     std::vector<BenchTerminal> enrol_kiosks(int n);

@@ -59,6 +59,47 @@ static void clocks_table(ConsoleModel& m, const WorkItem& w, Date today) {
     ImGui::EndTable();
 }
 
+// What the central server reported of an SMS or e-mail notice: the state, when, the attempts,
+// and for a failure the reason (staff then phone or write: the buttons stay).
+static void delivery_lines(ConsoleModel& m, const NoticeDelivery& d) {
+    auto when = [](const std::string& at) {
+        auto t = parse_instant(at);
+        return t ? local_time_text(*t) : std::string("—");
+    };
+    std::string at = d.state == "sent" || d.state == "delivered" ? d.sent_at : d.updated_at;
+    std::string line =
+        m.tf("console.delivery." + d.state, {{"channel", m.t("console.channel." + d.channel)},
+                                             {"time", when(at)},
+                                             {"attempts", std::to_string(d.attempts)}});
+    bool bad = d.state == "failed" || d.state == "retrying";
+    ImGui::PushStyleColor(ImGuiCol_Text, bad ? ui::colors::kError : ui::colors::kMuted);
+    ImGui::TextWrapped("%s", line.c_str());
+    if (!d.reason.empty()) {
+        std::string code = d.reason.substr(0, d.reason.find(':'));
+        std::string detail =
+            d.reason.size() > code.size() + 2 ? d.reason.substr(code.size() + 2) : "";
+        std::string why = m.t("console.delivery.reason." + code);
+        ImGui::TextWrapped("%s", (detail.empty() ? why : why + " (" + detail + ")").c_str());
+    }
+    ImGui::PopStyleColor();
+}
+
+// How the server may reach the applicant, and the opt-out an applicant asks for by phone.
+static void notice_consent_line(ConsoleModel& m, ui::Ui& ui, Instant now) {
+    CaseworkModel& cw = m.casework();
+    if (!cw.selected()) return;
+    const Application& a = cw.selected()->app;
+    std::string how = a.notice_opted_out ? "console.case.notices_opted_out"
+                      : a.notice_consent ? "console.case.notices_by_server"
+                                         : "console.case.notices_by_staff";
+    ui.text(m.t(how), nullptr, ui::colors::kMuted);
+    if (!a.notice_consent || a.notice_opted_out) return;
+    ImGui::SameLine();
+    if (ui.button(m.t("console.case.notice_opt_out") + "##opt_out",
+                  ImVec2(0, ImGui::GetFrameHeight()), false, false))
+        cw.notice_opt_out(m.actor(), m.lang(), now);
+}
+
 static void notices_table(ConsoleModel& m, ui::Ui& ui, Instant now) {
     CaseworkModel& cw = m.casework();
     if (cw.notices().empty()) return;
@@ -88,6 +129,8 @@ static void notices_table(ConsoleModel& m, ui::Ui& ui, Instant now) {
             ImGui::TextUnformatted(how.c_str());
             continue;
         }
+        if (n.delivery) delivery_lines(m, *n.delivery);
+        if (n.went_out()) continue; // the server sent it: nothing for staff to do
         // Not sent yet: one button per way it can go, the planned one first and marked.
         std::vector<std::string> channels = {n.channel};
         for (const char* c : {"phone", "sms", "letter", "email"})
@@ -110,7 +153,11 @@ static void notices_table(ConsoleModel& m, ui::Ui& ui, Instant now) {
         }
     }
     ImGui::EndTable();
-    if (!sent_uuid.empty()) cw.mark_sent(sent_uuid, sent_channel, m.actor(), m.lang(), now);
+    if (!sent_uuid.empty()) {
+        cw.mark_sent(sent_uuid, sent_channel, m.actor(), m.lang(), now);
+        return;
+    }
+    notice_consent_line(m, ui, now); // under the table: the buttons keep their place
 }
 
 // A time of the protocol, or a dash for a hearing recorded before the protocol asked for it.
@@ -566,8 +613,8 @@ void draw_case(ConsoleModel& m, ui::Ui& ui, Instant now) {
     header(m, ui, w);
     // reg-23: once held, the protocol is what the case is about; it comes first.
     if (cw.protocol()) protocol_lines(m, ui, *cw.protocol());
-    if (cw.done() == "notice_sent")
-        ui.text(m.t("console.case.done.notice_sent"), nullptr, ui::colors::kChosen);
+    if (cw.done() == "notice_sent" || cw.done() == "notice_opt_out")
+        ui.text(m.t("console.case.done." + cw.done()), nullptr, ui::colors::kChosen);
     else if (!cw.done().empty())
         ui.text(m.tf("console.case.done", {{"action", m.t("console.case.action." + cw.done())}}),
                 nullptr, ui::colors::kChosen);

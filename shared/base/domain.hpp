@@ -52,6 +52,7 @@ struct Applicant {
     std::string surname, name, patronymic; // patronymic only if in the ID document
     std::string iin;                       // optional for foreigners
     std::string phone;                     // +77XXXXXXXXX
+    std::string email;                     // for notices, when given
     std::string address;
     std::string entity_name, bin, authority_document; // representative only (reg-10)
     bool foreigner = false;                           // reg-11
@@ -63,12 +64,16 @@ struct Application {
     std::string oral_protocol_number; // reg-25: oral applications, the separate protocol
     Channel channel = Channel::Kiosk;
     Applicant applicant;
-    std::string essence;                  // reg-5: required
-    std::string official_uuid;            // addressed official, empty for "not sure"
-    std::string topic;                    // or the topic the caller names instead (phone)
-    std::string language = "kk";          // reg-21: kk or ru
-    bool interpreter_needed = false;      // reg-11
-    bool video_consent = false;           // reg-13: only when the applicant gave it
+    std::string essence;             // reg-5: required
+    std::string official_uuid;       // addressed official, empty for "not sure"
+    std::string topic;               // or the topic the caller names instead (phone)
+    std::string language = "kk";     // reg-21: kk or ru
+    bool interpreter_needed = false; // reg-11
+    bool video_consent = false;      // reg-13: only when the applicant gave it
+    // Notices by SMS or e-mail: only when the applicant agreed, and never after opting out
+    // (cases/notice_channel.hpp); otherwise staff phone or write.
+    bool notice_consent = false;
+    bool notice_opted_out = false;
     std::string category;                 // reg-12: out-of-turn category code, empty when none
     std::string chosen_session;           // reg-28: the proposed session the applicant chose
     bool from_personal_reception = false; // reg-36

@@ -14,6 +14,17 @@ static std::string required_problem(const std::string& s, size_t max_chars) {
     return trim(s).empty() ? problem_code(Reason::Empty) : length_problem(s, max_chars);
 }
 
+// An address a relay will take: one @, something before and a dotted domain after, no spaces,
+// at most 254 characters (RFC 5321). Whether the mailbox exists the delivery tells.
+static std::string email_problem(const std::string& email) {
+    size_t at = email.find('@');
+    bool ok = email.size() <= 254 && at != std::string::npos && at > 0 &&
+              email.find('@', at + 1) == std::string::npos &&
+              email.find('.', at + 2) != std::string::npos && email.back() != '.' &&
+              email.find_first_of(" \t\r\n<>,;\"") == std::string::npos;
+    return ok ? "" : "bad_email";
+}
+
 static std::string person_problem(const Applicant& p, const std::string& field,
                                   const FieldRules& rules) {
     if (field == "surname") return problem_code(check_name(p.surname, rules.visitor));
@@ -30,6 +41,10 @@ static std::string person_problem(const Applicant& p, const std::string& field,
                                                         : problem_code(check_phone(p.phone, true));
     // reg-6: an application without it is still taken, and the room asks for it.
     if (field == "address") return length_problem(p.address, 200);
+    if (field == "email") {
+        std::string e = trim(p.email); // the forms and the store trim it before keeping it
+        return e.empty() ? "" : email_problem(e);
+    }
     return "";
 }
 

@@ -21,7 +21,7 @@ struct FieldRules {
 };
 
 // The field's problem as an error code (a translation key after "error."), "" when it is fine.
-// Fields: surname, name, patronymic, iin, phone, address, essence, topic, bin, entity_name,
+// Fields: surname, name, patronymic, iin, phone, email, address, essence, topic, bin, entity_name,
 // authority_document, previous_handler, language. Another name is never a problem.
 // An empty IIN or phone is "none"; one of spaces was typed wrong (the forms trim before asking).
 std::string application_field_problem(const Application& a, const std::string& field,

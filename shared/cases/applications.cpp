@@ -39,6 +39,7 @@ static const AppField kAppFields[] = {
     RECORD_TEXT(Application, patronymic, applicant.patronymic),
     RECORD_TEXT(Application, iin, applicant.iin),
     RECORD_TEXT(Application, phone, applicant.phone),
+    RECORD_TEXT(Application, email, applicant.email),
     RECORD_TEXT(Application, address, applicant.address),
     RECORD_TEXT(Application, entity_name, applicant.entity_name),
     RECORD_TEXT(Application, bin, applicant.bin),
@@ -50,6 +51,8 @@ static const AppField kAppFields[] = {
     RECORD_TEXT(Application, language, language),
     RECORD_FLAG(Application, interpreter_needed, interpreter_needed),
     RECORD_FLAG(Application, video_consent, video_consent),
+    RECORD_FLAG(Application, notice_consent, notice_consent),
+    RECORD_FLAG(Application, notice_opted_out, notice_opted_out),
     RECORD_TEXT(Application, category, category),
     RECORD_TEXT(Application, chosen_session, chosen_session),
     RECORD_FLAG(Application, from_personal_reception, from_personal_reception),
@@ -87,6 +90,13 @@ static void write_application(Store& store, const Application& a) {
     st.run();
 }
 
+void save_application_change(Store& store, const Application& a, const std::string& kind) {
+    if (!store.in_transaction())
+        throw StoreError("store_io", "application change outside a transaction");
+    write_application(store, a);
+    append_outbox(store, "application", a.uuid, "application." + kind, application_json(a));
+}
+
 // Registration
 Date registration_day(const WorkCalendar& cal, const WorkingHours& hours, Instant arrival) {
     Date d = local_date(arrival);
@@ -112,8 +122,8 @@ std::vector<std::string> missing_for_art63(const Application& a) {
 // Throws InputError for what makes an application impossible to store: no essence (reg-5),
 // or a number typed wrong (the applicant is asked again, nothing is kept half-right).
 static void check_input(const RegulationProfile& profile, Application& a) {
-    for (const char* field :
-         {"essence", "surname", "name", "patronymic", "iin", "phone", "bin", "topic", "language"})
+    for (const char* field : {"essence", "surname", "name", "patronymic", "iin", "phone", "email",
+                              "bin", "topic", "language"})
         if (std::string e = application_field_problem(a, field, profile, FieldRules{}); !e.empty())
             throw InputError(field, e);
     a.essence = trim(a.essence);
@@ -122,6 +132,8 @@ static void check_input(const RegulationProfile& profile, Application& a) {
     for (std::string* name : {&p.surname, &p.name, &p.patronymic}) *name = trim(*name);
     Phone phone;
     p.phone = check_phone(p.phone, true, &phone) == Reason::Ok ? phone.e164 : "";
+    p.email = trim(p.email);
+    if (a.notice_opted_out) a.notice_consent = false;
     if (p.kind != ApplicantKind::Representative) p.bin.clear();
     if (!a.category.empty() && !profile.category(a.category))
         throw InputError("category", "unknown_category"); // reg-12

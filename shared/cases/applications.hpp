@@ -102,5 +102,8 @@ void record_application_event(Store& store, const std::string& uuid, const std::
                               const nlohmann::json& data, Instant now);
 
 nlohmann::json application_json(const Application& a);
+// Saves every field of a changed application with its outbox row (kind "application.KIND"), in
+// the caller's transaction: for a change whose rule lives in another file (notice_channel.cpp).
+void save_application_change(Store& store, const Application& a, const std::string& kind);
 
 } // namespace reception

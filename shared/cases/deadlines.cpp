@@ -54,8 +54,9 @@ static std::optional<Date> first_after(const std::vector<HistoryEvent>& events, 
 }
 
 static bool is_notice_about(const HistoryEvent& e, const char* about) {
-    return e.kind == event_kind::kNoticeSent && e.data.is_object() &&
-           e.data.value("about", "") == about;
+    // Sent by staff (phone, letter) or by the server (SMS, e-mail): the applicant was told.
+    bool sent = e.kind == event_kind::kNoticeSent || e.kind == event_kind::kNoticeDelivered;
+    return sent && e.data.is_object() && e.data.value("about", "") == about;
 }
 
 // The applicant was told what reg-29 asks: the date of reception (its notice sent), or the

@@ -18,8 +18,11 @@ class WorkCalendar;
 // Event kinds (besides state changes) that start or stop clocks. record_application_event
 // writes them; data says more where noted.
 namespace event_kind {
-constexpr const char* kNoticeSent = "notice_sent";     // data.about: extension | other_body | ...
-constexpr const char* kNoteAttached = "note_attached"; // reg-26
+constexpr const char* kNoticeSent = "notice_sent"; // data.about: extension | other_body | ...
+// The central server sent the notice (SMS or e-mail), actor "server": only the server writes it
+// (sync/server/write_rules.cpp refuses it from a terminal); data as notice_sent's.
+constexpr const char* kNoticeDelivered = "notice_delivered";
+constexpr const char* kNoteAttached = "note_attached";              // reg-26
 constexpr const char* kOtherBodyRequested = "other_body_requested"; // reg-19
 constexpr const char* kOtherBodyRefused = "other_body_refused";     // reg-20
 constexpr const char* kRefusalReported = "refusal_reported";        // reg-20

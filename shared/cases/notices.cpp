@@ -4,6 +4,7 @@
 #include "base/uuid.hpp"
 #include "cases/bookings.hpp"
 #include "cases/deadlines.hpp"
+#include "cases/notice_channel.hpp"
 #include "regulation/calendar.hpp"
 #include "regulation/profile.hpp"
 #include "schedule/schedule.hpp"
@@ -36,7 +37,7 @@ std::optional<Notice> notice_for_move(Store& store, const Application& a, const 
                                       Date today) {
     Notice n;
     n.application_uuid = a.uuid;
-    n.channel = a.applicant.phone.empty() ? "letter" : "phone";
+    n.channel = notice_channel_for(a); // SMS or e-mail by the server only with consent
     Date next_day = cal.add_working_days(today, 1);
     switch (in.to) {
     case AppState::NeedsCorrection:
@@ -136,6 +137,8 @@ Notice mark_notice_sent(Store& store, const std::string& uuid, const std::string
         if (found.empty()) throw InputError("notice", "notice_not_found");
         n = found.front();
         if (n.sent_on) throw InputError("notice", "notice_already_sent");
+        auto d = find_notice_delivery(store, uuid);
+        if (d && delivery_went_out(d->state)) throw InputError("notice", "notice_already_sent");
         n.sent_on = local_date(now);
         n.sent_by = actor;
         if (!channel.empty()) n.channel = channel; // how it really went, not how it was planned
@@ -208,13 +211,40 @@ std::string notice_words(Store& store, const RegulationProfile& profile, const N
     return words;
 }
 
+void replan_notice(Store& store, const std::string& uuid, const std::string& channel, Instant now) {
+    if (!is_notice_channel(channel)) throw InputError("channel", "unknown_channel");
+    store.transaction([&] {
+        auto found = notices_where(store, "WHERE uuid = ?1", uuid);
+        if (found.empty()) throw InputError("notice", "notice_not_found");
+        Notice n = found.front();
+        if (n.sent_on || n.channel == channel) return;
+        n.channel = channel;
+        store.prepare("UPDATE notices SET channel = ?2, updated_at = ?3 WHERE uuid = ?1")
+            .bind(1, uuid)
+            .bind(2, channel)
+            .bind(3, format_instant(now))
+            .run();
+        // No updated_at, like every notice op: the server takes them in the order they come.
+        append_outbox(store, "notice", n.uuid, "notice.replanned", record_json(kNoticeFields, n));
+    });
+}
+
+static std::vector<Notice> with_deliveries(Store& store, std::vector<Notice> list) {
+    for (Notice& n : list) n.delivery = find_notice_delivery(store, n.uuid);
+    return list;
+}
+
 std::vector<Notice> notices_of(Store& store, const std::string& application_uuid) {
-    return notices_where(store, "WHERE application_uuid = ?1 ORDER BY due_on, created_at",
-                         application_uuid);
+    return with_deliveries(
+        store, notices_where(store, "WHERE application_uuid = ?1 ORDER BY due_on, created_at",
+                             application_uuid));
 }
 
 std::vector<Notice> notices_open(Store& store) {
-    return notices_where(store, "WHERE sent_on IS NULL ORDER BY due_on, created_at");
+    return with_deliveries(
+        store, notices_where(store, "WHERE sent_on IS NULL AND uuid NOT IN (SELECT uuid FROM "
+                                    "notice_deliveries WHERE state IN ('sent', 'delivered')) "
+                                    "ORDER BY due_on, created_at"));
 }
 
 } // namespace reception

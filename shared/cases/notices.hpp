@@ -6,6 +6,7 @@
 #pragma once
 
 #include "cases/applications.hpp"
+#include "cases/notice_delivery.hpp"
 
 #include <optional>
 #include <string>
@@ -24,6 +25,10 @@ struct Notice {
     Date due_on{};
     std::optional<Date> sent_on;
     std::string sent_by, text;
+    // SMS and e-mail: what the central server reported (notices_of fills it in), none before.
+    std::optional<NoticeDelivery> delivery;
+    // Gone to the applicant: marked sent by staff, or sent by the server.
+    bool went_out() const { return sent_on || (delivery && delivery_went_out(delivery->state)); }
 };
 
 bool is_notice_about(const std::string& about);
@@ -39,9 +44,14 @@ std::optional<Notice> notice_for_move(Store& store, const Application& a, const 
 Notice plan_notice(Store& store, Notice n, Instant now);
 // The notice went out today, by `channel` when given (phone, sms, letter, email), else by the
 // planned one: sent_on, sent_by, and a notice_sent event. Throws InputError("notice",
-// "notice_not_found" | "notice_already_sent") or ("channel", "unknown_channel").
+// "notice_not_found" | "notice_already_sent": also when the server sent it) or ("channel",
+// "unknown_channel").
 Notice mark_notice_sent(Store& store, const std::string& uuid, const std::string& actor,
                         Instant now, const std::string& channel = "");
+
+// The notice is to go another way (the applicant opted out of SMS and e-mail): its channel and
+// an outbox row, so the server cancels what it had not sent yet. A notice gone is left.
+void replan_notice(Store& store, const std::string& uuid, const std::string& channel, Instant now);
 
 // reg-21: what the notice tells the applicant, in the applicant's language (the application's
 // kk or ru), whatever language the staff member's console is in: the date, the time of the
@@ -51,7 +61,8 @@ std::string notice_words(Store& store, const RegulationProfile& profile, const N
                          const Catalog& texts);
 
 std::vector<Notice> notices_of(Store& store, const std::string& application_uuid);
-// Every notice not yet sent, due soonest first: the work list's "notices due".
+// Every notice not yet gone (neither marked sent nor sent by the server), due soonest first:
+// the work list's "notices due".
 std::vector<Notice> notices_open(Store& store);
 
 } // namespace reception

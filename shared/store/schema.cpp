@@ -428,6 +428,33 @@ CREATE TABLE walk_in_surveys (
 CREATE INDEX walk_in_surveys_by_day ON walk_in_surveys(served_on);
 )SQL";
 
+// Version 9: notices that the central server sends (reg-6, 16, 19, 29, 30, 32). The applicant's
+// e-mail and whether they agreed to notices by SMS or e-mail, or later asked for none
+// (cases/notice_channel.cpp decides the channel from it); and what the server reported of each
+// notice it sends, pulled from its feed (cases/notice_delivery.hpp): only the server writes it.
+static const char* const kSchemaV9 = R"SQL(
+ALTER TABLE applications ADD COLUMN email TEXT NOT NULL DEFAULT '';
+ALTER TABLE applications ADD COLUMN notice_consent INTEGER NOT NULL DEFAULT 0
+    CHECK (notice_consent IN (0, 1));
+ALTER TABLE applications ADD COLUMN notice_opted_out INTEGER NOT NULL DEFAULT 0
+    CHECK (notice_opted_out IN (0, 1));
+
+CREATE TABLE notice_deliveries (
+    uuid             TEXT PRIMARY KEY,   -- the notice's
+    application_uuid TEXT NOT NULL,
+    channel          TEXT NOT NULL CHECK (channel IN ('sms', 'email')),
+    state            TEXT NOT NULL CHECK (state IN ('queued', 'sending', 'retrying', 'sent',
+                       'delivered', 'failed', 'cancelled')),
+    reason           TEXT NOT NULL DEFAULT '',
+    attempts         INTEGER NOT NULL DEFAULT 0,
+    queued_at        TEXT NOT NULL,
+    last_attempt_at  TEXT NOT NULL DEFAULT '',
+    sent_at          TEXT NOT NULL DEFAULT '',
+    updated_at       TEXT NOT NULL
+);
+CREATE INDEX notice_deliveries_by_application ON notice_deliveries(application_uuid);
+)SQL";
+
 // Version 10: the code of a ticket's public page (base/public_code.hpp): random, made by the
 // terminal that prints the ticket, kept by the tickets a transfer or a reactivation makes of it
 // so the visitor's phone follows them. Tickets from before have '' and no page.
@@ -436,8 +463,8 @@ ALTER TABLE tickets ADD COLUMN public_code TEXT NOT NULL DEFAULT '';
 )SQL";
 
 static const Migration kMigrations[] = {
-    {1, kSchemaV1}, {2, kSchemaV2}, {3, kSchemaV3}, {4, kSchemaV4},   {5, kSchemaV5},
-    {6, kSchemaV6}, {7, kSchemaV7}, {8, kSchemaV8}, {10, kSchemaV10},
+    {1, kSchemaV1}, {2, kSchemaV2}, {3, kSchemaV3}, {4, kSchemaV4}, {5, kSchemaV5},
+    {6, kSchemaV6}, {7, kSchemaV7}, {8, kSchemaV8}, {9, kSchemaV9}, {10, kSchemaV10},
 };
 
 const Migration* migrations(size_t* count) {

@@ -118,6 +118,20 @@ static void apply_event(Store& store, const std::string& uuid, const json& p) {
     upsert(store, "events", row, false); // the history is append-only: never updated
 }
 
+// A notice of another console (or the kiosk's reg-6 one): taken when new, and its sent_on and
+// channel when it was sent since. Notices carry no version of their own: a notice only goes
+// from planned to sent, so "sent" wins and is never undone.
+static void apply_notice(Store& store, const std::string& uuid, json p, const std::string& at) {
+    Stmt cur = store.prepare("SELECT sent_on IS NOT NULL FROM notices WHERE uuid = ?1");
+    cur.bind(1, uuid);
+    bool known = cur.step();
+    if (known && (cur.integer(0) || p.value("sent_on", json()).is_null())) return;
+    p["uuid"] = uuid;
+    if (!known) p["created_at"] = at;
+    p["updated_at"] = at;
+    upsert(store, "notices", p, known);
+}
+
 static void apply_change(Store& store, const json& c) {
     std::string entity = c.value("entity", "");
     std::string uuid = c.value("entity_uuid", "");
@@ -135,6 +149,11 @@ static void apply_change(Store& store, const json& c) {
         apply_record(store, "sessions", uuid, p);
     else if (entity == "event")
         apply_event(store, uuid, p);
+    else if (entity == "notice")
+        apply_notice(store, uuid, p, format_instant(now_utc()));
+    // What the server reported of a notice it sends (only the server writes these).
+    else if (entity == "notice_delivery")
+        apply_record(store, "notice_deliveries", uuid, p);
     // Other entities are for other programs (the server keeps them); nothing to do here.
 }
 

@@ -2,11 +2,14 @@
 
 #include <utility> // before Asio: Boost 1.74's awaitable.hpp uses std::exchange
 
+#include "base/assets.hpp"
 #include "base/log.hpp"
 #include "base/version.hpp"
 #include "common/protocol.hpp"
 #include "server/api.hpp"
 #include "server/connection_limits.hpp"
+#include "server/delivery.hpp"
+#include "server/delivery_worker.hpp"
 #include "server/pg_feed_listener.hpp"
 #include "server/server_store.hpp"
 #include "server/writer.hpp"
@@ -496,6 +499,20 @@ int run_server(const ServerOptions& opt) {
         log_error("certificate or key: " + std::string(e.what()));
         return 2;
     }
+    // Notices by SMS and e-mail: a thread of their own, so no push waits on a relay.
+    std::unique_ptr<DeliveryWorker> notices;
+    try {
+        DeliveryConfig config;
+        config.templates = assets_dir() / "notices";
+        if (!opt.notices.empty()) config = read_delivery_config(opt.notices);
+        notices = std::make_unique<DeliveryWorker>(
+            opt.where, std::move(config),
+            [&sh](const std::map<std::string, long long>& heads) { sh.waiters.wake(heads); });
+    } catch (const StoreError& e) {
+        log_error(std::string("notices: ") + e.what());
+        return 2;
+    }
+
     asio::io_context ioc(opt.threads);
     sh.writer = std::make_unique<Writer>(
         opt.where,
@@ -504,10 +521,15 @@ int run_server(const ServerOptions& opt) {
             auto timer = std::make_shared<asio::steady_timer>(ioc, delay);
             timer->async_wait([timer, task = std::move(task)](auto) { task(); });
         },
-        [&sh](const std::map<std::string, long long>& heads) {
+        [&sh, &notices, seen = 0LL](const std::map<std::string, long long>& heads) mutable {
             for (const auto& [room, head] : heads)
                 if (head > sh.core.metrics.feed_head) sh.core.metrics.feed_head = head;
             sh.waiters.wake(heads);
+            // Commits run one at a time (the single writer), so `seen` needs no lock.
+            if (long long q = deliveries_queued(); q != seen) {
+                seen = q;
+                notices->poke();
+            }
         });
 
     // Pushes on other instances of the same PostgreSQL database wake long-polls here too.
@@ -559,6 +581,7 @@ int run_server(const ServerOptions& opt) {
     for (int i = 1; i < opt.threads; ++i) threads.emplace_back([&] { ioc.run(); });
     ioc.run();
     for (auto& t : threads) t.join();
+    notices->stop(); // after the attempt in hand, its outcome recorded
     flush_status(sh);
     sh.writer->finish(); // what was taken is committed; its answers go nowhere now
     if (!opt.pid_file.empty()) std::filesystem::remove(opt.pid_file);

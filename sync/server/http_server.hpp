@@ -19,6 +19,8 @@ struct ServerOptions {
     int threads = 2;
     std::filesystem::path pid_file; // written once listening, removed at exit
     ConnectionCaps caps;            // per address, in all, bodies being read
+    std::filesystem::path notices;  // the relay and the gateway (delivery_config.hpp); empty:
+                                    // none, and SMS and e-mail notices fail as not configured
 };
 
 // Serves until SIGINT or SIGTERM. Returns the process exit code.

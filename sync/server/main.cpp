@@ -6,9 +6,11 @@
 //   terminal) reception-server new-epoch                                 (after restoring a backup)
 //   reception-server backup --to DIR [--keep 14]               (a consistent copy, online)
 //   reception-server --db PG import-sqlite                     (DATA/server.db into PostgreSQL)
+//   reception-server notify-test --email A | --sms +77...     (one test notice: notices.conf)
 #include "base/log.hpp"
 #include "base/version.hpp"
 #include "server/auth.hpp"
+#include "server/delivery_config.hpp"
 #include "server/http_server.hpp"
 #include "server/import_sqlite.hpp"
 #include "server/server_store.hpp"
@@ -96,6 +98,35 @@ static int revoke_command(const StoreLocation& data, const std::string& name) {
     return 0;
 }
 
+// The administrator's check of notices.conf: one test message through the relay or the
+// gateway, and what came of it (docs/install.md).
+static int notify_test_command(const std::filesystem::path& conf, const std::string& email,
+                               const std::string& phone, const std::string& lang) {
+    DeliveryConfig c = read_delivery_config(conf);
+    NoticeFacts facts;
+    facts.lang = lang;
+    facts.reg_number = "0000";
+    NoticeMessage m = NoticeTemplates::load(c.templates).render("test", facts);
+    SendOutcome out;
+    if (!email.empty()) {
+        if (!c.smtp.configured())
+            out = {false, false, "not_configured: no smtp_url"};
+        else
+            out = send_email(c.smtp, email, m, "test-" + random_hex(8), c.retry.send_timeout);
+    } else {
+        if (!c.sms.configured())
+            out = {false, false, "not_configured: no sms_url"};
+        else
+            out = send_sms(c.sms, phone, m.text, c.retry.send_timeout);
+    }
+    if (out.sent) {
+        std::printf("sent: the %s took the test message\n", email.empty() ? "gateway" : "relay");
+        return 0;
+    }
+    std::printf("not sent: %s%s\n", out.reason.c_str(), out.retry ? " (worth another try)" : "");
+    return 1;
+}
+
 int main(int argc, char** argv) {
     CLI::App app{"reception-server: the central server of the reception room (HTTPS)"};
     app.set_version_flag("--version", version_line("reception-server"));
@@ -125,6 +156,10 @@ int main(int argc, char** argv) {
         ->add_option("--max-connections", opt.caps.total,
                      "connections in all (default: the open-files limit less 64)")
         ->check(CLI::Range(1, 1 << 24));
+    serve->add_option("--notices", opt.notices,
+                      "the SMTP relay and SMS gateway of notices, key = value "
+                      "(/etc/reception/notices.conf; without it SMS and e-mail notices fail as "
+                      "not configured, and staff phone or write)");
     unsigned long long body_mib = opt.caps.buffered_bytes >> 20;
     serve
         ->add_option("--max-buffered-mib", body_mib,
@@ -150,6 +185,15 @@ int main(int argc, char** argv) {
     auto* import = app.add_subcommand(
         "import-sqlite",
         "copy DATA/server.db into the empty PostgreSQL store of --db (docs/scale.md)");
+    std::filesystem::path notices_conf = "/etc/reception/notices.conf";
+    std::string test_email, test_phone, test_lang = "kk";
+    auto* notify_test = app.add_subcommand(
+        "notify-test", "send one test e-mail or SMS as the notices' configuration says");
+    notify_test->add_option("--notices", notices_conf, "the notices' settings file");
+    auto* by_mail = notify_test->add_option("--email", test_email, "send a test e-mail here");
+    auto* by_sms = notify_test->add_option("--sms", test_phone, "send a test SMS here (+77...)");
+    by_mail->excludes(by_sms);
+    notify_test->add_option("--lang", test_lang, "kk or ru")->check(CLI::IsMember({"kk", "ru"}));
     CLI11_PARSE(app, argc, argv);
     if (!apply_log_level(level)) return 2;
 
@@ -158,6 +202,13 @@ int main(int argc, char** argv) {
         if (*terminals) return terminals_command(data);
         if (*revoke) return revoke_command(data, name);
         if (*backup) return backup_command(data, backup_to, keep);
+        if (*notify_test) {
+            if (test_email.empty() == test_phone.empty()) {
+                std::cerr << "reception-server: notify-test needs --email or --sms\n";
+                return 2;
+            }
+            return notify_test_command(notices_conf, test_email, test_phone, test_lang);
+        }
         if (*import) {
             if (!data.postgres()) {
                 std::cerr << "reception-server: import-sqlite needs --db, the PostgreSQL store\n";

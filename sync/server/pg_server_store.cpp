@@ -14,7 +14,7 @@ namespace reception {
 
 // The server's tables, by numbered migrations (their version in srv_meta's server_schema).
 // Never edit a released one: add the next. Texts compare as bytes (COLLATE "C"), as on SQLite.
-static const char* const kPgSchemaV1 = R"SQL(
+static constexpr const char* kPgSchemaV1 = R"SQL(
 CREATE TABLE srv_terminals (
     name         TEXT COLLATE "C" PRIMARY KEY,
     room         TEXT COLLATE "C" NOT NULL,
@@ -86,6 +86,27 @@ static const char* const kPgSchemaV4 = R"SQL(
 ALTER TABLE srv_terminals ADD COLUMN next_token_hash TEXT UNIQUE;
 )SQL";
 
+// Version 5, as on SQLite: the notices the server sends, one row per notice (server/delivery.hpp).
+// Version 1 holds what SQLite's 1 to 3 made; the numbers from 4 on are the same on both stores.
+static constexpr const char* kPgSchemaV5 = R"SQL(
+CREATE TABLE srv_notice_deliveries (
+    notice_uuid      TEXT COLLATE "C" PRIMARY KEY,
+    room             TEXT COLLATE "C" NOT NULL,
+    application_uuid TEXT COLLATE "C" NOT NULL,
+    channel          TEXT NOT NULL CHECK (channel IN ('sms', 'email')),
+    state            TEXT NOT NULL CHECK (state IN ('queued', 'sending', 'retrying', 'sent',
+                       'delivered', 'failed', 'cancelled')),
+    reason           TEXT NOT NULL DEFAULT '',
+    attempts         INTEGER NOT NULL DEFAULT 0,
+    queued_at        TEXT COLLATE "C" NOT NULL,
+    next_at          TEXT COLLATE "C" NOT NULL,
+    last_attempt_at  TEXT COLLATE "C" NOT NULL DEFAULT '',
+    sent_at          TEXT COLLATE "C" NOT NULL DEFAULT '',
+    updated_at       TEXT COLLATE "C" NOT NULL
+);
+CREATE INDEX srv_notice_deliveries_due ON srv_notice_deliveries(state, next_at);
+)SQL";
+
 // Version 6, as on SQLite: the tickets of each room's day and the public pages' codes
 // (sync/server/public_pages.hpp).
 static const char* const kPgSchemaV6 = R"SQL(
@@ -108,11 +129,15 @@ struct PgMigration {
     const char* sql;
 };
 static constexpr PgMigration kPgMigrations[] = {
-    {1, kPgSchemaV1}, {4, kPgSchemaV4}, {6, kPgSchemaV6}};
+    {1, kPgSchemaV1}, {4, kPgSchemaV4}, {5, kPgSchemaV5}, {6, kPgSchemaV6}};
 constexpr int kPgSchemaVersion = kPgMigrations[std::size(kPgMigrations) - 1].version;
 
 // The channel every instance listens on; the payload is "ROOM HEAD".
 const char* const kFeedChannel = "reception_feed";
+
+#define PG_DELIVERY_COLUMNS                                                                        \
+    "notice_uuid, room, application_uuid, channel, state, reason, attempts, queued_at, next_at, "  \
+    "last_attempt_at, sent_at, updated_at"
 
 namespace {
 
@@ -403,11 +428,64 @@ class PgServerStore final : public ServerStore {
             name, format_instant(r.last_seen), r.counts.pending, r.counts.dead_letters);
     }
 
+    // Deliveries
+    void queue_delivery(const DeliveryRow& r) override {
+        run("INSERT INTO srv_notice_deliveries(notice_uuid, room, application_uuid, channel, "
+            "state, reason, attempts, queued_at, next_at, last_attempt_at, sent_at, updated_at) "
+            "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) ON CONFLICT(notice_uuid) "
+            "DO NOTHING",
+            r.notice_uuid, r.room, r.application_uuid, r.channel, r.state, r.reason, r.attempts,
+            r.queued_at, r.next_at, r.last_attempt_at, r.sent_at, r.updated_at);
+    }
+    std::optional<DeliveryRow> delivery(const std::string& notice_uuid) override {
+        auto r =
+            run("SELECT " PG_DELIVERY_COLUMNS " FROM srv_notice_deliveries WHERE notice_uuid = $1",
+                notice_uuid);
+        if (r.empty()) return std::nullopt;
+        return delivery_of(r[0]);
+    }
+    // One statement: of two instances claiming the same row, one updates it, the other finds
+    // it in another state and gets false.
+    bool update_delivery(const DeliveryRow& r, const std::string& expect) override {
+        auto res = run("UPDATE srv_notice_deliveries SET state = $2, reason = $3, attempts = $4, "
+                       "next_at = $5, last_attempt_at = $6, sent_at = $7, updated_at = $8 WHERE "
+                       "notice_uuid = $1 AND state = $9 RETURNING notice_uuid",
+                       r.notice_uuid, r.state, r.reason, r.attempts, r.next_at, r.last_attempt_at,
+                       r.sent_at, r.updated_at, expect);
+        return !res.empty();
+    }
+    std::vector<DeliveryRow> deliveries_in(const std::string& state, const std::string& until,
+                                           int limit) override {
+        auto r = run("SELECT " PG_DELIVERY_COLUMNS " FROM srv_notice_deliveries WHERE state = $1 "
+                     "AND (CASE WHEN state = 'sending' THEN last_attempt_at ELSE next_at END) <= "
+                     "$2 ORDER BY next_at LIMIT $3",
+                     state, until, limit);
+        std::vector<DeliveryRow> out;
+        for (const auto& row : r) out.push_back(delivery_of(row));
+        return out;
+    }
+
   private:
     // Every instance's token cache is dropped when this moves (api.cpp, authenticate).
     void bump_credentials() {
         run("INSERT INTO srv_counters(name, value) VALUES ('credentials', 1) "
             "ON CONFLICT(name) DO UPDATE SET value = srv_counters.value + 1");
+    }
+    static DeliveryRow delivery_of(const pqxx::row& row) {
+        DeliveryRow r;
+        r.notice_uuid = row[0].c_str();
+        r.room = row[1].c_str();
+        r.application_uuid = row[2].c_str();
+        r.channel = row[3].c_str();
+        r.state = row[4].c_str();
+        r.reason = row[5].c_str();
+        r.attempts = row[6].as<int>();
+        r.queued_at = row[7].c_str();
+        r.next_at = row[8].c_str();
+        r.last_attempt_at = row[9].c_str();
+        r.sent_at = row[10].c_str();
+        r.updated_at = row[11].c_str();
+        return r;
     }
     static std::string_view view(const pqxx::field& f) { return {f.c_str(), f.size()}; }
     static Terminal terminal_of(const pqxx::row& row) {

@@ -3,6 +3,7 @@
 #include "base/uuid.hpp"
 #include "common/bounded_json.hpp"
 #include "common/rules.hpp"
+#include "server/delivery.hpp"
 #include "server/feed.hpp"
 #include "server/numbers.hpp"
 #include "server/op_times.hpp"
@@ -162,6 +163,7 @@ static OpResult apply_op(ServerStore& db, const Terminal& t, const PushOp& op, I
     db.put_record(op.entity, op.entity_uuid, t.room, t.name, v, op.payload_text);
     index_public(db, op.entity, op.entity_uuid, t.room, op.payload);
     append_change(db, t, op, now);
+    if (op.entity == "notice") on_notice_pushed(db, t, op, now); // SMS, e-mail: queued here
     return {op.op_id, "applied", ""};
 }
 

@@ -80,6 +80,16 @@ struct SeenOp {
     std::string outcome, reason;
 };
 
+// A notice the server sends (SMS or e-mail), keyed by the notice's uuid: one row per notice,
+// whatever the terminals push again (delivery.hpp has the states and the rules).
+struct DeliveryRow {
+    std::string notice_uuid, room, application_uuid, channel;
+    std::string state = "queued"; // queued | sending | retrying | sent | failed | cancelled
+    std::string reason;
+    int attempts = 0;
+    std::string queued_at, next_at, last_attempt_at, sent_at, updated_at;
+};
+
 class ServerStore {
   public:
     virtual ~ServerStore() = default;
@@ -164,6 +174,16 @@ class ServerStore {
     virtual std::optional<PublicCode> public_code(const std::string& code) = 0;
     // Inserts the code or points it to another record.
     virtual void put_public_code(const PublicCode& c) = 0;
+
+    // Deliveries (server schema 5). queue_delivery inserts unless the notice has a row already;
+    // update_delivery writes r only while the row is still in state `expect` (false when another
+    // sender or instance got there first); deliveries_in lists rows in a state whose next_at
+    // (sending: last_attempt_at) is at or before `until`, oldest first.
+    virtual void queue_delivery(const DeliveryRow& r) = 0;
+    virtual std::optional<DeliveryRow> delivery(const std::string& notice_uuid) = 0;
+    virtual bool update_delivery(const DeliveryRow& r, const std::string& expect) = 0;
+    virtual std::vector<DeliveryRow> deliveries_in(const std::string& state,
+                                                   const std::string& until, int limit) = 0;
 
     // What terminals said of themselves (terminal_status.hpp).
     virtual std::map<std::string, TerminalReport> terminal_status() = 0;

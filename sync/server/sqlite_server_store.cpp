@@ -153,6 +153,27 @@ ALTER TABLE srv_terminals ADD COLUMN next_token_hash TEXT;
 CREATE UNIQUE INDEX srv_terminals_next_token ON srv_terminals(next_token_hash);
 )SQL";
 
+// Version 5: the notices the server sends by SMS and e-mail, one row per notice (its uuid), with
+// the state of its delivery (server/delivery.hpp). (Version 4 is token rotation's.)
+static const char* const kServerSchemaV5 = R"SQL(
+CREATE TABLE srv_notice_deliveries (
+    notice_uuid      TEXT PRIMARY KEY,
+    room             TEXT NOT NULL,
+    application_uuid TEXT NOT NULL,
+    channel          TEXT NOT NULL CHECK (channel IN ('sms', 'email')),
+    state            TEXT NOT NULL CHECK (state IN ('queued', 'sending', 'retrying', 'sent',
+                       'delivered', 'failed', 'cancelled')),
+    reason           TEXT NOT NULL DEFAULT '',
+    attempts         INTEGER NOT NULL DEFAULT 0,
+    queued_at        TEXT NOT NULL,
+    next_at          TEXT NOT NULL,
+    last_attempt_at  TEXT NOT NULL DEFAULT '',
+    sent_at          TEXT NOT NULL DEFAULT '',
+    updated_at       TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX srv_notice_deliveries_due ON srv_notice_deliveries(state, next_at);
+)SQL";
+
 // Version 6: what the public pages read (sync/server/public_pages.hpp). The tickets of each
 // room's day, so a ticket's page counts the people ahead from the room's records without
 // reading every ticket ever synced; and each public code with the record its page shows (a
@@ -186,7 +207,7 @@ static void tune_connection(Store& db) {
 
 static const Migration kServerMigrations[] = {
     {1, kServerSchemaV1}, {2, kServerSchemaV2}, {3, kServerSchemaV3},
-    {4, kServerSchemaV4}, {6, kServerSchemaV6},
+    {4, kServerSchemaV4}, {5, kServerSchemaV5}, {6, kServerSchemaV6},
 };
 constexpr size_t kServerMigrationCount = sizeof kServerMigrations / sizeof kServerMigrations[0];
 
@@ -223,6 +244,10 @@ static std::unique_ptr<Store> open_file(const std::filesystem::path& data_dir) {
     });
     return db;
 }
+
+#define DELIVERY_COLUMNS                                                                           \
+    "notice_uuid, room, application_uuid, channel, state, reason, attempts, queued_at, next_at, "  \
+    "last_attempt_at, sent_at, updated_at"
 
 namespace {
 
@@ -522,6 +547,63 @@ class SqliteServerStore final : public ServerStore {
             if (!add(st.integer(0), st.view(1), st.view(2), st.view(3), st.view(4))) return;
     }
 
+    // Deliveries
+    void queue_delivery(const DeliveryRow& r) override {
+        db_->prepare("INSERT INTO srv_notice_deliveries(notice_uuid, room, application_uuid, "
+                     "channel, state, reason, attempts, queued_at, next_at, last_attempt_at, "
+                     "sent_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, "
+                     "?12) ON CONFLICT(notice_uuid) DO NOTHING")
+            .bind(1, r.notice_uuid)
+            .bind(2, r.room)
+            .bind(3, r.application_uuid)
+            .bind(4, r.channel)
+            .bind(5, r.state)
+            .bind(6, r.reason)
+            .bind(7, r.attempts)
+            .bind(8, r.queued_at)
+            .bind(9, r.next_at)
+            .bind(10, r.last_attempt_at)
+            .bind(11, r.sent_at)
+            .bind(12, r.updated_at)
+            .run();
+    }
+    std::optional<DeliveryRow> delivery(const std::string& notice_uuid) override {
+        Stmt st = db_->prepare("SELECT " DELIVERY_COLUMNS
+                               " FROM srv_notice_deliveries WHERE notice_uuid = ?1");
+        st.bind(1, notice_uuid);
+        if (!st.step()) return std::nullopt;
+        return delivery_of(st);
+    }
+    bool update_delivery(const DeliveryRow& r, const std::string& expect) override {
+        Stmt st =
+            db_->prepare("UPDATE srv_notice_deliveries SET state = ?2, reason = ?3, attempts = ?4, "
+                         "next_at = ?5, last_attempt_at = ?6, sent_at = ?7, updated_at = ?8 "
+                         "WHERE notice_uuid = ?1 AND state = ?9 RETURNING notice_uuid");
+        st.bind(1, r.notice_uuid)
+            .bind(2, r.state)
+            .bind(3, r.reason)
+            .bind(4, r.attempts)
+            .bind(5, r.next_at)
+            .bind(6, r.last_attempt_at)
+            .bind(7, r.sent_at)
+            .bind(8, r.updated_at)
+            .bind(9, expect);
+        bool changed = st.step();
+        while (st.step()) {
+        }
+        return changed;
+    }
+    std::vector<DeliveryRow> deliveries_in(const std::string& state, const std::string& until,
+                                           int limit) override {
+        Stmt st = db_->prepare("SELECT " DELIVERY_COLUMNS " FROM srv_notice_deliveries "
+                               "WHERE state = ?1 AND (CASE WHEN state = 'sending' THEN "
+                               "last_attempt_at ELSE next_at END) <= ?2 ORDER BY next_at LIMIT ?3");
+        st.bind(1, state).bind(2, until).bind(3, limit);
+        std::vector<DeliveryRow> out;
+        while (st.step()) out.push_back(delivery_of(st));
+        return out;
+    }
+
     // Its own table, made on first use: it belongs to no schema step of the feed.
     std::map<std::string, TerminalReport> terminal_status() override {
         ensure_status_table();
@@ -559,6 +641,22 @@ class SqliteServerStore final : public ServerStore {
         db_->prepare("INSERT INTO srv_counters(name, value) VALUES ('credentials', 1) "
                      "ON CONFLICT(name) DO UPDATE SET value = value + 1")
             .run();
+    }
+    static DeliveryRow delivery_of(const Stmt& st) {
+        DeliveryRow r;
+        r.notice_uuid = st.text(0);
+        r.room = st.text(1);
+        r.application_uuid = st.text(2);
+        r.channel = st.text(3);
+        r.state = st.text(4);
+        r.reason = st.text(5);
+        r.attempts = int(st.integer(6));
+        r.queued_at = st.text(7);
+        r.next_at = st.text(8);
+        r.last_attempt_at = st.text(9);
+        r.sent_at = st.text(10);
+        r.updated_at = st.text(11);
+        return r;
     }
     static Terminal terminal_of(const Stmt& st) {
         Terminal t;

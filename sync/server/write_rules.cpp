@@ -83,12 +83,23 @@ static void check_kiosk_notice(PushOp& op, const std::string& where) {
         forbidden(where + "a kiosk plans a reg-6 notice; sending it is staff's");
 }
 
+// What the server sends is the server's to report: a terminal that writes a notice_delivered
+// event, or any event in the server's name, would stop a clock with a notice nobody sent. (The
+// delivery records, notice_delivery, are no console entity at all.)
+static void check_not_server_history(const PushOp& op, const std::string& where) {
+    if (op.entity != "event") return;
+    if (text_of(op.payload, "kind") == "notice_delivered" ||
+        text_of(op.payload, "actor") == "server")
+        forbidden(where + "only the server records that it delivered a notice");
+}
+
 void check_role(const Terminal& t, PushOp& op, const std::string& where) {
     switch (t.role) {
     case TerminalRole::Board:
         forbidden("a board writes nothing");
     case TerminalRole::Console:
         if (!console_entity(op.entity)) forbidden(where + "unknown entity " + op.entity);
+        check_not_server_history(op, where);
         return;
     case TerminalRole::Kiosk:
         break;

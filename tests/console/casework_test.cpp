@@ -533,3 +533,70 @@ TEST_CASE("reg-10, reg-23: the case screen records a reception held only with th
     CHECK(cw.protocol()->decision == "Балалар алаңы 2026 жылғы жоспарға енгізілсін");
     CHECK(instructions_of(*c.s, a.uuid).size() == 1);
 }
+
+// What the central server reported of an SMS notice (pulled into notice_deliveries by the agent)
+// is on the case: failed, the staff's buttons stay; sent, they go and the clock is met.
+TEST_CASE("case work: reg-6: a notice the server could not send shows the reason with the "
+          "buttons to phone instead, and one it sent needs nothing more") {
+    Console c;
+    auto planned = [&](const std::string& surname) {
+        Application a;
+        a.channel = Channel::Phone;
+        a.applicant.surname = surname;
+        a.applicant.name = "Данияр";
+        a.applicant.phone = "+77011112233";
+        a.applicant.address = "Хромтау, Абай к-сі, 7";
+        a.essence = "Аулада балалар алаңы салу туралы өтініш";
+        a.official_uuid = kAkim;
+        a.notice_consent = true; // a mobile and consent: the server texts it
+        a = register_application(*c.s, profile(), calendar(), a, "operator1", c.now);
+        MoveInput in;
+        in.to = AppState::NeedsCorrection;
+        in.actor = "resp1";
+        in.missing = "address";
+        move_and_notify(*c.s, profile(), calendar(), a.uuid, in, c.now);
+        auto notices = notices_of(*c.s, a.uuid);
+        REQUIRE(notices.size() == 1);
+        CHECK(notices[0].channel == "sms");
+        return std::make_pair(a, notices[0]);
+    };
+    // What the agent writes when it pulls the server's report.
+    auto delivery = [&](const Notice& n, const char* state, const char* reason) {
+        c.s->prepare("INSERT INTO notice_deliveries(uuid, application_uuid, channel, state, "
+                     "reason, attempts, queued_at, sent_at, updated_at) VALUES (?1, ?2, 'sms', "
+                     "?3, ?4, 3, ?5, ?6, ?5)")
+            .bind(1, n.uuid)
+            .bind(2, n.application_uuid)
+            .bind(3, state)
+            .bind(4, reason)
+            .bind(5, format_instant(c.now))
+            .bind(6, std::string(state) == "sent" ? format_instant(c.now) : "")
+            .run();
+    };
+    auto [failed_app, failed] = planned("Омаров");
+    auto [sent_app, sent] = planned("Сейітов");
+    delivery(failed, "failed", "gave_up: unreachable: HTTP 503");
+    delivery(sent, "sent", "");
+    REQUIRE(c.sign_in_as("resp1", StaffRole::Responsible));
+    REQUIRE(c->go(Screen::WorkList));
+    c.frame();
+
+    REQUIRE(c.tap(failed_app.reg_number));
+    c.frame();
+    REQUIRE(c->casework().notices().size() == 1);
+    const Notice& shown = c->casework().notices()[0];
+    REQUIRE(shown.delivery);
+    CHECK(shown.delivery->state == "failed");
+    CHECK(!shown.went_out());
+    REQUIRE(c.tap(kk("console.channel.phone"))); // staff rang instead
+    CHECK(notices_of(*c.s, failed_app.uuid)[0].sent_on == local_date(c.now));
+
+    REQUIRE(c->go(Screen::WorkList));
+    c.frame();
+    REQUIRE(c.tap(sent_app.reg_number));
+    c.frame();
+    REQUIRE(c->casework().notices().size() == 1);
+    CHECK(c->casework().notices()[0].went_out());
+    CHECK(!c.shown(kk("console.channel.phone")));
+    CHECK(!c.shown(kk("console.channel.letter")));
+}

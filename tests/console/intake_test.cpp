@@ -47,11 +47,11 @@ TEST_CASE("console: an operator takes a call with the keyboard only and reads th
     Console c;
     REQUIRE(c.sign_in_as("operator1", StaffRole::Operator));
     c.frame(); // the intake screen puts the cursor in the surname field
-    // Tab walks surname, name, patronymic, phone, IIN, the postal address and the essence, in
-    // the order a caller is asked.
+    // Tab walks surname, name, patronymic, phone, IIN, the postal address, the e-mail and the
+    // essence, in the order a caller is asked.
     for (const char* text :
          {"Сәрсенбаева", "Әйгерім", "Қайратқызы", "+7 701 123 45 67", "871008401427",
-          "Хромтау, Абай к-сі, 7", "Ауылдағы жолды жөндеу туралы өтініш"}) {
+          "Хромтау, Абай к-сі, 7", "aigerim@example.kz", "Ауылдағы жолды жөндеу туралы өтініш"}) {
         c.type(text);
         c.press(keys::kTab);
     }
@@ -59,6 +59,8 @@ TEST_CASE("console: an operator takes a call with the keyboard only and reads th
     const IntakeForm& f = c->intake().form();
     CHECK(f.surname == "Сәрсенбаева");
     CHECK(f.essence == "Ауылдағы жолды жөндеу туралы өтініш");
+    CHECK(f.email == "aigerim@example.kz");
+    CHECK(!f.notice_consent); // asked, not assumed: without it staff phone
     REQUIRE(c->intake().saved());
     const Application& a = *c->intake().saved();
     CHECK(a.channel == Channel::Phone);

@@ -54,6 +54,7 @@ TEST_CASE("sync (SQLite store): a server store of an older schema is copied asid
         auto db = Store::open(t.server.data_dir() / "server.db", OpenMode::Existing);
         db->exec("DROP TABLE srv_public_codes"); // 6
         db->exec("DROP TABLE srv_day_tickets");
+        db->exec("DROP TABLE srv_notice_deliveries");    // 5
         db->exec("DROP INDEX srv_terminals_next_token"); // 4
         db->exec("ALTER TABLE srv_terminals DROP COLUMN next_token_hash");
         db->transaction([&] { db->set_meta("server_schema", "3"); });

@@ -1,0 +1,246 @@
+#include "server/delivery.hpp"
+
+#include "base/log.hpp"
+#include "base/uuid.hpp"
+#include "base/validation.hpp"
+#include "common/rules.hpp"
+
+#include <atomic>
+#include <nlohmann/json.hpp>
+
+namespace reception {
+using nlohmann::json;
+
+static std::string text_of(const json& p, const char* key) {
+    auto it = p.find(key);
+    return it != p.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+static json parsed(const ExistingRecord& e) {
+    if (!e.found) return json::object();
+    json p = json::parse(e.payload, nullptr, false);
+    return p.is_object() ? p : json::object();
+}
+
+static bool may_send(const std::string& state) {
+    return state == "queued" || state == "retrying";
+}
+
+// The feed
+// What consoles pull: the row without the server's own columns (room, next_at).
+static json delivery_json(const DeliveryRow& r) {
+    return json{{"uuid", r.notice_uuid},    {"application_uuid", r.application_uuid},
+                {"channel", r.channel},     {"state", r.state},
+                {"reason", r.reason},       {"attempts", r.attempts},
+                {"queued_at", r.queued_at}, {"last_attempt_at", r.last_attempt_at},
+                {"sent_at", r.sent_at},     {"updated_at", r.updated_at}};
+}
+
+// Server-written changes name the server as their terminal; kiosks and boards get nothing of
+// them (no public payload).
+static void append_server_change(ServerStore& db, const std::string& room,
+                                 const std::string& entity, const std::string& uuid,
+                                 const std::string& kind, const std::string& payload, Instant now) {
+    db.append_change(FeedChange{new_uuid(), "server", room, entity, uuid, kind, payload, "",
+                                format_instant(now)});
+}
+
+static void publish(ServerStore& db, const DeliveryRow& r, Instant now) {
+    append_server_change(db, r.room, "notice_delivery", r.notice_uuid, "notice_delivery.updated",
+                         delivery_json(r).dump(), now);
+}
+
+// Writes r over a row still in `expect`, and into the feed.
+static bool move_to(ServerStore& db, DeliveryRow r, const std::string& expect, Instant now) {
+    r.updated_at = format_instant(now);
+    if (!db.update_delivery(r, expect)) return false;
+    publish(db, r, now);
+    return true;
+}
+
+// reg-29, 30 ...: the notice went out; the history says so, by the server. Its states are the
+// application's as the server holds it (a notice changes no state).
+static void append_delivered_event(ServerStore& db, const DeliveryJob& job, Instant now) {
+    json app = parsed(db.record("application", job.row.application_uuid));
+    std::string state = text_of(app, "state");
+    json data{{"about", job.about}, {"channel", job.row.channel}, {"notice", job.row.notice_uuid}};
+    // A cancelled session's notice that gave the new date tells what the date notice would.
+    if (job.about == "session_cancelled" && !job.date.empty()) data["tells_date"] = true;
+    std::string id = new_uuid();
+    json ev{{"uuid", id},
+            {"entity", "application"},
+            {"entity_uuid", job.row.application_uuid},
+            {"kind", "notice_delivered"},
+            {"from", state},
+            {"to", state},
+            {"actor", "server"},
+            {"reason", ""},
+            {"data", data},
+            {"at", format_instant(now)}};
+    std::string text = ev.dump();
+    db.put_record("event", id, job.row.room, "server", version_of("event", ev), text);
+    append_server_change(db, job.row.room, "event", id, "event.appended", text, now);
+}
+
+// Queueing
+static std::atomic<long long> queued{0};
+
+long long deliveries_queued() {
+    return queued.load();
+}
+
+void on_notice_pushed(ServerStore& db, const Terminal& t, const PushOp& op, Instant now) {
+    const json& p = op.payload;
+    std::string channel = text_of(p, "channel");
+    bool sent = !text_of(p, "sent_on").empty();
+    auto found = db.delivery(op.entity_uuid);
+    if (!sent && (channel == "sms" || channel == "email")) {
+        if (found) return; // pushed again, or by another console: one delivery per notice
+        DeliveryRow r;
+        r.notice_uuid = op.entity_uuid;
+        r.room = t.room;
+        r.application_uuid = text_of(p, "application_uuid");
+        r.channel = channel;
+        r.queued_at = r.next_at = r.updated_at = format_instant(now);
+        db.queue_delivery(r);
+        publish(db, r, now);
+        queued++;
+        return;
+    }
+    // Staff sent it another way, or it is planned for phone or letter now.
+    if (found && may_send(found->state)) {
+        DeliveryRow r = *found;
+        r.state = "cancelled";
+        r.reason = sent ? "sent_by_staff" : "channel_changed: " + channel;
+        move_to(db, r, found->state, now);
+    }
+}
+
+// Claiming
+static std::string dotted(const std::string& iso_date) {
+    auto d = parse_date(iso_date);
+    return d ? dotted_date(*d) : iso_date;
+}
+
+// The session's date, time and room when the application has a live one.
+static void session_facts(ServerStore& db, const json& app, DeliveryJob& job) {
+    std::string uuid = text_of(app, "session_uuid");
+    if (uuid.empty()) return;
+    json s = parsed(db.record("session", uuid));
+    if (s.empty() || s.value("cancelled", false) || text_of(s, "date").empty()) return;
+    job.date = dotted(text_of(s, "date"));
+    if (s.contains("start_minute") && s["start_minute"].is_number_integer())
+        job.time = hhmm(s["start_minute"].get<int>());
+    json room = parsed(db.record("room", text_of(s, "room_uuid")));
+    job.room = text_of(room, job.lang == "ru" ? "name_ru" : "name_kk");
+}
+
+// The address the channel needs, or "" when the application has none for it.
+static std::string contact(const json& app, const std::string& channel) {
+    if (channel == "email") return text_of(app, "email");
+    Phone phone;
+    if (check_phone(text_of(app, "phone"), true, &phone) != Reason::Ok) return "";
+    return phone.kind == PhoneKind::Mobile ? phone.e164 : ""; // a landline takes no SMS
+}
+
+// A reason that ends the delivery before any attempt.
+static std::optional<std::string> refusal(const json& notice, const json& app,
+                                          const DeliveryRow& row) {
+    if (!text_of(notice, "sent_on").empty()) return "sent_by_staff";
+    if (text_of(notice, "channel") != row.channel)
+        return "channel_changed: " + text_of(notice, "channel");
+    if (app.value("notice_opted_out", false)) return "opted_out";
+    if (!app.value("notice_consent", false)) return "no_consent";
+    if (contact(app, row.channel).empty()) return "no_contact";
+    return std::nullopt;
+}
+
+std::optional<DeliveryJob> claim_delivery(ServerStore& db, const DeliveryRow& due, Instant now,
+                                          std::vector<std::string>* rooms) {
+    std::optional<DeliveryJob> job;
+    db.transaction([&] {
+        auto cur = db.delivery(due.notice_uuid);
+        if (!cur || !may_send(cur->state) || cur->next_at > format_instant(now)) return;
+        json notice = parsed(db.record("notice", cur->notice_uuid));
+        json app = parsed(db.record("application", cur->application_uuid));
+        if (app.empty()) return; // its application is not on the server yet: wait for it
+        if (auto why = refusal(notice, app, *cur)) {
+            DeliveryRow r = *cur;
+            bool cancelled = *why == "sent_by_staff" || why->rfind("channel_changed", 0) == 0;
+            r.state = cancelled ? "cancelled" : "failed";
+            r.reason = *why;
+            if (move_to(db, r, cur->state, now)) rooms->push_back(r.room);
+            return;
+        }
+        DeliveryJob j;
+        j.row = *cur;
+        j.row.state = "sending";
+        j.row.attempts += 1;
+        j.row.last_attempt_at = format_instant(now);
+        j.about = text_of(notice, "about");
+        j.to = contact(app, cur->channel);
+        j.lang = text_of(app, "language") == "ru" ? "ru" : "kk";
+        j.reg_number = text_of(app, "reg_number");
+        j.registered_on = dotted(text_of(app, "registered_on"));
+        session_facts(db, app, j);
+        if (!move_to(db, j.row, cur->state, now)) return; // another sender has it
+        rooms->push_back(j.row.room);
+        job = std::move(j);
+    });
+    return job;
+}
+
+// Outcomes
+std::chrono::seconds retry_delay(const RetryPolicy& policy, int attempts) {
+    auto d = policy.first_retry;
+    for (int i = 1; i < attempts && d < policy.max_retry; ++i) d *= 2;
+    return std::min(d, policy.max_retry);
+}
+
+DeliveryRow record_outcome(ServerStore& db, const DeliveryJob& job, const SendOutcome& outcome,
+                           const RetryPolicy& policy, Instant now) {
+    DeliveryRow r = job.row;
+    if (outcome.sent) {
+        r.state = "sent";
+        r.reason.clear();
+        r.sent_at = format_instant(now);
+    } else if (outcome.retry && r.attempts < policy.max_attempts) {
+        r.state = "retrying";
+        r.reason = outcome.reason;
+        r.next_at = format_instant(now + retry_delay(policy, r.attempts));
+    } else {
+        r.state = "failed";
+        r.reason = outcome.retry ? "gave_up: " + outcome.reason : outcome.reason;
+    }
+    db.transaction([&] {
+        if (!move_to(db, r, "sending", now)) {
+            // Failed as interrupted meanwhile (a sender that hung past the timeout): that stays.
+            log_warning("notice " + r.notice_uuid + ": outcome " + r.state +
+                        " came after the delivery was closed");
+            return;
+        }
+        if (outcome.sent) append_delivered_event(db, job, now);
+    });
+    return r;
+}
+
+int fail_interrupted(ServerStore& db, Instant before, Instant now,
+                     std::vector<std::string>* rooms) {
+    int n = 0;
+    for (const DeliveryRow& row : db.deliveries_in("sending", format_instant(before), 100)) {
+        DeliveryRow r = row;
+        r.state = "failed";
+        r.reason = "interrupted";
+        db.transaction([&] {
+            if (!move_to(db, r, "sending", now)) return;
+            rooms->push_back(r.room);
+            ++n;
+            log_warning("notice " + r.notice_uuid +
+                        ": the server stopped while sending it; not sent again (it may have "
+                        "arrived): failed as interrupted for staff to check");
+        });
+    }
+    return n;
+}
+
+} // namespace reception
