@@ -131,6 +131,7 @@ static Reply push(ServerCore& core, ServerStore& reader, const Request& req, Ins
         out.rooms = res.rooms;
         return out;
     };
+    r.ahead = read_ahead_of(*batch);
     return r;
 }
 

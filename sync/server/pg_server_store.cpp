@@ -4,10 +4,23 @@
 // only after the commit is durable (on a replica too with remote_apply: docs/scale.md), and it
 // ends with a NOTIFY per room whose feed grew: every instance's listening connection hears it at
 // the commit and wakes its long-polls of the room (http_server.cpp).
+//
+// Round trips, not statements, are what a push costs here (a unix socket's is 30 to 100 us, and
+// the writer runs a group's pushes one after the other): a group commit is two of them. The
+// first opens the transaction and reads what the whole group will look up (ReadAhead: batches,
+// op ids, records, ticket numbers). The pushes then run in memory: their writes are kept
+// (PendingWrites) and read back by later pushes of the group, a refused push's are dropped. The
+// second sends everything at once: the rooms' heads moved by the number of changes (the rows
+// locked in room order, so two instances' groups cannot deadlock on them), one multi-row INSERT
+// per table, the NOTIFYs, COMMIT, and the heads read back for the long-polls. A write that
+// races another instance's (the same batch id, op id or number at the same moment) fails the
+// group at the commit by its unique key: its pushes are answered 503 and sent again, and then
+// find the other's. Writes outside a push (enrolment, status, health) go at once, under a real
+// savepoint opened for them.
+#include "server/pg_pending_writes.hpp"
 #include "server/server_store.hpp"
 
 #include <pqxx/pqxx>
-#include <set>
 
 namespace reception {
 
@@ -100,38 +113,46 @@ class PgServerStore final : public ServerStore {
 
     void transaction(const std::function<void()>& body) override {
         if (depth_ > 0) return body(); // nested: part of the caller's
-        run("BEGIN");
         depth_ = 1;
+        begun_ = false;
         try {
             body();
-            for (const std::string& room : grown_)
-                run("SELECT pg_notify('reception_feed', room || ' ' || head) FROM "
-                    "srv_room_feeds WHERE room = $1",
-                    room);
-            run("COMMIT");
+            commit();
         } catch (...) {
-            depth_ = 0;
-            grown_.clear();
+            bool begun = begun_;
+            end_transaction();
             try {
-                if (conn_ && conn_->is_open()) tx_->exec("ROLLBACK");
+                if (begun && conn_ && conn_->is_open()) tx_->exec("ROLLBACK");
             } catch (const std::exception&) {
             }
             throw;
         }
-        depth_ = 0;
-        grown_.clear();
+        end_transaction();
     }
     bool in_transaction() override { return depth_ > 0; }
+    // The job's kept writes are dropped when it throws; a real savepoint is opened only when
+    // it writes at once (write()).
     void savepoint(const std::function<void()>& body) override {
-        run("SAVEPOINT job");
+        if (in_job_) return body();
+        in_job_ = true;
         try {
             body();
         } catch (...) {
-            run("ROLLBACK TO SAVEPOINT job");
-            run("RELEASE SAVEPOINT job");
+            in_job_ = false;
+            job_.clear();
+            if (db_savepoint_) {
+                db_savepoint_ = false;
+                run("ROLLBACK TO SAVEPOINT job");
+                run("RELEASE SAVEPOINT job");
+            }
             throw;
         }
-        run("RELEASE SAVEPOINT job");
+        in_job_ = false;
+        job_.move_into(group_);
+        if (db_savepoint_) {
+            db_savepoint_ = false;
+            run("RELEASE SAVEPOINT job");
+        }
     }
 
     std::string epoch() override { return meta("server_epoch"); }
@@ -149,9 +170,18 @@ class PgServerStore final : public ServerStore {
         return number("SELECT coalesce((SELECT value FROM srv_counters WHERE name = "
                       "'credentials'), 0)");
     }
+    std::map<std::string, long long>
+    heads_after_commit(const std::vector<std::string>& rooms) override {
+        std::map<std::string, long long> heads;
+        for (const std::string& room : rooms) {
+            auto it = committed_heads_.find(room);
+            heads[room] = it != committed_heads_.end() ? it->second : feed_head(room);
+        }
+        return heads;
+    }
     void record_health() override {
-        run("INSERT INTO srv_counters(name, value) VALUES ('health', 1) "
-            "ON CONFLICT(name) DO UPDATE SET value = srv_counters.value + 1");
+        write("INSERT INTO srv_counters(name, value) VALUES ('health', 1) "
+              "ON CONFLICT(name) DO UPDATE SET value = srv_counters.value + 1");
     }
 
     std::optional<TerminalSlot> terminal_slot(const std::string& name) override {
@@ -166,11 +196,12 @@ class PgServerStore final : public ServerStore {
     }
     void put_terminal_code(const Terminal& t, const std::string& code_hash,
                            const std::string& expires, const std::string& created_at) override {
-        run("INSERT INTO srv_terminals(name, room, kind, series, code_hash, code_expires, "
-            "created_at) VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT(name) DO UPDATE SET "
-            "room = excluded.room, kind = excluded.kind, series = excluded.series, code_hash = "
-            "excluded.code_hash, code_expires = excluded.code_expires",
-            t.name, t.room, std::string(to_code(t.role)), t.series, code_hash, expires, created_at);
+        write("INSERT INTO srv_terminals(name, room, kind, series, code_hash, code_expires, "
+              "created_at) VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT(name) DO UPDATE SET "
+              "room = excluded.room, kind = excluded.kind, series = excluded.series, code_hash = "
+              "excluded.code_hash, code_expires = excluded.code_expires",
+              t.name, t.room, std::string(to_code(t.role)), t.series, code_hash, expires,
+              created_at);
     }
     std::optional<PendingCode> pending_code(const std::string& code_hash) override {
         auto r = run("SELECT name, room, kind, series, code_expires FROM srv_terminals WHERE "
@@ -181,9 +212,9 @@ class PgServerStore final : public ServerStore {
     }
     void set_token(const std::string& name, const std::string& token_hash,
                    const std::string& enrolled_at) override {
-        run("UPDATE srv_terminals SET token_hash = $2, code_hash = NULL, enrolled_at = $3 WHERE "
-            "name = $1",
-            name, token_hash, enrolled_at);
+        write("UPDATE srv_terminals SET token_hash = $2, code_hash = NULL, enrolled_at = $3 WHERE "
+              "name = $1",
+              name, token_hash, enrolled_at);
     }
     std::optional<Terminal> terminal_by_token(const std::string& token_hash) override {
         auto r = run("SELECT name, room, kind, series FROM srv_terminals WHERE token_hash = $1 "
@@ -195,13 +226,13 @@ class PgServerStore final : public ServerStore {
     bool revoke(const std::string& name) override {
         bool found = false;
         transaction([&] {
-            auto r = run("UPDATE srv_terminals SET revoked = 1, code_hash = NULL WHERE name = $1 "
-                         "RETURNING name",
-                         name);
+            auto r = write("UPDATE srv_terminals SET revoked = 1, code_hash = NULL WHERE name = $1 "
+                           "RETURNING name",
+                           name);
             found = !r.empty();
             if (!found) return;
-            run("INSERT INTO srv_counters(name, value) VALUES ('credentials', 1) "
-                "ON CONFLICT(name) DO UPDATE SET value = srv_counters.value + 1");
+            write("INSERT INTO srv_counters(name, value) VALUES ('credentials', 1) "
+                  "ON CONFLICT(name) DO UPDATE SET value = srv_counters.value + 1");
         });
         return found;
     }
@@ -219,28 +250,38 @@ class PgServerStore final : public ServerStore {
         return out;
     }
 
+    void read_ahead(const ReadAhead& a) override {
+        std::string sql = read_ahead_sql(a, quote());
+        if (sql.empty()) return;
+        for (const auto& row : simple(sql)) known_.add(row);
+        known_.mark_absent(a);
+    }
     std::optional<SeenBatch> batch(const std::string& batch_id) override {
+        if (auto* b = pending(&PendingWrites::batches, batch_id)) return b->seen;
+        if (auto it = known_.batches.find(batch_id); it != known_.batches.end()) return it->second;
         auto r = run("SELECT digest, terminal FROM srv_batches WHERE batch_id = $1", batch_id);
         if (r.empty()) return std::nullopt;
         return SeenBatch{r[0][0].c_str(), r[0][1].c_str()};
     }
     void add_batch(const std::string& batch_id, const std::string& terminal,
                    const std::string& digest, const std::string& at) override {
-        run("INSERT INTO srv_batches(batch_id, terminal, digest, at) VALUES ($1, $2, $3, $4)",
-            batch_id, terminal, digest, at);
+        writes().batches[batch_id] = PendingBatch{{digest, terminal}, at};
     }
     std::optional<SeenOp> applied_op(const std::string& op_id) override {
+        if (auto* o = pending(&PendingWrites::ops, op_id)) return o->seen;
+        if (auto it = known_.ops.find(op_id); it != known_.ops.end()) return it->second;
         auto r = run("SELECT outcome, reason FROM srv_applied_ops WHERE op_id = $1", op_id);
         if (r.empty()) return std::nullopt;
         return SeenOp{r[0][0].c_str(), r[0][1].c_str()};
     }
     void add_applied_op(const std::string& op_id, const std::string& terminal,
                         const std::string& outcome, const std::string& reason) override {
-        run("INSERT INTO srv_applied_ops(op_id, terminal, outcome, reason) VALUES ($1, $2, $3, "
-            "$4)",
-            op_id, terminal, outcome, reason);
+        writes().ops[op_id] = PendingOp{{outcome, reason}, terminal};
     }
     ExistingRecord record(const std::string& entity, const std::string& uuid) override {
+        RecordKey key{entity, uuid};
+        if (auto* e = pending(&PendingWrites::records, key)) return *e;
+        if (auto it = known_.records.find(key); it != known_.records.end()) return it->second;
         auto r = run("SELECT room, origin, rank, updated_at, tiebreak, payload FROM srv_records "
                      "WHERE entity = $1 AND uuid = $2",
                      entity, uuid);
@@ -253,50 +294,42 @@ class PgServerStore final : public ServerStore {
         e.payload = r[0][5].c_str();
         return e;
     }
+    // The room and origin stay the first writer's, as ON CONFLICT keeps them.
     void put_record(const std::string& entity, const std::string& uuid, const std::string& room,
                     const std::string& origin, const Version& v,
                     const std::string& payload) override {
-        run("INSERT INTO srv_records(entity, uuid, room, origin, rank, updated_at, tiebreak, "
-            "payload) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT(entity, uuid) DO "
-            "UPDATE SET rank = excluded.rank, updated_at = excluded.updated_at, tiebreak = "
-            "excluded.tiebreak, payload = excluded.payload",
-            entity, uuid, room, origin, v.rank, v.updated_at, v.tiebreak, payload);
+        ExistingRecord before = record(entity, uuid);
+        ExistingRecord e{true, before.found ? before.room : room,
+                         before.found ? before.origin : origin, v, payload};
+        writes().records[RecordKey{entity, uuid}] = std::move(e);
     }
-    // The room's row is locked until the commit: pushes of one room on any instance take their
-    // seqs in turn, so a reader never sees N+1 before N; other rooms go on in parallel.
-    long long append_change(const FeedChange& c) override {
-        long long seq =
-            number("INSERT INTO srv_room_feeds(room, head) VALUES ($1, 1 + (SELECT value FROM "
-                   "srv_counters WHERE name = 'feed')) ON CONFLICT(room) DO UPDATE SET head = "
-                   "srv_room_feeds.head + 1 RETURNING head",
-                   c.room);
-        run("INSERT INTO srv_changes(room, seq, op_id, terminal, entity, entity_uuid, kind, "
-            "payload, at, public_payload) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, "
-            "NULLIF($10, ''))",
-            c.room, seq, c.op_id, c.terminal, c.entity, c.entity_uuid, c.kind, c.payload, c.at,
-            c.public_payload);
-        grown_.insert(c.room);
-        return seq;
-    }
+    void append_change(const FeedChange& c) override { writes().changes.push_back(c); }
     std::string claim_ticket_number(const std::string& room, const std::string& day,
                                     const std::string& number, const std::string& uuid) override {
-        run("INSERT INTO srv_ticket_numbers(room, day, number, uuid) VALUES ($1, $2, $3, $4) ON "
-            "CONFLICT DO NOTHING",
-            room, day, number, uuid);
-        auto r = run("SELECT uuid FROM srv_ticket_numbers WHERE room = $1 AND day = $2 AND "
-                     "number = $3",
-                     room, day, number);
-        return r.empty() ? std::string() : std::string(r[0][0].c_str());
+        TicketKey key{room, day, number};
+        if (auto* owner = pending(&PendingWrites::tickets, key)) return *owner;
+        std::string owner;
+        if (auto it = known_.tickets.find(key); it != known_.tickets.end()) {
+            owner = it->second;
+        } else {
+            auto r = run("SELECT uuid FROM srv_ticket_numbers WHERE room = $1 AND day = $2 AND "
+                         "number = $3",
+                         room, day, number);
+            if (!r.empty()) owner = r[0][0].c_str();
+        }
+        if (!owner.empty()) return owner;
+        writes().tickets[key] = uuid;
+        return uuid;
     }
     std::string reg_number_owner(const std::string& room, const std::string& number) override {
+        if (auto* owner = pending(&PendingWrites::regs, RegKey{room, number})) return *owner;
         auto r =
             run("SELECT uuid FROM srv_reg_numbers WHERE room = $1 AND number = $2", room, number);
         return r.empty() ? std::string() : std::string(r[0][0].c_str());
     }
     void add_reg_number(const std::string& room, const std::string& number,
                         const std::string& uuid) override {
-        run("INSERT INTO srv_reg_numbers(room, number, uuid) VALUES ($1, $2, $3)", room, number,
-            uuid);
+        writes().regs[RegKey{room, number}] = uuid;
     }
 
     void changes(const std::string& room, bool public_only, long long since, long long head,
@@ -328,10 +361,10 @@ class PgServerStore final : public ServerStore {
         return out;
     }
     void put_terminal_status(const std::string& name, const TerminalReport& r) override {
-        run("INSERT INTO srv_terminal_status(name, last_seen, pending, dead_letters) VALUES ($1, "
-            "$2, $3, $4) ON CONFLICT(name) DO UPDATE SET last_seen = excluded.last_seen, pending "
-            "= excluded.pending, dead_letters = excluded.dead_letters",
-            name, format_instant(r.last_seen), r.counts.pending, r.counts.dead_letters);
+        write("INSERT INTO srv_terminal_status(name, last_seen, pending, dead_letters) VALUES ($1, "
+              "$2, $3, $4) ON CONFLICT(name) DO UPDATE SET last_seen = excluded.last_seen, pending "
+              "= excluded.pending, dead_letters = excluded.dead_letters",
+              name, format_instant(r.last_seen), r.counts.pending, r.counts.dead_letters);
     }
 
   private:
@@ -363,14 +396,24 @@ class PgServerStore final : public ServerStore {
         }
     }
     // A connection lost (database restarted) is opened again by the next statement outside a
-    // transaction; inside one, the transaction fails and its pushes are answered 503.
-    template <class... Args> pqxx::result run(const char* sql, const Args&... args) {
-        if (!conn_ || !conn_->is_open()) {
-            if (depth_ > 0) throw StoreError("store_io", "PostgreSQL: the connection was lost");
-            connect();
-        }
+    // transaction or before its BEGIN; inside one, the transaction fails and its pushes are
+    // answered 503.
+    void usable() {
+        if (conn_ && conn_->is_open()) return;
+        if (begun_) throw StoreError("store_io", "PostgreSQL: the connection was lost");
+        connect();
+    }
+    // The transaction is opened by its first statement, not before: a group commit opens it in
+    // the round trip of its read-ahead (begin_text), and one that reads nothing sends it with its
+    // writes.
+    std::string begin_text() {
+        if (depth_ == 0 || begun_) return "";
+        begun_ = true;
+        return "BEGIN;\n";
+    }
+    template <class F> auto guarded(F&& f) -> decltype(f()) {
         try {
-            return tx_->exec_params(sql, args...);
+            return f();
         } catch (const pqxx::broken_connection& e) {
             tx_.reset();
             conn_.reset();
@@ -379,13 +422,69 @@ class PgServerStore final : public ServerStore {
             store_error(e);
         }
     }
-    void script(const char* sql) { // several statements, no parameters
-        try {
-            tx_->exec(sql);
-        } catch (const std::exception& e) {
-            store_error(e);
-        }
+    template <class... Args> pqxx::result run(const char* sql, const Args&... args) {
+        usable();
+        std::string begin = begin_text();
+        return guarded([&] {
+            if (!begin.empty()) tx_->exec("BEGIN");
+            return tx_->exec_params(sql, args...);
+        });
     }
+    // Several statements in one round trip (no parameters: texts go in as quoted literals); the
+    // rows are the last statement's.
+    pqxx::result simple(const std::string& sql) {
+        usable();
+        std::string text = begin_text() + sql;
+        return guarded([&] { return tx_->exec(text); });
+    }
+    // A statement that writes at once inside a push: under a real savepoint, so that a job that
+    // fails after it is undone alone.
+    template <class... Args> pqxx::result write(const char* sql, const Args&... args) {
+        if (in_job_ && !db_savepoint_) {
+            run("SAVEPOINT job");
+            db_savepoint_ = true;
+        }
+        return run(sql, args...);
+    }
+    void script(const char* sql) { simple(sql); }
+    Quote quote() {
+        return [this](const std::string& text) {
+            usable(); // a connection lost before the BEGIN is opened again
+            return tx_->quote(text);
+        };
+    }
+
+    // Kept writes go to the running job's set, merged into the group's when the job succeeds.
+    PendingWrites& writes() {
+        if (depth_ == 0)
+            throw StoreError("store_io", "PostgreSQL: a push's write outside a transaction");
+        return in_job_ ? job_ : group_;
+    }
+    template <class Map, class Key>
+    const typename Map::mapped_type* pending(Map PendingWrites::*map, const Key& key) {
+        for (PendingWrites* w : {&job_, &group_}) {
+            auto it = (w->*map).find(key);
+            if (it != (w->*map).end()) return &it->second;
+        }
+        return nullptr;
+    }
+    void commit() {
+        committed_heads_.clear();
+        if (group_.empty()) {
+            if (begun_) simple("COMMIT");
+            return;
+        }
+        pqxx::result heads = simple(commit_sql(group_, quote()));
+        for (const auto& row : heads) committed_heads_[row[0].c_str()] = row[1].as<long long>();
+    }
+    void end_transaction() {
+        depth_ = 0;
+        begun_ = in_job_ = db_savepoint_ = false;
+        group_.clear();
+        job_.clear();
+        known_.clear();
+    }
+
     template <class... Args> long long number(const char* sql, const Args&... args) {
         pqxx::result r = run(sql, args...);
         return r.empty() || r[0][0].is_null() ? 0 : r[0][0].as<long long>();
@@ -395,9 +494,9 @@ class PgServerStore final : public ServerStore {
         return r.empty() ? std::string() : std::string(r[0][0].c_str());
     }
     void set_meta(const std::string& key, const std::string& value) {
-        run("INSERT INTO srv_meta(key, value) VALUES ($1, $2) ON CONFLICT(key) DO UPDATE SET "
-            "value = excluded.value",
-            key, value);
+        write("INSERT INTO srv_meta(key, value) VALUES ($1, $2) ON CONFLICT(key) DO UPDATE SET "
+              "value = excluded.value",
+              key, value);
     }
     // Under an advisory lock: instances starting together migrate once.
     void migrate() {
@@ -422,7 +521,12 @@ class PgServerStore final : public ServerStore {
     std::unique_ptr<pqxx::connection> conn_;
     std::unique_ptr<pqxx::nontransaction> tx_;
     int depth_ = 0;
-    std::set<std::string> grown_; // rooms whose feed grew in this transaction
+    bool begun_ = false;        // BEGIN sent
+    bool in_job_ = false;       // inside savepoint()
+    bool db_savepoint_ = false; // the job opened a real savepoint (write())
+    PendingWrites group_, job_;
+    KnownRows known_;
+    std::map<std::string, long long> committed_heads_; // rooms the last commit grew
 };
 
 } // namespace

@@ -201,8 +201,21 @@ PushResult apply_push(ServerStore& db, const Terminal& t, const PushBatch& b, In
         r.results.push_back(std::move(res));
     }
     if (r.applied > 0) r.rooms.push_back(t.room);
-    r.head = db.feed_head(t.room);
     return r;
+}
+
+ReadAhead read_ahead_of(const PushBatch& b) {
+    ReadAhead a;
+    a.batches.push_back(b.batch_id);
+    for (const PushOp& op : b.ops) {
+        a.ops.push_back(op.op_id);
+        a.records.emplace_back(op.entity, op.entity_uuid);
+        const json& p = op.payload;
+        if (op.entity == "ticket" && p.value("transferred_from", std::string()).empty())
+            a.tickets.push_back({p.value("room", std::string()), p.value("day", std::string()),
+                                 p.value("number", std::string())});
+    }
+    return a;
 }
 
 json push_result_json(const PushResult& r, const std::string& epoch) {

@@ -15,6 +15,7 @@
 
 #include "common/rules.hpp"
 #include "server/auth.hpp"
+#include "server/read_ahead.hpp"
 #include "server/terminal_status.hpp"
 
 #include <filesystem>
@@ -91,8 +92,13 @@ class ServerStore {
     virtual std::string epoch() = 0;
     virtual std::string new_epoch() = 0;
     // The room's feed head: the last sequence number its feed handed out (every change up to it
-    // is committed).
+    // is committed). Inside a write transaction it may not count the transaction's own changes
+    // (PostgreSQL gives their seqs at the commit).
     virtual long long feed_head(const std::string& room) = 0;
+    // The heads of these rooms right after this connection's last commit (the rooms a group
+    // commit grew: their long-polls wake up).
+    virtual std::map<std::string, long long>
+    heads_after_commit(const std::vector<std::string>& rooms);
     // Moves each time a credential is revoked.
     virtual long long credentials_version() = 0;
     // A write that must commit: the health probe.
@@ -115,6 +121,7 @@ class ServerStore {
     virtual std::vector<TerminalRow> terminals() = 0; // by room, then name
 
     // Push (push.hpp): idempotency records, records, numbers, the feed.
+    virtual void read_ahead(const ReadAhead&) {}
     virtual std::optional<SeenBatch> batch(const std::string& batch_id) = 0;
     virtual void add_batch(const std::string& batch_id, const std::string& terminal,
                            const std::string& digest, const std::string& at) = 0;
@@ -125,8 +132,9 @@ class ServerStore {
     virtual void put_record(const std::string& entity, const std::string& uuid,
                             const std::string& room, const std::string& origin, const Version& v,
                             const std::string& payload) = 0;
-    // Appends to the change's room feed; returns its sequence number.
-    virtual long long append_change(const FeedChange& c) = 0;
+    // Appends to the change's room feed (its sequence number is given by the commit at the
+    // latest, in the order of the appends).
+    virtual void append_change(const FeedChange& c) = 0;
     // Binds the number to uuid unless taken; returns the UUID that holds it.
     virtual std::string claim_ticket_number(const std::string& room, const std::string& day,
                                             const std::string& number, const std::string& uuid) = 0;

@@ -383,7 +383,7 @@ class SqliteServerStore final : public ServerStore {
             .bind(8, payload)
             .run();
     }
-    long long append_change(const FeedChange& c) override {
+    void append_change(const FeedChange& c) override {
         long long seq = next_seq(c.room);
         db_->prepare("INSERT INTO srv_changes(seq, op_id, terminal, room, entity, entity_uuid, "
                      "kind, payload, at, public_payload) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, "
@@ -399,7 +399,6 @@ class SqliteServerStore final : public ServerStore {
             .bind(9, c.at)
             .bind_opt(10, c.public_payload)
             .run();
-        return seq;
     }
     std::string claim_ticket_number(const std::string& room, const std::string& day,
                                     const std::string& number, const std::string& uuid) override {
