@@ -21,6 +21,8 @@ SyncState read_sync_state(Store& store) {
     s.last_error_kind = store.meta(sync_key::last_error_kind).value_or("");
     if (!s.last_error.empty())
         s.last_error_at = parse_instant(store.meta(sync_key::last_error_at).value_or(""));
+    s.token_rotated_at = parse_instant(store.meta(sync_key::token_rotated_at).value_or(""));
+    s.token_unconfirmed = store.meta(sync_key::token_unconfirmed).value_or("") == "1";
     return s;
 }
 

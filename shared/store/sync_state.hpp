@@ -27,6 +27,10 @@ inline constexpr const char* last_error_at = "sync_last_error_at";
 // offline, certificate, credential, clock, server, refused, answer, pulled_change. Empty with
 // last_error for an error of another kind (shown as it is).
 inline constexpr const char* last_error_kind = "sync_last_error_kind";
+// Token rotation (sync/agent/enrol.hpp): when the token was last replaced, and "1" while the
+// server has not yet heard the new one confirmed (the agent confirms it).
+inline constexpr const char* token_rotated_at = "sync_token_rotated_at";
+inline constexpr const char* token_unconfirmed = "sync_token_unconfirmed";
 } // namespace sync_key
 
 struct SyncState {
@@ -44,6 +48,8 @@ struct SyncState {
     std::string last_error;      // empty when the last attempt went through
     std::string last_error_kind; // sync_key::last_error_kind
     std::optional<Instant> last_error_at;
+    std::optional<Instant> token_rotated_at; // never rotated: the token from enrolment
+    bool token_unconfirmed = false;
 };
 
 SyncState read_sync_state(Store& store);

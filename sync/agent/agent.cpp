@@ -1,6 +1,8 @@
 #include "agent/agent.hpp"
 
+#include "agent/enrol.hpp"
 #include "base/log.hpp"
+#include "store/sync_state.hpp"
 
 #include <fcntl.h>
 #include <random>
@@ -127,11 +129,15 @@ void SyncAgent::run_loop(bool pulling) {
                 log_info(who + "syncing " + opt_.store.string() + " with " + cfg.base_url);
                 client->set_cancel(&stopping_); // stop() ends a long-poll at once
             }
+            if (!pulling) confirm_rotation(*store, *client);
             StepResult r = pulling ? pull_once(*store, *client, opt_.pull_wait_s)
                                    : push_once(*store, *client, opt_.push_batch);
             if (!r.ok) {
                 if (stopping_) break;
                 record_error(*store, r.error_kind, r.error);
+                // The token may have been rotated meanwhile (reception-syncd rotate): read it
+                // from the store again before the next try.
+                if (r.error_kind == "credential") client.reset();
                 failed(r.error_kind, r.error, r.retry_after_s);
                 continue;
             }
@@ -148,6 +154,18 @@ void SyncAgent::run_loop(bool pulling) {
             failed("store", e.what(), -1);
         }
     }
+}
+
+// A rotated token the server has not yet heard confirmed (the answer to the confirm was lost,
+// or the terminal was offline): confirmed before the next push. A failure is only logged: the
+// new token works as it is, and the next round tries again.
+void SyncAgent::confirm_rotation(Store& store, HttpClient& client) {
+    if (store.meta(sync_key::token_unconfirmed).value_or("") != "1") return;
+    std::string err = confirm_rotated_token(store, client);
+    if (err.empty())
+        log_notice("the rotated token is confirmed: the old one is void");
+    else
+        log_info("confirming the rotated token: " + err + " (tried again later)");
 }
 
 void SyncAgent::push_loop() {

@@ -50,6 +50,7 @@ class SyncAgent {
     void push_loop();
     void pull_loop();
     void run_loop(bool pulling);
+    void confirm_rotation(Store& store, HttpClient& client);
     bool try_lock();
     bool pause(std::chrono::milliseconds d); // false when stopping
     std::chrono::milliseconds backoff(int failures, long retry_after_s);

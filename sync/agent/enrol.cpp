@@ -52,6 +52,41 @@ std::string repoint_store(Store& store, const std::string& url, const std::strin
     return "";
 }
 
+std::string rotate_store_token(Store& store) {
+    ClientConfig c = client_config(store);
+    if (c.token.empty()) return "the store is not enrolled: enrol it instead";
+    HttpClient client(c);
+    HttpResult r = client.post("/v1/token/rotate", "{}", 15000);
+    if (!r.ok()) return describe_answer(r);
+    json j = parse_bounded_json(r.body);
+    if (!j.is_object() || !j.contains("token") || !j["token"].is_string() ||
+        j.value("terminal", "") != store.terminal_id())
+        return "the server's answer is not understood";
+    std::string token = j["token"];
+    store.transaction([&] {
+        store.set_meta(sync_key::token, token);
+        store.set_meta(sync_key::token_unconfirmed, "1");
+        store.set_meta(sync_key::token_rotated_at, format_instant(now_utc()));
+    });
+    client.set_token(token);
+    std::string err = confirm_rotated_token(store, client);
+    return err.empty() ? "" : "the new token is kept and works; confirming it failed: " + err;
+}
+
+std::string confirm_rotated_token(Store& store, HttpClient& client) {
+    if (store.meta(sync_key::token_unconfirmed).value_or("") != "1") return "";
+    std::string token = store.meta(sync_key::token).value_or("");
+    client.set_token(token);
+    HttpResult r = client.post("/v1/token/confirm", "{}", 15000);
+    if (!r.ok()) return describe_answer(r);
+    // Only the token confirmed is marked: a rotation begun meanwhile keeps its own mark.
+    store.transaction([&] {
+        if (store.meta(sync_key::token).value_or("") == token)
+            store.set_meta(sync_key::token_unconfirmed, "");
+    });
+    return "";
+}
+
 ClientConfig client_config(Store& store) {
     ClientConfig c;
     c.base_url = store.meta(sync_key::url).value_or("");

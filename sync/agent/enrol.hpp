@@ -22,6 +22,16 @@ std::string enrol_store(Store& store, const std::string& url, const std::string&
 std::string repoint_store(Store& store, const std::string& url, const std::string& ca_pem,
                           const std::string& pin);
 
+// Token rotation (the server's side is in sync/server/auth.hpp): asks for a new token with the
+// stored one, keeps the new one in the store marked unconfirmed — one transaction, so the store
+// always holds a token that works — then confirms it with the server, which voids the old one.
+// Returns "" or the reason it failed; when only the confirm failed, the new token already works
+// and the running agent confirms it later (confirm_rotated_token).
+std::string rotate_store_token(Store& store);
+// Confirms a rotated token the server has not yet heard confirmed; "" when there was none or it
+// went through, else the reason (tried again later).
+std::string confirm_rotated_token(Store& store, HttpClient& client);
+
 // How to reach the server, as enrolment stored it.
 ClientConfig client_config(Store& store);
 

@@ -3,6 +3,7 @@
 //   reception-syncd run --store F [--once] [--wait 20]
 //   reception-syncd status --store F
 //   reception-syncd repoint --store F [--server URL] [--ca ca.pem] [--pin P|none]
+//   reception-syncd rotate --store F
 #include "agent/agent.hpp"
 #include "base/log.hpp"
 #include "base/version.hpp"
@@ -66,6 +67,10 @@ static int status_command(const std::filesystem::path& store_path) {
     std::printf("dead letters: %lld\n", s.dead_letters);
     std::printf("superseded:   %lld%s\n", s.superseded,
                 s.last_superseded.empty() ? "" : (" (last: " + s.last_superseded + ")").c_str());
+    std::printf("token:        %s%s\n",
+                s.token_rotated_at ? ("rotated " + format_instant(*s.token_rotated_at)).c_str()
+                                   : "as enrolled",
+                s.token_unconfirmed ? " (not yet confirmed by the server)" : "");
     std::printf("last error:   %s%s\n", s.last_error.empty() ? "-" : s.last_error.c_str(),
                 s.last_error_kind.empty() ? "" : (" (" + s.last_error_kind + ")").c_str());
     return 0;
@@ -97,6 +102,9 @@ int main(int argc, char** argv) {
     repoint->add_option("--ca", new_ca_file, "the new CA certificate, PEM")
         ->check(CLI::ExistingFile);
     repoint->add_option("--pin", new_pin, "sha256//BASE64[;sha256//NEXT], or none");
+
+    auto* rotate = app.add_subcommand(
+        "rotate", "replace the terminal's token with a new one; the old one stops working");
 
     bool once = false;
     int wait = 20;
@@ -139,6 +147,17 @@ int main(int argc, char** argv) {
             }
             log_notice("repointed to " + client_config(*s).base_url);
             std::printf("now syncing with %s\n", client_config(*s).base_url.c_str());
+            return 0;
+        }
+        if (*rotate) {
+            auto s = Store::open(store, OpenMode::Existing);
+            std::string err = rotate_store_token(*s);
+            if (!err.empty()) {
+                log_error("token rotation: " + err);
+                return 1;
+            }
+            log_notice("token rotated: the old one is void");
+            std::printf("token rotated for %s\n", s->terminal_id().c_str());
             return 0;
         }
         if (*run) return run_command(store, once, wait);

@@ -2,6 +2,7 @@
 #include "agent/steps.hpp"
 
 #include "agent/apply.hpp"
+#include "agent/enrol.hpp"
 #include "agent/reoffer.hpp"
 #include "common/bounded_json.hpp"
 #include "store/sync_state.hpp"
@@ -37,8 +38,10 @@ StepResult pull_once(Store& store, HttpClient& client, int wait_s, int limit) {
 }
 
 // A pull may find the server restored and put the journal back into the outbox: then push
-// and pull once more.
+// and pull once more. A rotated token not yet confirmed is confirmed first (its failure is not
+// this round's: the new token works as it is).
 StepResult sync_until_idle(Store& store, HttpClient& client) {
+    confirm_rotated_token(store, client);
     StepResult total;
     for (int round = 0; round < 3; ++round) {
         for (StepResult r = push_once(store, client);; r = push_once(store, client)) {

@@ -1,5 +1,6 @@
 #include "server/api.hpp"
 
+#include "base/log.hpp"
 #include "common/bounded_json.hpp"
 #include "server/feed.hpp"
 #include "server/push.hpp"
@@ -135,6 +136,30 @@ static Reply push(ServerCore& core, ServerStore& reader, const Request& req, Ins
     return r;
 }
 
+// Token rotation (auth.hpp): rotate answers a new token that works beside the current one;
+// confirm, sent with the new token, makes it the only one. Both are writes: through the writer.
+static Reply rotate_token(ServerCore& core, ServerStore& reader, const Request& req, Instant now,
+                          bool confirm) {
+    Terminal t = authenticate(core, reader, req, now);
+    if (!req.body.empty()) {
+        json doc = parse_bounded_json(req.body);
+        if (doc.is_discarded() || !doc.is_object() || !doc.empty())
+            throw HttpError(400, "malformed_json", "send {} or nothing");
+    }
+    std::string token = req.authorization.substr(std::string_view("Bearer ").size());
+    Reply r;
+    r.write = [t, token, confirm](ServerStore& db) {
+        if (!confirm) {
+            log_notice("terminal " + t.name + ": a new token was handed out (rotation begun)");
+            return json_reply(json{{"terminal", t.name}, {"token", begin_token_rotation(db, t)}});
+        }
+        bool promoted = confirm_token_rotation(db, t, token);
+        if (promoted) log_notice("terminal " + t.name + ": token rotated, the old one is void");
+        return json_reply(json{{"terminal", t.name}, {"rotated", promoted}});
+    };
+    return r;
+}
+
 static Reply pull(ServerCore& core, ServerStore& reader, const Request& req, Instant now) {
     Terminal t = authenticate(core, reader, req, now);
     std::string cursor_text = query_param(req.target, "cursor");
@@ -187,6 +212,7 @@ static Endpoint endpoint_of(std::string_view path) {
     if (path == "/v1/push") return Endpoint::Push;
     if (path == "/v1/pull") return Endpoint::Pull;
     if (path == "/v1/whoami") return Endpoint::Whoami;
+    if (path == "/v1/token/rotate" || path == "/v1/token/confirm") return Endpoint::Token;
     return Endpoint::Other;
 }
 
@@ -214,6 +240,9 @@ static Reply route(ServerCore& core, ServerStore& reader, const Request& req, En
     case Endpoint::Pull:
         if (!get) break;
         return pull(core, reader, req, now);
+    case Endpoint::Token:
+        if (!post) break;
+        return rotate_token(core, reader, req, now, req.target.rfind("/v1/token/confirm", 0) == 0);
     case Endpoint::Whoami: {
         if (!get) break;
         Terminal t = authenticate(core, reader, req, now);
@@ -230,11 +259,12 @@ static Reply route(ServerCore& core, ServerStore& reader, const Request& req, En
 }
 
 // Before the body
-static constexpr unsigned long long kMaxEnrolBodyBytes = 4096; // {"code": "ABCD-EFGH-JKLM"}
+// {"code": "ABCD-EFGH-JKLM"} to enrol, {} to rotate a token.
+static constexpr unsigned long long kMaxSmallBodyBytes = 4096;
 
 unsigned long long body_limit_of(std::string_view target) {
-    bool enrol = endpoint_of(target.substr(0, target.find('?'))) == Endpoint::Enrol;
-    return enrol ? kMaxEnrolBodyBytes : kMaxBodyBytes;
+    Endpoint e = endpoint_of(target.substr(0, target.find('?')));
+    return e == Endpoint::Enrol || e == Endpoint::Token ? kMaxSmallBodyBytes : kMaxBodyBytes;
 }
 
 // An unknown client must not make the server hold a megabyte: the credential is checked and
@@ -247,7 +277,7 @@ static void check_header(ServerCore& core, ServerStore& reader, Request& req, En
                         "at most " + std::to_string(body_limit_of(req.target)) + " bytes here");
     if (req.method == "POST" && req.content_type.rfind("application/json", 0) != 0)
         throw HttpError(415, "unsupported_media_type", "send application/json");
-    if (e == Endpoint::Push || e == Endpoint::Pull || e == Endpoint::Whoami)
+    if (e == Endpoint::Push || e == Endpoint::Pull || e == Endpoint::Whoami || e == Endpoint::Token)
         req.terminal = authenticate(core, reader, req, now);
 }
 

@@ -67,7 +67,7 @@ Reply handle_request(ServerCore& core, ServerStore& reader, const Request& req, 
 // that is not JSON (415), an enrolment over its limit (429). nullopt: read the body.
 std::optional<Reply> refuse_before_body(ServerCore& core, ServerStore& reader, Request& req,
                                         unsigned long long content_length, Instant now);
-// The largest body an endpoint takes: 4 KiB for an enrolment, kMaxBodyBytes otherwise.
+// The largest body an endpoint takes: 4 KiB to enrol or rotate a token, kMaxBodyBytes otherwise.
 unsigned long long body_limit_of(std::string_view target);
 Reply error_reply(int status, std::string_view code, std::string_view message);
 long long connected_terminals(ServerCore& core, Instant now);

@@ -118,6 +118,18 @@ std::optional<Terminal> find_terminal_by_token(ServerStore& db, std::string_view
     return db.terminal_by_token(sha256_hex(token));
 }
 
+std::string begin_token_rotation(ServerStore& db, const Terminal& t) {
+    std::string token = random_hex(32);
+    db.transaction([&] { db.set_next_token(t.name, sha256_hex(token)); });
+    return token;
+}
+
+bool confirm_token_rotation(ServerStore& db, const Terminal& t, std::string_view token) {
+    bool promoted = false;
+    db.transaction([&] { promoted = db.promote_next_token(t.name, sha256_hex(token)); });
+    return promoted;
+}
+
 void revoke_terminal(ServerStore& db, const std::string& name) {
     if (!db.revoke(name))
         throw StoreError("terminal_unknown", "no terminal " + name + " is registered");

@@ -50,6 +50,18 @@ std::optional<Credential> redeem_enrolment_code(ServerStore& db, std::string_vie
                                                 Instant now);
 std::optional<Terminal> find_terminal_by_token(ServerStore& db, std::string_view token);
 
+// Token rotation (operations; no regulation item asks for it). A terminal asks for a new token with
+// its current one; the server keeps the new token's hash as the *next* one, and both work until the
+// terminal presents the new one to confirm: then the old one stops working on every instance
+// (credentials_version moves). An answer lost on the way never locks a terminal out: it still
+// holds a working token and asks again (the new next replaces the unused one). A thief who
+// copied the old token cannot rotate the terminal out for long either: the terminal's next
+// rotation or confirm fails with 401, which staff see, and the administrator revokes.
+std::string begin_token_rotation(ServerStore& db, const Terminal& t);
+// token is the one the request came with. True when it was the next one and is now the only
+// one; false when it already was the current one (a confirm sent twice: nothing to do).
+bool confirm_token_rotation(ServerStore& db, const Terminal& t, std::string_view token);
+
 // Shuts a terminal out (a stolen or replaced kiosk): its token and any pending code stop
 // working at once, also on a running server (credentials_version moves, and the server drops
 // its cache of tokens). The name stays taken: its history on the server keeps naming it, and a

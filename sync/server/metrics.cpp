@@ -18,6 +18,8 @@ const char* to_code(Endpoint e) {
         return "pull";
     case Endpoint::Whoami:
         return "whoami";
+    case Endpoint::Token:
+        return "token";
     default:
         return "other";
     }

@@ -8,7 +8,7 @@
 
 namespace reception {
 
-enum class Endpoint { Healthz, Metrics, Enrol, Push, Pull, Whoami, Other, Count };
+enum class Endpoint { Healthz, Metrics, Enrol, Push, Pull, Whoami, Token, Other, Count };
 const char* to_code(Endpoint e);
 
 // Latency buckets, in seconds.

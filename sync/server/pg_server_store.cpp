@@ -92,7 +92,13 @@ CREATE TABLE srv_terminal_status (
 );
 )SQL";
 
-static const char* const kPgMigrations[] = {kPgSchemaV1};
+// Version 2: token rotation (as SQLite's server schema 4). A terminal's next token waits beside
+// its current one until the terminal first presents it (auth.hpp).
+static const char* const kPgSchemaV2 = R"SQL(
+ALTER TABLE srv_terminals ADD COLUMN next_token_hash TEXT UNIQUE;
+)SQL";
+
+static const char* const kPgMigrations[] = {kPgSchemaV1, kPgSchemaV2};
 constexpr int kPgSchemaVersion = int(sizeof kPgMigrations / sizeof kPgMigrations[0]);
 
 // The channel every instance listens on; the payload is "ROOM HEAD".
@@ -217,22 +223,36 @@ class PgServerStore final : public ServerStore {
               name, token_hash, enrolled_at);
     }
     std::optional<Terminal> terminal_by_token(const std::string& token_hash) override {
-        auto r = run("SELECT name, room, kind, series FROM srv_terminals WHERE token_hash = $1 "
-                     "AND revoked = 0",
+        auto r = run("SELECT name, room, kind, series FROM srv_terminals WHERE (token_hash = $1 "
+                     "OR next_token_hash = $1) AND revoked = 0",
                      token_hash);
         if (r.empty()) return std::nullopt;
         return terminal_of(r[0]);
     }
+    void set_next_token(const std::string& name, const std::string& next_hash) override {
+        write("UPDATE srv_terminals SET next_token_hash = $2 WHERE name = $1", name, next_hash);
+    }
+    bool promote_next_token(const std::string& name, const std::string& next_hash) override {
+        bool promoted = false;
+        transaction([&] {
+            auto r = write("UPDATE srv_terminals SET token_hash = next_token_hash, next_token_hash "
+                           "= NULL WHERE name = $1 AND next_token_hash = $2 AND revoked = 0 "
+                           "RETURNING name",
+                           name, next_hash);
+            promoted = !r.empty();
+            if (promoted) bump_credentials();
+        });
+        return promoted;
+    }
     bool revoke(const std::string& name) override {
         bool found = false;
         transaction([&] {
-            auto r = write("UPDATE srv_terminals SET revoked = 1, code_hash = NULL WHERE name = $1 "
-                           "RETURNING name",
-                           name);
+            auto r =
+                write("UPDATE srv_terminals SET revoked = 1, code_hash = NULL, next_token_hash "
+                      "= NULL WHERE name = $1 RETURNING name",
+                      name);
             found = !r.empty();
-            if (!found) return;
-            write("INSERT INTO srv_counters(name, value) VALUES ('credentials', 1) "
-                  "ON CONFLICT(name) DO UPDATE SET value = srv_counters.value + 1");
+            if (found) bump_credentials();
         });
         return found;
     }
@@ -368,6 +388,11 @@ class PgServerStore final : public ServerStore {
     }
 
   private:
+    // Every instance's token cache is dropped when this moves (api.cpp, authenticate).
+    void bump_credentials() {
+        write("INSERT INTO srv_counters(name, value) VALUES ('credentials', 1) "
+              "ON CONFLICT(name) DO UPDATE SET value = srv_counters.value + 1");
+    }
     static std::string_view view(const pqxx::field& f) { return {f.c_str(), f.size()}; }
     static Terminal terminal_of(const pqxx::row& row) {
         Terminal t;

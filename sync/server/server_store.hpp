@@ -115,7 +115,14 @@ class ServerStore {
     // Stores the token and spends the code, in the caller's transaction.
     virtual void set_token(const std::string& name, const std::string& token_hash,
                            const std::string& enrolled_at) = 0;
+    // The terminal whose current or next token has this hash (not revoked).
     virtual std::optional<Terminal> terminal_by_token(const std::string& token_hash) = 0;
+    // Token rotation (auth.hpp): the next token's hash waits beside the current one; a later
+    // call replaces it.
+    virtual void set_next_token(const std::string& name, const std::string& next_hash) = 0;
+    // When next_hash is name's next token: it becomes the current one, the old one stops
+    // working and credentials_version moves. False (nothing changed) otherwise.
+    virtual bool promote_next_token(const std::string& name, const std::string& next_hash) = 0;
     // Revokes and moves credentials_version; false when no terminal has the name.
     virtual bool revoke(const std::string& name) = 0;
     virtual std::vector<TerminalRow> terminals() = 0; // by room, then name

@@ -145,6 +145,14 @@ DROP TABLE srv_changes;
 ALTER TABLE srv_changes_v3 RENAME TO srv_changes;
 )SQL";
 
+// Version 4: token rotation. A terminal's next token waits beside its current one until the
+// terminal first presents it (auth.hpp), so an answer lost on the way never locks it out.
+// (SQLite adds no UNIQUE column: the index says it.)
+static const char* const kServerSchemaV4 = R"SQL(
+ALTER TABLE srv_terminals ADD COLUMN next_token_hash TEXT;
+CREATE UNIQUE INDEX srv_terminals_next_token ON srv_terminals(next_token_hash);
+)SQL";
+
 // Per connection. A group commit of a few hundred pushes dirties thousands of pages (random
 // UUID keys land on different leaves): with SQLite's default 2 MB cache they spill to the WAL
 // in the middle of the transaction and are read back. Each push runs in a savepoint, whose
@@ -159,6 +167,7 @@ static const Migration kServerMigrations[] = {
     {1, kServerSchemaV1},
     {2, kServerSchemaV2},
     {3, kServerSchemaV3},
+    {4, kServerSchemaV4},
 };
 constexpr size_t kServerMigrationCount = sizeof kServerMigrations / sizeof kServerMigrations[0];
 
@@ -286,22 +295,39 @@ class SqliteServerStore final : public ServerStore {
     }
     std::optional<Terminal> terminal_by_token(const std::string& token_hash) override {
         Stmt st = db_->prepare("SELECT name, room, kind, series FROM srv_terminals "
-                               "WHERE token_hash = ?1 AND revoked = 0");
+                               "WHERE (token_hash = ?1 OR next_token_hash = ?1) AND revoked = 0");
         st.bind(1, token_hash);
         if (!st.step()) return std::nullopt;
         return terminal_of(st);
     }
+    void set_next_token(const std::string& name, const std::string& next_hash) override {
+        db_->prepare("UPDATE srv_terminals SET next_token_hash = ?2 WHERE name = ?1")
+            .bind(1, name)
+            .bind(2, next_hash)
+            .run();
+    }
+    bool promote_next_token(const std::string& name, const std::string& next_hash) override {
+        bool promoted = false;
+        {
+            Stmt st = db_->prepare("UPDATE srv_terminals SET token_hash = next_token_hash, "
+                                   "next_token_hash = NULL WHERE name = ?1 AND next_token_hash = "
+                                   "?2 AND revoked = 0 RETURNING name");
+            st.bind(1, name).bind(2, next_hash);
+            promoted = st.step();
+            if (promoted) st.run(); // to the end: the statement is done before the next one
+        }
+        if (promoted) bump_credentials();
+        return promoted;
+    }
     bool revoke(const std::string& name) override {
         bool found = false;
         db_->transaction([&] {
-            db_->prepare("UPDATE srv_terminals SET revoked = 1, code_hash = NULL WHERE name = ?1")
+            db_->prepare("UPDATE srv_terminals SET revoked = 1, code_hash = NULL, "
+                         "next_token_hash = NULL WHERE name = ?1")
                 .bind(1, name)
                 .run();
             found = terminal_slot(name).has_value();
-            if (!found) return;
-            db_->prepare("INSERT INTO srv_counters(name, value) VALUES ('credentials', 1) "
-                         "ON CONFLICT(name) DO UPDATE SET value = value + 1")
-                .run();
+            if (found) bump_credentials();
         });
         return found;
     }
@@ -473,6 +499,12 @@ class SqliteServerStore final : public ServerStore {
     Store* sqlite() override { return db_.get(); }
 
   private:
+    // Every server's token cache is dropped when this moves (api.cpp, authenticate).
+    void bump_credentials() {
+        db_->prepare("INSERT INTO srv_counters(name, value) VALUES ('credentials', 1) "
+                     "ON CONFLICT(name) DO UPDATE SET value = value + 1")
+            .run();
+    }
     static Terminal terminal_of(const Stmt& st) {
         Terminal t;
         t.name = st.text(0);

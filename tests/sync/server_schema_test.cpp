@@ -13,14 +13,13 @@ static std::string server_schema(const std::filesystem::path& data) {
 }
 
 TEST_CASE("sync (SQLite store): the server's tables are made by numbered migrations and a newer "
-          "server store "
-          "is refused untouched") {
+          "server store is refused untouched") {
     TempDir dir;
     ServerProcess server(dir.path);
     std::string out;
     REQUIRE(server.admin("terminals", &out) == 0);
     std::string made = server_schema(dir.path);
-    CHECK(made == "3");
+    CHECK(made == "4"); // 4: token rotation
     CHECK(server.count("SELECT count(*) FROM sqlite_schema WHERE name = 'srv_reg_numbers'") == 1);
 
     // Opened again: nothing to do, nothing changes.
@@ -28,11 +27,42 @@ TEST_CASE("sync (SQLite store): the server's tables are made by numbered migrati
     CHECK(server_schema(dir.path) == made);
 
     // A newer server wrote this store: an older one must not run on it.
+    std::string newer = std::to_string(std::stoi(made) + 1);
     {
         auto db = Store::open(dir.path / "server.db", OpenMode::Existing);
-        db->transaction([&] { db->set_meta("server_schema", "4"); });
+        db->transaction([&] { db->set_meta("server_schema", newer); });
     }
     CHECK(server.admin("terminals", &out) != 0);
     CHECK(out.find("newer than this program") != std::string::npos);
-    CHECK(server_schema(dir.path) == "4");
+    CHECK(server_schema(dir.path) == newer);
+}
+
+TEST_CASE("sync (SQLite store): a server store of an older schema is copied aside before it is "
+          "upgraded, and its terminals go on with their tokens") {
+    SyncedTerminals t;
+    auto kiosk = t.enrol("K1", "main", "kiosk");
+    take_ticket(*kiosk);
+    sync(*kiosk);
+    t.server.stop();
+    // Back to schema 3, as a server from before token rotation left it.
+    {
+        auto db = Store::open(t.server.data_dir() / "server.db", OpenMode::Existing);
+        db->exec("DROP INDEX srv_terminals_next_token");
+        db->exec("ALTER TABLE srv_terminals DROP COLUMN next_token_hash");
+        db->transaction([&] { db->set_meta("server_schema", "3"); });
+    }
+    t.server.start();
+    CHECK(server_schema(t.server.data_dir()) == "4");
+    auto copy = t.server.data_dir() / "server.db.before-schema-3.bak";
+    REQUIRE(std::filesystem::exists(copy));
+    {
+        auto old = Store::open(copy, OpenMode::Existing);
+        CHECK(old->meta("server_schema").value_or("") == "3");
+        CHECK(count(*old, "SELECT count(*) FROM srv_records WHERE entity = 'ticket'") == 1);
+    }
+    take_ticket(*kiosk);
+    sync(*kiosk);
+    CHECK(t.server.count("SELECT count(*) FROM srv_records WHERE entity = 'ticket'") == 2);
+    std::string out;
+    REQUIRE(syncd("--store " + (t.dir / "k1.db").string() + " rotate", &out) == 0);
 }
