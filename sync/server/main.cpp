@@ -6,11 +6,13 @@
 //   terminal) reception-server new-epoch                                 (after restoring a backup)
 //   reception-server backup --to DIR [--keep 14]               (a consistent copy, online)
 //   reception-server --db PG import-sqlite                     (DATA/server.db into PostgreSQL)
+//   reception-server prune [--keep-days 45]                    (old idempotency records)
 #include "base/log.hpp"
 #include "base/version.hpp"
 #include "server/auth.hpp"
 #include "server/http_server.hpp"
 #include "server/import_sqlite.hpp"
+#include "server/retention.hpp"
 #include "server/server_store.hpp"
 #include "server/terminal_status.hpp"
 #include "store/store_backup.hpp"
@@ -20,6 +22,27 @@
 #include <iostream>
 
 using namespace reception;
+
+// as_of: the time to count back from (tests); empty: now.
+static int prune_command(const StoreLocation& data, int keep_days, const std::string& as_of) {
+    if (keep_days < kMinKeepDays) {
+        std::cerr << "reception-server: --keep-days is at least " << kMinKeepDays
+                  << ": an op is taken up to " << kMaxOpAge.count() / 86400
+                  << " days after it was made, and its id must still be known then "
+                     "(docs/scale.md)\n";
+        return 2;
+    }
+    auto now = as_of.empty() ? std::optional<Instant>(now_utc()) : parse_instant(as_of);
+    if (!now) {
+        std::cerr << "reception-server: --as-of is a time, e.g. 2026-12-02T10:00:00Z\n";
+        return 2;
+    }
+    auto db = open_server_store(data);
+    Forgotten f = forget_idempotency(*db, keep_days, *now);
+    std::printf("forgot %lld op ids and %lld batch ids older than %d days\n", f.ops, f.batches,
+                keep_days);
+    return 0;
+}
 
 static int enrol_command(const StoreLocation& data, const std::string& name,
                          const std::string& room, const std::string& kind) {
@@ -150,6 +173,13 @@ int main(int argc, char** argv) {
     auto* import = app.add_subcommand(
         "import-sqlite",
         "copy DATA/server.db into the empty PostgreSQL store of --db (docs/scale.md)");
+    int keep_days = kDefaultKeepDays;
+    std::string as_of;
+    auto* prune = app.add_subcommand(
+        "prune", "forget op and batch ids older than the window (retention.hpp, docs/scale.md)");
+    prune->add_option("--keep-days", keep_days, "the window, in days (at least 31)");
+    prune->add_option("--as-of", as_of, "count back from this time, not now (tests)")
+        ->group(""); // hidden
     CLI11_PARSE(app, argc, argv);
     if (!apply_log_level(level)) return 2;
 
@@ -158,6 +188,7 @@ int main(int argc, char** argv) {
         if (*terminals) return terminals_command(data);
         if (*revoke) return revoke_command(data, name);
         if (*backup) return backup_command(data, backup_to, keep);
+        if (*prune) return prune_command(data, keep_days, as_of);
         if (*import) {
             if (!data.postgres()) {
                 std::cerr << "reception-server: import-sqlite needs --db, the PostgreSQL store\n";

@@ -95,10 +95,12 @@ std::string commit_sql(const PendingWrites& w, const Quote& q) {
     if (!w.records.empty()) sql += records_sql(w.records, q);
     std::string values;
     for (const auto& [id, o] : w.ops)
-        add_row(values, row_of({q(id), q(o.terminal), q(o.seen.outcome), q(o.seen.reason)}));
+        add_row(values, row_of({q(id), q(o.terminal), q(o.seen.outcome), q(o.seen.reason),
+                                q(o.created_at)}));
     if (!values.empty())
-        sql += "INSERT INTO srv_applied_ops(op_id, terminal, outcome, reason) VALUES " + values +
-               ";\n";
+        sql += "INSERT INTO srv_applied_ops(op_id, terminal, outcome, reason, created_at) "
+               "VALUES " +
+               values + ";\n";
     values.clear();
     for (const auto& [id, b] : w.batches)
         add_row(values, row_of({q(id), q(b.seen.terminal), q(b.seen.digest), q(b.at)}));

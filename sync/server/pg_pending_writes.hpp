@@ -27,7 +27,7 @@ struct PendingBatch {
 };
 struct PendingOp {
     SeenOp seen;
-    std::string terminal;
+    std::string terminal, created_at;
 };
 
 struct PendingWrites {

@@ -98,7 +98,15 @@ static const char* const kPgSchemaV2 = R"SQL(
 ALTER TABLE srv_terminals ADD COLUMN next_token_hash TEXT UNIQUE;
 )SQL";
 
-static const char* const kPgMigrations[] = {kPgSchemaV1, kPgSchemaV2};
+// Version 3: retention of the idempotency records (as SQLite's server schema 7; retention.hpp).
+static const char* const kPgSchemaV3 = R"SQL(
+ALTER TABLE srv_applied_ops ADD COLUMN created_at TEXT NOT NULL DEFAULT '';
+UPDATE srv_applied_ops SET created_at = to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"');
+CREATE INDEX srv_applied_ops_by_time ON srv_applied_ops(created_at);
+CREATE INDEX srv_batches_by_time ON srv_batches(at);
+)SQL";
+
+static const char* const kPgMigrations[] = {kPgSchemaV1, kPgSchemaV2, kPgSchemaV3};
 constexpr int kPgSchemaVersion = int(sizeof kPgMigrations / sizeof kPgMigrations[0]);
 
 // The channel every instance listens on; the payload is "ROOM HEAD".
@@ -295,8 +303,21 @@ class PgServerStore final : public ServerStore {
         return SeenOp{r[0][0].c_str(), r[0][1].c_str()};
     }
     void add_applied_op(const std::string& op_id, const std::string& terminal,
-                        const std::string& outcome, const std::string& reason) override {
-        writes().ops[op_id] = PendingOp{{outcome, reason}, terminal};
+                        const std::string& outcome, const std::string& reason,
+                        const std::string& created_at) override {
+        writes().ops[op_id] = PendingOp{{outcome, reason}, terminal, created_at};
+    }
+    std::pair<long long, long long> forget_idempotency(const std::string& before) override {
+        std::pair<long long, long long> gone;
+        transaction([&] {
+            gone.first = number("WITH d AS (DELETE FROM srv_applied_ops WHERE created_at < $1 "
+                                "RETURNING 1) SELECT count(*) FROM d",
+                                before);
+            gone.second = number("WITH d AS (DELETE FROM srv_batches WHERE at < $1 RETURNING 1) "
+                                 "SELECT count(*) FROM d",
+                                 before);
+        });
+        return gone;
     }
     ExistingRecord record(const std::string& entity, const std::string& uuid) override {
         RecordKey key{entity, uuid};

@@ -82,7 +82,8 @@ static PushOp parse_op(json& o, size_t i) {
     op.entity = text(o, "entity", where);
     op.entity_uuid = o["entity_uuid"];
     op.kind = text(o, "kind", where);
-    op.created_at = o["created_at"];
+    // As the server writes times, so that stored times compare as text (retention.hpp).
+    op.created_at = format_instant(*parse_instant(o["created_at"].get<std::string>()));
     if (!is_entity_name(op.entity)) bad("bad_field", where + "entity: [a-z_]{1,32}");
     if (op.kind.size() > 64 || op.kind.rfind(op.entity + ".", 0) != 0)
         bad("bad_field", where + "kind: must start with the entity and a dot");
@@ -195,7 +196,7 @@ PushResult apply_push(ServerStore& db, const Terminal& t, const PushBatch& b, In
         // answered "duplicate" when its op id comes again.
         db.add_applied_op(op.op_id, t.name,
                           res.status == "duplicate" ? std::string("superseded") : res.status,
-                          res.reason);
+                          res.reason, op.created_at);
         r.applied += res.status == "applied";
         r.rejected += res.status == "rejected";
         r.results.push_back(std::move(res));

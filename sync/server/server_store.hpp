@@ -133,8 +133,10 @@ class ServerStore {
     virtual void add_batch(const std::string& batch_id, const std::string& terminal,
                            const std::string& digest, const std::string& at) = 0;
     virtual std::optional<SeenOp> applied_op(const std::string& op_id) = 0;
+    // created_at: when the terminal made the op (retention.hpp forgets it by that time).
     virtual void add_applied_op(const std::string& op_id, const std::string& terminal,
-                                const std::string& outcome, const std::string& reason) = 0;
+                                const std::string& outcome, const std::string& reason,
+                                const std::string& created_at) = 0;
     virtual ExistingRecord record(const std::string& entity, const std::string& uuid) = 0;
     virtual void put_record(const std::string& entity, const std::string& uuid,
                             const std::string& room, const std::string& origin, const Version& v,
@@ -157,6 +159,10 @@ class ServerStore {
                            std::string_view kind, std::string_view payload)>;
     virtual void changes(const std::string& room, bool public_only, long long since, long long head,
                          int limit, const AddChange& add) = 0;
+
+    // Retention (retention.hpp): forgets the ops made before `before` and the batches received
+    // before it, in one transaction; returns how many of each went.
+    virtual std::pair<long long, long long> forget_idempotency(const std::string& before) = 0;
 
     // What terminals said of themselves (terminal_status.hpp).
     virtual std::map<std::string, TerminalReport> terminal_status() = 0;

@@ -153,6 +153,17 @@ ALTER TABLE srv_terminals ADD COLUMN next_token_hash TEXT;
 CREATE UNIQUE INDEX srv_terminals_next_token ON srv_terminals(next_token_hash);
 )SQL";
 
+// Version 7: retention of the idempotency records (retention.hpp). An op's record is forgotten
+// by when the terminal made it; those recorded before this version count from the upgrade (they
+// were made before it, so they are kept at least as long). The indexes make the daily prune a
+// range delete.
+static const char* const kServerSchemaV7 = R"SQL(
+ALTER TABLE srv_applied_ops ADD COLUMN created_at TEXT NOT NULL DEFAULT '';
+UPDATE srv_applied_ops SET created_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now');
+CREATE INDEX srv_applied_ops_by_time ON srv_applied_ops(created_at);
+CREATE INDEX srv_batches_by_time ON srv_batches(at);
+)SQL";
+
 // Per connection. A group commit of a few hundred pushes dirties thousands of pages (random
 // UUID keys land on different leaves): with SQLite's default 2 MB cache they spill to the WAL
 // in the middle of the transaction and are read back. Each push runs in a savepoint, whose
@@ -164,10 +175,8 @@ static void tune_connection(Store& db) {
 }
 
 static const Migration kServerMigrations[] = {
-    {1, kServerSchemaV1},
-    {2, kServerSchemaV2},
-    {3, kServerSchemaV3},
-    {4, kServerSchemaV4},
+    {1, kServerSchemaV1}, {2, kServerSchemaV2}, {3, kServerSchemaV3},
+    {4, kServerSchemaV4}, {7, kServerSchemaV7},
 };
 constexpr size_t kServerMigrationCount = sizeof kServerMigrations / sizeof kServerMigrations[0];
 
@@ -369,14 +378,24 @@ class SqliteServerStore final : public ServerStore {
         return SeenOp{st.text(0), st.text(1)};
     }
     void add_applied_op(const std::string& op_id, const std::string& terminal,
-                        const std::string& outcome, const std::string& reason) override {
-        db_->prepare("INSERT INTO srv_applied_ops(op_id, terminal, outcome, reason) "
-                     "VALUES (?1, ?2, ?3, ?4)")
+                        const std::string& outcome, const std::string& reason,
+                        const std::string& created_at) override {
+        db_->prepare("INSERT INTO srv_applied_ops(op_id, terminal, outcome, reason, created_at) "
+                     "VALUES (?1, ?2, ?3, ?4, ?5)")
             .bind(1, op_id)
             .bind(2, terminal)
             .bind(3, outcome)
             .bind(4, reason)
+            .bind(5, created_at)
             .run();
+    }
+    std::pair<long long, long long> forget_idempotency(const std::string& before) override {
+        std::pair<long long, long long> gone;
+        db_->transaction([&] {
+            gone.first = deleted("DELETE FROM srv_applied_ops WHERE created_at < ?1", before);
+            gone.second = deleted("DELETE FROM srv_batches WHERE at < ?1", before);
+        });
+        return gone;
     }
     ExistingRecord record(const std::string& entity, const std::string& uuid) override {
         Stmt st = db_->prepare("SELECT room, origin, rank, updated_at, tiebreak, payload "
@@ -499,6 +518,12 @@ class SqliteServerStore final : public ServerStore {
     Store* sqlite() override { return db_.get(); }
 
   private:
+    long long deleted(const char* sql, const std::string& before) {
+        db_->prepare(sql).bind(1, before).run();
+        Stmt n = db_->prepare("SELECT changes()");
+        n.step();
+        return n.integer(0);
+    }
     // Every server's token cache is dropped when this moves (api.cpp, authenticate).
     void bump_credentials() {
         db_->prepare("INSERT INTO srv_counters(name, value) VALUES ('credentials', 1) "

@@ -19,7 +19,7 @@ TEST_CASE("sync (SQLite store): the server's tables are made by numbered migrati
     std::string out;
     REQUIRE(server.admin("terminals", &out) == 0);
     std::string made = server_schema(dir.path);
-    CHECK(made == "4"); // 4: token rotation
+    CHECK(made == "7"); // 4: token rotation, 7: retention of the idempotency records
     CHECK(server.count("SELECT count(*) FROM sqlite_schema WHERE name = 'srv_reg_numbers'") == 1);
 
     // Opened again: nothing to do, nothing changes.
@@ -49,10 +49,15 @@ TEST_CASE("sync (SQLite store): a server store of an older schema is copied asid
         auto db = Store::open(t.server.data_dir() / "server.db", OpenMode::Existing);
         db->exec("DROP INDEX srv_terminals_next_token");
         db->exec("ALTER TABLE srv_terminals DROP COLUMN next_token_hash");
+        db->exec("DROP INDEX srv_applied_ops_by_time");
+        db->exec("DROP INDEX srv_batches_by_time");
+        db->exec("ALTER TABLE srv_applied_ops DROP COLUMN created_at");
         db->transaction([&] { db->set_meta("server_schema", "3"); });
     }
     t.server.start();
-    CHECK(server_schema(t.server.data_dir()) == "4");
+    CHECK(server_schema(t.server.data_dir()) == "7");
+    // Op ids recorded before schema 7 count from the upgrade (retention.hpp).
+    CHECK(t.server.count("SELECT count(*) FROM srv_applied_ops WHERE created_at = ''") == 0);
     auto copy = t.server.data_dir() / "server.db.before-schema-3.bak";
     REQUIRE(std::filesystem::exists(copy));
     {
