@@ -58,6 +58,9 @@ BenchServer::BenchServer(const std::string& server_bin) : bin(server_bin) {
     limits.serve_args = {"--max-connections-per-address", "100000"};
     if (!bench_db().empty())
         limits.serve_args.insert(limits.serve_args.end(), {"--db", bench_db()});
+    // RECEPTION_BENCH_THREADS: the server's I/O threads (its default otherwise).
+    if (const char* threads = std::getenv("RECEPTION_BENCH_THREADS"))
+        limits.serve_args.insert(limits.serve_args.end(), {"--threads", threads});
     ServerChild child =
         spawn_server(bin, dir / "data", 0, dir / "server.pem", dir / "server.key", limits);
     pid = child.pid;
