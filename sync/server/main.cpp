@@ -24,7 +24,9 @@
 using namespace reception;
 
 // as_of: the time to count back from (tests); empty: now.
-static int prune_command(const StoreLocation& data, int keep_days, const std::string& as_of) {
+// feed_days 0: the feed is kept whole.
+static int prune_command(const StoreLocation& data, int keep_days, int feed_days,
+                         const std::string& as_of) {
     if (keep_days < kMinKeepDays) {
         std::cerr << "reception-server: --keep-days is at least " << kMinKeepDays
                   << ": an op is taken up to " << kMaxOpAge.count() / 86400
@@ -41,6 +43,9 @@ static int prune_command(const StoreLocation& data, int keep_days, const std::st
     Forgotten f = forget_idempotency(*db, keep_days, *now);
     std::printf("forgot %lld op ids and %lld batch ids older than %d days\n", f.ops, f.batches,
                 keep_days);
+    if (feed_days > 0)
+        std::printf("removed %lld changes older than %d days from the feed\n",
+                    prune_feed(*db, feed_days, *now), feed_days);
     return 0;
 }
 
@@ -180,6 +185,12 @@ int main(int argc, char** argv) {
     auto* prune = app.add_subcommand(
         "prune", "forget op and batch ids older than the window (retention.hpp, docs/scale.md)");
     prune->add_option("--keep-days", keep_days, "the window, in days (at least 31)");
+    int feed_days = 0;
+    prune
+        ->add_option("--feed-days", feed_days,
+                     "also remove the feed's changes older than this (0: keep the feed); a "
+                     "terminal behind them starts from a snapshot")
+        ->check(CLI::Range(0, 100000));
     prune->add_option("--as-of", as_of, "count back from this time, not now (tests)")
         ->group(""); // hidden
     CLI11_PARSE(app, argc, argv);
@@ -190,7 +201,7 @@ int main(int argc, char** argv) {
         if (*terminals) return terminals_command(data);
         if (*revoke) return revoke_command(data, name);
         if (*backup) return backup_command(data, backup_to, keep);
-        if (*prune) return prune_command(data, keep_days, as_of);
+        if (*prune) return prune_command(data, keep_days, feed_days, as_of);
         if (*import) {
             if (!data.postgres()) {
                 std::cerr << "reception-server: import-sqlite needs --db, the PostgreSQL store\n";

@@ -98,12 +98,15 @@ static const char* const kPgSchemaV2 = R"SQL(
 ALTER TABLE srv_terminals ADD COLUMN next_token_hash TEXT UNIQUE;
 )SQL";
 
-// Version 3: retention of the idempotency records (as SQLite's server schema 7; retention.hpp).
+// Version 3: retention of the idempotency records (retention.hpp) and of the feed (feed.hpp), as
+// SQLite's server schema 7.
 static const char* const kPgSchemaV3 = R"SQL(
 ALTER TABLE srv_applied_ops ADD COLUMN created_at TEXT NOT NULL DEFAULT '';
 UPDATE srv_applied_ops SET created_at = to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"');
 CREATE INDEX srv_applied_ops_by_time ON srv_applied_ops(created_at);
 CREATE INDEX srv_batches_by_time ON srv_batches(at);
+ALTER TABLE srv_room_feeds ADD COLUMN floor BIGINT NOT NULL DEFAULT 0;
+CREATE INDEX srv_records_by_room ON srv_records(room, entity, uuid);
 )SQL";
 
 static const char* const kPgMigrations[] = {kPgSchemaV1, kPgSchemaV2, kPgSchemaV3};
@@ -175,10 +178,13 @@ class PgServerStore final : public ServerStore {
         transaction([&] { set_meta("server_epoch", epoch); });
         return epoch;
     }
-    long long feed_head(const std::string& room) override {
-        return number("SELECT coalesce((SELECT head FROM srv_room_feeds WHERE room = $1), "
-                      "(SELECT value FROM srv_counters WHERE name = 'feed'), 0)",
-                      room);
+    long long feed_head(const std::string& room) override { return feed_window(room).head; }
+    FeedWindow feed_window(const std::string& room) override {
+        auto r = run("SELECT coalesce((SELECT floor FROM srv_room_feeds WHERE room = $1), 0), "
+                     "coalesce((SELECT head FROM srv_room_feeds WHERE room = $1), (SELECT value "
+                     "FROM srv_counters WHERE name = 'feed'), 0)",
+                     room);
+        return FeedWindow{r[0][0].as<long long>(), r[0][1].as<long long>()};
     }
     long long credentials_version() override {
         return number("SELECT coalesce((SELECT value FROM srv_counters WHERE name = "
@@ -386,6 +392,27 @@ class PgServerStore final : public ServerStore {
             if (!add(row[0].as<long long>(), view(row[1]), view(row[2]), view(row[3]),
                      view(row[4])))
                 return;
+    }
+
+    void room_records(const std::string& room, const std::string& entity, const std::string& uuid,
+                      int limit, const AddRecord& add) override {
+        auto r = run("SELECT entity, uuid, payload FROM srv_records WHERE room = $1 AND (entity, "
+                     "uuid) > ($2, $3) ORDER BY entity, uuid LIMIT $4",
+                     room, entity, uuid, limit + 1);
+        for (const auto& row : r)
+            if (!add(view(row[0]), view(row[1]), view(row[2]))) return;
+    }
+    long long prune_feed(const std::string& before) override {
+        long long gone = 0;
+        transaction([&] {
+            write("UPDATE srv_room_feeds f SET floor = c.top FROM (SELECT room, max(seq) AS top "
+                  "FROM srv_changes WHERE at < $1 GROUP BY room) c WHERE c.room = f.room",
+                  before);
+            gone = number("WITH d AS (DELETE FROM srv_changes c USING srv_room_feeds f WHERE "
+                          "f.room = c.room AND c.seq <= f.floor RETURNING 1) SELECT count(*) "
+                          "FROM d");
+        });
+        return gone;
     }
 
     std::map<std::string, TerminalReport> terminal_status() override {

@@ -12,4 +12,9 @@ Forgotten forget_idempotency(ServerStore& db, int keep_days, Instant now) {
     return Forgotten{ops, batches};
 }
 
+long long prune_feed(ServerStore& db, int feed_days, Instant now) {
+    if (feed_days < 1) throw InputError("feed_days", "under_minimum");
+    return db.prune_feed(format_instant(now - std::chrono::hours(24) * feed_days));
+}
+
 } // namespace reception

@@ -32,4 +32,8 @@ struct Forgotten {
 // InputError when keep_days is under kMinKeepDays.
 Forgotten forget_idempotency(ServerStore& db, int keep_days, Instant now);
 
+// The feed's changes older than feed_days (at least 1): a terminal behind them starts from a
+// snapshot of its room's records (feed.hpp). Returns how many went.
+long long prune_feed(ServerStore& db, int feed_days, Instant now);
+
 } // namespace reception

@@ -52,10 +52,17 @@ struct FeedChange {
 };
 
 struct FeedPage {
-    std::string changes; // the JSON array of changes, as text
-    int count = 0;       // how many changes it holds
-    long long next = 0;  // the cursor's new seq
+    std::string changes;      // the JSON array of changes, as text
+    int count = 0;            // how many changes it holds
+    long long next = 0;       // the cursor's new seq
+    std::string entity, uuid; // in a snapshot with more to come: the last record sent
     bool has_more = false;
+};
+
+// A room's feed holds the changes with floor < seq <= head: prune_feed removed those up to
+// floor, and a terminal behind it starts from a snapshot (feed.hpp).
+struct FeedWindow {
+    long long floor = 0, head = 0;
 };
 
 struct TerminalSlot { // a registered name
@@ -99,6 +106,7 @@ class ServerStore {
     // commit grew: their long-polls wake up).
     virtual std::map<std::string, long long>
     heads_after_commit(const std::vector<std::string>& rooms);
+    virtual FeedWindow feed_window(const std::string& room) = 0;
     // Moves each time a credential is revoked.
     virtual long long credentials_version() = 0;
     // A write that must commit: the health probe.
@@ -163,6 +171,16 @@ class ServerStore {
     // Retention (retention.hpp): forgets the ops made before `before` and the batches received
     // before it, in one transaction; returns how many of each went.
     virtual std::pair<long long, long long> forget_idempotency(const std::string& before) = 0;
+
+    // Snapshot: the room's current records after (entity, uuid) in that order, up to limit + 1,
+    // each given to add until it returns false.
+    using AddRecord = std::function<bool(std::string_view entity, std::string_view uuid,
+                                         std::string_view payload)>;
+    virtual void room_records(const std::string& room, const std::string& entity,
+                              const std::string& uuid, int limit, const AddRecord& add) = 0;
+    // Removes the changes appended before `before`, and every change below them in their room
+    // (the room's floor moves up to the last one removed); returns how many went.
+    virtual long long prune_feed(const std::string& before) = 0;
 
     // What terminals said of themselves (terminal_status.hpp).
     virtual std::map<std::string, TerminalReport> terminal_status() = 0;

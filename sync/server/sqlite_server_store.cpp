@@ -153,15 +153,20 @@ ALTER TABLE srv_terminals ADD COLUMN next_token_hash TEXT;
 CREATE UNIQUE INDEX srv_terminals_next_token ON srv_terminals(next_token_hash);
 )SQL";
 
-// Version 7: retention of the idempotency records (retention.hpp). An op's record is forgotten
-// by when the terminal made it; those recorded before this version count from the upgrade (they
-// were made before it, so they are kept at least as long). The indexes make the daily prune a
-// range delete.
+// Version 7: retention of the idempotency records (retention.hpp) and of the feed. An op's record
+// is forgotten by when the terminal made it; those recorded before this version count from the
+// upgrade (they were made before it, so they are kept at least as long). The indexes make the daily
+// prune a range delete.
 static const char* const kServerSchemaV7 = R"SQL(
 ALTER TABLE srv_applied_ops ADD COLUMN created_at TEXT NOT NULL DEFAULT '';
 UPDATE srv_applied_ops SET created_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now');
 CREATE INDEX srv_applied_ops_by_time ON srv_applied_ops(created_at);
 CREATE INDEX srv_batches_by_time ON srv_batches(at);
+
+-- Feed pruning and snapshots (sync/server/feed.hpp): a room's feed keeps the changes above its
+-- floor; a terminal behind it starts from the room's records, read in key order.
+ALTER TABLE srv_room_feeds ADD COLUMN floor INTEGER NOT NULL DEFAULT 0;
+CREATE INDEX srv_records_by_room ON srv_records(room, entity, uuid);
 )SQL";
 
 // Per connection. A group commit of a few hundred pushes dirties thousands of pages (random
@@ -240,11 +245,15 @@ class SqliteServerStore final : public ServerStore {
         db_->transaction([&] { db_->set_meta("server_epoch", epoch); });
         return epoch;
     }
-    long long feed_head(const std::string& room) override {
-        Stmt st = db_->prepare("SELECT coalesce((SELECT head FROM srv_room_feeds WHERE room = "
-                               "?1), (SELECT value FROM srv_counters WHERE name = 'feed'), 0)");
+    long long feed_head(const std::string& room) override { return feed_window(room).head; }
+    FeedWindow feed_window(const std::string& room) override {
+        Stmt st = db_->prepare(
+            "SELECT coalesce((SELECT floor FROM srv_room_feeds WHERE room = ?1), 0), "
+            "coalesce((SELECT head FROM srv_room_feeds WHERE room = ?1), (SELECT value FROM "
+            "srv_counters WHERE name = 'feed'), 0)");
         st.bind(1, room);
-        return st.step() ? st.integer(0) : 0;
+        st.step();
+        return FeedWindow{st.integer(0), st.integer(1)};
     }
     long long credentials_version() override {
         // No row until the first revocation (stores made before revocation existed have none).
@@ -486,6 +495,29 @@ class SqliteServerStore final : public ServerStore {
             if (!add(st.integer(0), st.view(1), st.view(2), st.view(3), st.view(4))) return;
     }
 
+    void room_records(const std::string& room, const std::string& entity, const std::string& uuid,
+                      int limit, const AddRecord& add) override {
+        Stmt st = db_->prepare("SELECT entity, uuid, payload FROM srv_records WHERE room = ?1 AND "
+                               "(entity, uuid) > (?2, ?3) ORDER BY entity, uuid LIMIT ?4");
+        st.bind(1, room).bind(2, entity).bind(3, uuid).bind(4, limit + 1);
+        while (st.step())
+            if (!add(st.view(0), st.view(1), st.view(2))) return;
+    }
+    long long prune_feed(const std::string& before) override {
+        long long gone = 0;
+        db_->transaction([&] {
+            db_->prepare("UPDATE srv_room_feeds SET floor = (SELECT max(seq) FROM srv_changes c "
+                         "WHERE c.room = srv_room_feeds.room AND c.at < ?1) WHERE EXISTS (SELECT "
+                         "1 FROM srv_changes c WHERE c.room = srv_room_feeds.room AND c.at < ?1)")
+                .bind(1, before)
+                .run();
+            db_->exec("DELETE FROM srv_changes WHERE seq <= (SELECT floor FROM srv_room_feeds f "
+                      "WHERE f.room = srv_changes.room)");
+            gone = last_changes();
+        });
+        return gone;
+    }
+
     // Its own table, made on first use: it belongs to no schema step of the feed.
     std::map<std::string, TerminalReport> terminal_status() override {
         ensure_status_table();
@@ -520,6 +552,9 @@ class SqliteServerStore final : public ServerStore {
   private:
     long long deleted(const char* sql, const std::string& before) {
         db_->prepare(sql).bind(1, before).run();
+        return last_changes();
+    }
+    long long last_changes() {
         Stmt n = db_->prepare("SELECT changes()");
         n.step();
         return n.integer(0);

@@ -52,6 +52,8 @@ TEST_CASE("sync (SQLite store): a server store of an older schema is copied asid
         db->exec("DROP INDEX srv_applied_ops_by_time");
         db->exec("DROP INDEX srv_batches_by_time");
         db->exec("ALTER TABLE srv_applied_ops DROP COLUMN created_at");
+        db->exec("DROP INDEX srv_records_by_room");
+        db->exec("ALTER TABLE srv_room_feeds DROP COLUMN floor");
         db->transaction([&] { db->set_meta("server_schema", "3"); });
     }
     t.server.start();
