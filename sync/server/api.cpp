@@ -120,6 +120,8 @@ static Reply enrol(ServerCore& core, const Request& req, Instant now) {
 static Reply push(ServerCore& core, ServerStore& reader, const Request& req, Instant now) {
     Terminal t = authenticate(core, reader, req, now);
     if (t.role == TerminalRole::Board) throw HttpError(403, "forbidden", "a board writes nothing");
+    if (t.role == TerminalRole::Reader)
+        throw HttpError(403, "forbidden", "a region reader writes nothing (reg-34)");
     auto batch = std::make_shared<PushBatch>(parse_push(req.body, now, t));
     ServerCore* c = &core;
     Reply r;
@@ -160,8 +162,22 @@ static Reply rotate_token(ServerCore& core, ServerStore& reader, const Request& 
     return r;
 }
 
+// A region reader (reg-34, reg-39, reg-40) pulls one room of its region at a time, ?room=ROOM,
+// and sees it as a console does: every entity, for the control subdivision's reports.
+static Terminal as_room_reader(ServerStore& db, const Terminal& t, const Request& req) {
+    std::string room = query_param(req.target, "room");
+    if (room.empty()) throw HttpError(400, "bad_parameter", "room: a region reader names a room");
+    if (!db.room_in_region(t.room, room))
+        throw HttpError(403, "forbidden", "room " + room + " is not in region " + t.room);
+    Terminal view = t;
+    view.room = room;
+    view.role = TerminalRole::Console;
+    return view;
+}
+
 static Reply pull(ServerCore& core, ServerStore& reader, const Request& req, Instant now) {
     Terminal t = authenticate(core, reader, req, now);
+    if (t.role == TerminalRole::Reader) t = as_room_reader(reader, t, req);
     std::string cursor_text = query_param(req.target, "cursor");
     Cursor cursor{core.epoch, 0, "", ""};
     if (!cursor_text.empty()) {

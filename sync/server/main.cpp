@@ -7,6 +7,7 @@
 //   reception-server backup --to DIR [--keep 14]               (a consistent copy, online)
 //   reception-server --db PG import-sqlite                     (DATA/server.db into PostgreSQL)
 //   reception-server prune [--keep-days 45]                    (old idempotency records)
+//   reception-server region --region R --rooms a,b          (what region R's readers read)
 #include "base/log.hpp"
 #include "base/version.hpp"
 #include "server/auth.hpp"
@@ -55,7 +56,7 @@ static int enrol_command(const StoreLocation& data, const std::string& name,
     t.name = name;
     t.room = room;
     if (!from_code(kind, &t.role)) {
-        std::cerr << "reception-server: --kind is kiosk, console or board\n";
+        std::cerr << "reception-server: --kind is kiosk, console, board or reader\n";
         return 2;
     }
     auto db = open_server_store(data);
@@ -165,7 +166,15 @@ int main(int argc, char** argv) {
     auto* enrol = app.add_subcommand("enrol", "register a terminal and print its one-time code");
     enrol->add_option("--name", name, "terminal name, e.g. K1")->required();
     enrol->add_option("--room", room, "room code, e.g. main")->required();
-    enrol->add_option("--kind", kind, "kiosk, console or board")->required();
+    enrol
+        ->add_option("--kind", kind,
+                     "kiosk, console, board, or reader (a region's, reg-34: --room is the "
+                     "region)")
+        ->required();
+    std::string region, rooms;
+    auto* region_cmd = app.add_subcommand("region", "set the rooms a region's readers read");
+    region_cmd->add_option("--region", region, "region name, e.g. aktobe")->required();
+    region_cmd->add_option("--rooms", rooms, "its rooms, comma-separated")->required();
 
     auto* terminals = app.add_subcommand("terminals", "list registered terminals");
     auto* revoke = app.add_subcommand("revoke", "shut a terminal out (stolen or replaced)");
@@ -201,6 +210,17 @@ int main(int argc, char** argv) {
         if (*terminals) return terminals_command(data);
         if (*revoke) return revoke_command(data, name);
         if (*backup) return backup_command(data, backup_to, keep);
+        if (*region_cmd) {
+            std::vector<std::string> list;
+            for (size_t at = 0; at <= rooms.size();) {
+                size_t comma = std::min(rooms.find(',', at), rooms.size());
+                if (comma > at) list.push_back(rooms.substr(at, comma - at));
+                at = comma + 1;
+            }
+            open_server_store(data)->set_region_rooms(region, list);
+            std::printf("region %s: %zu rooms\n", region.c_str(), list.size());
+            return 0;
+        }
         if (*prune) return prune_command(data, keep_days, feed_days, as_of);
         if (*import) {
             if (!data.postgres()) {

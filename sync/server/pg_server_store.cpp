@@ -107,6 +107,14 @@ CREATE INDEX srv_applied_ops_by_time ON srv_applied_ops(created_at);
 CREATE INDEX srv_batches_by_time ON srv_batches(at);
 ALTER TABLE srv_room_feeds ADD COLUMN floor BIGINT NOT NULL DEFAULT 0;
 CREATE INDEX srv_records_by_room ON srv_records(room, entity, uuid);
+ALTER TABLE srv_terminals DROP CONSTRAINT srv_terminals_kind_check;
+ALTER TABLE srv_terminals ADD CONSTRAINT srv_terminals_kind_check
+    CHECK (kind IN ('kiosk', 'console', 'board', 'reader'));
+CREATE TABLE srv_region_rooms (
+    region TEXT NOT NULL,
+    room   TEXT NOT NULL,
+    PRIMARY KEY (region, room)
+);
 )SQL";
 
 static const char* const kPgMigrations[] = {kPgSchemaV1, kPgSchemaV2, kPgSchemaV3};
@@ -289,6 +297,20 @@ class PgServerStore final : public ServerStore {
         if (sql.empty()) return;
         for (const auto& row : simple(sql)) known_.add(row);
         known_.mark_absent(a);
+    }
+    bool room_in_region(const std::string& region, const std::string& room) override {
+        return !run("SELECT 1 FROM srv_region_rooms WHERE region = $1 AND room = $2", region, room)
+                    .empty();
+    }
+    void set_region_rooms(const std::string& region,
+                          const std::vector<std::string>& rooms) override {
+        transaction([&] {
+            write("DELETE FROM srv_region_rooms WHERE region = $1", region);
+            for (const std::string& room : rooms)
+                write("INSERT INTO srv_region_rooms(region, room) VALUES ($1, $2) ON CONFLICT DO "
+                      "NOTHING",
+                      region, room);
+        });
     }
     std::optional<SeenBatch> batch(const std::string& batch_id) override {
         if (auto* b = pending(&PendingWrites::batches, batch_id)) return b->seen;

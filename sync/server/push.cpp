@@ -176,8 +176,8 @@ static void check_replay(ServerStore& db, const Terminal& t, const PushBatch& b,
 
 PushResult apply_push(ServerStore& db, const Terminal& t, const PushBatch& b, Instant now) {
     if (!db.in_transaction()) throw StoreError("store_io", "apply_push outside a transaction");
-    if (t.role == TerminalRole::Board && !b.ops.empty())
-        throw HttpError(403, "forbidden", "a board writes nothing");
+    if ((t.role == TerminalRole::Board || t.role == TerminalRole::Reader) && !b.ops.empty())
+        throw HttpError(403, "forbidden", "a board or a region reader writes nothing");
     check_replay(db, t, b, now);
     PushResult r;
     for (const PushOp& op : b.ops) {

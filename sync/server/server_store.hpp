@@ -134,6 +134,10 @@ class ServerStore {
     // Revokes and moves credentials_version; false when no terminal has the name.
     virtual bool revoke(const std::string& name) = 0;
     virtual std::vector<TerminalRow> terminals() = 0; // by room, then name
+    // The rooms of a region, for its readers (TerminalRole::Reader); set replaces the list.
+    virtual bool room_in_region(const std::string& region, const std::string& room) = 0;
+    virtual void set_region_rooms(const std::string& region,
+                                  const std::vector<std::string>& rooms) = 0;
 
     // Push (push.hpp): idempotency records, records, numbers, the feed.
     virtual void read_ahead(const ReadAhead&) {}

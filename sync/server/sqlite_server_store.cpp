@@ -167,6 +167,34 @@ CREATE INDEX srv_batches_by_time ON srv_batches(at);
 -- floor; a terminal behind it starts from the room's records, read in key order.
 ALTER TABLE srv_room_feeds ADD COLUMN floor INTEGER NOT NULL DEFAULT 0;
 CREATE INDEX srv_records_by_room ON srv_records(room, entity, uuid);
+
+-- Region readers (reg-34, reg-39, reg-40): a kind of their own, and the rooms of each region.
+-- SQLite changes a CHECK only by making the table again.
+CREATE TABLE srv_terminals_v7 (
+    name            TEXT PRIMARY KEY,
+    room            TEXT NOT NULL,
+    kind            TEXT NOT NULL CHECK (kind IN ('kiosk', 'console', 'board', 'reader')),
+    series          TEXT NOT NULL DEFAULT '',
+    code_hash       TEXT UNIQUE,
+    code_expires    TEXT NOT NULL DEFAULT '',
+    token_hash      TEXT UNIQUE,
+    created_at      TEXT NOT NULL,
+    enrolled_at     TEXT NOT NULL DEFAULT '',
+    revoked         INTEGER NOT NULL DEFAULT 0 CHECK (revoked IN (0, 1)),
+    next_token_hash TEXT
+);
+INSERT INTO srv_terminals_v7(name, room, kind, series, code_hash, code_expires, token_hash,
+                             created_at, enrolled_at, revoked, next_token_hash)
+    SELECT name, room, kind, series, code_hash, code_expires, token_hash, created_at,
+           enrolled_at, revoked, next_token_hash FROM srv_terminals;
+DROP TABLE srv_terminals;
+ALTER TABLE srv_terminals_v7 RENAME TO srv_terminals;
+CREATE UNIQUE INDEX srv_terminals_next_token ON srv_terminals(next_token_hash);
+CREATE TABLE srv_region_rooms (
+    region TEXT NOT NULL,
+    room   TEXT NOT NULL,
+    PRIMARY KEY (region, room)
+) WITHOUT ROWID;
 )SQL";
 
 // Per connection. A group commit of a few hundred pushes dirties thousands of pages (random
@@ -361,6 +389,23 @@ class SqliteServerStore final : public ServerStore {
             out.push_back(std::move(r));
         }
         return out;
+    }
+
+    bool room_in_region(const std::string& region, const std::string& room) override {
+        Stmt st = db_->prepare("SELECT 1 FROM srv_region_rooms WHERE region = ?1 AND room = ?2");
+        st.bind(1, region).bind(2, room);
+        return st.step();
+    }
+    void set_region_rooms(const std::string& region,
+                          const std::vector<std::string>& rooms) override {
+        db_->transaction([&] {
+            db_->prepare("DELETE FROM srv_region_rooms WHERE region = ?1").bind(1, region).run();
+            for (const std::string& room : rooms)
+                db_->prepare("INSERT OR IGNORE INTO srv_region_rooms(region, room) VALUES (?1, ?2)")
+                    .bind(1, region)
+                    .bind(2, room)
+                    .run();
+        });
     }
 
     // Push

@@ -54,6 +54,7 @@ TEST_CASE("sync (SQLite store): a server store of an older schema is copied asid
         db->exec("ALTER TABLE srv_applied_ops DROP COLUMN created_at");
         db->exec("DROP INDEX srv_records_by_room");
         db->exec("ALTER TABLE srv_room_feeds DROP COLUMN floor");
+        db->exec("DROP TABLE srv_region_rooms");
         db->transaction([&] { db->set_meta("server_schema", "3"); });
     }
     t.server.start();
