@@ -57,15 +57,16 @@ void DeskModel::leave(const std::string& clerk, Instant now) {
 void DeskModel::refresh(Instant now) {
     if (!desk_) return;
     if (auto d = find_desk(ctx_.store, desk_->uuid)) desk_ = *d;
-    current_ = ticket_at_desk(ctx_.store, *desk_, local_date(now));
+    Date day = queue_day(now, ctx_.profile.queue_policy);
+    current_ = ticket_at_desk(ctx_.store, *desk_, day);
     recalls_ = current_ ? recalls_made(ctx_.store, current_->uuid) : 0;
-    waiting_list_ = waiting_for_desk(ctx_.store, ctx_.cfg.room, local_date(now), desk_->services,
-                                     desk_->number);
-    stats_ = desk_stats(ctx_.store, ctx_.cfg.room, local_date(now), local_date(now), now);
+    waiting_list_ =
+        waiting_for_desk(ctx_.store, ctx_.cfg.room, day, desk_->services, desk_->number);
+    stats_ = desk_stats(ctx_.store, ctx_.cfg.room, day, day, now);
     no_shows_ = reactivatable_no_shows(ctx_.store, ctx_.profile.queue_policy, ctx_.cfg.room,
                                        desk_->services, now);
     waiting_.clear();
-    for (const auto& w : waiting_by_service(ctx_.store, ctx_.cfg.room, local_date(now), now))
+    for (const auto& w : waiting_by_service(ctx_.store, ctx_.cfg.room, day, now))
         if (std::count(desk_->services.begin(), desk_->services.end(), w.service))
             waiting_.push_back(w);
 }
@@ -102,7 +103,8 @@ bool DeskModel::act(DeskAction a, const std::string& clerk, Instant now) {
     bool ok = run([&] {
         switch (a) {
         case DeskAction::CallNext: {
-            auto t = call_next_at_desk(ctx_.store, desk_->uuid, clerk, now);
+            auto t =
+                call_next_at_desk(ctx_.store, ctx_.profile.queue_policy, desk_->uuid, clerk, now);
             nobody_ = !t;
             if (!t) notice_ = "error.no_ticket_waiting";
             break;
@@ -140,7 +142,8 @@ bool DeskModel::call_chosen(const std::string& clerk, Instant now) {
     if (!desk_) return false;
     bool ok = run([&] {
         if (chosen_.empty()) throw InputError("ticket", "choose_ticket");
-        call_chosen_at_desk(ctx_.store, desk_->uuid, chosen_, clerk, call_reason_, now);
+        call_chosen_at_desk(ctx_.store, ctx_.profile.queue_policy, desk_->uuid, chosen_, clerk,
+                            call_reason_, now);
     });
     if (ok) {
         chosen_.clear();

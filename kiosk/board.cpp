@@ -11,16 +11,17 @@ namespace reception::kiosk {
 void BoardState::refresh(Store& store, const RegulationProfile& profile, const WorkCalendar& cal,
                          const std::string& room, Instant now) {
     day = local_date(now);
+    Date queue = queue_day(now, profile.queue_policy); // the calls and the waiting (reg-12)
     room_kk = room_ru = "";
     for (const auto& r : list_rooms(store))
         if (r.code == room) room_kk = r.name_kk, room_ru = r.name_ru;
     hours = hours_on(profile, cal, day);
     next_day = cal.next_working_day(day);
     next_hours = hours_on(profile, cal, next_day);
-    calls = board_calls(store, room, day, now, 12);
+    calls = board_calls(store, room, queue, now, 12);
     queues.clear();
     for (const auto& s : profile.services) queues.push_back({s.code, s.kk, s.ru, 0});
-    for (const auto& w : waiting_by_service(store, room, day, now))
+    for (const auto& w : waiting_by_service(store, room, queue, now))
         for (auto& q : queues)
             if (q.service == w.service) q.waiting = w.waiting;
     // A call not seen before is new: highlighted for a while, and the chime hook fires. One

@@ -189,7 +189,18 @@ TEST_CASE("reg-12: the profile sets the no-show policy, and refuses figures out 
     j = khromtau_json();
     j["queue_policy"]["reactivate_minutes"] = -1;
     CHECK_THROWS_AS(parse_profile(j.dump(), "negative.json"), StoreError);
+    // The queue's day starts at midnight as shipped; a room may start it later, before noon.
+    CHECK(p.queue_policy.day_starts_minute == 0);
+    j = khromtau_json();
+    j["queue_policy"]["day_starts_at"] = "05:30";
+    CHECK(parse_profile(j.dump(), "early.json").queue_policy.day_starts_minute == 5 * 60 + 30);
+    j["queue_policy"]["day_starts_at"] = "13:00";
+    CHECK_THROWS_WITH_AS(parse_profile(j.dump(), "afternoon.json"),
+                         "afternoon.json: queue_policy.day_starts_at: before 12:00", StoreError);
+    j["queue_policy"]["day_starts_at"] = "5 am";
+    CHECK_THROWS_AS(parse_profile(j.dump(), "words.json"), StoreError);
     j = khromtau_json();
     j.erase("queue_policy"); // the defaults of profile.hpp
     CHECK(parse_profile(j.dump(), "default.json").queue_policy.recalls == 2);
+    CHECK(parse_profile(j.dump(), "default.json").queue_policy.day_starts_minute == 0);
 }

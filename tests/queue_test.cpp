@@ -406,15 +406,15 @@ TEST_CASE("queue: per-desk figures: served, average wait and service time, idle 
     Ticket b = take(*s, "same_day", "", t(9, 10));
     Ticket c = take(*s, "same_day", "", t(9, 20));
     // Desk 2: a waits 10 min, is served 9:10-9:30; b waits 30 min, served 9:40-9:50.
-    call_next_at_desk(*s, d2.uuid, "clerk2", t(9, 10));
+    call_next_at_desk(*s, profile().queue_policy, d2.uuid, "clerk2", t(9, 10));
     start_ticket(*s, a.uuid, "clerk2", t(9, 10));
     finish_ticket(*s, a.uuid, "clerk2", t(9, 30));
-    call_next_at_desk(*s, d2.uuid, "clerk2", t(9, 40));
+    call_next_at_desk(*s, profile().queue_policy, d2.uuid, "clerk2", t(9, 40));
     start_ticket(*s, b.uuid, "clerk2", t(9, 40));
     finish_ticket(*s, b.uuid, "clerk2", t(9, 50));
     pause_desk(*s, d2.uuid, "clerk2", "", t(9, 50));
     // Desk 10: c called at 9:30, not come (the profile's two recalls, then the no-show).
-    call_next_at_desk(*s, d10.uuid, "clerk10", t(9, 30));
+    call_next_at_desk(*s, profile().queue_policy, d10.uuid, "clerk10", t(9, 30));
     recall_ticket(*s, profile().queue_policy, c.uuid, "clerk10", t(9, 31));
     recall_ticket(*s, profile().queue_policy, c.uuid, "clerk10", t(9, 32));
     no_show_ticket(*s, profile().queue_policy, c.uuid, "clerk10", t(9, 33));
@@ -434,4 +434,48 @@ TEST_CASE("queue: per-desk figures: served, average wait and service time, idle 
     CHECK(stats[1].idle_min == doctest::Approx(57)); // open 60 min, 3 min calling
     // Another day has none of it.
     CHECK(desk_stats(*s, "main", day(2026, 3, 17), day(2026, 3, 17), t(11, 0)).empty());
+}
+
+TEST_CASE("reg-12: numbering starts again at the room's configured time each day, per service, "
+          "and the day before's tickets leave the live queue but stay for the reports") {
+    TestStore s;
+    RegulationProfile p = profile();
+    p.queue_policy.day_starts_minute = 5 * 60; // 05:00
+    auto take_at = [&](const std::string& service, Instant when) {
+        return issue_ticket(*s, p, {"main", service, "", "kk", "kiosk-1"}, when);
+    };
+    Ticket a1 = take_at("same_day", at(2026, 3, 16, 9, 0));
+    Ticket a2 = take_at("same_day", at(2026, 3, 16, 17, 0));
+    Ticket b1 = take_at("consultation", at(2026, 3, 16, 17, 5));
+    // After midnight and before 05:00: still the 16th's queue, its numbers go on.
+    Ticket late = take_at("same_day", at(2026, 3, 17, 2, 30));
+    CHECK(late.day == day(2026, 3, 16));
+    CHECK(late.number == "A-003");
+    // At 05:00 the 17th begins: each service from 001 again.
+    Ticket first = take_at("same_day", at(2026, 3, 17, 5, 0));
+    Ticket first_b = take_at("consultation", at(2026, 3, 17, 5, 1));
+    CHECK(first.day == day(2026, 3, 17));
+    CHECK(first.number == "A-001");
+    CHECK(first_b.number == "B-001");
+    CHECK(a1.number == "A-001");
+    CHECK(b1.number == "B-001");
+
+    // A desk at 09:00 on the 17th calls the 17th's visitors only: the 16th's waiting tickets
+    // are not called, not on the board, not in the desk's list.
+    Desk d =
+        open_desk(*s, p, "main", "1", {"same_day", "consultation"}, "clerk", at(2026, 3, 17, 8, 0));
+    auto called = call_next_at_desk(*s, p.queue_policy, d.uuid, "clerk", at(2026, 3, 17, 9, 0));
+    REQUIRE(called);
+    CHECK(called->uuid == first.uuid);
+    Date today = queue_day(at(2026, 3, 17, 9, 0), p.queue_policy);
+    CHECK(today == day(2026, 3, 17));
+    for (const Ticket& w : waiting_for_desk(*s, "main", today, d.services, d.number))
+        CHECK(w.day == today);
+    // Kept: the 16th's tickets are still in the store for the day's figures and the reports.
+    CHECK(find_ticket(*s, a2.uuid).has_value());
+    CHECK(find_ticket(*s, late.uuid)->day == day(2026, 3, 16));
+
+    CHECK(queue_day(at(2026, 3, 17, 4, 59), p.queue_policy) == day(2026, 3, 16));
+    p.queue_policy.day_starts_minute = 0; // the shipped setting: midnight
+    CHECK(queue_day(at(2026, 3, 17, 0, 0), p.queue_policy) == day(2026, 3, 17));
 }

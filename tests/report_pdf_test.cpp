@@ -394,7 +394,7 @@ TEST_CASE("reg-40: the quarter report has each desk's figures, in kk and ru, and
     auto t = [](int h, int m) { return at(2026, 3, 16, h, m); };
     Desk d = open_desk(*s, profile(), "main", "4", {"same_day"}, "clerk4", t(9, 0));
     Ticket a = issue_ticket(*s, profile(), {"main", "same_day", "", "kk", "k"}, t(9, 0));
-    call_next_at_desk(*s, d.uuid, "clerk4", t(9, 6));
+    call_next_at_desk(*s, profile().queue_policy, d.uuid, "clerk4", t(9, 6));
     start_ticket(*s, a.uuid, "clerk4", t(9, 6));
     finish_ticket(*s, a.uuid, "clerk4", t(9, 30));
     close_desk(*s, d.uuid, "clerk4", t(10, 0));

@@ -159,34 +159,37 @@ std::optional<Ticket> ticket_at_desk(Store& store, const Desk& desk, Date day) {
 
 // Calling
 // The desk, checked that it may call someone now (inside the caller's transaction).
-static Desk desk_ready_to_call(Store& store, const std::string& desk_uuid, Instant now) {
+static Desk desk_ready_to_call(Store& store, const std::string& desk_uuid, Date day) {
     auto d = find_desk(store, desk_uuid);
     if (!d) throw InputError("desk", "desk_not_found");
     if (d->state == DeskState::Paused) throw InputError("desk", "desk_paused");
     if (d->state != DeskState::Open) throw InputError("desk", "desk_not_open");
     // One visitor at a time: the clerk finishes, or marks a no-show, first.
-    if (ticket_at_desk(store, *d, local_date(now))) throw InputError("desk", "desk_busy");
+    if (ticket_at_desk(store, *d, day)) throw InputError("desk", "desk_busy");
     return *d;
 }
 
-std::optional<Ticket> call_next_at_desk(Store& store, const std::string& desk_uuid,
-                                        const std::string& actor, Instant now) {
+std::optional<Ticket> call_next_at_desk(Store& store, const QueuePolicy& policy,
+                                        const std::string& desk_uuid, const std::string& actor,
+                                        Instant now) {
     std::optional<Ticket> called;
+    Date day = queue_day(now, policy);
     store.transaction([&] {
-        Desk d = desk_ready_to_call(store, desk_uuid, now);
-        called = call_next(store, d.room, local_date(now), d.services, d.number, actor, now);
+        Desk d = desk_ready_to_call(store, desk_uuid, day);
+        called = call_next(store, d.room, day, d.services, d.number, actor, now);
     });
     return called;
 }
 
-Ticket call_chosen_at_desk(Store& store, const std::string& desk_uuid,
+Ticket call_chosen_at_desk(Store& store, const QueuePolicy& policy, const std::string& desk_uuid,
                            const std::string& ticket_uuid, const std::string& actor,
                            const std::string& reason, Instant now) {
     Ticket called;
+    Date day = queue_day(now, policy);
     store.transaction([&] {
-        Desk d = desk_ready_to_call(store, desk_uuid, now);
-        called = call_chosen(store, d.room, local_date(now), d.services, d.number, ticket_uuid,
-                             actor, reason, now);
+        Desk d = desk_ready_to_call(store, desk_uuid, day);
+        called =
+            call_chosen(store, d.room, day, d.services, d.number, ticket_uuid, actor, reason, now);
     });
     return called;
 }

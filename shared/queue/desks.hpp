@@ -5,6 +5,7 @@
 
 #include "base/date.hpp"
 #include "base/domain.hpp"
+#include "regulation/profile.hpp"
 #include "store/store.hpp"
 
 #include <optional>
@@ -14,7 +15,7 @@
 
 namespace reception {
 
-struct RegulationProfile;
+using QueuePolicy = RegulationProfile::QueuePolicy;
 
 enum class DeskState { Open, Paused, Closed };
 const char* to_code(DeskState s); // open, paused, closed
@@ -49,14 +50,15 @@ std::optional<Desk> find_desk(Store& store, const std::string& room, const std::
 // The visitor now at the desk (called or being served), if any.
 std::optional<Ticket> ticket_at_desk(Store& store, const Desk& desk, Date day);
 
-// reg-12 through a desk: the next ticket of its services, in one transaction with the checks.
-// Throws InputError("desk", "desk_paused" | "desk_not_open" | "desk_busy"); returns nullopt
-// when nobody is waiting.
-std::optional<Ticket> call_next_at_desk(Store& store, const std::string& desk_uuid,
-                                        const std::string& actor, Instant now);
+// reg-12 through a desk: the next ticket of its services waiting in the queue's day (policy:
+// queue_day), in one transaction with the checks. Throws InputError("desk", "desk_paused" |
+// "desk_not_open" | "desk_busy"); returns nullopt when nobody is waiting.
+std::optional<Ticket> call_next_at_desk(Store& store, const QueuePolicy& policy,
+                                        const std::string& desk_uuid, const std::string& actor,
+                                        Instant now);
 // reg-12 out of order through a desk: this waiting ticket (call_chosen), with the same checks
 // of the desk as Call next.
-Ticket call_chosen_at_desk(Store& store, const std::string& desk_uuid,
+Ticket call_chosen_at_desk(Store& store, const QueuePolicy& policy, const std::string& desk_uuid,
                            const std::string& ticket_uuid, const std::string& actor,
                            const std::string& reason, Instant now);
 

@@ -92,6 +92,10 @@ static std::string ticket_label(const std::string& prefix, int n) {
     return buf;
 }
 
+Date queue_day(Instant now, const QueuePolicy& policy) {
+    return local_date(now - std::chrono::minutes(policy.day_starts_minute));
+}
+
 Ticket issue_ticket(Store& store, const RegulationProfile& profile, const TicketRequest& req,
                     Instant now) {
     const Service* service = profile.service(req.service);
@@ -104,7 +108,7 @@ Ticket issue_ticket(Store& store, const RegulationProfile& profile, const Ticket
     Ticket t;
     t.uuid = new_uuid();
     t.room = req.room;
-    t.day = local_date(now);
+    t.day = queue_day(now, profile.queue_policy);
     t.service = req.service;
     t.category = req.category;
     t.language = req.language;
@@ -382,7 +386,7 @@ Ticket reactivate_ticket(Store& store, const QueuePolicy& policy, const std::str
         if (!old) throw StoreError("ticket_not_found", "no ticket " + uuid);
         if (old->state != TicketState::NoShow) throw InputError("ticket", "not_no_show");
         auto window = std::chrono::minutes(policy.reactivate_minutes);
-        if (old->day != local_date(now) || now > old->updated_at + window)
+        if (old->day != queue_day(now, policy) || now > old->updated_at + window)
             throw InputError("ticket", "reactivate_too_late");
         if (was_reactivated(store, uuid)) throw InputError("ticket", "already_reactivated");
         // Its issue time and category keep its place; a new row keeps the states moving
@@ -411,7 +415,9 @@ std::vector<Ticket> reactivatable_no_shows(Store& store, const QueuePolicy& poli
         "ORDER BY updated_at DESC, rowid DESC");
     Stmt st = store.prepare(sql.c_str());
     auto window = std::chrono::minutes(policy.reactivate_minutes);
-    st.bind(1, room).bind(2, format_date(local_date(now))).bind(3, format_instant(now - window));
+    st.bind(1, room)
+        .bind(2, format_date(queue_day(now, policy)))
+        .bind(3, format_instant(now - window));
     std::vector<Ticket> out;
     while (st.step()) {
         Ticket t = ticket_from_row(st);

@@ -24,6 +24,15 @@ struct TicketRequest {
     std::string kiosk;
 };
 
+using QueuePolicy = RegulationProfile::QueuePolicy;
+
+// reg-12: the queue's day at this instant. Numbering starts again at the room's configured
+// time each day (policy.day_starts_minute, local), per service: each service has its own
+// prefix and counter. A ticket issued before that time belongs to the day before, as do the
+// desks' calls then; the tickets of past days stay in the store and on the server for the
+// reports (nothing is deleted), out of the live queue, the desks' lists and the board.
+Date queue_day(Instant now, const QueuePolicy& policy);
+
 // Issues a ticket: number, row and outbox row in one transaction. Throws StoreError
 // ("unknown_service", "unknown_category", "bad_language") before writing anything.
 Ticket issue_ticket(Store& store, const RegulationProfile& profile, const TicketRequest& req,
@@ -63,7 +72,6 @@ Ticket finish_ticket(Store& store, const std::string& uuid, const std::string& a
 // marked a no-show only once every recall was made and the gap has passed since the last.
 // Throw InputError("ticket", "recall_limit" | "recall_too_soon" | "no_show_too_soon") and the
 // StoreErrors above.
-using QueuePolicy = RegulationProfile::QueuePolicy;
 Ticket recall_ticket(Store& store, const QueuePolicy& policy, const std::string& uuid,
                      const std::string& actor, Instant now);
 Ticket no_show_ticket(Store& store, const QueuePolicy& policy, const std::string& uuid,

@@ -253,6 +253,12 @@ RegulationProfile parse_profile(const std::string& text, const std::string& sour
             p.fail("queue_policy.recall_gap_seconds: at most 3600");
         if (r.queue_policy.reactivate_minutes > 24 * 60)
             p.fail("queue_policy.reactivate_minutes: at most a day (1440)");
+        // Before noon: a day that started in the afternoon would split one day's receptions.
+        if (q.contains("day_starts_at")) {
+            r.queue_policy.day_starts_minute = p.minutes(q, "day_starts_at", "queue_policy");
+            if (r.queue_policy.day_starts_minute >= 12 * 60)
+                p.fail("queue_policy.day_starts_at: before 12:00");
+        }
     }
 
     r.out_of_turn = p.list<NamedCode>(j, "out_of_turn_categories",

@@ -86,8 +86,12 @@ struct RegulationProfile {
     // the last call, and only then marked a no-show; a no-show who comes back within
     // `reactivate_minutes` waits again in their old place. The regulation gives no figures;
     // the room sets them in the profile ("queue_policy"), these are the defaults without it.
+    // The queue's day starts at `day_starts_minute` (local, "day_starts_at": "HH:MM"): ticket
+    // numbers start again from 001 then, per service, and what was issued before belongs to
+    // the day before (ticket_queue.hpp, queue_day).
     struct QueuePolicy {
         int recalls = 2, recall_gap_seconds = 60, reactivate_minutes = 30;
+        int day_starts_minute = 0;
     } queue_policy;
     std::vector<NamedCode> out_of_turn;     // reg-12
     std::vector<NamedCode> refusal_grounds; // reg-15

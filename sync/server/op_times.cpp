@@ -33,8 +33,16 @@ void check_op_times(const PushOp& op, Instant sent, const std::string& where) {
     for (const char* k : {"called_at", "received_at"})
         check_one(instant_field(op.payload, k), sent, false, w + k);
     if (op.entity != "ticket") return;
+    // The ticket's queue day: the local date it was issued, or the day before for a ticket
+    // issued before noon in a room whose queue day starts after midnight (queue_day in
+    // shared/queue/ticket_queue.hpp; queue_policy.day_starts_at is before 12:00). No other
+    // day: a number is unique per room and day, and a terminal must not claim another's.
     auto issued = instant_field(op.payload, "issued_at");
-    if (issued && format_date(local_date(*issued)) != op.payload.value("day", ""))
+    if (!issued) return;
+    std::string day = op.payload.value("day", "");
+    Date on = local_date(*issued);
+    bool before_noon = local_minute_of_day(*issued) < 12 * 60;
+    if (day != format_date(on) && !(before_noon && day == format_date(add_days(on, -1))))
         bad_time(w + "day " + op.payload.value("day", "") + " is not the day of issued_at " +
                  format_instant(*issued));
 }

@@ -20,7 +20,7 @@ int main(int argc, char** argv) {
     std::vector<std::string> services;
     for (const auto& s : profile.services) services.push_back(s.code);
     Desk d = open_desk(*store, profile, "main", argv[2], services, clerk, now);
-    while (auto t = call_next_at_desk(*store, d.uuid, clerk, now_utc())) {
+    while (auto t = call_next_at_desk(*store, profile.queue_policy, d.uuid, clerk, now_utc())) {
         std::printf("%s\n", t->uuid.c_str());
         start_ticket(*store, t->uuid, clerk, now_utc());
         finish_ticket(*store, t->uuid, clerk, now_utc());

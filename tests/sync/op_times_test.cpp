@@ -110,3 +110,33 @@ TEST_CASE("sync: a change the server answers 'superseded' is counted where staff
     CHECK(out.find("superseded:   1") != std::string::npos);
     CHECK(out.find(a.uuid) != std::string::npos); // which record, so staff can look at it
 }
+
+TEST_CASE("sync: a ticket's day is the date it was issued, or the day before for one issued "
+          "before noon (a queue day that starts after midnight), never another") {
+    TempDir dir;
+    ServerProcess server(dir / "server");
+    server.start();
+    auto k1 = enrolled_store(server, dir / "k1.db", "K1", "main", "kiosk");
+    take_ticket(*k1);
+    json model = last_op(*k1, "ticket");
+    Date yesterday = add_days(local_date(now_utc()), -1);
+    auto ticket = [&](const std::string& number, int minute_of_day, Date day) {
+        json op = copy_op(model, true);
+        op["payload"]["number"] = number;
+        op["payload"]["issued_at"] = format_instant(local_instant(yesterday, minute_of_day));
+        op["payload"]["updated_at"] = op["payload"]["issued_at"];
+        op["payload"]["day"] = format_date(day);
+        return op;
+    };
+    // Issued yesterday at 04:30 in a queue day that began the day before: taken.
+    HttpResult r =
+        push_ops(*k1, json::array({ticket("A1-201", 4 * 60 + 30, add_days(yesterday, -1))}));
+    REQUIRE(r.ok());
+    CHECK(body_of(r)["results"][0]["status"] == "applied");
+    // Issued yesterday at 14:00 but claiming the day before: refused.
+    check_refused(push_ops(*k1, json::array({ticket("A1-202", 14 * 60, add_days(yesterday, -1))})),
+                  400, "op_time");
+    // Two days back from its issue: refused.
+    check_refused(push_ops(*k1, json::array({ticket("A1-203", 4 * 60, add_days(yesterday, -2))})),
+                  400, "op_time");
+}
