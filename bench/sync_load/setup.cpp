@@ -63,6 +63,9 @@ BenchServer::BenchServer(
         limits.serve_args.insert(limits.serve_args.end(), {"--db", bench_db()});
     if (more_args)
         for (std::string& a : more_args(dir)) limits.serve_args.push_back(std::move(a));
+    // RECEPTION_BENCH_THREADS: the server's I/O threads (its default otherwise).
+    if (const char* threads = std::getenv("RECEPTION_BENCH_THREADS"))
+        limits.serve_args.insert(limits.serve_args.end(), {"--threads", threads});
     ServerChild child =
         spawn_server(bin, dir / "data", 0, dir / "server.pem", dir / "server.key", limits);
     pid = child.pid;

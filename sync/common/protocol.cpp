@@ -7,12 +7,29 @@
 namespace reception {
 
 // Cursor
+// The snapshot's part: ENTITY:UUID, an entity name and a record's UUID (hex and dashes).
+static bool parse_snapshot_key(std::string_view text, Cursor& c) {
+    size_t colon = text.find(':');
+    if (colon == std::string_view::npos) return false;
+    c.entity = std::string(text.substr(0, colon));
+    c.uuid = std::string(text.substr(colon + 1));
+    if (!is_entity_name(c.entity) || c.uuid.empty() || c.uuid.size() > 64) return false;
+    for (char ch : c.uuid)
+        if (!std::isxdigit((unsigned char)ch) && ch != '-') return false;
+    return true;
+}
+
 std::optional<Cursor> parse_cursor(std::string_view text) {
     size_t colon = text.find(':');
     if (colon == std::string_view::npos || colon == 0 || colon > 64) return std::nullopt;
     Cursor c;
     c.epoch = std::string(text.substr(0, colon));
     std::string_view num = text.substr(colon + 1);
+    size_t more = num.find(':');
+    if (more != std::string_view::npos) {
+        if (!parse_snapshot_key(num.substr(more + 1), c)) return std::nullopt;
+        num = num.substr(0, more);
+    }
     auto [end, ec] = std::from_chars(num.data(), num.data() + num.size(), c.seq);
     if (ec != std::errc() || end != num.data() + num.size() || c.seq < 0) return std::nullopt;
     for (char ch : c.epoch)
@@ -21,7 +38,9 @@ std::optional<Cursor> parse_cursor(std::string_view text) {
 }
 
 std::string format_cursor(const Cursor& c) {
-    return c.epoch + ":" + std::to_string(c.seq);
+    std::string out = c.epoch + ":" + std::to_string(c.seq);
+    if (!c.entity.empty()) out += ":" + c.entity + ":" + c.uuid;
+    return out;
 }
 
 // Checks

@@ -28,10 +28,13 @@ constexpr std::chrono::seconds kMaxClockSkew{300}; // terminal clock vs server c
 constexpr std::chrono::seconds kMaxOpAge{30 * 24 * 3600};
 
 // The pull cursor "EPOCH:SEQ". The epoch names one life of the server's store: after a restore
-// from backup it changes, and a cursor from before is answered "resync" (409).
+// from backup it changes, and a cursor from before is answered "resync" (409). In the middle of
+// a snapshot (a terminal behind a pruned feed, sync/server/feed.hpp) it is
+// "EPOCH:SEQ:ENTITY:UUID": the snapshot's head, and the last record it sent.
 struct Cursor {
     std::string epoch;
     long long seq = 0;
+    std::string entity, uuid; // the snapshot's last record, or empty
 };
 std::optional<Cursor> parse_cursor(std::string_view text);
 std::string format_cursor(const Cursor& c);

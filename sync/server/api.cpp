@@ -113,7 +113,7 @@ static Reply enrol(ServerCore& core, const Request& req, Instant now) {
                                {"kind", to_code(c->terminal.role)},
                                {"series", c->terminal.series},
                                {"token", c->token},
-                               {"cursor", format_cursor({epoch, 0})}});
+                               {"cursor", format_cursor({epoch, 0, "", ""})}});
     };
     return r;
 }
@@ -121,6 +121,8 @@ static Reply enrol(ServerCore& core, const Request& req, Instant now) {
 static Reply push(ServerCore& core, ServerStore& reader, const Request& req, Instant now) {
     Terminal t = authenticate(core, reader, req, now);
     if (t.role == TerminalRole::Board) throw HttpError(403, "forbidden", "a board writes nothing");
+    if (t.role == TerminalRole::Reader)
+        throw HttpError(403, "forbidden", "a region reader writes nothing (reg-34)");
     auto batch = std::make_shared<PushBatch>(parse_push(req.body, now, t));
     ServerCore* c = &core;
     Reply r;
@@ -133,6 +135,7 @@ static Reply push(ServerCore& core, ServerStore& reader, const Request& req, Ins
         out.rooms = res.rooms;
         return out;
     };
+    r.ahead = read_ahead_of(*batch);
     return r;
 }
 
@@ -160,10 +163,24 @@ static Reply rotate_token(ServerCore& core, ServerStore& reader, const Request& 
     return r;
 }
 
+// A region reader (reg-34, reg-39, reg-40) pulls one room of its region at a time, ?room=ROOM,
+// and sees it as a console does: every entity, for the control subdivision's reports.
+static Terminal as_room_reader(ServerStore& db, const Terminal& t, const Request& req) {
+    std::string room = query_param(req.target, "room");
+    if (room.empty()) throw HttpError(400, "bad_parameter", "room: a region reader names a room");
+    if (!db.room_in_region(t.room, room))
+        throw HttpError(403, "forbidden", "room " + room + " is not in region " + t.room);
+    Terminal view = t;
+    view.room = room;
+    view.role = TerminalRole::Console;
+    return view;
+}
+
 static Reply pull(ServerCore& core, ServerStore& reader, const Request& req, Instant now) {
     Terminal t = authenticate(core, reader, req, now);
+    if (t.role == TerminalRole::Reader) t = as_room_reader(reader, t, req);
     std::string cursor_text = query_param(req.target, "cursor");
-    Cursor cursor{core.epoch, 0};
+    Cursor cursor{core.epoch, 0, "", ""};
     if (!cursor_text.empty()) {
         auto c = parse_cursor(cursor_text);
         if (!c) throw HttpError(400, "bad_parameter", "cursor: EPOCH:SEQ");
@@ -174,8 +191,8 @@ static Reply pull(ServerCore& core, ServerStore& reader, const Request& req, Ins
     }
     int limit = int_param(req.target, "limit", kDefaultPullLimit, 1, kMaxPullLimit);
     int wait = int_param(req.target, "wait", 0, 0, kMaxWaitSeconds);
-    FeedPage page = read_feed(reader, t, cursor.seq, limit);
-    if (page.count == 0 && wait > 0 && req.may_wait) {
+    FeedPage page = read_feed(reader, t, cursor, limit);
+    if (page.count == 0 && !page.has_more && wait > 0 && req.may_wait) {
         Reply r;
         r.wait_ms = wait * 1000;
         r.wait_room = t.room;
@@ -184,12 +201,13 @@ static Reply pull(ServerCore& core, ServerStore& reader, const Request& req, Ins
     }
     core.metrics.pulled_changes += page.count;
     // Written as text around the page's own text (feed.cpp says why); the cursor is
-    // EPOCH:SEQ, hex and digits.
+    // EPOCH:SEQ[:ENTITY:UUID], letters, digits, dashes and underscores.
     Reply r;
     r.body.reserve(page.changes.size() + 96);
     r.body += "{\"changes\":";
     r.body += page.changes;
-    r.body += ",\"cursor\":\"" + format_cursor({core.epoch, page.next}) + "\",\"has_more\":";
+    r.body += ",\"cursor\":\"" + format_cursor({core.epoch, page.next, page.entity, page.uuid}) +
+              "\",\"has_more\":";
     r.body += page.has_more ? "true}" : "false}";
     return r;
 }

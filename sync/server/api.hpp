@@ -11,6 +11,7 @@
 #include "server/auth.hpp"
 #include "server/metrics.hpp"
 #include "server/rate_limit.hpp"
+#include "server/read_ahead.hpp"
 #include "server/terminal_status.hpp"
 
 #include <chrono>
@@ -41,6 +42,7 @@ struct Reply {
     std::string content_type = "application/json";
     Endpoint endpoint = Endpoint::Other;
     std::function<Reply(ServerStore&)> write;
+    ReadAhead ahead;       // what write will look up
     int retry_after_s = 0; // 429: when to try again
     int wait_ms = 0;
     std::string wait_room;

@@ -9,9 +9,10 @@
 namespace reception {
 
 // Roles
-static constexpr CodeTable<TerminalRole, 3> kTerminalRoles{{{TerminalRole::Kiosk, "kiosk"},
+static constexpr CodeTable<TerminalRole, 4> kTerminalRoles{{{TerminalRole::Kiosk, "kiosk"},
                                                             {TerminalRole::Console, "console"},
-                                                            {TerminalRole::Board, "board"}}};
+                                                            {TerminalRole::Board, "board"},
+                                                            {TerminalRole::Reader, "reader"}}};
 
 const char* to_code(TerminalRole v) {
     return code_of(kTerminalRoles, v);
@@ -87,10 +88,10 @@ std::string register_terminal(ServerStore& db, const Terminal& t, Instant now) {
                 throw StoreError("terminal_exists", "terminal " + t.name + " is already enrolled");
         }
         // Kiosks and consoles issue tickets: each gets its own series in the room, so two of
-        // them offline never print the same number. Boards issue nothing.
+        // them offline never print the same number. Boards and readers issue nothing.
         Terminal with_series = t;
         with_series.series.clear();
-        if (t.role != TerminalRole::Board)
+        if (t.role == TerminalRole::Kiosk || t.role == TerminalRole::Console)
             with_series.series = std::to_string(db.series_in_room(t.room, t.name) + 1);
         db.put_terminal_code(with_series, sha256_hex(normalise_code(code)),
                              format_instant(now + std::chrono::hours(24)), format_instant(now));

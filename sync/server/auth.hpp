@@ -21,7 +21,10 @@ class ServerStore;
 //          tickets and nothing personal;
 //  console reads and writes everything of its room;
 //  board   reads its room's ticket numbers and states only, writes nothing.
-enum class TerminalRole { Kiosk, Console, Board };
+// Reader: the control subdivision's and the reports' credential (reg-34, reg-39, reg-40): reads
+// every room of its region (its "room" is the region's name, region_rooms the rooms), writes
+// nothing.
+enum class TerminalRole { Kiosk, Console, Board, Reader };
 const char* to_code(TerminalRole r);
 bool from_code(std::string_view code, TerminalRole* out);
 

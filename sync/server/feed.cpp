@@ -61,10 +61,41 @@ static void append_change(std::string& out, long long seq, std::string_view enti
     out += '}';
 }
 
-FeedPage read_feed(ServerStore& db, const Terminal& t, long long since, int limit) {
+static FeedPage read_snapshot(ServerStore& db, const Terminal& t, const Cursor& from,
+                              long long head, int limit) {
+    bool public_only = t.role != TerminalRole::Console;
+    FeedPage page;
+    page.next = head;
+    page.changes += '[';
+    int seen = 0;
+    db.room_records(t.room, from.entity, from.uuid, limit,
+                    [&](std::string_view entity, std::string_view uuid, std::string_view payload) {
+                        if (seen++ == limit) {
+                            page.has_more = true;
+                            return false;
+                        }
+                        page.entity = entity;
+                        page.uuid = uuid;
+                        std::string text(payload);
+                        if (public_only)
+                            text = public_view(std::string(entity), json::parse(payload));
+                        if (text.empty()) return true; // nothing this terminal may see
+                        if (page.count++ > 0) page.changes += ',';
+                        append_change(page.changes, head, entity, uuid, "snapshot", text);
+                        return true;
+                    });
+    page.changes += ']';
+    if (!page.has_more) page.entity = page.uuid = ""; // done: the tail from head
+    return page;
+}
+
+FeedPage read_feed(ServerStore& db, const Terminal& t, const Cursor& from, int limit) {
     // The head is read first: every change up to it is committed (the room's counter moves in
     // the same transaction), so moving the cursor to it skips nothing.
-    long long head = db.feed_head(t.room);
+    FeedWindow w = db.feed_window(t.room);
+    if (!from.entity.empty()) return read_snapshot(db, t, from, from.seq, limit);
+    if (from.seq < w.floor) return read_snapshot(db, t, Cursor{}, w.head, limit);
+    long long since = from.seq, head = w.head;
     bool public_only = t.role != TerminalRole::Console;
     FeedPage page;
     page.next = since;

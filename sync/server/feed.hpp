@@ -8,10 +8,18 @@
 
 namespace reception {
 
-// Up to limit changes with seq > since of the terminal's room:
+// Up to limit changes after the cursor of the terminal's room:
 //  console: every entity; kiosk and board: the public view of each change (public_view).
 // When the page is not full the cursor moves to the room's feed head.
-FeedPage read_feed(ServerStore& db, const Terminal& t, long long since, int limit);
+//
+// Snapshot, then tail: a cursor below the room's floor (a new or replaced terminal, one offline
+// for longer than the feed is kept, `reception-server prune --feed-days`) gets the room's
+// current records instead, page by page in key order (kind "snapshot", each at the seq of the
+// head when the snapshot began; the cursor says where it is), then the feed from that head. A
+// record changed meanwhile comes in the snapshot and again in the tail: applying is
+// idempotent, the newer version wins. So the feed can be pruned, and a terminal enrolled after
+// the pruning converges on the same records as an old one.
+FeedPage read_feed(ServerStore& db, const Terminal& t, const Cursor& from, int limit);
 
 // What a board may see of a ticket ("a board reads ticket numbers only").
 nlohmann::json board_view(const nlohmann::json& ticket);

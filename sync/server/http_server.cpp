@@ -136,22 +136,26 @@ static ServerStore& reader(const StoreLocation& where) {
 // three passes through the I/O threads' queue.)
 template <class Token>
 static auto async_write_job(Writer& writer, std::function<Reply(ServerStore&)> write,
-                            Token&& token) {
+                            ReadAhead ahead, Token&& token) {
     return asio::async_initiate<Token, void(Reply)>(
-        [&writer](auto handler, std::function<Reply(ServerStore&)> job) {
+        [&writer](auto handler, std::function<Reply(ServerStore&)> job, ReadAhead keys) {
             auto ex = asio::get_associated_executor(handler);
             // Done must be copyable (std::function); the coroutine's handler is move-only.
             auto h = std::make_shared<decltype(handler)>(std::move(handler));
-            writer.submit(std::move(job), [ex, h](Reply r) {
-                asio::post(ex, [h, r = std::move(r)]() mutable { (*h)(std::move(r)); });
-            });
+            writer.submit(
+                std::move(job),
+                [ex, h](Reply r) {
+                    asio::post(ex, [h, r = std::move(r)]() mutable { (*h)(std::move(r)); });
+                },
+                std::move(keys));
         },
-        token, std::move(write));
+        token, std::move(write), std::move(ahead));
 }
 
 static awaitable<Reply> run_write(Shared& sh, Reply first) {
     Endpoint endpoint = first.endpoint;
-    Reply r = co_await async_write_job(*sh.writer, std::move(first.write), use_awaitable);
+    Reply r = co_await async_write_job(*sh.writer, std::move(first.write), std::move(first.ahead),
+                                       use_awaitable);
     r.endpoint = endpoint;
     co_return r;
 }

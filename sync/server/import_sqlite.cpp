@@ -7,10 +7,10 @@ namespace reception {
 // Every server table, in an order that keeps references whole. srv_counters carries 'feed', the
 // base each room's sequence starts from; srv_room_feeds the rooms' heads.
 static const char* const kTables[] = {
-    "srv_terminals",        "srv_counters",        "srv_applied_ops", "srv_batches",
-    "srv_records",          "srv_ticket_numbers",  "srv_reg_numbers", "srv_room_feeds",
-    "srv_changes",          "srv_terminal_status", "srv_day_tickets", "srv_public_codes",
-    "srv_notice_deliveries"};
+    "srv_terminals",         "srv_counters",        "srv_applied_ops", "srv_batches",
+    "srv_records",           "srv_ticket_numbers",  "srv_reg_numbers", "srv_room_feeds",
+    "srv_changes",           "srv_terminal_status", "srv_day_tickets", "srv_public_codes",
+    "srv_notice_deliveries", "srv_region_rooms"};
 
 static std::vector<std::string> columns_of(Store& from, const std::string& table) {
     std::vector<std::string> out;

@@ -7,12 +7,15 @@
 //   reception-server backup --to DIR [--keep 14]               (a consistent copy, online)
 //   reception-server --db PG import-sqlite                     (DATA/server.db into PostgreSQL)
 //   reception-server notify-test --email A | --sms +77...     (one test notice: notices.conf)
+//   reception-server prune [--keep-days 45]                    (old idempotency records)
+//   reception-server region --region R --rooms a,b          (what region R's readers read)
 #include "base/log.hpp"
 #include "base/version.hpp"
 #include "server/auth.hpp"
 #include "server/delivery_config.hpp"
 #include "server/http_server.hpp"
 #include "server/import_sqlite.hpp"
+#include "server/retention.hpp"
 #include "server/server_store.hpp"
 #include "server/terminal_status.hpp"
 #include "store/store_backup.hpp"
@@ -23,13 +26,39 @@
 
 using namespace reception;
 
+// as_of: the time to count back from (tests); empty: now.
+// feed_days 0: the feed is kept whole.
+static int prune_command(const StoreLocation& data, int keep_days, int feed_days,
+                         const std::string& as_of) {
+    if (keep_days < kMinKeepDays) {
+        std::cerr << "reception-server: --keep-days is at least " << kMinKeepDays
+                  << ": an op is taken up to " << kMaxOpAge.count() / 86400
+                  << " days after it was made, and its id must still be known then "
+                     "(docs/scale.md)\n";
+        return 2;
+    }
+    auto now = as_of.empty() ? std::optional<Instant>(now_utc()) : parse_instant(as_of);
+    if (!now) {
+        std::cerr << "reception-server: --as-of is a time, e.g. 2026-12-02T10:00:00Z\n";
+        return 2;
+    }
+    auto db = open_server_store(data);
+    Forgotten f = forget_idempotency(*db, keep_days, *now);
+    std::printf("forgot %lld op ids and %lld batch ids older than %d days\n", f.ops, f.batches,
+                keep_days);
+    if (feed_days > 0)
+        std::printf("removed %lld changes older than %d days from the feed\n",
+                    prune_feed(*db, feed_days, *now), feed_days);
+    return 0;
+}
+
 static int enrol_command(const StoreLocation& data, const std::string& name,
                          const std::string& room, const std::string& kind) {
     Terminal t;
     t.name = name;
     t.room = room;
     if (!from_code(kind, &t.role)) {
-        std::cerr << "reception-server: --kind is kiosk, console or board\n";
+        std::cerr << "reception-server: --kind is kiosk, console, board or reader\n";
         return 2;
     }
     auto db = open_server_store(data);
@@ -146,7 +175,9 @@ int main(int argc, char** argv) {
     serve->add_option("--port", opt.port, "TCP port (0: any free one, printed)");
     serve->add_option("--cert", opt.cert, "certificate chain, PEM (default DATA/server.pem)");
     serve->add_option("--key", opt.key, "private key, PEM (default DATA/server.key)");
-    serve->add_option("--threads", opt.threads, "I/O threads")->check(CLI::Range(1, 64));
+    auto* threads = serve->add_option("--threads", opt.threads,
+                                      "I/O threads (default 2, 8 with --db PostgreSQL)");
+    threads->check(CLI::Range(1, 64));
     serve->add_option("--pid-file", opt.pid_file, "write the process id here");
     serve
         ->add_option("--max-connections-per-address", opt.caps.per_address,
@@ -170,7 +201,15 @@ int main(int argc, char** argv) {
     auto* enrol = app.add_subcommand("enrol", "register a terminal and print its one-time code");
     enrol->add_option("--name", name, "terminal name, e.g. K1")->required();
     enrol->add_option("--room", room, "room code, e.g. main")->required();
-    enrol->add_option("--kind", kind, "kiosk, console or board")->required();
+    enrol
+        ->add_option("--kind", kind,
+                     "kiosk, console, board, or reader (a region's, reg-34: --room is the "
+                     "region)")
+        ->required();
+    std::string region, rooms;
+    auto* region_cmd = app.add_subcommand("region", "set the rooms a region's readers read");
+    region_cmd->add_option("--region", region, "region name, e.g. aktobe")->required();
+    region_cmd->add_option("--rooms", rooms, "its rooms, comma-separated")->required();
 
     auto* terminals = app.add_subcommand("terminals", "list registered terminals");
     auto* revoke = app.add_subcommand("revoke", "shut a terminal out (stolen or replaced)");
@@ -194,6 +233,19 @@ int main(int argc, char** argv) {
     auto* by_sms = notify_test->add_option("--sms", test_phone, "send a test SMS here (+77...)");
     by_mail->excludes(by_sms);
     notify_test->add_option("--lang", test_lang, "kk or ru")->check(CLI::IsMember({"kk", "ru"}));
+    int keep_days = kDefaultKeepDays;
+    std::string as_of;
+    auto* prune = app.add_subcommand(
+        "prune", "forget op and batch ids older than the window (retention.hpp, docs/scale.md)");
+    prune->add_option("--keep-days", keep_days, "the window, in days (at least 31)");
+    int feed_days = 0;
+    prune
+        ->add_option("--feed-days", feed_days,
+                     "also remove the feed's changes older than this (0: keep the feed); a "
+                     "terminal behind them starts from a snapshot")
+        ->check(CLI::Range(0, 100000));
+    prune->add_option("--as-of", as_of, "count back from this time, not now (tests)")
+        ->group(""); // hidden
     CLI11_PARSE(app, argc, argv);
     if (!apply_log_level(level)) return 2;
 
@@ -209,6 +261,18 @@ int main(int argc, char** argv) {
             }
             return notify_test_command(notices_conf, test_email, test_phone, test_lang);
         }
+        if (*region_cmd) {
+            std::vector<std::string> list;
+            for (size_t at = 0; at <= rooms.size();) {
+                size_t comma = std::min(rooms.find(',', at), rooms.size());
+                if (comma > at) list.push_back(rooms.substr(at, comma - at));
+                at = comma + 1;
+            }
+            open_server_store(data)->set_region_rooms(region, list);
+            std::printf("region %s: %zu rooms\n", region.c_str(), list.size());
+            return 0;
+        }
+        if (*prune) return prune_command(data, keep_days, feed_days, as_of);
         if (*import) {
             if (!data.postgres()) {
                 std::cerr << "reception-server: import-sqlite needs --db, the PostgreSQL store\n";
@@ -226,6 +290,10 @@ int main(int argc, char** argv) {
             return 0;
         }
         opt.where = data;
+        // Each reader's round trip to PostgreSQL holds its I/O thread (a unix socket's is 30 to
+        // 100 us, much more on a busy host): more threads keep the others answering meanwhile.
+        // Measured in docs/performance.md: push p50 784 -> 54 ms at 1,000 terminals.
+        if (data.postgres() && threads->count() == 0) opt.threads = 8;
         opt.caps.buffered_bytes = body_mib << 20;
         if (opt.cert.empty()) opt.cert = data.data_dir / "server.pem";
         if (opt.key.empty()) opt.key = data.data_dir / "server.key";

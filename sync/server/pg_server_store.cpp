@@ -4,11 +4,24 @@
 // only after the commit is durable (on a replica too with remote_apply: docs/scale.md), and it
 // ends with a NOTIFY per room whose feed grew: every instance's listening connection hears it at
 // the commit and wakes its long-polls of the room (http_server.cpp).
+//
+// Round trips, not statements, are what a push costs here (a unix socket's is 30 to 100 us, and
+// the writer runs a group's pushes one after the other): a group commit is two of them. The
+// first opens the transaction and reads what the whole group will look up (ReadAhead: batches,
+// op ids, records, ticket numbers). The pushes then run in memory: their writes are kept
+// (PendingWrites) and read back by later pushes of the group, a refused push's are dropped. The
+// second sends everything at once: the rooms' heads moved by the number of changes (the rows
+// locked in room order, so two instances' groups cannot deadlock on them), one multi-row INSERT
+// per table, the NOTIFYs, COMMIT, and the heads read back for the long-polls. A write that
+// races another instance's (the same batch id, op id or number at the same moment) fails the
+// group at the commit by its unique key: its pushes are answered 503 and sent again, and then
+// find the other's. Writes outside a push (enrolment, status, health) go at once, under a real
+// savepoint opened for them.
+#include "server/pg_pending_writes.hpp"
 #include "server/server_store.hpp"
 
 #include <iterator>
 #include <pqxx/pqxx>
-#include <set>
 
 namespace reception {
 
@@ -122,6 +135,25 @@ CREATE TABLE srv_public_codes (
 );
 )SQL";
 
+// Version 7, as on SQLite: retention of the idempotency records (retention.hpp) and of the feed
+// (feed.hpp).
+static const char* const kPgSchemaV7 = R"SQL(
+ALTER TABLE srv_applied_ops ADD COLUMN created_at TEXT NOT NULL DEFAULT '';
+UPDATE srv_applied_ops SET created_at = to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"');
+CREATE INDEX srv_applied_ops_by_time ON srv_applied_ops(created_at);
+CREATE INDEX srv_batches_by_time ON srv_batches(at);
+ALTER TABLE srv_room_feeds ADD COLUMN floor BIGINT NOT NULL DEFAULT 0;
+CREATE INDEX srv_records_by_room ON srv_records(room, entity, uuid);
+ALTER TABLE srv_terminals DROP CONSTRAINT srv_terminals_kind_check;
+ALTER TABLE srv_terminals ADD CONSTRAINT srv_terminals_kind_check
+    CHECK (kind IN ('kiosk', 'console', 'board', 'reader'));
+CREATE TABLE srv_region_rooms (
+    region TEXT NOT NULL,
+    room   TEXT NOT NULL,
+    PRIMARY KEY (region, room)
+);
+)SQL";
+
 // Numbered like the SQLite store's server schema (the same number for the same change; the
 // first PostgreSQL version holds SQLite's first three).
 struct PgMigration {
@@ -129,7 +161,7 @@ struct PgMigration {
     const char* sql;
 };
 static constexpr PgMigration kPgMigrations[] = {
-    {1, kPgSchemaV1}, {4, kPgSchemaV4}, {5, kPgSchemaV5}, {6, kPgSchemaV6}};
+    {1, kPgSchemaV1}, {4, kPgSchemaV4}, {5, kPgSchemaV5}, {6, kPgSchemaV6}, {7, kPgSchemaV7}};
 constexpr int kPgSchemaVersion = kPgMigrations[std::size(kPgMigrations) - 1].version;
 
 // The channel every instance listens on; the payload is "ROOM HEAD".
@@ -154,38 +186,46 @@ class PgServerStore final : public ServerStore {
 
     void transaction(const std::function<void()>& body) override {
         if (depth_ > 0) return body(); // nested: part of the caller's
-        run("BEGIN");
         depth_ = 1;
+        begun_ = false;
         try {
             body();
-            for (const std::string& room : grown_)
-                run("SELECT pg_notify('reception_feed', room || ' ' || head) FROM "
-                    "srv_room_feeds WHERE room = $1",
-                    room);
-            run("COMMIT");
+            commit();
         } catch (...) {
-            depth_ = 0;
-            grown_.clear();
+            bool begun = begun_;
+            end_transaction();
             try {
-                if (conn_ && conn_->is_open()) tx_->exec("ROLLBACK");
+                if (begun && conn_ && conn_->is_open()) tx_->exec("ROLLBACK");
             } catch (const std::exception&) {
             }
             throw;
         }
-        depth_ = 0;
-        grown_.clear();
+        end_transaction();
     }
     bool in_transaction() override { return depth_ > 0; }
+    // The job's kept writes are dropped when it throws; a real savepoint is opened only when
+    // it writes at once (write()).
     void savepoint(const std::function<void()>& body) override {
-        run("SAVEPOINT job");
+        if (in_job_) return body();
+        in_job_ = true;
         try {
             body();
         } catch (...) {
-            run("ROLLBACK TO SAVEPOINT job");
-            run("RELEASE SAVEPOINT job");
+            in_job_ = false;
+            job_.clear();
+            if (db_savepoint_) {
+                db_savepoint_ = false;
+                run("ROLLBACK TO SAVEPOINT job");
+                run("RELEASE SAVEPOINT job");
+            }
             throw;
         }
-        run("RELEASE SAVEPOINT job");
+        in_job_ = false;
+        job_.move_into(group_);
+        if (db_savepoint_) {
+            db_savepoint_ = false;
+            run("RELEASE SAVEPOINT job");
+        }
     }
 
     std::string epoch() override { return meta("server_epoch"); }
@@ -194,18 +234,30 @@ class PgServerStore final : public ServerStore {
         transaction([&] { set_meta("server_epoch", epoch); });
         return epoch;
     }
-    long long feed_head(const std::string& room) override {
-        return number("SELECT coalesce((SELECT head FROM srv_room_feeds WHERE room = $1), "
-                      "(SELECT value FROM srv_counters WHERE name = 'feed'), 0)",
-                      room);
+    long long feed_head(const std::string& room) override { return feed_window(room).head; }
+    FeedWindow feed_window(const std::string& room) override {
+        auto r = run("SELECT coalesce((SELECT floor FROM srv_room_feeds WHERE room = $1), 0), "
+                     "coalesce((SELECT head FROM srv_room_feeds WHERE room = $1), (SELECT value "
+                     "FROM srv_counters WHERE name = 'feed'), 0)",
+                     room);
+        return FeedWindow{r[0][0].as<long long>(), r[0][1].as<long long>()};
     }
     long long credentials_version() override {
         return number("SELECT coalesce((SELECT value FROM srv_counters WHERE name = "
                       "'credentials'), 0)");
     }
+    std::map<std::string, long long>
+    heads_after_commit(const std::vector<std::string>& rooms) override {
+        std::map<std::string, long long> heads;
+        for (const std::string& room : rooms) {
+            auto it = committed_heads_.find(room);
+            heads[room] = it != committed_heads_.end() ? it->second : feed_head(room);
+        }
+        return heads;
+    }
     void record_health() override {
-        run("INSERT INTO srv_counters(name, value) VALUES ('health', 1) "
-            "ON CONFLICT(name) DO UPDATE SET value = srv_counters.value + 1");
+        write("INSERT INTO srv_counters(name, value) VALUES ('health', 1) "
+              "ON CONFLICT(name) DO UPDATE SET value = srv_counters.value + 1");
     }
 
     std::optional<TerminalSlot> terminal_slot(const std::string& name) override {
@@ -220,11 +272,12 @@ class PgServerStore final : public ServerStore {
     }
     void put_terminal_code(const Terminal& t, const std::string& code_hash,
                            const std::string& expires, const std::string& created_at) override {
-        run("INSERT INTO srv_terminals(name, room, kind, series, code_hash, code_expires, "
-            "created_at) VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT(name) DO UPDATE SET "
-            "room = excluded.room, kind = excluded.kind, series = excluded.series, code_hash = "
-            "excluded.code_hash, code_expires = excluded.code_expires",
-            t.name, t.room, std::string(to_code(t.role)), t.series, code_hash, expires, created_at);
+        write("INSERT INTO srv_terminals(name, room, kind, series, code_hash, code_expires, "
+              "created_at) VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT(name) DO UPDATE SET "
+              "room = excluded.room, kind = excluded.kind, series = excluded.series, code_hash = "
+              "excluded.code_hash, code_expires = excluded.code_expires",
+              t.name, t.room, std::string(to_code(t.role)), t.series, code_hash, expires,
+              created_at);
     }
     std::optional<PendingCode> pending_code(const std::string& code_hash) override {
         auto r = run("SELECT name, room, kind, series, code_expires FROM srv_terminals WHERE "
@@ -235,9 +288,9 @@ class PgServerStore final : public ServerStore {
     }
     void set_token(const std::string& name, const std::string& token_hash,
                    const std::string& enrolled_at) override {
-        run("UPDATE srv_terminals SET token_hash = $2, code_hash = NULL, enrolled_at = $3 WHERE "
-            "name = $1",
-            name, token_hash, enrolled_at);
+        write("UPDATE srv_terminals SET token_hash = $2, code_hash = NULL, enrolled_at = $3 WHERE "
+              "name = $1",
+              name, token_hash, enrolled_at);
     }
     std::optional<Terminal> terminal_by_token(const std::string& token_hash) override {
         auto r = run("SELECT name, room, kind, series FROM srv_terminals WHERE (token_hash = $1 "
@@ -247,15 +300,15 @@ class PgServerStore final : public ServerStore {
         return terminal_of(r[0]);
     }
     void set_next_token(const std::string& name, const std::string& next_hash) override {
-        run("UPDATE srv_terminals SET next_token_hash = $2 WHERE name = $1", name, next_hash);
+        write("UPDATE srv_terminals SET next_token_hash = $2 WHERE name = $1", name, next_hash);
     }
     bool promote_next_token(const std::string& name, const std::string& next_hash) override {
         bool promoted = false;
         transaction([&] {
-            auto r = run("UPDATE srv_terminals SET token_hash = next_token_hash, next_token_hash "
-                         "= NULL WHERE name = $1 AND next_token_hash = $2 AND revoked = 0 "
-                         "RETURNING name",
-                         name, next_hash);
+            auto r = write("UPDATE srv_terminals SET token_hash = next_token_hash, next_token_hash "
+                           "= NULL WHERE name = $1 AND next_token_hash = $2 AND revoked = 0 "
+                           "RETURNING name",
+                           name, next_hash);
             promoted = !r.empty();
             if (promoted) bump_credentials();
         });
@@ -264,9 +317,10 @@ class PgServerStore final : public ServerStore {
     bool revoke(const std::string& name) override {
         bool found = false;
         transaction([&] {
-            auto r = run("UPDATE srv_terminals SET revoked = 1, code_hash = NULL, next_token_hash "
-                         "= NULL WHERE name = $1 RETURNING name",
-                         name);
+            auto r =
+                write("UPDATE srv_terminals SET revoked = 1, code_hash = NULL, next_token_hash "
+                      "= NULL WHERE name = $1 RETURNING name",
+                      name);
             found = !r.empty();
             if (found) bump_credentials();
         });
@@ -286,28 +340,65 @@ class PgServerStore final : public ServerStore {
         return out;
     }
 
+    void read_ahead(const ReadAhead& a) override {
+        std::string sql = read_ahead_sql(a, quote());
+        if (sql.empty()) return;
+        for (const auto& row : simple(sql)) known_.add(row);
+        known_.mark_absent(a);
+    }
+    bool room_in_region(const std::string& region, const std::string& room) override {
+        return !run("SELECT 1 FROM srv_region_rooms WHERE region = $1 AND room = $2", region, room)
+                    .empty();
+    }
+    void set_region_rooms(const std::string& region,
+                          const std::vector<std::string>& rooms) override {
+        transaction([&] {
+            write("DELETE FROM srv_region_rooms WHERE region = $1", region);
+            for (const std::string& room : rooms)
+                write("INSERT INTO srv_region_rooms(region, room) VALUES ($1, $2) ON CONFLICT DO "
+                      "NOTHING",
+                      region, room);
+        });
+    }
     std::optional<SeenBatch> batch(const std::string& batch_id) override {
+        if (auto* b = pending(&PendingWrites::batches, batch_id)) return b->seen;
+        if (auto it = known_.batches.find(batch_id); it != known_.batches.end()) return it->second;
         auto r = run("SELECT digest, terminal FROM srv_batches WHERE batch_id = $1", batch_id);
         if (r.empty()) return std::nullopt;
         return SeenBatch{r[0][0].c_str(), r[0][1].c_str()};
     }
     void add_batch(const std::string& batch_id, const std::string& terminal,
                    const std::string& digest, const std::string& at) override {
-        run("INSERT INTO srv_batches(batch_id, terminal, digest, at) VALUES ($1, $2, $3, $4)",
-            batch_id, terminal, digest, at);
+        writes().batches[batch_id] = PendingBatch{{digest, terminal}, at};
     }
     std::optional<SeenOp> applied_op(const std::string& op_id) override {
+        if (auto* o = pending(&PendingWrites::ops, op_id)) return o->seen;
+        if (auto it = known_.ops.find(op_id); it != known_.ops.end()) return it->second;
         auto r = run("SELECT outcome, reason FROM srv_applied_ops WHERE op_id = $1", op_id);
         if (r.empty()) return std::nullopt;
         return SeenOp{r[0][0].c_str(), r[0][1].c_str()};
     }
     void add_applied_op(const std::string& op_id, const std::string& terminal,
-                        const std::string& outcome, const std::string& reason) override {
-        run("INSERT INTO srv_applied_ops(op_id, terminal, outcome, reason) VALUES ($1, $2, $3, "
-            "$4)",
-            op_id, terminal, outcome, reason);
+                        const std::string& outcome, const std::string& reason,
+                        const std::string& created_at) override {
+        writes().ops[op_id] = PendingOp{{outcome, reason}, terminal, created_at};
+    }
+    std::pair<long long, long long> forget_idempotency(const std::string& before) override {
+        std::pair<long long, long long> gone;
+        transaction([&] {
+            gone.first = number("WITH d AS (DELETE FROM srv_applied_ops WHERE created_at < $1 "
+                                "RETURNING 1) SELECT count(*) FROM d",
+                                before);
+            gone.second = number("WITH d AS (DELETE FROM srv_batches WHERE at < $1 RETURNING 1) "
+                                 "SELECT count(*) FROM d",
+                                 before);
+        });
+        return gone;
     }
     ExistingRecord record(const std::string& entity, const std::string& uuid) override {
+        RecordKey key{entity, uuid};
+        if (auto* e = pending(&PendingWrites::records, key)) return *e;
+        if (auto it = known_.records.find(key); it != known_.records.end()) return it->second;
         auto r = run("SELECT room, origin, rank, updated_at, tiebreak, payload FROM srv_records "
                      "WHERE entity = $1 AND uuid = $2",
                      entity, uuid);
@@ -320,57 +411,49 @@ class PgServerStore final : public ServerStore {
         e.payload = r[0][5].c_str();
         return e;
     }
+    // The room and origin stay the first writer's, as ON CONFLICT keeps them.
     void put_record(const std::string& entity, const std::string& uuid, const std::string& room,
                     const std::string& origin, const Version& v,
                     const std::string& payload) override {
-        run("INSERT INTO srv_records(entity, uuid, room, origin, rank, updated_at, tiebreak, "
-            "payload) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT(entity, uuid) DO "
-            "UPDATE SET rank = excluded.rank, updated_at = excluded.updated_at, tiebreak = "
-            "excluded.tiebreak, payload = excluded.payload",
-            entity, uuid, room, origin, v.rank, v.updated_at, v.tiebreak, payload);
+        ExistingRecord before = record(entity, uuid);
+        ExistingRecord e{true, before.found ? before.room : room,
+                         before.found ? before.origin : origin, v, payload};
+        writes().records[RecordKey{entity, uuid}] = std::move(e);
     }
-    // The room's row is locked until the commit: pushes of one room on any instance take their
-    // seqs in turn, so a reader never sees N+1 before N; other rooms go on in parallel.
-    long long append_change(const FeedChange& c) override {
-        long long seq =
-            number("INSERT INTO srv_room_feeds(room, head) VALUES ($1, 1 + (SELECT value FROM "
-                   "srv_counters WHERE name = 'feed')) ON CONFLICT(room) DO UPDATE SET head = "
-                   "srv_room_feeds.head + 1 RETURNING head",
-                   c.room);
-        run("INSERT INTO srv_changes(room, seq, op_id, terminal, entity, entity_uuid, kind, "
-            "payload, at, public_payload) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, "
-            "NULLIF($10, ''))",
-            c.room, seq, c.op_id, c.terminal, c.entity, c.entity_uuid, c.kind, c.payload, c.at,
-            c.public_payload);
-        grown_.insert(c.room);
-        return seq;
-    }
+    void append_change(const FeedChange& c) override { writes().changes.push_back(c); }
     std::string claim_ticket_number(const std::string& room, const std::string& day,
                                     const std::string& number, const std::string& uuid) override {
-        run("INSERT INTO srv_ticket_numbers(room, day, number, uuid) VALUES ($1, $2, $3, $4) ON "
-            "CONFLICT DO NOTHING",
-            room, day, number, uuid);
-        auto r = run("SELECT uuid FROM srv_ticket_numbers WHERE room = $1 AND day = $2 AND "
-                     "number = $3",
-                     room, day, number);
-        return r.empty() ? std::string() : std::string(r[0][0].c_str());
+        TicketKey key{room, day, number};
+        if (auto* owner = pending(&PendingWrites::tickets, key)) return *owner;
+        std::string owner;
+        if (auto it = known_.tickets.find(key); it != known_.tickets.end()) {
+            owner = it->second;
+        } else {
+            auto r = run("SELECT uuid FROM srv_ticket_numbers WHERE room = $1 AND day = $2 AND "
+                         "number = $3",
+                         room, day, number);
+            if (!r.empty()) owner = r[0][0].c_str();
+        }
+        if (!owner.empty()) return owner;
+        writes().tickets[key] = uuid;
+        return uuid;
     }
     std::string reg_number_owner(const std::string& room, const std::string& number) override {
+        if (auto* owner = pending(&PendingWrites::regs, RegKey{room, number})) return *owner;
         auto r =
             run("SELECT uuid FROM srv_reg_numbers WHERE room = $1 AND number = $2", room, number);
         return r.empty() ? std::string() : std::string(r[0][0].c_str());
     }
     void add_reg_number(const std::string& room, const std::string& number,
                         const std::string& uuid) override {
-        run("INSERT INTO srv_reg_numbers(room, number, uuid) VALUES ($1, $2, $3)", room, number,
-            uuid);
+        writes().regs[RegKey{room, number}] = uuid;
     }
 
     void add_day_ticket(const std::string& room, const std::string& day,
                         const std::string& uuid) override {
-        run("INSERT INTO srv_day_tickets(room, day, uuid) VALUES ($1, $2, $3) ON CONFLICT DO "
-            "NOTHING",
-            room, day, uuid);
+        write("INSERT INTO srv_day_tickets(room, day, uuid) VALUES ($1, $2, $3) ON CONFLICT DO "
+              "NOTHING",
+              room, day, uuid);
     }
     std::vector<std::string> day_ticket_payloads(const std::string& room,
                                                  const std::string& day) override {
@@ -387,10 +470,10 @@ class PgServerStore final : public ServerStore {
         return PublicCode{code, r[0][0].c_str(), r[0][1].c_str(), r[0][2].c_str()};
     }
     void put_public_code(const PublicCode& c) override {
-        run("INSERT INTO srv_public_codes(code, entity, uuid, room) VALUES ($1, $2, $3, $4) ON "
-            "CONFLICT(code) DO UPDATE SET entity = excluded.entity, uuid = excluded.uuid, room = "
-            "excluded.room",
-            c.code, c.entity, c.uuid, c.room);
+        write("INSERT INTO srv_public_codes(code, entity, uuid, room) VALUES ($1, $2, $3, $4) ON "
+              "CONFLICT(code) DO UPDATE SET entity = excluded.entity, uuid = excluded.uuid, room = "
+              "excluded.room",
+              c.code, c.entity, c.uuid, c.room);
     }
 
     void changes(const std::string& room, bool public_only, long long since, long long head,
@@ -408,6 +491,27 @@ class PgServerStore final : public ServerStore {
                 return;
     }
 
+    void room_records(const std::string& room, const std::string& entity, const std::string& uuid,
+                      int limit, const AddRecord& add) override {
+        auto r = run("SELECT entity, uuid, payload FROM srv_records WHERE room = $1 AND (entity, "
+                     "uuid) > ($2, $3) ORDER BY entity, uuid LIMIT $4",
+                     room, entity, uuid, limit + 1);
+        for (const auto& row : r)
+            if (!add(view(row[0]), view(row[1]), view(row[2]))) return;
+    }
+    long long prune_feed(const std::string& before) override {
+        long long gone = 0;
+        transaction([&] {
+            write("UPDATE srv_room_feeds f SET floor = c.top FROM (SELECT room, max(seq) AS top "
+                  "FROM srv_changes WHERE at < $1 GROUP BY room) c WHERE c.room = f.room",
+                  before);
+            gone = number("WITH d AS (DELETE FROM srv_changes c USING srv_room_feeds f WHERE "
+                          "f.room = c.room AND c.seq <= f.floor RETURNING 1) SELECT count(*) "
+                          "FROM d");
+        });
+        return gone;
+    }
+
     std::map<std::string, TerminalReport> terminal_status() override {
         auto r = run("SELECT s.name, t.room, t.kind, s.last_seen, s.pending, s.dead_letters "
                      "FROM srv_terminal_status s JOIN srv_terminals t ON t.name = s.name");
@@ -422,20 +526,20 @@ class PgServerStore final : public ServerStore {
         return out;
     }
     void put_terminal_status(const std::string& name, const TerminalReport& r) override {
-        run("INSERT INTO srv_terminal_status(name, last_seen, pending, dead_letters) VALUES ($1, "
-            "$2, $3, $4) ON CONFLICT(name) DO UPDATE SET last_seen = excluded.last_seen, pending "
-            "= excluded.pending, dead_letters = excluded.dead_letters",
-            name, format_instant(r.last_seen), r.counts.pending, r.counts.dead_letters);
+        write("INSERT INTO srv_terminal_status(name, last_seen, pending, dead_letters) VALUES ($1, "
+              "$2, $3, $4) ON CONFLICT(name) DO UPDATE SET last_seen = excluded.last_seen, pending "
+              "= excluded.pending, dead_letters = excluded.dead_letters",
+              name, format_instant(r.last_seen), r.counts.pending, r.counts.dead_letters);
     }
 
     // Deliveries
     void queue_delivery(const DeliveryRow& r) override {
-        run("INSERT INTO srv_notice_deliveries(notice_uuid, room, application_uuid, channel, "
-            "state, reason, attempts, queued_at, next_at, last_attempt_at, sent_at, updated_at) "
-            "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) ON CONFLICT(notice_uuid) "
-            "DO NOTHING",
-            r.notice_uuid, r.room, r.application_uuid, r.channel, r.state, r.reason, r.attempts,
-            r.queued_at, r.next_at, r.last_attempt_at, r.sent_at, r.updated_at);
+        write("INSERT INTO srv_notice_deliveries(notice_uuid, room, application_uuid, channel, "
+              "state, reason, attempts, queued_at, next_at, last_attempt_at, sent_at, updated_at) "
+              "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) ON CONFLICT(notice_uuid) "
+              "DO NOTHING",
+              r.notice_uuid, r.room, r.application_uuid, r.channel, r.state, r.reason, r.attempts,
+              r.queued_at, r.next_at, r.last_attempt_at, r.sent_at, r.updated_at);
     }
     std::optional<DeliveryRow> delivery(const std::string& notice_uuid) override {
         auto r =
@@ -447,11 +551,11 @@ class PgServerStore final : public ServerStore {
     // One statement: of two instances claiming the same row, one updates it, the other finds
     // it in another state and gets false.
     bool update_delivery(const DeliveryRow& r, const std::string& expect) override {
-        auto res = run("UPDATE srv_notice_deliveries SET state = $2, reason = $3, attempts = $4, "
-                       "next_at = $5, last_attempt_at = $6, sent_at = $7, updated_at = $8 WHERE "
-                       "notice_uuid = $1 AND state = $9 RETURNING notice_uuid",
-                       r.notice_uuid, r.state, r.reason, r.attempts, r.next_at, r.last_attempt_at,
-                       r.sent_at, r.updated_at, expect);
+        auto res = write("UPDATE srv_notice_deliveries SET state = $2, reason = $3, attempts = $4, "
+                         "next_at = $5, last_attempt_at = $6, sent_at = $7, updated_at = $8 WHERE "
+                         "notice_uuid = $1 AND state = $9 RETURNING notice_uuid",
+                         r.notice_uuid, r.state, r.reason, r.attempts, r.next_at, r.last_attempt_at,
+                         r.sent_at, r.updated_at, expect);
         return !res.empty();
     }
     std::vector<DeliveryRow> deliveries_in(const std::string& state, const std::string& until,
@@ -468,8 +572,8 @@ class PgServerStore final : public ServerStore {
   private:
     // Every instance's token cache is dropped when this moves (api.cpp, authenticate).
     void bump_credentials() {
-        run("INSERT INTO srv_counters(name, value) VALUES ('credentials', 1) "
-            "ON CONFLICT(name) DO UPDATE SET value = srv_counters.value + 1");
+        write("INSERT INTO srv_counters(name, value) VALUES ('credentials', 1) "
+              "ON CONFLICT(name) DO UPDATE SET value = srv_counters.value + 1");
     }
     static DeliveryRow delivery_of(const pqxx::row& row) {
         DeliveryRow r;
@@ -515,14 +619,24 @@ class PgServerStore final : public ServerStore {
         }
     }
     // A connection lost (database restarted) is opened again by the next statement outside a
-    // transaction; inside one, the transaction fails and its pushes are answered 503.
-    template <class... Args> pqxx::result run(const char* sql, const Args&... args) {
-        if (!conn_ || !conn_->is_open()) {
-            if (depth_ > 0) throw StoreError("store_io", "PostgreSQL: the connection was lost");
-            connect();
-        }
+    // transaction or before its BEGIN; inside one, the transaction fails and its pushes are
+    // answered 503.
+    void usable() {
+        if (conn_ && conn_->is_open()) return;
+        if (begun_) throw StoreError("store_io", "PostgreSQL: the connection was lost");
+        connect();
+    }
+    // The transaction is opened by its first statement, not before: a group commit opens it in
+    // the round trip of its read-ahead (begin_text), and one that reads nothing sends it with its
+    // writes.
+    std::string begin_text() {
+        if (depth_ == 0 || begun_) return "";
+        begun_ = true;
+        return "BEGIN;\n";
+    }
+    template <class F> auto guarded(F&& f) -> decltype(f()) {
         try {
-            return tx_->exec_params(sql, args...);
+            return f();
         } catch (const pqxx::broken_connection& e) {
             tx_.reset();
             conn_.reset();
@@ -531,13 +645,69 @@ class PgServerStore final : public ServerStore {
             store_error(e);
         }
     }
-    void script(const char* sql) { // several statements, no parameters
-        try {
-            tx_->exec(sql);
-        } catch (const std::exception& e) {
-            store_error(e);
-        }
+    template <class... Args> pqxx::result run(const char* sql, const Args&... args) {
+        usable();
+        std::string begin = begin_text();
+        return guarded([&] {
+            if (!begin.empty()) tx_->exec("BEGIN");
+            return tx_->exec_params(sql, args...);
+        });
     }
+    // Several statements in one round trip (no parameters: texts go in as quoted literals); the
+    // rows are the last statement's.
+    pqxx::result simple(const std::string& sql) {
+        usable();
+        std::string text = begin_text() + sql;
+        return guarded([&] { return tx_->exec(text); });
+    }
+    // A statement that writes at once inside a push: under a real savepoint, so that a job that
+    // fails after it is undone alone.
+    template <class... Args> pqxx::result write(const char* sql, const Args&... args) {
+        if (in_job_ && !db_savepoint_) {
+            run("SAVEPOINT job");
+            db_savepoint_ = true;
+        }
+        return run(sql, args...);
+    }
+    void script(const char* sql) { simple(sql); }
+    Quote quote() {
+        return [this](const std::string& text) {
+            usable(); // a connection lost before the BEGIN is opened again
+            return tx_->quote(text);
+        };
+    }
+
+    // Kept writes go to the running job's set, merged into the group's when the job succeeds.
+    PendingWrites& writes() {
+        if (depth_ == 0)
+            throw StoreError("store_io", "PostgreSQL: a push's write outside a transaction");
+        return in_job_ ? job_ : group_;
+    }
+    template <class Map, class Key>
+    const typename Map::mapped_type* pending(Map PendingWrites::*map, const Key& key) {
+        for (PendingWrites* w : {&job_, &group_}) {
+            auto it = (w->*map).find(key);
+            if (it != (w->*map).end()) return &it->second;
+        }
+        return nullptr;
+    }
+    void commit() {
+        committed_heads_.clear();
+        if (group_.empty()) {
+            if (begun_) simple("COMMIT");
+            return;
+        }
+        pqxx::result heads = simple(commit_sql(group_, quote()));
+        for (const auto& row : heads) committed_heads_[row[0].c_str()] = row[1].as<long long>();
+    }
+    void end_transaction() {
+        depth_ = 0;
+        begun_ = in_job_ = db_savepoint_ = false;
+        group_.clear();
+        job_.clear();
+        known_.clear();
+    }
+
     template <class... Args> long long number(const char* sql, const Args&... args) {
         pqxx::result r = run(sql, args...);
         return r.empty() || r[0][0].is_null() ? 0 : r[0][0].as<long long>();
@@ -547,9 +717,9 @@ class PgServerStore final : public ServerStore {
         return r.empty() ? std::string() : std::string(r[0][0].c_str());
     }
     void set_meta(const std::string& key, const std::string& value) {
-        run("INSERT INTO srv_meta(key, value) VALUES ($1, $2) ON CONFLICT(key) DO UPDATE SET "
-            "value = excluded.value",
-            key, value);
+        write("INSERT INTO srv_meta(key, value) VALUES ($1, $2) ON CONFLICT(key) DO UPDATE SET "
+              "value = excluded.value",
+              key, value);
     }
     // Under an advisory lock: instances starting together migrate once.
     void migrate() {
@@ -575,7 +745,12 @@ class PgServerStore final : public ServerStore {
     std::unique_ptr<pqxx::connection> conn_;
     std::unique_ptr<pqxx::nontransaction> tx_;
     int depth_ = 0;
-    std::set<std::string> grown_; // rooms whose feed grew in this transaction
+    bool begun_ = false;        // BEGIN sent
+    bool in_job_ = false;       // inside savepoint()
+    bool db_savepoint_ = false; // the job opened a real savepoint (write())
+    PendingWrites group_, job_;
+    KnownRows known_;
+    std::map<std::string, long long> committed_heads_; // rooms the last commit grew
 };
 
 } // namespace

@@ -84,7 +84,8 @@ static PushOp parse_op(json& o, size_t i) {
     op.entity = text(o, "entity", where);
     op.entity_uuid = o["entity_uuid"];
     op.kind = text(o, "kind", where);
-    op.created_at = o["created_at"];
+    // As the server writes times, so that stored times compare as text (retention.hpp).
+    op.created_at = format_instant(*parse_instant(o["created_at"].get<std::string>()));
     if (!is_entity_name(op.entity)) bad("bad_field", where + "entity: [a-z_]{1,32}");
     if (op.kind.size() > 64 || op.kind.rfind(op.entity + ".", 0) != 0)
         bad("bad_field", where + "kind: must start with the entity and a dot");
@@ -179,8 +180,8 @@ static void check_replay(ServerStore& db, const Terminal& t, const PushBatch& b,
 
 PushResult apply_push(ServerStore& db, const Terminal& t, const PushBatch& b, Instant now) {
     if (!db.in_transaction()) throw StoreError("store_io", "apply_push outside a transaction");
-    if (t.role == TerminalRole::Board && !b.ops.empty())
-        throw HttpError(403, "forbidden", "a board writes nothing");
+    if ((t.role == TerminalRole::Board || t.role == TerminalRole::Reader) && !b.ops.empty())
+        throw HttpError(403, "forbidden", "a board or a region reader writes nothing");
     check_replay(db, t, b, now);
     PushResult r;
     for (const PushOp& op : b.ops) {
@@ -199,14 +200,27 @@ PushResult apply_push(ServerStore& db, const Terminal& t, const PushBatch& b, In
         // answered "duplicate" when its op id comes again.
         db.add_applied_op(op.op_id, t.name,
                           res.status == "duplicate" ? std::string("superseded") : res.status,
-                          res.reason);
+                          res.reason, op.created_at);
         r.applied += res.status == "applied";
         r.rejected += res.status == "rejected";
         r.results.push_back(std::move(res));
     }
     if (r.applied > 0) r.rooms.push_back(t.room);
-    r.head = db.feed_head(t.room);
     return r;
+}
+
+ReadAhead read_ahead_of(const PushBatch& b) {
+    ReadAhead a;
+    a.batches.push_back(b.batch_id);
+    for (const PushOp& op : b.ops) {
+        a.ops.push_back(op.op_id);
+        a.records.emplace_back(op.entity, op.entity_uuid);
+        const json& p = op.payload;
+        if (op.entity == "ticket" && p.value("transferred_from", std::string()).empty())
+            a.tickets.push_back({p.value("room", std::string()), p.value("day", std::string()),
+                                 p.value("number", std::string())});
+    }
+    return a;
 }
 
 json push_result_json(const PushResult& r, const std::string& epoch) {

@@ -4,6 +4,7 @@
 
 #include "common/protocol.hpp"
 #include "server/auth.hpp"
+#include "server/read_ahead.hpp"
 
 #include <nlohmann/json.hpp>
 #include <string>
@@ -31,13 +32,15 @@ struct PushBatch {
 // missing_field, bad_field, clock_skew, op_time, too_many_ops) or 403 before anything is written.
 PushBatch parse_push(std::string_view body, Instant now, const Terminal& t);
 
+// What applying b will look up, for the store to read at once with the rest of its group.
+ReadAhead read_ahead_of(const PushBatch& b);
+
 struct OpResult {
     std::string op_id, status, reason;
 };
 struct PushResult {
     std::vector<OpResult> results;
     std::vector<std::string> rooms; // rooms whose feed grew: their long-polls wake up
-    long long head = 0;             // the room's feed head after the batch
     int applied = 0, duplicates = 0, rejected = 0;
 };
 

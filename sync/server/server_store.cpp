@@ -13,6 +13,14 @@ std::unique_ptr<ServerStore> open_server_store(const std::filesystem::path& data
     return open_sqlite_server_store(data_dir);
 }
 
+std::map<std::string, long long>
+ServerStore::heads_after_commit(const std::vector<std::string>& rooms) {
+    std::map<std::string, long long> heads;
+    for (const std::string& room : rooms)
+        if (!heads.count(room)) heads[room] = feed_head(room);
+    return heads;
+}
+
 std::filesystem::path default_server_data_dir() {
     const char* xdg = std::getenv("XDG_DATA_HOME");
     const char* home = std::getenv("HOME");

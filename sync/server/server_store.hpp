@@ -15,6 +15,7 @@
 
 #include "common/rules.hpp"
 #include "server/auth.hpp"
+#include "server/read_ahead.hpp"
 #include "server/terminal_status.hpp"
 
 #include <filesystem>
@@ -51,15 +52,22 @@ struct FeedChange {
 };
 
 struct FeedPage {
-    std::string changes; // the JSON array of changes, as text
-    int count = 0;       // how many changes it holds
-    long long next = 0;  // the cursor's new seq
+    std::string changes;      // the JSON array of changes, as text
+    int count = 0;            // how many changes it holds
+    long long next = 0;       // the cursor's new seq
+    std::string entity, uuid; // in a snapshot with more to come: the last record sent
     bool has_more = false;
 };
 
 // A public page's code and the record it shows (public_pages.hpp).
 struct PublicCode {
     std::string code, entity, uuid, room;
+};
+
+// A room's feed holds the changes with floor < seq <= head: prune_feed removed those up to
+// floor, and a terminal behind it starts from a snapshot (feed.hpp).
+struct FeedWindow {
+    long long floor = 0, head = 0;
 };
 
 struct TerminalSlot { // a registered name
@@ -106,8 +114,14 @@ class ServerStore {
     virtual std::string epoch() = 0;
     virtual std::string new_epoch() = 0;
     // The room's feed head: the last sequence number its feed handed out (every change up to it
-    // is committed).
+    // is committed). Inside a write transaction it may not count the transaction's own changes
+    // (PostgreSQL gives their seqs at the commit).
     virtual long long feed_head(const std::string& room) = 0;
+    // The heads of these rooms right after this connection's last commit (the rooms a group
+    // commit grew: their long-polls wake up).
+    virtual std::map<std::string, long long>
+    heads_after_commit(const std::vector<std::string>& rooms);
+    virtual FeedWindow feed_window(const std::string& room) = 0;
     // Moves each time a credential is revoked.
     virtual long long credentials_version() = 0;
     // A write that must commit: the health probe.
@@ -135,20 +149,28 @@ class ServerStore {
     // Revokes and moves credentials_version; false when no terminal has the name.
     virtual bool revoke(const std::string& name) = 0;
     virtual std::vector<TerminalRow> terminals() = 0; // by room, then name
+    // The rooms of a region, for its readers (TerminalRole::Reader); set replaces the list.
+    virtual bool room_in_region(const std::string& region, const std::string& room) = 0;
+    virtual void set_region_rooms(const std::string& region,
+                                  const std::vector<std::string>& rooms) = 0;
 
     // Push (push.hpp): idempotency records, records, numbers, the feed.
+    virtual void read_ahead(const ReadAhead&) {}
     virtual std::optional<SeenBatch> batch(const std::string& batch_id) = 0;
     virtual void add_batch(const std::string& batch_id, const std::string& terminal,
                            const std::string& digest, const std::string& at) = 0;
     virtual std::optional<SeenOp> applied_op(const std::string& op_id) = 0;
+    // created_at: when the terminal made the op (retention.hpp forgets it by that time).
     virtual void add_applied_op(const std::string& op_id, const std::string& terminal,
-                                const std::string& outcome, const std::string& reason) = 0;
+                                const std::string& outcome, const std::string& reason,
+                                const std::string& created_at) = 0;
     virtual ExistingRecord record(const std::string& entity, const std::string& uuid) = 0;
     virtual void put_record(const std::string& entity, const std::string& uuid,
                             const std::string& room, const std::string& origin, const Version& v,
                             const std::string& payload) = 0;
-    // Appends to the change's room feed; returns its sequence number.
-    virtual long long append_change(const FeedChange& c) = 0;
+    // Appends to the change's room feed (its sequence number is given by the commit at the
+    // latest, in the order of the appends).
+    virtual void append_change(const FeedChange& c) = 0;
     // Binds the number to uuid unless taken; returns the UUID that holds it.
     virtual std::string claim_ticket_number(const std::string& room, const std::string& day,
                                             const std::string& number, const std::string& uuid) = 0;
@@ -184,6 +206,20 @@ class ServerStore {
     virtual bool update_delivery(const DeliveryRow& r, const std::string& expect) = 0;
     virtual std::vector<DeliveryRow> deliveries_in(const std::string& state,
                                                    const std::string& until, int limit) = 0;
+
+    // Retention (retention.hpp): forgets the ops made before `before` and the batches received
+    // before it, in one transaction; returns how many of each went.
+    virtual std::pair<long long, long long> forget_idempotency(const std::string& before) = 0;
+
+    // Snapshot: the room's current records after (entity, uuid) in that order, up to limit + 1,
+    // each given to add until it returns false.
+    using AddRecord = std::function<bool(std::string_view entity, std::string_view uuid,
+                                         std::string_view payload)>;
+    virtual void room_records(const std::string& room, const std::string& entity,
+                              const std::string& uuid, int limit, const AddRecord& add) = 0;
+    // Removes the changes appended before `before`, and every change below them in their room
+    // (the room's floor moves up to the last one removed); returns how many went.
+    virtual long long prune_feed(const std::string& before) = 0;
 
     // What terminals said of themselves (terminal_status.hpp).
     virtual std::map<std::string, TerminalReport> terminal_status() = 0;

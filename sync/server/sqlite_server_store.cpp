@@ -195,6 +195,50 @@ CREATE TABLE srv_public_codes (
 ) WITHOUT ROWID;
 )SQL";
 
+// Version 7: retention of the idempotency records (retention.hpp) and of the feed. An op's record
+// is forgotten by when the terminal made it; those recorded before this version count from the
+// upgrade (they were made before it, so they are kept at least as long). The indexes make the daily
+// prune a range delete.
+static const char* const kServerSchemaV7 = R"SQL(
+ALTER TABLE srv_applied_ops ADD COLUMN created_at TEXT NOT NULL DEFAULT '';
+UPDATE srv_applied_ops SET created_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now');
+CREATE INDEX srv_applied_ops_by_time ON srv_applied_ops(created_at);
+CREATE INDEX srv_batches_by_time ON srv_batches(at);
+
+-- Feed pruning and snapshots (sync/server/feed.hpp): a room's feed keeps the changes above its
+-- floor; a terminal behind it starts from the room's records, read in key order.
+ALTER TABLE srv_room_feeds ADD COLUMN floor INTEGER NOT NULL DEFAULT 0;
+CREATE INDEX srv_records_by_room ON srv_records(room, entity, uuid);
+
+-- Region readers (reg-34, reg-39, reg-40): a kind of their own, and the rooms of each region.
+-- SQLite changes a CHECK only by making the table again.
+CREATE TABLE srv_terminals_v7 (
+    name            TEXT PRIMARY KEY,
+    room            TEXT NOT NULL,
+    kind            TEXT NOT NULL CHECK (kind IN ('kiosk', 'console', 'board', 'reader')),
+    series          TEXT NOT NULL DEFAULT '',
+    code_hash       TEXT UNIQUE,
+    code_expires    TEXT NOT NULL DEFAULT '',
+    token_hash      TEXT UNIQUE,
+    created_at      TEXT NOT NULL,
+    enrolled_at     TEXT NOT NULL DEFAULT '',
+    revoked         INTEGER NOT NULL DEFAULT 0 CHECK (revoked IN (0, 1)),
+    next_token_hash TEXT
+);
+INSERT INTO srv_terminals_v7(name, room, kind, series, code_hash, code_expires, token_hash,
+                             created_at, enrolled_at, revoked, next_token_hash)
+    SELECT name, room, kind, series, code_hash, code_expires, token_hash, created_at,
+           enrolled_at, revoked, next_token_hash FROM srv_terminals;
+DROP TABLE srv_terminals;
+ALTER TABLE srv_terminals_v7 RENAME TO srv_terminals;
+CREATE UNIQUE INDEX srv_terminals_next_token ON srv_terminals(next_token_hash);
+CREATE TABLE srv_region_rooms (
+    region TEXT NOT NULL,
+    room   TEXT NOT NULL,
+    PRIMARY KEY (region, room)
+) WITHOUT ROWID;
+)SQL";
+
 // Per connection. A group commit of a few hundred pushes dirties thousands of pages (random
 // UUID keys land on different leaves): with SQLite's default 2 MB cache they spill to the WAL
 // in the middle of the transaction and are read back. Each push runs in a savepoint, whose
@@ -206,8 +250,8 @@ static void tune_connection(Store& db) {
 }
 
 static const Migration kServerMigrations[] = {
-    {1, kServerSchemaV1}, {2, kServerSchemaV2}, {3, kServerSchemaV3},
-    {4, kServerSchemaV4}, {5, kServerSchemaV5}, {6, kServerSchemaV6},
+    {1, kServerSchemaV1}, {2, kServerSchemaV2}, {3, kServerSchemaV3}, {4, kServerSchemaV4},
+    {5, kServerSchemaV5}, {6, kServerSchemaV6}, {7, kServerSchemaV7},
 };
 constexpr size_t kServerMigrationCount = sizeof kServerMigrations / sizeof kServerMigrations[0];
 
@@ -275,11 +319,15 @@ class SqliteServerStore final : public ServerStore {
         db_->transaction([&] { db_->set_meta("server_epoch", epoch); });
         return epoch;
     }
-    long long feed_head(const std::string& room) override {
-        Stmt st = db_->prepare("SELECT coalesce((SELECT head FROM srv_room_feeds WHERE room = "
-                               "?1), (SELECT value FROM srv_counters WHERE name = 'feed'), 0)");
+    long long feed_head(const std::string& room) override { return feed_window(room).head; }
+    FeedWindow feed_window(const std::string& room) override {
+        Stmt st = db_->prepare(
+            "SELECT coalesce((SELECT floor FROM srv_room_feeds WHERE room = ?1), 0), "
+            "coalesce((SELECT head FROM srv_room_feeds WHERE room = ?1), (SELECT value FROM "
+            "srv_counters WHERE name = 'feed'), 0)");
         st.bind(1, room);
-        return st.step() ? st.integer(0) : 0;
+        st.step();
+        return FeedWindow{st.integer(0), st.integer(1)};
     }
     long long credentials_version() override {
         // No row until the first revocation (stores made before revocation existed have none).
@@ -389,6 +437,23 @@ class SqliteServerStore final : public ServerStore {
         return out;
     }
 
+    bool room_in_region(const std::string& region, const std::string& room) override {
+        Stmt st = db_->prepare("SELECT 1 FROM srv_region_rooms WHERE region = ?1 AND room = ?2");
+        st.bind(1, region).bind(2, room);
+        return st.step();
+    }
+    void set_region_rooms(const std::string& region,
+                          const std::vector<std::string>& rooms) override {
+        db_->transaction([&] {
+            db_->prepare("DELETE FROM srv_region_rooms WHERE region = ?1").bind(1, region).run();
+            for (const std::string& room : rooms)
+                db_->prepare("INSERT OR IGNORE INTO srv_region_rooms(region, room) VALUES (?1, ?2)")
+                    .bind(1, region)
+                    .bind(2, room)
+                    .run();
+        });
+    }
+
     // Push
     std::optional<SeenBatch> batch(const std::string& batch_id) override {
         Stmt st = db_->prepare("SELECT digest, terminal FROM srv_batches WHERE batch_id = ?1");
@@ -413,14 +478,24 @@ class SqliteServerStore final : public ServerStore {
         return SeenOp{st.text(0), st.text(1)};
     }
     void add_applied_op(const std::string& op_id, const std::string& terminal,
-                        const std::string& outcome, const std::string& reason) override {
-        db_->prepare("INSERT INTO srv_applied_ops(op_id, terminal, outcome, reason) "
-                     "VALUES (?1, ?2, ?3, ?4)")
+                        const std::string& outcome, const std::string& reason,
+                        const std::string& created_at) override {
+        db_->prepare("INSERT INTO srv_applied_ops(op_id, terminal, outcome, reason, created_at) "
+                     "VALUES (?1, ?2, ?3, ?4, ?5)")
             .bind(1, op_id)
             .bind(2, terminal)
             .bind(3, outcome)
             .bind(4, reason)
+            .bind(5, created_at)
             .run();
+    }
+    std::pair<long long, long long> forget_idempotency(const std::string& before) override {
+        std::pair<long long, long long> gone;
+        db_->transaction([&] {
+            gone.first = deleted("DELETE FROM srv_applied_ops WHERE created_at < ?1", before);
+            gone.second = deleted("DELETE FROM srv_batches WHERE at < ?1", before);
+        });
+        return gone;
     }
     ExistingRecord record(const std::string& entity, const std::string& uuid) override {
         Stmt st = db_->prepare("SELECT room, origin, rank, updated_at, tiebreak, payload "
@@ -453,7 +528,7 @@ class SqliteServerStore final : public ServerStore {
             .bind(8, payload)
             .run();
     }
-    long long append_change(const FeedChange& c) override {
+    void append_change(const FeedChange& c) override {
         long long seq = next_seq(c.room);
         db_->prepare("INSERT INTO srv_changes(seq, op_id, terminal, room, entity, entity_uuid, "
                      "kind, payload, at, public_payload) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, "
@@ -469,7 +544,6 @@ class SqliteServerStore final : public ServerStore {
             .bind(9, c.at)
             .bind_opt(10, c.public_payload)
             .run();
-        return seq;
     }
     std::string claim_ticket_number(const std::string& room, const std::string& day,
                                     const std::string& number, const std::string& uuid) override {
@@ -604,6 +678,29 @@ class SqliteServerStore final : public ServerStore {
         return out;
     }
 
+    void room_records(const std::string& room, const std::string& entity, const std::string& uuid,
+                      int limit, const AddRecord& add) override {
+        Stmt st = db_->prepare("SELECT entity, uuid, payload FROM srv_records WHERE room = ?1 AND "
+                               "(entity, uuid) > (?2, ?3) ORDER BY entity, uuid LIMIT ?4");
+        st.bind(1, room).bind(2, entity).bind(3, uuid).bind(4, limit + 1);
+        while (st.step())
+            if (!add(st.view(0), st.view(1), st.view(2))) return;
+    }
+    long long prune_feed(const std::string& before) override {
+        long long gone = 0;
+        db_->transaction([&] {
+            db_->prepare("UPDATE srv_room_feeds SET floor = (SELECT max(seq) FROM srv_changes c "
+                         "WHERE c.room = srv_room_feeds.room AND c.at < ?1) WHERE EXISTS (SELECT "
+                         "1 FROM srv_changes c WHERE c.room = srv_room_feeds.room AND c.at < ?1)")
+                .bind(1, before)
+                .run();
+            db_->exec("DELETE FROM srv_changes WHERE seq <= (SELECT floor FROM srv_room_feeds f "
+                      "WHERE f.room = srv_changes.room)");
+            gone = last_changes();
+        });
+        return gone;
+    }
+
     // Its own table, made on first use: it belongs to no schema step of the feed.
     std::map<std::string, TerminalReport> terminal_status() override {
         ensure_status_table();
@@ -636,6 +733,15 @@ class SqliteServerStore final : public ServerStore {
     Store* sqlite() override { return db_.get(); }
 
   private:
+    long long deleted(const char* sql, const std::string& before) {
+        db_->prepare(sql).bind(1, before).run();
+        return last_changes();
+    }
+    long long last_changes() {
+        Stmt n = db_->prepare("SELECT changes()");
+        n.step();
+        return n.integer(0);
+    }
     // Every server's token cache is dropped when this moves (api.cpp, authenticate).
     void bump_credentials() {
         db_->prepare("INSERT INTO srv_counters(name, value) VALUES ('credentials', 1) "

@@ -97,6 +97,8 @@ void check_role(const Terminal& t, PushOp& op, const std::string& where) {
     switch (t.role) {
     case TerminalRole::Board:
         forbidden("a board writes nothing");
+    case TerminalRole::Reader:
+        forbidden("a region reader writes nothing");
     case TerminalRole::Console:
         if (!console_entity(op.entity)) forbidden(where + "unknown entity " + op.entity);
         check_not_server_history(op, where);

@@ -24,12 +24,12 @@ static std::chrono::microseconds gap_left(std::chrono::steady_clock::time_point 
 Writer::Writer(const StoreLocation& where, Post post, Committed on_commit)
     : db_(open_server_store(where)), post_(std::move(post)), on_commit_(std::move(on_commit)) {}
 
-void Writer::submit(std::function<Reply(ServerStore&)> write, Done done) {
+void Writer::submit(std::function<Reply(ServerStore&)> write, Done done, ReadAhead ahead) {
     bool start = false;
     std::chrono::microseconds delay{0};
     {
         std::lock_guard lock(mutex_);
-        queue_.push_back(Job{std::move(write), std::move(done)});
+        queue_.push_back(Job{std::move(write), std::move(done), std::move(ahead)});
         start = !scheduled_;
         scheduled_ = true;
         delay = gap_left(last_commit_);
@@ -94,6 +94,9 @@ void Writer::run_group(std::vector<Job>& jobs) {
     std::vector<std::string> rooms;
     try {
         db_->transaction([&] {
+            ReadAhead ahead;
+            for (const Job& job : jobs) ahead.add(job.ahead);
+            if (!ahead.empty()) db_->read_ahead(ahead);
             for (size_t i = 0; i < jobs.size(); ++i) replies[i] = run_job(*db_, jobs[i].write);
         });
     } catch (const std::exception& e) {
@@ -106,8 +109,7 @@ void Writer::run_group(std::vector<Job>& jobs) {
     for (const Reply& r : replies) rooms.insert(rooms.end(), r.rooms.begin(), r.rooms.end());
     std::map<std::string, long long> heads;
     try {
-        for (const std::string& room : rooms)
-            if (!heads.count(room)) heads[room] = db_->feed_head(room);
+        if (!rooms.empty()) heads = db_->heads_after_commit(rooms);
     } catch (const StoreError&) {
     }
     if (on_commit_) on_commit_(heads);

@@ -33,7 +33,8 @@ class Writer {
     using Post = std::function<void(std::chrono::microseconds delay, std::function<void()>)>;
 
     Writer(const StoreLocation& where, Post post, Committed on_commit);
-    void submit(std::function<Reply(ServerStore&)> write, Done done);
+    // ahead: what write will look up, read with the rest of its group (ServerStore::read_ahead).
+    void submit(std::function<Reply(ServerStore&)> write, Done done, ReadAhead ahead = {});
     // At shutdown, once no I/O thread runs: commits and answers what is still waiting.
     void finish();
 
@@ -41,6 +42,7 @@ class Writer {
     struct Job {
         std::function<Reply(ServerStore&)> write;
         Done done;
+        ReadAhead ahead;
     };
     void run_task();
     void run_group(std::vector<Job>& jobs);

@@ -34,6 +34,11 @@ static void check_exactly_once(ServerProcess& server, Store& store) {
     CHECK(server.count("SELECT count(DISTINCT op_id) FROM srv_changes") ==
           server.count("SELECT count(*) FROM srv_changes"));
     CHECK(server.count("SELECT count(*) FROM srv_applied_ops WHERE outcome <> 'applied'") == 0);
+    // The room's feed has no gap and no seq twice, and its head is its last change.
+    long long changes = server.count("SELECT count(*) FROM srv_changes");
+    CHECK(server.count("SELECT count(DISTINCT seq) FROM srv_changes") == changes);
+    CHECK(server.count("SELECT max(seq) FROM srv_changes") == changes);
+    CHECK(server.count("SELECT head FROM srv_room_feeds WHERE room = 'main'") == changes);
     // In order: the feed holds one terminal's tickets in the order it issued them.
     CHECK(server.count("SELECT count(*) FROM srv_changes a JOIN srv_changes b ON b.seq > a.seq "
                        "WHERE a.entity = 'ticket' AND b.entity = 'ticket' AND "

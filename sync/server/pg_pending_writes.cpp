@@ -1,0 +1,193 @@
+#include "server/pg_pending_writes.hpp"
+
+#include <set>
+
+namespace reception {
+
+bool PendingWrites::empty() const {
+    return batches.empty() && ops.empty() && records.empty() && tickets.empty() && regs.empty() &&
+           changes.empty();
+}
+
+void PendingWrites::clear() {
+    *this = PendingWrites{};
+}
+
+template <class Map> static void move_map(Map& from, Map& to) {
+    for (auto& [key, value] : from) to.insert_or_assign(key, std::move(value));
+    from.clear();
+}
+
+void PendingWrites::move_into(PendingWrites& group) {
+    move_map(batches, group.batches);
+    move_map(ops, group.ops);
+    move_map(records, group.records);
+    move_map(tickets, group.tickets);
+    move_map(regs, group.regs);
+    for (FeedChange& c : changes) group.changes.push_back(std::move(c));
+    changes.clear();
+}
+
+// "(a, b, c)" of literals.
+static std::string row_of(std::initializer_list<std::string> literals) {
+    std::string out = "(";
+    for (const std::string& l : literals) out += (out.size() > 1 ? ", " : "") + l;
+    return out + ")";
+}
+
+static void add_row(std::string& values, const std::string& row) {
+    values += values.empty() ? "" : ",\n";
+    values += row;
+}
+
+static std::string in_list(const std::set<std::string>& keys, const Quote& q) {
+    std::string out;
+    for (const std::string& k : keys) out += (out.empty() ? "" : ", ") + q(k);
+    return "(" + out + ")";
+}
+
+// The rooms' heads move by their number of changes; each change's seq is its room's new head
+// plus d (d = its place in the room's changes minus their number: the last one's is 0). A room
+// new to the feed starts from the frozen base of server schema 3, as on SQLite.
+static std::string changes_sql(const std::vector<FeedChange>& changes, const Quote& q) {
+    std::map<std::string, long long> per_room;
+    for (const FeedChange& c : changes) ++per_room[c.room];
+    std::string grow;
+    for (const auto& [room, n] : per_room) add_row(grow, row_of({q(room), std::to_string(n)}));
+    std::map<std::string, long long> place;
+    std::string values;
+    for (const FeedChange& c : changes) {
+        long long d = ++place[c.room] - per_room[c.room];
+        add_row(values, row_of({q(c.room), std::to_string(d), q(c.op_id), q(c.terminal),
+                                q(c.entity), q(c.entity_uuid), q(c.kind), q(c.payload), q(c.at),
+                                c.public_payload.empty() ? "NULL" : q(c.public_payload)}));
+    }
+    return "WITH g(room, n) AS (VALUES " + grow +
+           "),\n"
+           "h AS (INSERT INTO srv_room_feeds AS f(room, head) SELECT g.room, c.value + g.n FROM "
+           "g, srv_counters c WHERE c.name = 'feed' ORDER BY g.room ON CONFLICT (room) DO UPDATE "
+           "SET head = f.head + excluded.head - (SELECT value FROM srv_counters WHERE name = "
+           "'feed') RETURNING room, head)\n"
+           "INSERT INTO srv_changes(room, seq, op_id, terminal, entity, entity_uuid, kind, "
+           "payload, at, public_payload) SELECT v.room, h.head + v.d, v.op_id, v.terminal, "
+           "v.entity, v.entity_uuid, v.kind, v.payload, v.at, v.public_payload FROM (VALUES " +
+           values +
+           ") AS v(room, d, op_id, terminal, entity, entity_uuid, kind, payload, at, "
+           "public_payload) JOIN h ON h.room = v.room;\n";
+}
+
+static std::string records_sql(const std::map<RecordKey, ExistingRecord>& records, const Quote& q) {
+    std::string values;
+    for (const auto& [key, e] : records) // in key order: two instances lock rows in one order
+        add_row(values, row_of({q(key.first), q(key.second), q(e.room), q(e.origin),
+                                std::to_string(e.version.rank), q(e.version.updated_at),
+                                q(e.version.tiebreak), q(e.payload)}));
+    return "INSERT INTO srv_records(entity, uuid, room, origin, rank, updated_at, tiebreak, "
+           "payload) VALUES " +
+           values +
+           " ON CONFLICT (entity, uuid) DO UPDATE SET rank = excluded.rank, updated_at = "
+           "excluded.updated_at, tiebreak = excluded.tiebreak, payload = excluded.payload;\n";
+}
+
+std::string commit_sql(const PendingWrites& w, const Quote& q) {
+    std::string sql;
+    if (!w.changes.empty()) sql += changes_sql(w.changes, q);
+    if (!w.records.empty()) sql += records_sql(w.records, q);
+    std::string values;
+    for (const auto& [id, o] : w.ops)
+        add_row(values, row_of({q(id), q(o.terminal), q(o.seen.outcome), q(o.seen.reason),
+                                q(o.created_at)}));
+    if (!values.empty())
+        sql += "INSERT INTO srv_applied_ops(op_id, terminal, outcome, reason, created_at) "
+               "VALUES " +
+               values + ";\n";
+    values.clear();
+    for (const auto& [id, b] : w.batches)
+        add_row(values, row_of({q(id), q(b.seen.terminal), q(b.seen.digest), q(b.at)}));
+    if (!values.empty())
+        sql += "INSERT INTO srv_batches(batch_id, terminal, digest, at) VALUES " + values + ";\n";
+    values.clear();
+    for (const auto& [key, uuid] : w.tickets)
+        add_row(values, row_of({q(key[0]), q(key[1]), q(key[2]), q(uuid)}));
+    if (!values.empty())
+        sql += "INSERT INTO srv_ticket_numbers(room, day, number, uuid) VALUES " + values + ";\n";
+    values.clear();
+    for (const auto& [key, uuid] : w.regs)
+        add_row(values, row_of({q(key.first), q(key.second), q(uuid)}));
+    if (!values.empty())
+        sql += "INSERT INTO srv_reg_numbers(room, number, uuid) VALUES " + values + ";\n";
+    std::set<std::string> rooms;
+    for (const FeedChange& c : w.changes) rooms.insert(c.room);
+    std::string grown = in_list(rooms, q);
+    // Delivered at the commit to every instance's listening connection (pg_feed_listener.cpp).
+    if (!rooms.empty())
+        sql += "SELECT pg_notify('reception_feed', room || ' ' || head) FROM srv_room_feeds "
+               "WHERE room IN " +
+               grown + ";\n";
+    sql += "COMMIT;\n";
+    // Read after the commit: a head no smaller than this group's (another instance may have
+    // moved it since, which is committed too).
+    if (!rooms.empty())
+        sql += "SELECT room, head FROM srv_room_feeds WHERE room IN " + grown + ";\n";
+    return sql;
+}
+
+void KnownRows::add(const pqxx::row& row) {
+    std::string kind = row[0].c_str();
+    auto text = [&](int i) { return std::string(row[i].is_null() ? "" : row[i].c_str()); };
+    if (kind == "b") {
+        batches[text(1)] = SeenBatch{text(4), text(5)};
+    } else if (kind == "o") {
+        ops[text(1)] = SeenOp{text(4), text(5)};
+    } else if (kind == "r") {
+        records[{text(1), text(2)}] = ExistingRecord{
+            true, text(4), text(5), Version{std::atoi(text(6).c_str()), text(7), text(8)}, text(9)};
+    } else if (kind == "t") {
+        tickets[{text(1), text(2), text(3)}] = text(4);
+    }
+}
+
+void KnownRows::mark_absent(const ReadAhead& a) {
+    for (const std::string& id : a.batches) batches.try_emplace(id);
+    for (const std::string& id : a.ops) ops.try_emplace(id);
+    for (const auto& key : a.records) records.try_emplace(key);
+    for (const auto& key : a.tickets) tickets.try_emplace(key);
+}
+
+void KnownRows::clear() {
+    *this = KnownRows{};
+}
+
+// Ten text columns: what the row is, its key (up to three columns), its values (up to six).
+// Each IN list is on a primary key's columns, so each part is an index look-up.
+std::string read_ahead_sql(const ReadAhead& a, const Quote& q) {
+    std::vector<std::string> parts;
+    std::set<std::string> batches(a.batches.begin(), a.batches.end());
+    if (!batches.empty())
+        parts.push_back("SELECT 'b', batch_id, NULL, NULL, digest, terminal, NULL, NULL, NULL, "
+                        "NULL FROM srv_batches WHERE batch_id IN " +
+                        in_list(batches, q));
+    std::set<std::string> ops(a.ops.begin(), a.ops.end());
+    if (!ops.empty())
+        parts.push_back("SELECT 'o', op_id, NULL, NULL, outcome, reason, NULL, NULL, NULL, NULL "
+                        "FROM srv_applied_ops WHERE op_id IN " +
+                        in_list(ops, q));
+    std::map<std::string, std::set<std::string>> records; // by entity: the key's first column
+    for (const auto& [entity, uuid] : a.records) records[entity].insert(uuid);
+    for (const auto& [entity, uuids] : records)
+        parts.push_back("SELECT 'r', entity, uuid, NULL, room, origin, rank::text, updated_at, "
+                        "tiebreak, payload FROM srv_records WHERE entity = " +
+                        q(entity) + " AND uuid IN " + in_list(uuids, q));
+    std::map<std::pair<std::string, std::string>, std::set<std::string>> tickets;
+    for (const auto& key : a.tickets) tickets[{key[0], key[1]}].insert(key[2]);
+    for (const auto& [room_day, numbers] : tickets)
+        parts.push_back("SELECT 't', room, day, number, uuid, NULL, NULL, NULL, NULL, NULL FROM "
+                        "srv_ticket_numbers WHERE room = " +
+                        q(room_day.first) + " AND day = " + q(room_day.second) + " AND number IN " +
+                        in_list(numbers, q));
+    std::string sql;
+    for (const std::string& p : parts) sql += (sql.empty() ? "" : "\nUNION ALL ") + p;
+    return sql;
+}
+
+} // namespace reception
