@@ -56,13 +56,18 @@ static int int_param(std::string_view target, std::string_view key, int fallback
 }
 
 // Authentication
-static Terminal authenticate(ServerCore& core, ServerStore& reader, const Request& req,
-                             Instant now) {
-    if (req.terminal) return *req.terminal; // checked from the header a moment ago
+// The token of "Authorization: Bearer TOKEN"; 401 without one.
+static std::string bearer_token(const Request& req) {
     const std::string prefix = "Bearer ";
     if (req.authorization.rfind(prefix, 0) != 0)
         throw HttpError(401, "unauthorized", "a bearer token is required");
-    std::string token = req.authorization.substr(prefix.size());
+    return req.authorization.substr(prefix.size());
+}
+
+static Terminal authenticate(ServerCore& core, ServerStore& reader, const Request& req,
+                             Instant now) {
+    if (req.terminal) return *req.terminal; // checked from the header a moment ago
+    std::string token = bearer_token(req);
     std::optional<Terminal> t;
     // A revocation (another process: reception-server revoke) moves the version: the cache is
     // dropped and every token read again, so a revoked terminal is out with its next request.
@@ -149,7 +154,7 @@ static Reply rotate_token(ServerCore& core, ServerStore& reader, const Request& 
         if (doc.is_discarded() || !doc.is_object() || !doc.empty())
             throw HttpError(400, "malformed_json", "send {} or nothing");
     }
-    std::string token = req.authorization.substr(std::string_view("Bearer ").size());
+    std::string token = bearer_token(req); // the one just authenticated: current or next
     Reply r;
     r.write = [t, token, confirm](ServerStore& db) {
         if (!confirm) {

@@ -12,16 +12,6 @@
 using namespace reception;
 using namespace reception::test;
 
-static AgentOptions quick_agent(const std::filesystem::path& store) {
-    AgentOptions o;
-    o.store = store;
-    o.pull_wait_s = 20;
-    o.idle_check = std::chrono::milliseconds(50);
-    o.backoff_base = std::chrono::milliseconds(50);
-    o.backoff_cap = std::chrono::milliseconds(500);
-    return o;
-}
-
 TEST_CASE("sync: two kiosks offline in one room never print the same number, and converge") {
     TempDir dir;
     ServerProcess server(dir / "server");

@@ -16,14 +16,9 @@
 using namespace reception;
 using namespace reception::test;
 
+// A long-poll outlasts the test: only a wake-up answers it in time.
 static AgentOptions waiting_agent(const std::filesystem::path& store) {
-    AgentOptions o;
-    o.store = store;
-    o.pull_wait_s = 25; // a long-poll outlasts the test: only a wake-up answers it in time
-    o.idle_check = std::chrono::milliseconds(50);
-    o.backoff_base = std::chrono::milliseconds(50);
-    o.backoff_cap = std::chrono::milliseconds(500);
-    return o;
+    return quick_agent(store, 25);
 }
 
 TEST_CASE("postgres: a push on one instance wakes a long-poll on another within 1 s, and a "

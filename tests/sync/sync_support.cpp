@@ -227,6 +227,16 @@ int syncd(const std::string& args, std::string* out) {
                        out ? out : &ignored);
 }
 
+AgentOptions quick_agent(const std::filesystem::path& store, int pull_wait_s) {
+    AgentOptions o;
+    o.store = store;
+    o.pull_wait_s = pull_wait_s;
+    o.idle_check = std::chrono::milliseconds(50);
+    o.backoff_base = std::chrono::milliseconds(50);
+    o.backoff_cap = std::chrono::milliseconds(500);
+    return o;
+}
+
 void run_agent_once(const std::filesystem::path& store) {
     std::string out;
     CHECK_MESSAGE(syncd("--store " + store.string() + " run --once", &out) == 0, out);

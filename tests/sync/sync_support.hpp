@@ -106,6 +106,9 @@ Ticket take_ticket(Store& store, const std::string& service = "same_day",
 void sync(Store& store);
 // reception-syncd ARGS, the real program: its exit status, and what it printed in *out.
 int syncd(const std::string& args, std::string* out = nullptr);
+// A SyncAgent for tests: looks at its outbox every 50 ms and retries after 50 ms to 0.5 s, so a
+// test sees a change go through within a second; its long-poll waits pull_wait_s.
+AgentOptions quick_agent(const std::filesystem::path& store, int pull_wait_s = 20);
 // `reception-syncd --store STORE run --once`: the real agent, started again, pushes and pulls.
 void run_agent_once(const std::filesystem::path& store);
 // An application with a full applicant (or without a name: reg-6 sends it for correction).

@@ -105,12 +105,7 @@ TEST_CASE("sync: a running agent goes on syncing when its token is rotated by th
           "beside it") {
     SyncedTerminals t;
     auto kiosk = t.enrol("K1", "main", "kiosk");
-    AgentOptions o;
-    o.store = t.dir / "k1.db";
-    o.pull_wait_s = 2;
-    o.idle_check = std::chrono::milliseconds(50);
-    o.backoff_base = std::chrono::milliseconds(50);
-    o.backoff_cap = std::chrono::milliseconds(500);
+    AgentOptions o = quick_agent(t.dir / "k1.db", 2);
     SyncAgent agent(o);
     agent.start();
     take_ticket(*kiosk);
