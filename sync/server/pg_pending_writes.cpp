@@ -6,7 +6,7 @@ namespace reception {
 
 bool PendingWrites::empty() const {
     return batches.empty() && ops.empty() && records.empty() && tickets.empty() && regs.empty() &&
-           changes.empty();
+           day_tickets.empty() && codes.empty() && deliveries.empty() && changes.empty();
 }
 
 void PendingWrites::clear() {
@@ -24,6 +24,10 @@ void PendingWrites::move_into(PendingWrites& group) {
     move_map(records, group.records);
     move_map(tickets, group.tickets);
     move_map(regs, group.regs);
+    group.day_tickets.insert(day_tickets.begin(), day_tickets.end());
+    day_tickets.clear();
+    move_map(codes, group.codes);
+    move_map(deliveries, group.deliveries);
     for (FeedChange& c : changes) group.changes.push_back(std::move(c));
     changes.clear();
 }
@@ -89,6 +93,39 @@ static std::string records_sql(const std::map<RecordKey, ExistingRecord>& record
            "excluded.updated_at, tiebreak = excluded.tiebreak, payload = excluded.payload;\n";
 }
 
+// The public pages' index: a ticket is listed once per day, a code points at its latest holder.
+static std::string public_index_sql(const PendingWrites& w, const Quote& q) {
+    std::string sql, values;
+    for (const DayTicketKey& key : w.day_tickets)
+        add_row(values, row_of({q(key[0]), q(key[1]), q(key[2])}));
+    if (!values.empty())
+        sql += "INSERT INTO srv_day_tickets(room, day, uuid) VALUES " + values +
+               " ON CONFLICT DO NOTHING;\n";
+    values.clear();
+    for (const auto& [code, c] : w.codes)
+        add_row(values, row_of({q(code), q(c.entity), q(c.uuid), q(c.room)}));
+    if (!values.empty())
+        sql += "INSERT INTO srv_public_codes(code, entity, uuid, room) VALUES " + values +
+               " ON CONFLICT(code) DO UPDATE SET entity = excluded.entity, uuid = excluded.uuid, "
+               "room = excluded.room;\n";
+    return sql;
+}
+
+// A notice queued by two instances at once is queued once: the first commit's row stays.
+static std::string deliveries_sql(const std::map<std::string, DeliveryRow>& rows, const Quote& q) {
+    std::string values;
+    for (const auto& [id, r] : rows)
+        add_row(values,
+                row_of({q(id), q(r.room), q(r.application_uuid), q(r.channel), q(r.state),
+                        q(r.reason), std::to_string(r.attempts), q(r.queued_at), q(r.next_at),
+                        q(r.last_attempt_at), q(r.sent_at), q(r.updated_at)}));
+    if (values.empty()) return "";
+    return "INSERT INTO srv_notice_deliveries(notice_uuid, room, application_uuid, channel, "
+           "state, reason, attempts, queued_at, next_at, last_attempt_at, sent_at, updated_at) "
+           "VALUES " +
+           values + " ON CONFLICT(notice_uuid) DO NOTHING;\n";
+}
+
 std::string commit_sql(const PendingWrites& w, const Quote& q) {
     std::string sql;
     if (!w.changes.empty()) sql += changes_sql(w.changes, q);
@@ -116,6 +153,8 @@ std::string commit_sql(const PendingWrites& w, const Quote& q) {
         add_row(values, row_of({q(key.first), q(key.second), q(uuid)}));
     if (!values.empty())
         sql += "INSERT INTO srv_reg_numbers(room, number, uuid) VALUES " + values + ";\n";
+    sql += public_index_sql(w, q);
+    sql += deliveries_sql(w.deliveries, q);
     std::set<std::string> rooms;
     for (const FeedChange& c : w.changes) rooms.insert(c.room);
     std::string grown = in_list(rooms, q);
@@ -144,6 +183,8 @@ void KnownRows::add(const pqxx::row& row) {
             true, text(4), text(5), Version{std::atoi(text(6).c_str()), text(7), text(8)}, text(9)};
     } else if (kind == "t") {
         tickets[{text(1), text(2), text(3)}] = text(4);
+    } else if (kind == "c") {
+        codes[text(1)] = PublicCode{text(1), text(4), text(5), text(6)};
     }
 }
 
@@ -152,6 +193,7 @@ void KnownRows::mark_absent(const ReadAhead& a) {
     for (const std::string& id : a.ops) ops.try_emplace(id);
     for (const auto& key : a.records) records.try_emplace(key);
     for (const auto& key : a.tickets) tickets.try_emplace(key);
+    for (const std::string& code : a.codes) codes.try_emplace(code);
 }
 
 void KnownRows::clear() {
@@ -185,6 +227,11 @@ std::string read_ahead_sql(const ReadAhead& a, const Quote& q) {
                         "srv_ticket_numbers WHERE room = " +
                         q(room_day.first) + " AND day = " + q(room_day.second) + " AND number IN " +
                         in_list(numbers, q));
+    std::set<std::string> codes(a.codes.begin(), a.codes.end());
+    if (!codes.empty())
+        parts.push_back("SELECT 'c', code, NULL, NULL, entity, uuid, room, NULL, NULL, NULL FROM "
+                        "srv_public_codes WHERE code IN " +
+                        in_list(codes, q));
     std::string sql;
     for (const std::string& p : parts) sql += (sql.empty() ? "" : "\nUNION ALL ") + p;
     return sql;

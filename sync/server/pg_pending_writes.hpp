@@ -10,6 +10,7 @@
 #include <map>
 #include <optional>
 #include <pqxx/pqxx>
+#include <set>
 #include <string>
 #include <utility>
 #include <vector>
@@ -19,6 +20,7 @@ namespace reception {
 using RecordKey = std::pair<std::string, std::string>;        // entity, uuid
 using TicketKey = std::array<std::string, 3>;                 // room, day, number
 using RegKey = std::pair<std::string, std::string>;           // room, number
+using DayTicketKey = std::array<std::string, 3>;              // room, day, uuid
 using Quote = std::function<std::string(const std::string&)>; // a text as an SQL literal
 
 struct PendingBatch {
@@ -36,7 +38,10 @@ struct PendingWrites {
     std::map<RecordKey, ExistingRecord> records; // the latest version of each
     std::map<TicketKey, std::string> tickets;    // claimed numbers: the UUID
     std::map<RegKey, std::string> regs;
-    std::vector<FeedChange> changes; // in the order appended
+    std::set<DayTicketKey> day_tickets;            // the public pages' index (public_index.hpp)
+    std::map<std::string, PublicCode> codes;       // by code
+    std::map<std::string, DeliveryRow> deliveries; // by notice UUID: queued by this group
+    std::vector<FeedChange> changes;               // in the order appended
 
     bool empty() const;
     void clear();
@@ -54,6 +59,7 @@ struct KnownRows {
     std::map<std::string, std::optional<SeenOp>> ops;
     std::map<RecordKey, ExistingRecord> records; // found = false: absent
     std::map<TicketKey, std::string> tickets;    // "": free
+    std::map<std::string, std::optional<PublicCode>> codes;
 
     void add(const pqxx::row& row); // a row of read_ahead_sql's answer
     void mark_absent(const ReadAhead& a);

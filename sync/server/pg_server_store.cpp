@@ -451,9 +451,7 @@ class PgServerStore final : public ServerStore {
 
     void add_day_ticket(const std::string& room, const std::string& day,
                         const std::string& uuid) override {
-        write("INSERT INTO srv_day_tickets(room, day, uuid) VALUES ($1, $2, $3) ON CONFLICT DO "
-              "NOTHING",
-              room, day, uuid);
+        writes().day_tickets.insert(DayTicketKey{room, day, uuid});
     }
     std::vector<std::string> day_ticket_payloads(const std::string& room,
                                                  const std::string& day) override {
@@ -465,16 +463,14 @@ class PgServerStore final : public ServerStore {
         return out;
     }
     std::optional<PublicCode> public_code(const std::string& code) override {
+        if (auto* c = pending(&PendingWrites::codes, code)) return *c;
+        if (auto it = known_.codes.find(code); it != known_.codes.end()) return it->second;
         auto r = run("SELECT entity, uuid, room FROM srv_public_codes WHERE code = $1", code);
         if (r.empty()) return std::nullopt;
         return PublicCode{code, r[0][0].c_str(), r[0][1].c_str(), r[0][2].c_str()};
     }
-    void put_public_code(const PublicCode& c) override {
-        write("INSERT INTO srv_public_codes(code, entity, uuid, room) VALUES ($1, $2, $3, $4) ON "
-              "CONFLICT(code) DO UPDATE SET entity = excluded.entity, uuid = excluded.uuid, room = "
-              "excluded.room",
-              c.code, c.entity, c.uuid, c.room);
-    }
+    // Inside a push a kept write; the public pages' readers (no transaction) never call it.
+    void put_public_code(const PublicCode& c) override { writes().codes[c.code] = c; }
 
     void changes(const std::string& room, bool public_only, long long since, long long head,
                  int limit, const AddChange& add) override {
@@ -533,15 +529,14 @@ class PgServerStore final : public ServerStore {
     }
 
     // Deliveries
+    // Queued by a push, so a kept write (pending until the group commits), read back by the
+    // group's later pushes and by the sender only once committed.
     void queue_delivery(const DeliveryRow& r) override {
-        write("INSERT INTO srv_notice_deliveries(notice_uuid, room, application_uuid, channel, "
-              "state, reason, attempts, queued_at, next_at, last_attempt_at, sent_at, updated_at) "
-              "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) ON CONFLICT(notice_uuid) "
-              "DO NOTHING",
-              r.notice_uuid, r.room, r.application_uuid, r.channel, r.state, r.reason, r.attempts,
-              r.queued_at, r.next_at, r.last_attempt_at, r.sent_at, r.updated_at);
+        if (pending(&PendingWrites::deliveries, r.notice_uuid)) return;
+        writes().deliveries.try_emplace(r.notice_uuid, r);
     }
     std::optional<DeliveryRow> delivery(const std::string& notice_uuid) override {
+        if (auto* d = pending(&PendingWrites::deliveries, notice_uuid)) return *d;
         auto r =
             run("SELECT " PG_DELIVERY_COLUMNS " FROM srv_notice_deliveries WHERE notice_uuid = $1",
                 notice_uuid);
@@ -551,6 +546,11 @@ class PgServerStore final : public ServerStore {
     // One statement: of two instances claiming the same row, one updates it, the other finds
     // it in another state and gets false.
     bool update_delivery(const DeliveryRow& r, const std::string& expect) override {
+        if (auto* d = pending(&PendingWrites::deliveries, r.notice_uuid)) { // queued by this group
+            if (d->state != expect) return false;
+            writes().deliveries.insert_or_assign(r.notice_uuid, r);
+            return true;
+        }
         auto res = write("UPDATE srv_notice_deliveries SET state = $2, reason = $3, attempts = $4, "
                          "next_at = $5, last_attempt_at = $6, sent_at = $7, updated_at = $8 WHERE "
                          "notice_uuid = $1 AND state = $9 RETURNING notice_uuid",
