@@ -10,12 +10,18 @@ static std::string text_of(const json& p, const char* key) {
     return it != p.end() && it->is_string() ? it->get<std::string>() : std::string();
 }
 
+std::string indexed_public_code(const std::string& entity, const json& payload) {
+    if (entity != "ticket") return "";
+    std::string code = text_of(payload, "public_code");
+    return is_public_code(code) ? code : "";
+}
+
 void index_public(ServerStore& db, const std::string& entity, const std::string& uuid,
                   const std::string& room, const json& payload) {
     if (entity != "ticket") return;
     db.add_day_ticket(room, text_of(payload, "day"), uuid);
-    std::string code = text_of(payload, "public_code");
-    if (!is_public_code(code)) return;
+    std::string code = indexed_public_code(entity, payload);
+    if (code.empty()) return;
     auto held = db.public_code(code);
     if (held && held->uuid == uuid) return;
     bool follows = held && held->room == room && text_of(payload, "transferred_from") == held->uuid;

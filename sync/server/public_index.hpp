@@ -15,5 +15,7 @@ namespace reception {
 // After put_record of a ticket (inside the push's transaction); other entities: nothing.
 void index_public(ServerStore& db, const std::string& entity, const std::string& uuid,
                   const std::string& room, const nlohmann::json& payload);
+// The public code index_public looks up for a pushed row, "" when none: what a push reads ahead.
+std::string indexed_public_code(const std::string& entity, const nlohmann::json& payload);
 
 } // namespace reception

@@ -219,8 +219,8 @@ ReadAhead read_ahead_of(const PushBatch& b) {
         if (op.entity == "ticket" && p.value("transferred_from", std::string()).empty())
             a.tickets.push_back({p.value("room", std::string()), p.value("day", std::string()),
                                  p.value("number", std::string())});
-        if (op.entity == "ticket" && p.contains("public_code") && p["public_code"].is_string())
-            a.codes.push_back(p["public_code"].get<std::string>());
+        if (std::string code = indexed_public_code(op.entity, p); !code.empty())
+            a.codes.push_back(code);
     }
     return a;
 }

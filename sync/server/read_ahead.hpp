@@ -1,7 +1,7 @@
 // What a write will look up: a push's batch id, its op ids and records, its tickets' numbers
-// and public codes. A
-// store that pays a round trip per look-up (PostgreSQL) reads those of a whole group commit in
-// one query before the group runs (ServerStore::read_ahead); SQLite reads each when asked.
+// and public codes. A store that pays a round trip per look-up (PostgreSQL) reads those of a
+// whole group commit in one query before the group runs (ServerStore::read_ahead); SQLite reads
+// each when asked.
 #pragma once
 
 #include <array>
