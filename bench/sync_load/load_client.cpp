@@ -12,9 +12,11 @@
 #include <boost/beast/http.hpp>
 #include <boost/beast/ssl.hpp>
 #include <cstdio>
+#include <fstream>
 #include <mutex>
 #include <sys/resource.h>
 #include <thread>
+#include <unistd.h>
 
 namespace reception::bench {
 
@@ -184,6 +186,15 @@ static double process_cpu_seconds() {
     return s(u.ru_utime) + s(u.ru_stime);
 }
 
+// Busy CPU seconds of the whole machine since boot: user, nice, system, irq, softirq.
+static double machine_busy_seconds() {
+    std::ifstream in("/proc/stat");
+    std::string cpu;
+    double user = 0, nice = 0, system = 0, idle = 0, iowait = 0, irq = 0, softirq = 0;
+    in >> cpu >> user >> nice >> system >> idle >> iowait >> irq >> softirq;
+    return (user + nice + system + irq + softirq) / double(sysconf(_SC_CLK_TCK));
+}
+
 LoadReport run_load(BenchServer& server, int terminals, int seconds, int spread_ms) {
     std::vector<BenchTerminal> ts = server.enrol_kiosks(terminals);
     Run run;
@@ -203,11 +214,12 @@ LoadReport run_load(BenchServer& server, int terminals, int seconds, int spread_
             asio::detached);
     double cpu0 = 0, client0 = 0, client1 = 0;
     asio::steady_timer mark(ioc, run.measure_from);
-    double wait0 = 0, wait1 = 0;
+    double wait0 = 0, wait1 = 0, busy0 = 0, busy1 = 0;
     mark.async_wait([&](auto) {
         cpu0 = server.cpu_seconds();
         wait0 = server.runqueue_wait_seconds();
         client0 = process_cpu_seconds();
+        busy0 = machine_busy_seconds();
     });
     double cpu1 = 0;
     asio::steady_timer last(ioc, run.end);
@@ -215,6 +227,7 @@ LoadReport run_load(BenchServer& server, int terminals, int seconds, int spread_
         cpu1 = server.cpu_seconds();
         wait1 = server.runqueue_wait_seconds();
         client1 = process_cpu_seconds();
+        busy1 = machine_busy_seconds();
     });
     std::thread second([&] { ioc.run(); }); // the client gets two threads, like the server
     ioc.run();
@@ -222,6 +235,7 @@ LoadReport run_load(BenchServer& server, int terminals, int seconds, int spread_
     run.report.client_cpu_s = client1 - client0;
     run.report.server_cpu_s = cpu1 - cpu0;
     run.report.server_wait_s = wait1 - wait0;
+    run.report.machine_busy_s = busy1 - busy0;
     return std::move(run.report);
 }
 
@@ -247,6 +261,11 @@ void print_report(LoadReport& r, int seconds) {
                 pct(r.lag_ms, 0.5), pct(r.lag_ms, 0.99));
     std::printf("load: bench client CPU %.1f s = %.0f%% of one core (on the same 2 cores)\n",
                 r.client_cpu_s, 100.0 * r.client_cpu_s / seconds);
+    double others = std::max(0.0, r.machine_busy_s - r.client_cpu_s);
+    std::printf("load: machine CPU busy %.1f s of %.0f; server and its database (all but the "
+                "bench client) %.1f s = %.2f ms of CPU per request\n",
+                r.machine_busy_s, double(seconds) * double(sysconf(_SC_NPROCESSORS_ONLN)), others,
+                r.requests > 0 ? 1000.0 * others / double(r.requests) : 0.0);
     std::printf("load: server threads waited %.1f s for a CPU while ready to run (%.1fx their "
                 "CPU time): the machine's other load\n",
                 r.server_wait_s, r.server_cpu_s > 0 ? r.server_wait_s / r.server_cpu_s : 0.0);

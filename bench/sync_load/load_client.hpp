@@ -15,7 +15,10 @@ struct LoadReport {
     double server_cpu_s = 0;
     double server_wait_s = 0; // ready to run, waiting for a CPU
     double client_cpu_s = 0;  // this process: on one machine the client's CPU is not the server's
-    int connected = 0;        // terminals that completed the TLS handshake
+    // The whole machine's busy CPU (/proc/stat): less the client's, what the server and its
+    // database (PostgreSQL's processes) used, whatever the number of processes.
+    double machine_busy_s = 0;
+    int connected = 0; // terminals that completed the TLS handshake
 };
 
 // Ramps the terminals up over a few seconds, then measures for `seconds`. Each terminal sends at

@@ -70,8 +70,11 @@ static Terminal authenticate(ServerCore& core, ServerStore& reader, const Reques
     std::string token = bearer_token(req);
     std::optional<Terminal> t;
     // A revocation (another process: reception-server revoke) moves the version: the cache is
-    // dropped and every token read again, so a revoked terminal is out with its next request.
-    long long version = credentials_version(reader);
+    // dropped and every token read again, so a revoked terminal is out with its next request
+    // (on PostgreSQL: with its next request after the instance heard the commit's NOTIFY, which
+    // is milliseconds; while the listening connection is down, the version is read).
+    long long version = core.credentials_heard.load();
+    if (version < 0) version = credentials_version(reader);
     {
         std::shared_lock lock(core.tokens_mutex);
         auto it = core.tokens.find(token);

@@ -14,6 +14,7 @@
 #include "server/read_ahead.hpp"
 #include "server/terminal_status.hpp"
 
+#include <atomic>
 #include <chrono>
 #include <functional>
 #include <mutex>
@@ -57,7 +58,11 @@ struct ServerCore {
     std::shared_mutex tokens_mutex;
     std::unordered_map<std::string, Terminal> tokens; // token -> terminal (in memory only)
     long long tokens_version = 0; // credentials_version the cache was filled under
-    TerminalStatusBoard status;   // last seen, pending, dead letters per terminal
+    // On PostgreSQL, the credentials version as the instance's listening connection last heard
+    // it (pg_feed_listener.hpp); -1: not known, read it from the store (always so on SQLite,
+    // where reading it costs less than a notification would).
+    std::atomic<long long> credentials_heard{-1};
+    TerminalStatusBoard status; // last seen, pending, dead letters per terminal
     EnrolmentLimiter enrol_limiter;
     PublicLimiter public_limiter; // the public pages, per client address
 };

@@ -90,30 +90,28 @@ static FeedPage read_snapshot(ServerStore& db, const Terminal& t, const Cursor& 
 }
 
 FeedPage read_feed(ServerStore& db, const Terminal& t, const Cursor& from, int limit) {
-    // The head is read first: every change up to it is committed (the room's counter moves in
-    // the same transaction), so moving the cursor to it skips nothing.
-    FeedWindow w = db.feed_window(t.room);
     if (!from.entity.empty()) return read_snapshot(db, t, from, from.seq, limit);
-    if (from.seq < w.floor) return read_snapshot(db, t, Cursor{}, w.head, limit);
-    long long since = from.seq, head = w.head;
+    long long since = from.seq;
     bool public_only = t.role != TerminalRole::Console;
     FeedPage page;
     page.next = since;
     page.changes += '[';
-    db.changes(t.room, public_only, since, head, limit,
-               [&](long long seq, std::string_view entity, std::string_view uuid,
+    auto add = [&](long long seq, std::string_view entity, std::string_view uuid,
                    std::string_view kind, std::string_view payload) {
-                   if (page.count == limit) {
-                       page.has_more = true;
-                       return false;
-                   }
-                   if (page.count++ > 0) page.changes += ',';
-                   append_change(page.changes, seq, entity, uuid, kind, payload);
-                   page.next = seq;
-                   return true;
-               });
+        if (page.count == limit) {
+            page.has_more = true;
+            return false;
+        }
+        if (page.count++ > 0) page.changes += ',';
+        append_change(page.changes, seq, entity, uuid, kind, payload);
+        page.next = seq;
+        return true;
+    };
+    FeedWindow w = db.window_and_changes(t.room, public_only, since, limit, add);
+    // Behind the floor (the feed was pruned past the cursor): the room's records first.
+    if (since < w.floor) return read_snapshot(db, t, Cursor{}, w.head, limit);
     page.changes += ']';
-    if (!page.has_more) page.next = std::max(since, head);
+    if (!page.has_more) page.next = std::max(since, w.head);
     return page;
 }
 

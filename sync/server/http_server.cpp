@@ -544,7 +544,8 @@ int run_server(const ServerOptions& opt) {
             [&sh](const std::string& room, long long head) {
                 sh.waiters.wake({{room, head}});
             },
-            [&sh] { sh.waiters.wake_all(); });
+            [&sh] { sh.waiters.wake_all(); },
+            [&sh](long long version) { sh.core.credentials_heard = version; });
 
     tcp::acceptor acceptor(ioc);
     tcp::endpoint ep(asio::ip::make_address(opt.address), opt.port);

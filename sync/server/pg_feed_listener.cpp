@@ -1,6 +1,7 @@
 #include "server/pg_feed_listener.hpp"
 
 #include "base/log.hpp"
+#include "server/server_store.hpp"
 
 #include <pqxx/pqxx>
 
@@ -22,11 +23,31 @@ class Receiver final : public pqxx::notification_receiver {
     const FeedListener::News& news_;
 };
 
+class CredentialsReceiver final : public pqxx::notification_receiver {
+  public:
+    CredentialsReceiver(pqxx::connection_base& c, const FeedListener::Credentials& heard)
+        : pqxx::notification_receiver(c, PG_CREDENTIALS_CHANNEL), heard_(heard) {}
+    void operator()(const std::string& payload, int) override {
+        heard_(std::atoll(payload.c_str()));
+    }
+
+  private:
+    const FeedListener::Credentials& heard_;
+};
+
+long long read_credentials_version(pqxx::connection& c) {
+    pqxx::nontransaction tx(c);
+    pqxx::result r = tx.exec("SELECT coalesce((SELECT value FROM srv_counters WHERE name = "
+                             "'credentials'), 0)");
+    return r[0][0].as<long long>();
+}
+
 } // namespace
 
-FeedListener::FeedListener(std::string conninfo, News news, std::function<void()> lost_news)
+FeedListener::FeedListener(std::string conninfo, News news, std::function<void()> lost_news,
+                           Credentials credentials)
     : conninfo_(std::move(conninfo)), news_(std::move(news)), lost_news_(std::move(lost_news)),
-      thread_([this] { run(); }) {}
+      credentials_(std::move(credentials)), thread_([this] { run(); }) {}
 
 FeedListener::~FeedListener() {
     stop_ = true;
@@ -41,7 +62,10 @@ void FeedListener::run() {
         try {
             pqxx::connection c(conninfo_);
             Receiver r(c, news_);
-            c.await_notification(0, 0); // LISTEN is sent with the receiver's first wait
+            CredentialsReceiver cr(c, credentials_);
+            c.await_notification(0, 0); // LISTEN is sent with the receivers' first wait
+            // After the LISTEN: a change committed from now on is heard, one before is read.
+            credentials_(read_credentials_version(c));
             if (lost) {
                 log_notice("the PostgreSQL listening connection is back");
                 lost_news_();
@@ -49,6 +73,7 @@ void FeedListener::run() {
             }
             while (!stop_) c.await_notification(0, 200000);
         } catch (const std::exception& e) {
+            credentials_(-1); // not hearing: every request reads the store again
             if (!lost) log_warning(std::string("PostgreSQL listening connection: ") + e.what());
             lost = true;
             for (int i = 0; i < 5 && !stop_; ++i)

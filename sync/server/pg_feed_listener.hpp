@@ -2,6 +2,13 @@
 // every other at once. Each push transaction ends with NOTIFY reception_feed 'ROOM HEAD' for
 // every room whose feed grew (pg_server_store.cpp), delivered at the commit; each instance holds
 // one listening connection, on a thread of its own, and hands what it hears to its waiters.
+//
+// The same connection hears reception_credentials 'VERSION' when a token is revoked or rotated
+// on any instance (or by `reception-server revoke`): the instance then knows the credentials
+// version without reading it on every request, which was half of the statements PostgreSQL ran
+// under load (docs/performance.md). The version is read once after each LISTEN, so nothing
+// between a connection lost and made again is missed; while the connection is down the instance
+// is told "unknown" and reads the store as before.
 #pragma once
 
 #include <atomic>
@@ -14,9 +21,12 @@ namespace reception {
 class FeedListener {
   public:
     using News = std::function<void(const std::string& room, long long head)>;
+    // The credentials version heard, or -1: unknown (not connected), read it from the store.
+    using Credentials = std::function<void(long long version)>;
     // lost_news: called after the connection was lost and made again (notifications may have
     // been missed meanwhile: every long-poll should ask again).
-    FeedListener(std::string conninfo, News news, std::function<void()> lost_news);
+    FeedListener(std::string conninfo, News news, std::function<void()> lost_news,
+                 Credentials credentials);
     ~FeedListener(); // stops the thread
     FeedListener(const FeedListener&) = delete;
     FeedListener& operator=(const FeedListener&) = delete;
@@ -26,6 +36,7 @@ class FeedListener {
     std::string conninfo_;
     News news_;
     std::function<void()> lost_news_;
+    Credentials credentials_;
     std::atomic<bool> stop_{false};
     std::thread thread_;
 };

@@ -22,8 +22,16 @@
 
 #include <iterator>
 #include <pqxx/pqxx>
+#include <unordered_map>
 
 namespace reception {
+
+// A room's feed window (floor, head) as two columns; $1 is the room. The head of a room with no
+// row yet is the old global counter's (before per-room feeds) or 0.
+#define PG_FEED_WINDOW                                                                             \
+    "coalesce((SELECT floor FROM srv_room_feeds WHERE room = $1), 0) AS floor, coalesce((SELECT "  \
+    "head FROM srv_room_feeds WHERE room = $1), (SELECT value FROM srv_counters WHERE name = "     \
+    "'feed'), 0) AS head"
 
 // The server's tables, by numbered migrations (their version in srv_meta's server_schema).
 // Never edit a released one: add the next. Texts compare as bytes (COLLATE "C"), as on SQLite.
@@ -236,10 +244,7 @@ class PgServerStore final : public ServerStore {
     }
     long long feed_head(const std::string& room) override { return feed_window(room).head; }
     FeedWindow feed_window(const std::string& room) override {
-        auto r = run("SELECT coalesce((SELECT floor FROM srv_room_feeds WHERE room = $1), 0), "
-                     "coalesce((SELECT head FROM srv_room_feeds WHERE room = $1), (SELECT value "
-                     "FROM srv_counters WHERE name = 'feed'), 0)",
-                     room);
+        auto r = run("SELECT " PG_FEED_WINDOW, room);
         return FeedWindow{r[0][0].as<long long>(), r[0][1].as<long long>()};
     }
     long long credentials_version() override {
@@ -487,6 +492,31 @@ class PgServerStore final : public ServerStore {
                 return;
     }
 
+    // One statement, one snapshot: a row per change, or one row with no change (seq NULL).
+    FeedWindow window_and_changes(const std::string& room, bool public_only, long long since,
+                                  int limit, const AddChange& add) override {
+        auto r = run(public_only
+                         ? "SELECT w.floor, w.head, c.* FROM (SELECT " PG_FEED_WINDOW
+                           ") w LEFT JOIN LATERAL (SELECT seq, entity, entity_uuid, kind, "
+                           "public_payload FROM srv_changes WHERE room = $1 AND seq > $2 AND "
+                           "seq <= w.head AND $2 >= w.floor AND public_payload IS NOT NULL ORDER "
+                           "BY seq LIMIT $3) c ON true ORDER BY c.seq"
+                         : "SELECT w.floor, w.head, c.* FROM (SELECT " PG_FEED_WINDOW
+                           ") w LEFT JOIN LATERAL (SELECT seq, entity, entity_uuid, kind, "
+                           "payload FROM srv_changes WHERE room = $1 AND seq > $2 AND seq <= "
+                           "w.head AND $2 >= w.floor ORDER BY seq LIMIT $3) c ON true ORDER BY "
+                           "c.seq",
+                     room, since, limit + 1);
+        FeedWindow w{r[0][0].as<long long>(), r[0][1].as<long long>()};
+        for (const auto& row : r) {
+            if (row[2].is_null()) break;
+            if (!add(row[2].as<long long>(), view(row[3]), view(row[4]), view(row[5]),
+                     view(row[6])))
+                break;
+        }
+        return w;
+    }
+
     void room_records(const std::string& room, const std::string& entity, const std::string& uuid,
                       int limit, const AddRecord& add) override {
         auto r = run("SELECT entity, uuid, payload FROM srv_records WHERE room = $1 AND (entity, "
@@ -570,10 +600,13 @@ class PgServerStore final : public ServerStore {
     }
 
   private:
-    // Every instance's token cache is dropped when this moves (api.cpp, authenticate).
+    // Every instance's token cache is dropped when this moves (api.cpp, authenticate). The
+    // NOTIFY goes out at the commit: instances hear the new version on their listening
+    // connection (pg_feed_listener.hpp) instead of reading it on every request.
     void bump_credentials() {
-        write("INSERT INTO srv_counters(name, value) VALUES ('credentials', 1) "
-              "ON CONFLICT(name) DO UPDATE SET value = srv_counters.value + 1");
+        write("WITH c AS (INSERT INTO srv_counters(name, value) VALUES ('credentials', 1) "
+              "ON CONFLICT(name) DO UPDATE SET value = srv_counters.value + 1 RETURNING value) "
+              "SELECT pg_notify('" PG_CREDENTIALS_CHANNEL "', value::text) FROM c");
     }
     static DeliveryRow delivery_of(const pqxx::row& row) {
         DeliveryRow r;
@@ -604,6 +637,7 @@ class PgServerStore final : public ServerStore {
     void connect() {
         tx_.reset();
         conn_.reset();
+        prepared_.clear();
         try {
             conn_ = std::make_unique<pqxx::connection>(db_);
             tx_ = std::make_unique<pqxx::nontransaction>(*conn_);
@@ -612,6 +646,12 @@ class PgServerStore final : public ServerStore {
             // docs/scale.md) is kept.
             std::string level = tx_->exec("SHOW synchronous_commit")[0][0].c_str();
             if (level == "off" || level == "local") tx_->exec("SET synchronous_commit = on");
+            // The server's statements are key lookups of a few hundred rows at most (a group's
+            // read-ahead). PostgreSQL plans parallel workers for the larger ones, and starting
+            // them costs more than they save: measured, the read-ahead of 256 pushes took 20 ms
+            // with two workers and 6 ms without, and under load (workers are new processes on
+            // the same cores) 130 ms (docs/performance.md).
+            tx_->exec("SET max_parallel_workers_per_gather = 0");
         } catch (const std::exception& e) {
             tx_.reset();
             conn_.reset();
@@ -650,8 +690,18 @@ class PgServerStore final : public ServerStore {
         std::string begin = begin_text();
         return guarded([&] {
             if (!begin.empty()) tx_->exec("BEGIN");
-            return tx_->exec_params(sql, args...);
+            return tx_->exec_prepared(prepared(sql), args...);
         });
+    }
+    // Every statement with parameters is prepared on its connection the first time it runs:
+    // parsing and planning it again for every pull cost PostgreSQL more CPU than running it
+    // (docs/performance.md). The name is per connection; a new connection prepares again.
+    const std::string& prepared(const char* sql) {
+        auto it = prepared_.find(sql);
+        if (it != prepared_.end()) return it->second;
+        std::string name = "s" + std::to_string(prepared_.size());
+        conn_->prepare(name, sql);
+        return prepared_.emplace(sql, name).first->second;
     }
     // Several statements in one round trip (no parameters: texts go in as quoted literals); the
     // rows are the last statement's.
@@ -743,6 +793,7 @@ class PgServerStore final : public ServerStore {
 
     std::string db_;
     std::unique_ptr<pqxx::connection> conn_;
+    std::unordered_map<std::string, std::string> prepared_; // statement text -> its name
     std::unique_ptr<pqxx::nontransaction> tx_;
     int depth_ = 0;
     bool begun_ = false;        // BEGIN sent

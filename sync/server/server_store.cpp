@@ -21,6 +21,15 @@ ServerStore::heads_after_commit(const std::vector<std::string>& rooms) {
     return heads;
 }
 
+// The head is read first: every change up to it is committed (the room's counter moves in the
+// same transaction), so a cursor moved to it skips nothing.
+FeedWindow ServerStore::window_and_changes(const std::string& room, bool public_only,
+                                           long long since, int limit, const AddChange& add) {
+    FeedWindow w = feed_window(room);
+    if (since >= w.floor) changes(room, public_only, since, w.head, limit, add);
+    return w;
+}
+
 std::filesystem::path default_server_data_dir() {
     const char* xdg = std::getenv("XDG_DATA_HOME");
     const char* home = std::getenv("HOME");

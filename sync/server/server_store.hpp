@@ -186,6 +186,12 @@ class ServerStore {
                            std::string_view kind, std::string_view payload)>;
     virtual void changes(const std::string& room, bool public_only, long long since, long long head,
                          int limit, const AddChange& add) = 0;
+    // The room's window and, when since is inside it (floor <= since), its changes after since
+    // up to the head, as changes() gives them. All from one moment: every change up to the head
+    // is committed. One statement on PostgreSQL (a pull is then one round trip); feed_window
+    // and changes on SQLite.
+    virtual FeedWindow window_and_changes(const std::string& room, bool public_only,
+                                          long long since, int limit, const AddChange& add);
 
     // The public pages (public_index.hpp has the rules). A ticket of a room's day, once.
     virtual void add_day_ticket(const std::string& room, const std::string& day,
@@ -237,6 +243,8 @@ std::unique_ptr<ServerStore> open_sqlite_server_store(const std::filesystem::pat
 std::unique_ptr<ServerStore> open_pg_server_store(const std::string& db);
 // --db as libpq takes it: a URL or "key=value ..." as it is, a bare word as "service=WORD".
 std::string pg_conninfo(const std::string& db);
+// The channel a credentials change is announced on (pg_feed_listener.hpp).
+#define PG_CREDENTIALS_CHANNEL "reception_credentials"
 
 std::filesystem::path default_server_data_dir(); // $XDG_DATA_HOME/reception/server
 
