@@ -64,6 +64,8 @@ std::vector<std::string> read_config_file(const std::filesystem::path& file, Kio
             c.preview_dir = value;
         else if (key == "public_url")
             ok = (c.public_url = value).empty() || value.rfind("https://", 0) == 0;
+        else if (key == "turn_texts")
+            ok = (c.turn_texts = value == "true") || value == "false";
         else if (key == "language")
             ok = (c.language = value) == "kk" || value == "ru";
         else if (key == "inactivity_seconds")

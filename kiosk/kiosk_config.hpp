@@ -18,6 +18,9 @@ struct KioskConfig {
     // Where visitors' phones reach the central server's public pages ("https://host:8443/p");
     // empty: tickets carry no QR code (docs/public-pages.md).
     std::string public_url = "";
+    // The central server sends SMS (its gateway is set up, docs/install.md): the ticket screen
+    // offers "text me when my turn is near" (queue/turn_text.hpp). Off: never offered.
+    bool turn_texts = false;
     std::string language = "kk";   // the start screen's language
     int inactivity_seconds = 60;   // then a countdown, then back to the start, fields wiped
     int countdown_seconds = 20;    // "need more time?": at least 20 s to answer

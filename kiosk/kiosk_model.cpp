@@ -27,6 +27,8 @@ const char* screen_code(Screen s) {
         return "category";
     case Screen::TicketDone:
         return "ticket";
+    case Screen::TicketText:
+        return "ticket-text";
     case Screen::SignupOfficial:
         return "signup-official";
     case Screen::SignupEssence:
@@ -83,6 +85,8 @@ void KioskModel::wipe_visitor() {
     errors_.clear();
     service_.clear();
     ticket_.reset();
+    turn_text_.reset();
+    turn_phone_ = "+7";
     receipt_.reset();
     printout_.clear();
 }
@@ -94,6 +98,9 @@ void KioskModel::back() {
     switch (screen_) {
     case Screen::Category:
         go(Screen::Service);
+        break;
+    case Screen::TicketText:
+        go(Screen::TicketDone);
         break;
     case Screen::SignupEssence:
         go(Screen::SignupOfficial);
@@ -189,6 +196,30 @@ void KioskModel::choose_category(const std::string& code, Instant now) {
     reprint_until_ = now + kReprintWindow;
     print_lines(std::move(lines));
     go(Screen::TicketDone);
+}
+
+// The turn text
+bool KioskModel::turn_text_offered() const {
+    return config_.turn_texts && ticket_ && !turn_text_ && ahead_ > kTurnTextAhead;
+}
+
+void KioskModel::start_turn_text() {
+    if (turn_text_offered()) go(Screen::TicketText);
+}
+
+bool KioskModel::ask_turn_text(Instant now) {
+    errors_.erase("phone");
+    if (!ticket_) return false;
+    try {
+        turn_text_ = reception::ask_turn_text(store_, *ticket_, turn_phone_, now);
+    } catch (const InputError& e) {
+        errors_["phone"] = e.code;
+        speak_errors();
+        return false;
+    }
+    turn_phone_ = "+7"; // kept in the store for the server, not on the screen
+    go(Screen::TicketDone);
+    return true;
 }
 
 std::string KioskModel::wait_text() const {
@@ -424,7 +455,8 @@ void KioskModel::recheck(const std::string& key) {
     // Only an error already shown may go away while typing: a half-typed IIN is not wrong yet.
     auto it = errors_.find(key);
     if (it == errors_.end()) return;
-    std::string e = field_problem(signup_application(), key);
+    std::string e = screen_ == Screen::TicketText ? problem_code(check_phone(turn_phone_, false))
+                                                  : field_problem(signup_application(), key);
     if (e.empty())
         errors_.erase(it);
     else

@@ -11,6 +11,7 @@
 #include "print/print_worker.hpp"
 #include "print/printout.hpp"
 #include "queue/queue_position.hpp"
+#include "queue/turn_text.hpp"
 #include "regulation/calendar.hpp"
 #include "regulation/profile.hpp"
 #include "store/store.hpp"
@@ -29,6 +30,7 @@ enum class Screen {
     Service,         // take a ticket: which service
     Category,        // take a ticket: out-of-turn category, or none (reg-12)
     TicketDone,      // the number, large; people ahead; printer state
+    TicketText,      // optional: a mobile number for "text me when my turn is near"
     SignupOfficial,  // sign up: which official, or "not sure"
     SignupEssence,   // the essence of the issue (reg-5)
     SignupApplicant, // individual or representative (reg-10), BIN, authority document
@@ -106,6 +108,12 @@ class KioskModel {
     // After the visitor changed a field: its error goes as soon as it is fixed.
     void recheck(const std::string& field);
     const std::optional<Ticket>& ticket() const { return ticket_; }
+    // "Text me when my turn is near" (queue/turn_text.hpp): offered under the ticket when this
+    // kiosk's server sends SMS (config turn_texts) and more than kTurnTextAhead are ahead, once
+    // per ticket. The number typed is wiped with the visitor.
+    bool turn_text_offered() const;
+    const std::optional<TurnText>& turn_text() const { return turn_text_; }
+    std::string& turn_phone() { return turn_phone_; }
     int people_ahead() const { return ahead_; }
     // "About 12 min", "You are next", or honestly "not known yet" (shared/wait_estimate).
     std::string wait_text() const;
@@ -147,6 +155,9 @@ class KioskModel {
     void choose_category(const std::string& code, Instant now);
     void start_signup();
     void choose_official(const std::string& uuid); // "" = not sure
+    void start_turn_text();
+    // Stores the number and goes back to the ticket; false with errors()["phone"] set.
+    bool ask_turn_text(Instant now);
     // Checks the fields of the current step; on success goes to the next step.
     bool next_step();
     // Registers the application (one transaction) and prints the receipt.
@@ -224,6 +235,8 @@ class KioskModel {
     std::map<std::string, std::string> errors_;
     std::string service_;
     std::optional<Ticket> ticket_;
+    std::optional<TurnText> turn_text_;
+    std::string turn_phone_ = "+7";
     int ahead_ = 0;
     std::optional<int> wait_;
     std::vector<ServiceWait> service_waits_;

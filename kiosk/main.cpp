@@ -143,6 +143,7 @@ int main(int argc, char** argv) {
         cfg.preview_dir = args.screenshot_dir + "/prints";
         std::filesystem::create_directories(cfg.preview_dir);
         cfg.printer = "file:" + cfg.preview_dir + "/printer.escpos";
+        cfg.turn_texts = true; // the tour shows the turn text's screens too
     }
 
     KioskModel model(*store, data.profile, data.cal, data.texts, cfg);

@@ -113,6 +113,33 @@ void screenshot_tour(GLFWwindow* window, ui::Ui& ui, KioskModel& m, BoardState& 
             m.choose_service("same_day");
             m.choose_category("wwii_veteran", now);
         });
+        // "Text me when my turn is near": offered under a ticket with people ahead, the number
+        // typed, and the ticket again saying where the text goes.
+        auto plain_ticket = [&] {
+            m.start_ticket();
+            m.choose_service("same_day");
+            m.choose_category("", now);
+        };
+        for (int i = 0; i < 3; ++i) // more than two ahead: the text is worth offering
+            issue_ticket(store, m.profile(), {m.config().room, "same_day", "", "kk", "demo"}, now);
+        at_screen("04b-ticket-sms-offer", plain_ticket);
+        at_screen("04c-ticket-sms-number", [&] {
+            plain_ticket();
+            m.start_turn_text();
+            m.turn_phone() = "+7701123";
+        });
+        at_screen("04d-ticket-sms-landline", [&] {
+            plain_ticket();
+            m.start_turn_text();
+            m.turn_phone() = "+77172123456";
+            m.ask_turn_text(now);
+        });
+        at_screen("04e-ticket-sms-taken", [&] {
+            plain_ticket();
+            m.start_turn_text();
+            m.turn_phone() = "+77011234567";
+            m.ask_turn_text(now);
+        });
         auto fill = [&] {
             m.start_signup();
             m.choose_official(official);

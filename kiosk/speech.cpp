@@ -102,6 +102,7 @@ void ticket_speech(Said& s) {
     // Said twice: it is what the visitor must keep.
     s.add(s.m.t("ui.your_number") + ": " + number);
     printout_speech(s, number);
+    if (s.m.turn_text_offered()) s.key("ui.turn_text_offer"); // the button under the ticket
 }
 
 std::string position_of(const KioskModel& m, const Official& o) {
@@ -224,6 +225,9 @@ void speak_screen_of(Said& s) {
         return category_speech(s);
     case Screen::TicketDone:
         return ticket_speech(s);
+    case Screen::TicketText:
+        s.key("speech.turn_text");
+        return s.header("ui.turn_text_save");
     case Screen::SignupOfficial:
         return official_speech(s);
     case Screen::SignupEssence:

@@ -13,7 +13,8 @@ kiosk_on_demo_schedule(TestStore& s, const kiosk::KioskConfig& cfg, Instant now)
     return std::make_unique<kiosk::KioskModel>(*s, profile(), calendar(), catalog(), cfg);
 }
 
-Kiosk::Kiosk() {
+Kiosk::Kiosk(const std::function<void(kiosk::KioskConfig&)>& configure) {
+    if (configure) configure(cfg);
     m = kiosk_on_demo_schedule(s, cfg, now);
     m->printer = [this](const print::Raster& r) {
         printed.push_back(r);

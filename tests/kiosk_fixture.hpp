@@ -10,6 +10,7 @@
 #include "kiosk_model.hpp"
 #include "screens/screens.hpp"
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -33,7 +34,8 @@ struct Kiosk {
     kiosk::ScreenState st;
     Instant now = at(2026, 3, 16, 10, 0);
 
-    Kiosk();
+    // configure: what the test changes of the kiosk's configuration before it starts.
+    explicit Kiosk(const std::function<void(kiosk::KioskConfig&)>& configure = {});
     void frame();
     // Press and release on the button with this label; false when no such button is shown.
     bool tap(const std::string& label);

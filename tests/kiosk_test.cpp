@@ -433,3 +433,60 @@ TEST_CASE("reg-28: the visitor chooses one of the proposed dates, and the receip
     CHECK(offers[0].session.uuid == a.chosen_session);
     CHECK(offers[0].chosen);
 }
+
+TEST_CASE("kiosk: turn text: a visitor leaves a mobile number for a text when the turn is near, by "
+          "tapping, and a landline is refused in words and nothing is written") {
+    Kiosk k([](KioskConfig& c) { c.turn_texts = true; });
+    for (int i = 0; i < 3; ++i) // three wait before this visitor: the text is worth offering
+        issue_ticket(*k.s, k.m->profile(), {"main", "same_day", "", "kk", "kiosk-1"}, k.now);
+    REQUIRE(k.tap("Талон алу"));
+    REQUIRE(k.tap("Бүгінгі жеке қабылдау"));
+    REQUIRE(k.tap(k.m->t("ui.no_category")));
+    REQUIRE(k.m->screen() == Screen::TicketDone);
+    CHECK(k.m->people_ahead() == 3);
+    REQUIRE(k.tap("Кезегім жақындағанда SMS жіберу"));
+    REQUIRE(k.m->screen() == Screen::TicketText);
+    CHECK(k.m->turn_phone() == "+7");
+
+    // A landline: told why in Kazakh, on the same screen, nothing stored.
+    type_on_keyboard(k, "7172123456");
+    REQUIRE(k.tap("SMS күту →"));
+    CHECK(k.m->screen() == Screen::TicketText);
+    CHECK(k.m->error_text("phone") == k.m->t("error.landline_not_allowed"));
+    CHECK(count(*k.s, "SELECT count(*) FROM turn_texts") == 0);
+    CHECK(count(*k.s, "SELECT count(*) FROM outbox WHERE entity = 'turn_text'") == 0);
+
+    // The mobile number: stored with its outbox row, the ticket screen says where the text goes
+    // without showing the whole number, and the offer is gone.
+    k.m->turn_phone() = "+7";
+    type_on_keyboard(k, "7011234567");
+    REQUIRE(k.tap("SMS күту →"));
+    REQUIRE(k.m->screen() == Screen::TicketDone);
+    CHECK(count(*k.s, "SELECT count(*) FROM turn_texts WHERE phone = '+77011234567' AND "
+                      "language = 'kk'") == 1);
+    CHECK(count(*k.s, "SELECT count(*) FROM outbox WHERE entity = 'turn_text'") == 1);
+    CHECK(k.m->turn_phone() == "+7"); // not kept on the screen for the next visitor to read
+    k.frame();
+    CHECK_FALSE(k.tap("Кезегім жақындағанда SMS жіберу"));
+    // The ticket row carries no phone: the board and the public page never see it.
+    CHECK(count(*k.s, "SELECT count(*) FROM outbox WHERE entity = 'ticket' AND payload LIKE "
+                      "'%7011234567%'") == 0);
+}
+
+TEST_CASE(
+    "kiosk: turn text: the turn text is not offered when the server sends no SMS or the visitor "
+    "is about to be called") {
+    {
+        Kiosk off; // turn_texts off by default
+        REQUIRE(off.tap("Талон алу"));
+        REQUIRE(off.tap("Бүгінгі жеке қабылдау"));
+        REQUIRE(off.tap(off.m->t("ui.no_category")));
+        CHECK_FALSE(off.m->turn_text_offered());
+    }
+    Kiosk near([](KioskConfig& c) { c.turn_texts = true; }); // one ImGui context at a time
+    REQUIRE(near.tap("Талон алу"));
+    REQUIRE(near.tap("Бүгінгі жеке қабылдау"));
+    REQUIRE(near.tap(near.m->t("ui.no_category")));
+    CHECK(near.m->people_ahead() == 0);
+    CHECK_FALSE(near.m->turn_text_offered()); // two or fewer ahead: it would come at once
+}

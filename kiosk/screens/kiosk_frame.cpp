@@ -120,6 +120,9 @@ void draw_kiosk(KioskModel& m, ui::Ui& ui, ScreenState& st, Instant now) {
     case Screen::TicketDone:
         draw_ticket(m, ui);
         break;
+    case Screen::TicketText:
+        draw_ticket_text(m, ui, st, now);
+        break;
     case Screen::SignupOfficial:
         draw_signup_official(m, ui, now);
         break;

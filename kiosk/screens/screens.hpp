@@ -27,6 +27,7 @@ void draw_start(KioskModel& m, ui::Ui& ui, Instant now);
 void draw_service(KioskModel& m, ui::Ui& ui, Instant now);
 void draw_category(KioskModel& m, ui::Ui& ui, Instant now);
 void draw_ticket(KioskModel& m, ui::Ui& ui);
+void draw_ticket_text(KioskModel& m, ui::Ui& ui, ScreenState& st, Instant now);
 void draw_signup_official(KioskModel& m, ui::Ui& ui, Instant now);
 void draw_signup_essence(KioskModel& m, ui::Ui& ui, ScreenState& st);
 void draw_signup_applicant(KioskModel& m, ui::Ui& ui, ScreenState& st);

@@ -82,7 +82,28 @@ void draw_ticket(KioskModel& m, ui::Ui& ui) {
     PrintNotice note = m.print_notice(t->number);
     if (!note.text.empty())
         ui.centered_text(note.text, ui.fonts.large, note.failed ? ui::colors::kError : 0);
+    if (const auto& turn = m.turn_text())
+        ui.centered_text(m.tf("ui.turn_text_taken", {{"phone", masked_phone(turn->phone)}}));
+    if (m.turn_text_offered()) {
+        // Optional and below everything the ticket says: taking a ticket stays two taps.
+        ImGui::Dummy(ImVec2(0, ui.px(10)));
+        float w = std::min(ImGui::GetContentRegionAvail().x, ui.px(900));
+        ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (ImGui::GetContentRegionAvail().x - w) / 2);
+        if (ui.button(m.t("ui.turn_text_offer"), ImVec2(w, ui.px(110)), false, false))
+            m.start_turn_text();
+    }
     if (done_button(m, ui)) m.reset();
+}
+
+// "Text me when my turn is near": the mobile number on the digit keyboard, then back to the
+// ticket. The number stays on this kiosk and the server only (queue/turn_text.hpp).
+void draw_ticket_text(KioskModel& m, ui::Ui& ui, ScreenState& st, Instant now) {
+    int nav = header(m, ui, m.t("ui.turn_text_title"), m.t("ui.turn_text_save"));
+    ui.text(m.t("ui.turn_text_note"), nullptr, ui::colors::kMuted);
+    edit_fields(m, ui, st,
+                {{"phone", m.t("ui.turn_text_hint"), &m.turn_phone(), 16, ui::Layout::Digits}}, 1);
+    if (nav < 0) m.back();
+    if (nav > 0) m.ask_turn_text(now);
 }
 
 } // namespace reception::kiosk

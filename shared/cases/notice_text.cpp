@@ -12,7 +12,7 @@ using nlohmann::json;
 static const char* const kKinds[] = {
     "correction",    "extension",  "reception_date",    "reception_date_no_date",
     "refusal_draft", "other_body", "session_cancelled", "session_cancelled_no_date",
-    "answer",        "test"};
+    "answer",        "test",       "turn_near"};
 
 static json read_language(const std::filesystem::path& file) {
     std::ifstream in(file);
@@ -46,7 +46,8 @@ static std::string fill(std::string text, const NoticeFacts& f) {
         {"{registered_on}", &f.registered_on},
         {"{date}", &f.date},
         {"{time}", &f.time},
-        {"{room}", &f.room}};
+        {"{room}", &f.room},
+        {"{number}", &f.number}};
     for (const auto& [name, value] : facts)
         for (size_t at = text.find(name); at != std::string::npos;
              at = text.find(name, at + value->size()))

@@ -15,6 +15,7 @@ namespace reception {
 struct NoticeFacts {
     std::string lang = "kk"; // kk | ru: the applicant's
     std::string reg_number, registered_on, date, time, room;
+    std::string number; // a queue ticket's: the turn SMS (queue/turn_text.hpp)
 };
 
 struct NoticeMessage {

@@ -462,9 +462,23 @@ static const char* const kSchemaV10 = R"SQL(
 ALTER TABLE tickets ADD COLUMN public_code TEXT NOT NULL DEFAULT '';
 )SQL";
 
+// Version 11: "text me when my turn is near" (queue/turn_text.hpp): the mobile number a visitor
+// left for one ticket, a record of its own so that it never travels with the ticket.
+static const char* const kSchemaV11 = R"SQL(
+CREATE TABLE turn_texts (
+    uuid        TEXT PRIMARY KEY,
+    ticket_uuid TEXT NOT NULL UNIQUE REFERENCES tickets(uuid),
+    room        TEXT NOT NULL,
+    phone       TEXT NOT NULL,   -- E.164 mobile
+    language    TEXT NOT NULL CHECK (language IN ('kk', 'ru')),
+    created_at  TEXT NOT NULL
+);
+)SQL";
+
 static const Migration kMigrations[] = {
-    {1, kSchemaV1}, {2, kSchemaV2}, {3, kSchemaV3}, {4, kSchemaV4}, {5, kSchemaV5},
-    {6, kSchemaV6}, {7, kSchemaV7}, {8, kSchemaV8}, {9, kSchemaV9}, {10, kSchemaV10},
+    {1, kSchemaV1}, {2, kSchemaV2},   {3, kSchemaV3},   {4, kSchemaV4},
+    {5, kSchemaV5}, {6, kSchemaV6},   {7, kSchemaV7},   {8, kSchemaV8},
+    {9, kSchemaV9}, {10, kSchemaV10}, {11, kSchemaV11},
 };
 
 const Migration* migrations(size_t* count) {

@@ -50,11 +50,17 @@ static void publish(ServerStore& db, const DeliveryRow& r, Instant now) {
                          delivery_json(r).dump(), now);
 }
 
-// Writes r over a row still in `expect`, and into the feed.
+// A turn SMS (turn_texts.hpp): its row is under the turn_text's uuid, not a notice's.
+static bool is_turn_sms(ServerStore& db, const DeliveryRow& r) {
+    return db.record("turn_text", r.notice_uuid).found;
+}
+
+// Writes r over a row still in `expect`, and into the feed (a case notice's: a turn SMS is no
+// case's, and its phone number is no console's business).
 static bool move_to(ServerStore& db, DeliveryRow r, const std::string& expect, Instant now) {
     r.updated_at = format_instant(now);
     if (!db.update_delivery(r, expect)) return false;
-    publish(db, r, now);
+    if (!is_turn_sms(db, r)) publish(db, r, now);
     return true;
 }
 
@@ -116,6 +122,18 @@ void on_notice_pushed(ServerStore& db, const Terminal& t, const PushOp& op, Inst
     }
 }
 
+void queue_turn_sms(ServerStore& db, const TurnWatch& w, Instant now) {
+    if (db.delivery(w.turn_uuid)) return; // queued before: one text per ticket
+    DeliveryRow r;
+    r.notice_uuid = w.turn_uuid;
+    r.room = w.room;
+    r.application_uuid = w.ticket_uuid; // what it is about: the ticket
+    r.channel = "sms";
+    r.queued_at = r.next_at = r.updated_at = format_instant(now);
+    db.queue_delivery(r);
+    queued++;
+}
+
 // Claiming
 static std::string dotted(const std::string& iso_date) {
     auto d = parse_date(iso_date);
@@ -155,12 +173,43 @@ static std::optional<std::string> refusal(const json& notice, const json& app,
     return std::nullopt;
 }
 
+// The turn SMS: to the number the visitor left, in the ticket's language, with its number. A
+// ticket served or gone meanwhile needs no text any more.
+static std::optional<DeliveryJob> claim_turn_sms(ServerStore& db, const DeliveryRow& cur,
+                                                 Instant now, std::vector<std::string>* rooms) {
+    json turn = parsed(db.record("turn_text", cur.notice_uuid));
+    json ticket = parsed(db.record("ticket", cur.application_uuid));
+    std::string state = text_of(ticket, "state");
+    if (state != "waiting" && state != "called") {
+        DeliveryRow r = cur;
+        r.state = "cancelled";
+        r.reason = "not_waiting: " + state;
+        if (move_to(db, r, cur.state, now)) rooms->push_back(r.room);
+        return std::nullopt;
+    }
+    DeliveryJob j;
+    j.row = cur;
+    j.row.state = "sending";
+    j.row.attempts += 1;
+    j.row.last_attempt_at = format_instant(now);
+    j.about = "turn_near";
+    j.to = text_of(turn, "phone");
+    j.lang = text_of(turn, "language") == "ru" ? "ru" : "kk";
+    j.number = text_of(ticket, "number");
+    if (!move_to(db, j.row, cur.state, now)) return std::nullopt; // another sender has it
+    return j;
+}
+
 std::optional<DeliveryJob> claim_delivery(ServerStore& db, const DeliveryRow& due, Instant now,
                                           std::vector<std::string>* rooms) {
     std::optional<DeliveryJob> job;
     db.transaction([&] {
         auto cur = db.delivery(due.notice_uuid);
         if (!cur || !may_send(cur->state) || cur->next_at > format_instant(now)) return;
+        if (is_turn_sms(db, *cur)) {
+            job = claim_turn_sms(db, *cur, now, rooms);
+            return;
+        }
         json notice = parsed(db.record("notice", cur->notice_uuid));
         json app = parsed(db.record("application", cur->application_uuid));
         if (app.empty()) return; // its application is not on the server yet: wait for it
@@ -219,7 +268,7 @@ DeliveryRow record_outcome(ServerStore& db, const DeliveryJob& job, const SendOu
                         " came after the delivery was closed");
             return;
         }
-        if (outcome.sent) append_delivered_event(db, job, now);
+        if (outcome.sent && job.about != "turn_near") append_delivered_event(db, job, now);
     });
     return r;
 }

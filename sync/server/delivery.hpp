@@ -46,11 +46,15 @@ struct DeliveryJob {
     std::string about; // the notice's kind
     std::string to;    // the phone (E.164) or the e-mail address
     std::string lang = "kk", reg_number, registered_on, date, time, room;
+    std::string number; // the ticket's, for the turn SMS (turn_texts.hpp)
 };
 
 // After push applied a notice record (in its transaction): queue it, or cancel a queued one that
 // staff marked sent meanwhile or planned for another channel.
 void on_notice_pushed(ServerStore& db, const Terminal& t, const PushOp& op, Instant now);
+
+// The turn SMS of a watch that fell due (turn_texts.hpp), in the caller's transaction; once.
+void queue_turn_sms(ServerStore& db, const TurnWatch& w, Instant now);
 
 // How many deliveries this process queued so far: after a commit the server wakes the sender
 // when it moved, instead of the sender's next look (a rolled-back push only wakes it for

@@ -35,7 +35,7 @@ SendOutcome DeliveryWorker::send(const DeliveryJob& job) const {
     NoticeMessage m;
     try {
         m = templates_.render(job.about, NoticeFacts{job.lang, job.reg_number, job.registered_on,
-                                                     job.date, job.time, job.room});
+                                                     job.date, job.time, job.room, job.number});
     } catch (const InputError&) {
         return {false, false, "refused: no template for " + job.about};
     }

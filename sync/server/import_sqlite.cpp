@@ -10,7 +10,7 @@ static const char* const kTables[] = {
     "srv_terminals",         "srv_counters",        "srv_applied_ops", "srv_batches",
     "srv_records",           "srv_ticket_numbers",  "srv_reg_numbers", "srv_room_feeds",
     "srv_changes",           "srv_terminal_status", "srv_day_tickets", "srv_public_codes",
-    "srv_notice_deliveries", "srv_region_rooms"};
+    "srv_notice_deliveries", "srv_region_rooms",    "srv_turn_watch"};
 
 static std::vector<std::string> columns_of(Store& from, const std::string& table) {
     std::vector<std::string> out;

@@ -162,14 +162,25 @@ CREATE TABLE srv_region_rooms (
 );
 )SQL";
 
+// Version 8: the turn SMS watch (as on SQLite).
+static constexpr const char* kPgSchemaV8 = R"SQL(
+CREATE TABLE srv_turn_watch (
+    turn_uuid   TEXT COLLATE "C" PRIMARY KEY,
+    room        TEXT COLLATE "C" NOT NULL,
+    ticket_uuid TEXT COLLATE "C" NOT NULL
+);
+CREATE INDEX srv_turn_watch_by_room ON srv_turn_watch(room);
+)SQL";
+
 // Numbered like the SQLite store's server schema (the same number for the same change; the
 // first PostgreSQL version holds SQLite's first three).
 struct PgMigration {
     int version;
     const char* sql;
 };
-static constexpr PgMigration kPgMigrations[] = {
-    {1, kPgSchemaV1}, {4, kPgSchemaV4}, {5, kPgSchemaV5}, {6, kPgSchemaV6}, {7, kPgSchemaV7}};
+static constexpr PgMigration kPgMigrations[] = {{1, kPgSchemaV1}, {4, kPgSchemaV4},
+                                                {5, kPgSchemaV5}, {6, kPgSchemaV6},
+                                                {7, kPgSchemaV7}, {8, kPgSchemaV8}};
 constexpr int kPgSchemaVersion = kPgMigrations[std::size(kPgMigrations) - 1].version;
 
 // The channel every instance listens on; the payload is "ROOM HEAD".
@@ -460,11 +471,24 @@ class PgServerStore final : public ServerStore {
     }
     std::vector<std::string> day_ticket_payloads(const std::string& room,
                                                  const std::string& day) override {
-        auto r = run("SELECT r.payload FROM srv_day_tickets d JOIN srv_records r ON r.entity = "
-                     "'ticket' AND r.uuid = d.uuid WHERE d.room = $1 AND d.day = $2",
+        auto r = run("SELECT d.uuid, r.payload FROM srv_day_tickets d JOIN srv_records r ON "
+                     "r.entity = 'ticket' AND r.uuid = d.uuid WHERE d.room = $1 AND d.day = $2",
                      room, day);
+        std::map<std::string, std::string> by_uuid;
+        for (const auto& row : r) by_uuid[row[0].c_str()] = row[1].c_str();
+        // Inside a push group (the turn SMS counts the people ahead there): its own tickets
+        // and moves are kept writes, not yet in the tables.
+        if (depth_ > 0) {
+            for (PendingWrites* w : {&group_, &job_})
+                for (const DayTicketKey& k : w->day_tickets)
+                    if (k[0] == room && k[1] == day) by_uuid.emplace(k[2], "");
+            for (auto& [uuid, payload] : by_uuid)
+                if (auto* e = pending(&PendingWrites::records, RecordKey{"ticket", uuid}))
+                    payload = e->payload;
+        }
         std::vector<std::string> out;
-        for (const auto& row : r) out.push_back(row[0].c_str());
+        for (auto& [uuid, payload] : by_uuid)
+            if (!payload.empty()) out.push_back(std::move(payload));
         return out;
     }
     std::optional<PublicCode> public_code(const std::string& code) override {
@@ -490,6 +514,23 @@ class PgServerStore final : public ServerStore {
             if (!add(row[0].as<long long>(), view(row[1]), view(row[2]), view(row[3]),
                      view(row[4])))
                 return;
+    }
+
+    // The turn SMS watch: rare writes (a visitor leaves a number, a text falls due), so at once.
+    void watch_turn(const TurnWatch& w) override {
+        write("INSERT INTO srv_turn_watch(turn_uuid, room, ticket_uuid) VALUES ($1, $2, $3) ON "
+              "CONFLICT(turn_uuid) DO NOTHING",
+              w.turn_uuid, w.room, w.ticket_uuid);
+    }
+    std::vector<TurnWatch> watched_turns(const std::string& room) override {
+        auto r =
+            run("SELECT turn_uuid, room, ticket_uuid FROM srv_turn_watch WHERE room = $1", room);
+        std::vector<TurnWatch> out;
+        for (const auto& row : r) out.push_back({row[0].c_str(), row[1].c_str(), row[2].c_str()});
+        return out;
+    }
+    void unwatch_turn(const std::string& turn_uuid) override {
+        write("DELETE FROM srv_turn_watch WHERE turn_uuid = $1", turn_uuid);
     }
 
     // One statement, one snapshot: a row per change, or one row with no change (seq NULL).

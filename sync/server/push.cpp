@@ -9,6 +9,7 @@
 #include "server/op_times.hpp"
 #include "server/public_index.hpp"
 #include "server/server_store.hpp"
+#include "server/turn_texts.hpp"
 #include "server/write_rules.hpp"
 
 #include <set>
@@ -165,6 +166,7 @@ static OpResult apply_op(ServerStore& db, const Terminal& t, const PushOp& op, I
     index_public(db, op.entity, op.entity_uuid, t.room, op.payload);
     append_change(db, t, op, now);
     if (op.entity == "notice") on_notice_pushed(db, t, op, now); // SMS, e-mail: queued here
+    on_turn_pushed(db, t, op, now); // a visitor's "text me when my turn is near"
     return {op.op_id, "applied", ""};
 }
 

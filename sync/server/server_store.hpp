@@ -70,6 +70,11 @@ struct FeedWindow {
     long long floor = 0, head = 0;
 };
 
+// A visitor's "text me when my turn is near" not yet due (server/turn_texts.hpp).
+struct TurnWatch {
+    std::string turn_uuid, room, ticket_uuid;
+};
+
 struct TerminalSlot { // a registered name
     bool revoked = false;
     std::string enrolled_at; // "" while its code is pending
@@ -230,6 +235,11 @@ class ServerStore {
     // What terminals said of themselves (terminal_status.hpp).
     virtual std::map<std::string, TerminalReport> terminal_status() = 0;
     virtual void put_terminal_status(const std::string& name, const TerminalReport& r) = 0;
+
+    // The turn SMS watch (server/turn_texts.hpp): one row per turn_text not yet due.
+    virtual void watch_turn(const TurnWatch& w) = 0;
+    virtual std::vector<TurnWatch> watched_turns(const std::string& room) = 0;
+    virtual void unwatch_turn(const std::string& turn_uuid) = 0;
 
     // The SQLite store under it (backups), or nullptr.
     virtual Store* sqlite() { return nullptr; }

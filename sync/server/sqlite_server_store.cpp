@@ -239,6 +239,18 @@ CREATE TABLE srv_region_rooms (
 ) WITHOUT ROWID;
 )SQL";
 
+// Version 8: "text me when my turn is near" (shared/queue/turn_text.hpp). A turn_text record is
+// watched here until its ticket has kTurnTextAhead people or fewer ahead: then its SMS is queued
+// in srv_notice_deliveries under the turn_text's uuid, and the row goes (server/turn_texts.hpp).
+static const char* const kServerSchemaV8 = R"SQL(
+CREATE TABLE srv_turn_watch (
+    turn_uuid   TEXT PRIMARY KEY,
+    room        TEXT NOT NULL,
+    ticket_uuid TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX srv_turn_watch_by_room ON srv_turn_watch(room);
+)SQL";
+
 // Per connection. A group commit of a few hundred pushes dirties thousands of pages (random
 // UUID keys land on different leaves): with SQLite's default 2 MB cache they spill to the WAL
 // in the middle of the transaction and are read back. Each push runs in a savepoint, whose
@@ -251,7 +263,7 @@ static void tune_connection(Store& db) {
 
 static const Migration kServerMigrations[] = {
     {1, kServerSchemaV1}, {2, kServerSchemaV2}, {3, kServerSchemaV3}, {4, kServerSchemaV4},
-    {5, kServerSchemaV5}, {6, kServerSchemaV6}, {7, kServerSchemaV7},
+    {5, kServerSchemaV5}, {6, kServerSchemaV6}, {7, kServerSchemaV7}, {8, kServerSchemaV8},
 };
 constexpr size_t kServerMigrationCount = sizeof kServerMigrations / sizeof kServerMigrations[0];
 
@@ -676,6 +688,27 @@ class SqliteServerStore final : public ServerStore {
         std::vector<DeliveryRow> out;
         while (st.step()) out.push_back(delivery_of(st));
         return out;
+    }
+
+    // The turn SMS watch
+    void watch_turn(const TurnWatch& w) override {
+        db_->prepare("INSERT INTO srv_turn_watch(turn_uuid, room, ticket_uuid) VALUES (?1, ?2, "
+                     "?3) ON CONFLICT(turn_uuid) DO NOTHING")
+            .bind(1, w.turn_uuid)
+            .bind(2, w.room)
+            .bind(3, w.ticket_uuid)
+            .run();
+    }
+    std::vector<TurnWatch> watched_turns(const std::string& room) override {
+        Stmt st =
+            db_->prepare("SELECT turn_uuid, room, ticket_uuid FROM srv_turn_watch WHERE room = ?1");
+        st.bind(1, room);
+        std::vector<TurnWatch> out;
+        while (st.step()) out.push_back({st.text(0), st.text(1), st.text(2)});
+        return out;
+    }
+    void unwatch_turn(const std::string& turn_uuid) override {
+        db_->prepare("DELETE FROM srv_turn_watch WHERE turn_uuid = ?1").bind(1, turn_uuid).run();
     }
 
     void room_records(const std::string& room, const std::string& entity, const std::string& uuid,

@@ -17,15 +17,15 @@ static Ticket parsed(const std::string& payload) {
 // The room's tickets of the day in the order they were issued: a tie of issue times (they
 // count seconds) by number, which a kiosk's series gives in the order it printed them, then by
 // UUID: the server's stand-in for the order they came into a kiosk's store.
-static std::vector<Ticket> room_day(ServerStore& db, const Ticket& t) {
-    std::vector<Ticket> day;
-    for (const auto& p : db.day_ticket_payloads(t.room, format_date(t.day)))
-        day.push_back(parsed(p));
-    std::sort(day.begin(), day.end(), [](const Ticket& a, const Ticket& b) {
+std::vector<Ticket> room_day_tickets(ServerStore& db, const std::string& room, Date day) {
+    std::vector<Ticket> day_tickets;
+    for (const auto& p : db.day_ticket_payloads(room, format_date(day)))
+        day_tickets.push_back(parsed(p));
+    std::sort(day_tickets.begin(), day_tickets.end(), [](const Ticket& a, const Ticket& b) {
         if (a.issued_at != b.issued_at) return a.issued_at < b.issued_at;
         return a.number != b.number ? a.number < b.number : a.uuid < b.uuid;
     });
-    return day;
+    return day_tickets;
 }
 
 TicketPage ticket_page(ServerStore& db, const std::string& code, Instant room_last_seen) {
@@ -42,7 +42,7 @@ TicketPage ticket_page(ServerStore& db, const std::string& code, Instant room_la
         std::string service = from.found ? parsed(from.payload).service : "";
         if (service != page.ticket.service) page.moved_from = service;
     }
-    std::vector<Ticket> day = room_day(db, page.ticket);
+    std::vector<Ticket> day = room_day_tickets(db, page.ticket.room, page.ticket.day);
     page.ahead = people_ahead_in(day, page.ticket);
     page.minutes = wait_minutes_in(day, page.ticket.service, page.ahead);
     page.as_of = room_last_seen;

@@ -8,6 +8,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace reception {
 
@@ -23,5 +24,8 @@ struct TicketPage {
 
 // room_last_seen: when a kiosk or console of the room last reached this server.
 TicketPage ticket_page(ServerStore& db, const std::string& code, Instant room_last_seen);
+// The room's tickets of the day as the server holds them, in the order they were issued (what
+// people_ahead_in counts over): the phone page's and the turn SMS's (turn_texts.hpp).
+std::vector<Ticket> room_day_tickets(ServerStore& db, const std::string& room, Date day);
 
 } // namespace reception

@@ -2,6 +2,7 @@
 
 #include "server/numbers.hpp"
 #include "server/server_store.hpp"
+#include "server/turn_texts.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -114,6 +115,8 @@ void check_role(const Terminal& t, PushOp& op, const std::string& where) {
         check_kiosk_event(t, op, where);
     else if (op.entity == "notice")
         check_kiosk_notice(op, where);
+    else if (op.entity == "turn_text")
+        check_kiosk_turn_text(t, op, where);
     else
         forbidden(where + "a kiosk does not write " + op.entity);
 }
@@ -157,6 +160,10 @@ void check_against_store(ServerStore& db, const Terminal& t, const PushOp& op,
         forbidden("a kiosk changes only what it created, and never a ticket once issued");
     if (op.entity == "event") check_subject(db, t, text_of(p, "entity"), text_of(p, "entity_uuid"));
     if (op.entity == "notice") check_subject(db, t, "application", text_of(p, "application_uuid"));
+    if (op.entity == "turn_text") {
+        if (e.found) forbidden("a turn text is asked once and never changed");
+        check_turn_text_ticket(db, t, op);
+    }
     if (op.entity != "ticket" || e.found) return;
     // A new ticket: a console's in its own series too, or transferred from one the room has.
     // An update of a ticket the server lost (re-offered after a restore) claims it by UUID.

@@ -7,6 +7,8 @@
 #include "cases/deadlines.hpp"
 #include "cases/notice_channel.hpp"
 #include "cases/notices.hpp"
+#include "queue/ticket_queue.hpp"
+#include "queue/turn_text.hpp"
 #include "server/notice_senders.hpp"
 
 #include <doctest/doctest.h>
@@ -436,4 +438,100 @@ TEST_CASE("sync: docs/install.md: the relay and the gateway set up as section 10
                           (dir / "bad.conf").string() + " --email it@akimat.example.kz 2>&1",
                       &out) == 1);
     CHECK_MESSAGE(out.find("not sent: refused") != std::string::npos, out);
+}
+
+// Waits until the gateway has at least n requests, or the limit passes.
+static std::vector<json> sms_until(const Peer& gateway, size_t n,
+                                   std::chrono::seconds limit = std::chrono::seconds(10)) {
+    auto until = std::chrono::steady_clock::now() + limit;
+    for (;;) {
+        auto got = sms_requests(gateway);
+        if (got.size() >= n || std::chrono::steady_clock::now() > until) return got;
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+}
+
+TEST_CASE("sync: turn text: a visitor who left a mobile number at the kiosk is texted once, when "
+          "two people are ahead, in the ticket's language, with the ticket's number") {
+    Peer gateway("sms_peer.py");
+    TempDir conf_dir;
+    NoticeRoom room(notices_conf(conf_dir, nullptr, &gateway));
+    auto kiosk = enrolled_store(room.server, room.dir / "K1.db", "K1", "main", "kiosk");
+    auto desk = room.console("C1");
+    for (int i = 0; i < 3; ++i) take_ticket(*kiosk);
+    Ticket mine = take_ticket(*kiosk);
+    mine.language = "ru";
+    kiosk->exec(("UPDATE tickets SET language = 'ru' WHERE uuid = '" + mine.uuid + "'").c_str());
+    ask_turn_text(*kiosk, mine, "8 (701) 123-45-67", now_utc());
+    run_agent_once(room.dir / "K1.db");
+    CHECK(room.server.count("SELECT count(*) FROM srv_turn_watch") == 1);
+
+    // Three ahead: nothing yet. The desk calls one: two ahead, the text goes.
+    Date today = local_date(now_utc());
+    run_agent_once(room.dir / "C1.db");
+    REQUIRE(call_next(*desk, "main", today, {"same_day"}, "D1", "clerk-1", now_utc()));
+    std::this_thread::sleep_for(std::chrono::milliseconds(500));
+    CHECK(sms_requests(gateway).empty());
+    run_agent_once(room.dir / "C1.db");
+    auto requests = sms_until(gateway, 1);
+    REQUIRE(requests.size() == 1);
+    json body = json::parse(requests[0]["body"].get<std::string>());
+    CHECK(body["recipient"] == "77011234567");
+    std::string text = body["message"];
+    CHECK(text.find(mine.number) != std::string::npos);
+    CHECK(text.find("Вернитесь в приёмную") != std::string::npos); // the ticket's language
+    CHECK(room.server.count("SELECT count(*) FROM srv_turn_watch") == 0);
+    CHECK(room.server.count("SELECT count(*) FROM srv_notice_deliveries WHERE state = 'sent'") ==
+          1);
+
+    // The next call moves the visitor up again: still one text. The number stays out of the
+    // log, the console's records and the kiosks' pulls.
+    REQUIRE(call_next(*desk, "main", today, {"same_day"}, "D2", "clerk-1", now_utc()));
+    run_agent_once(room.dir / "C1.db");
+    std::this_thread::sleep_for(std::chrono::milliseconds(1500));
+    CHECK(sms_requests(gateway).size() == 1);
+    CHECK(room.log().find("7011234567") == std::string::npos);
+    CHECK(count(*desk, "SELECT count(*) FROM notice_deliveries") == 0);
+    CHECK(room.server.count("SELECT count(*) FROM srv_changes WHERE entity = 'turn_text' AND "
+                            "public_payload IS NOT NULL") == 0);
+}
+
+TEST_CASE("sync: turn text: a kiosk cannot ask for a text for a ticket it did not issue, or with "
+          "a number that is no Kazakh mobile") {
+    Peer gateway("sms_peer.py");
+    TempDir conf_dir;
+    NoticeRoom room(notices_conf(conf_dir, nullptr, &gateway));
+    auto k1 = enrolled_store(room.server, room.dir / "K1.db", "K1", "main", "kiosk");
+    auto k2 = enrolled_store(room.server, room.dir / "K2.db", "K2", "main", "kiosk");
+    Ticket other = take_ticket(*k2);
+    run_agent_once(room.dir / "K2.db");
+    Ticket own = take_ticket(*k1);
+    run_agent_once(room.dir / "K1.db");
+
+    // A stolen kiosk writing by hand: another kiosk's ticket.
+    TurnText forged;
+    forged.uuid = new_uuid();
+    forged.ticket_uuid = other.uuid;
+    forged.room = "main";
+    forged.phone = "+77011234567";
+    forged.created_at = now_utc();
+    json op{{"op_id", new_uuid()},
+            {"entity", "turn_text"},
+            {"entity_uuid", forged.uuid},
+            {"kind", "turn_text.asked"},
+            {"created_at", format_instant(now_utc())},
+            {"payload", turn_text_json(forged)}};
+    check_refused(push_ops(*k1, json::array({op})), 403, "forbidden");
+    // A landline, and a number of another country, for its own ticket.
+    for (const char* phone : {"+77172123456", "+79161234567", "not a number"}) {
+        forged.ticket_uuid = own.uuid;
+        forged.phone = phone;
+        op["op_id"] = new_uuid();
+        op["payload"] = turn_text_json(forged);
+        check_refused(push_ops(*k1, json::array({op})), 400, "bad_field");
+    }
+    CHECK(room.server.count("SELECT count(*) FROM srv_turn_watch") == 0);
+    CHECK(room.server.count("SELECT count(*) FROM srv_records WHERE entity = 'turn_text'") == 0);
+    std::this_thread::sleep_for(std::chrono::milliseconds(500));
+    CHECK(sms_requests(gateway).empty());
 }

@@ -438,3 +438,31 @@ TEST_CASE("kiosk window: the portrait board drops a served call within a second 
     // And then it sleeps again: no drawing while nothing changes.
     CHECK(wait_idle(k.trace, milliseconds(1200), milliseconds(5000)));
 }
+
+TEST_CASE("kiosk window: turn text: a visitor taps \"text me\", types a mobile number on the digit "
+          "keyboard, and the kiosk keeps it for the server") {
+    TempDir room;
+    std::filesystem::path store = room / "room.db";
+    {
+        // Three visitors already wait: the text is worth offering.
+        auto s = Store::open(store, OpenMode::CreateIfMissing);
+        for (int i = 0; i < 3; ++i)
+            issue_ticket(*s, test::profile(), {"main", "same_day", "", "kk", "kiosk-1"}, now_utc());
+    }
+    std::ofstream(room / "kiosk.conf") << "store = " << store.string() << "\nturn_texts = true\n";
+    KioskOnScreen k(1920, 1080, {"--config", (room / "kiosk.conf").string()});
+    const Service& same_day = *test::profile().service("same_day");
+    REQUIRE(k.tap_to(kk("ui.take_ticket"), "service"));
+    REQUIRE(k.tap_to(same_day.name("kk"), "category"));
+    REQUIRE(k.tap_to(kk("ui.no_category"), "ticket"));
+    REQUIRE_MESSAGE(k.tap_to(kk("ui.turn_text_offer"), "ticket-text"), k.log());
+    k.type("7011234567"); // after the "+7" already in the field
+    auto back = k.tap_to(kk("ui.turn_text_save") + " →", "ticket");
+    REQUIRE(back);
+    CHECK(count(store, "SELECT count(*) FROM turn_texts WHERE phone = '+77011234567'") == 1);
+    CHECK(count(store, "SELECT count(*) FROM outbox WHERE entity = 'turn_text'") == 1);
+    // The screen says where the text goes, never the whole number.
+    Frame f = k.idle();
+    CHECK_FALSE(f.shows(kk("ui.turn_text_offer")));
+    REQUIRE(k.tap_to(kk("ui.done"), "start"));
+}
