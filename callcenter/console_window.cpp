@@ -53,9 +53,7 @@ int run_console_window(const ConsoleWindowSpec& spec, Store& store,
     ImGui::GetIO().ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
     ui::Ui ui;
     // 0.6 of the kiosk's sizes: 20 px body text, 32 px headings, on a 900 px high window.
-    ui.scale = 0.6f * float(spec.height) / 900.0f;
-    ui.fonts = ui::load_fonts(ui.scale);
-    if (!ui.fonts.body) {
+    if (!ui::load_console_fonts(ui, 0.6f * float(spec.height) / 900.0f)) {
         log_error("font not found: " + ui::text_font_file().string());
         ui::close_window(window);
         return 2;

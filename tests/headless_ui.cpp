@@ -5,12 +5,15 @@
 namespace reception::test {
 
 HeadlessScreen::HeadlessScreen(ui::Ui& ui, float width, float height, float scale, bool board_fonts,
-                               bool large_text) {
+                               bool large_text, bool console) {
     ImGui::CreateContext();
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;
     io.DisplaySize = ImVec2(width, height);
-    ui::load_ui_fonts(ui, scale, board_fonts, large_text);
+    if (console)
+        ui::load_console_fonts(ui, scale);
+    else
+        ui::load_ui_fonts(ui, scale, board_fonts, large_text);
     unsigned char* pixels;
     int w, h;
     io.Fonts->GetTexDataAsAlpha8(&pixels, &w, &h);
@@ -48,6 +51,22 @@ bool tap_label(const ui::Ui& ui, const std::string& label,
     io.MouseDown[0] = false;
     draw_frame();
     return true;
+}
+
+void drag_up(float x, float y, float dy, const std::function<void()>& draw_frame) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.MousePos = ImVec2(x, y);
+    g_next_delta = 0.5f;
+    draw_frame();
+    io.MouseDown[0] = true;
+    draw_frame();
+    const int steps = 10;
+    for (int i = 1; i <= steps; ++i) {
+        io.MousePos = ImVec2(x, y - dy * float(i) / steps);
+        draw_frame();
+    }
+    io.MouseDown[0] = false;
+    draw_frame();
 }
 
 } // namespace reception::test

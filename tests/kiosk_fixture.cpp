@@ -42,6 +42,11 @@ bool Kiosk::tap(const std::string& label) {
     return true;
 }
 
+void Kiosk::scroll_down(float dy) {
+    drag_up(960, 800, dy, [this] { frame(); });
+    m->touched(now);
+}
+
 std::string Kiosk::heard(Lang l) const {
     std::string out;
     for (const auto& a : said)

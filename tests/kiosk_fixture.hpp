@@ -39,6 +39,8 @@ struct Kiosk {
     void frame();
     // Press and release on the button with this label; false when no such button is shown.
     bool tap(const std::string& label);
+    // A finger's drag up the middle of the screen by dy pixels: a long screen scrolls down.
+    void scroll_down(float dy);
     // Everything said since the last hush, in one language, a line per announcement.
     std::string heard(Lang l) const;
 };

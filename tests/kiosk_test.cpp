@@ -14,6 +14,7 @@
 #include "service_exit.hpp"
 #include "ui/fonts.hpp"
 
+#include <cmath>
 #include <doctest/doctest.h>
 #include <fstream>
 #include <imgui.h>
@@ -414,6 +415,10 @@ TEST_CASE("reg-28: the visitor chooses one of the proposed dates, and the receip
     CHECK(k.tap("Күнін қызметкер таңдасын"));
     CHECK(k.tap("08.04.2026 15:00"));
     CHECK(f.chosen_session == offered[1].uuid);
+    CHECK(f.category.empty());
+    // The categories are further down: the visitor drags the screen up, which taps nothing.
+    k.scroll_down(500);
+    CHECK(f.category.empty());
     CHECK(k.tap("Еңбек ардагерлері"));
     CHECK(f.category == "labour_veteran");
     CHECK(k.tap("Әрі қарай →"));
@@ -489,4 +494,22 @@ TEST_CASE(
     REQUIRE(near.tap(near.m->t("ui.no_category")));
     CHECK(near.m->people_ahead() == 0);
     CHECK_FALSE(near.m->turn_text_offered()); // two or fewer ahead: it would come at once
+}
+
+TEST_CASE("kiosk: body text has capitals at least 4.8 mm tall on a 21.5-inch 1080p panel, the "
+          "smallest a kiosk has") {
+    Kiosk k;
+    // 21.5" of 16:9 is 476 mm across 1920 pixels.
+    const double mm_per_px = 21.5 * 25.4 * 16.0 / std::sqrt(16.0 * 16.0 + 9.0 * 9.0) / 1920.0;
+    for (ImFont* font : {k.ui.fonts.body, ImGui::GetIO().FontDefault}) {
+        REQUIRE(font);
+        // The glyph as rasterised: the ink from the top of the capital to the baseline.
+        const ImFontGlyph* h = font->FindGlyphNoFallback(ImWchar('H'));
+        const ImFontGlyph* kk_capital = font->FindGlyphNoFallback(ImWchar(0x049A)); // Қ
+        REQUIRE(h);
+        REQUIRE(kk_capital);
+        double cap_mm = double(h->Y1 - h->Y0) * mm_per_px;
+        MESSAGE("capital H: " << (h->Y1 - h->Y0) << " px = " << cap_mm << " mm");
+        CHECK(cap_mm >= 4.8);
+    }
 }

@@ -38,7 +38,7 @@ static const ImWchar* number_glyph_ranges() {
     return ranges;
 }
 
-Fonts load_fonts(float scale, bool board, bool huge) {
+Fonts load_fonts(float scale, bool board, bool huge, float body_px) {
     ImGuiIO& io = ImGui::GetIO();
     std::string file = text_font_file().string();
     ImFontConfig cfg;
@@ -52,7 +52,7 @@ Fonts load_fonts(float scale, bool board, bool huge) {
             io.Fonts->AddFontFromFileTTF(kSymbolFont, size, &merge, symbol_glyph_ranges());
         return font;
     };
-    f.body = text_font(34.0f * scale);
+    f.body = text_font(body_px * scale);
     f.large = text_font(54.0f * scale);
     // Only the board needs text this big; its atlas is large, so the kiosk does not build it.
     if (board) f.board = text_font(96.0f * scale);

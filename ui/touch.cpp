@@ -30,12 +30,22 @@ void apply_theme(float scale) {
     s.TouchExtraPadding = ImVec2(4 * scale, 4 * scale);
 }
 
+// The console's fonts: 34 px body text times its scale, one set, labels as they are.
+bool load_console_fonts(Ui& ui, float scale) {
+    ui.normal_scale = ui.scale = scale;
+    ui.wrap_field_labels = false;
+    ui.normal_fonts = ui.fonts = load_fonts(scale, false, true, kConsoleBodyPx);
+    return ui.fonts.body != nullptr;
+}
+
 // Large text
 bool load_ui_fonts(Ui& ui, float scale, bool board, bool large_text) {
     ui.normal_scale = ui.scale = scale;
-    ui.normal_fonts = ui.fonts = load_fonts(scale, board);
+    ui.wrap_field_labels = true;
+    ui.normal_fonts = ui.fonts = load_fonts(scale, board, true, kTouchBodyPx);
     // The ticket's number is 180 px already: larger, it would push the rest off the screen.
-    ui.large_fonts = large_text ? load_fonts(scale * kLargeText, false, false) : Fonts{};
+    ui.large_fonts =
+        large_text ? load_fonts(scale * kLargeText, false, false, kTouchBodyPx) : Fonts{};
     ui.large_fonts.huge = ui.normal_fonts.huge;
     ImGui::GetIO().FontDefault = ui.fonts.body; // each load_fonts made its own body the default
     return ui.fonts.body != nullptr;
@@ -78,7 +88,10 @@ bool Ui::button(const std::string& label, ImVec2 size, bool selected, bool prima
 bool Ui::field(const std::string& label, const std::string& value, bool focused, bool wrong,
                float width) {
     ImGui::PushStyleColor(ImGuiCol_Text, wrong ? colors::kError : colors::kText);
+    // A label longer than its field wraps under itself rather than running into the next one.
+    ImGui::PushTextWrapPos(wrap_field_labels ? ImGui::GetCursorPosX() + width : -1.0f);
     ImGui::TextUnformatted(label.c_str());
+    ImGui::PopTextWrapPos();
     ImGui::PopStyleColor();
     ImDrawList* dl = ImGui::GetWindowDrawList();
     ImVec2 p = ImGui::GetCursorScreenPos();

@@ -28,6 +28,9 @@ struct Ui {
     // cannot change a font's size once the atlas is built); empty where no screen offers it.
     Fonts normal_fonts, large_fonts;
     float normal_scale = 1.0f;
+    // A field's label longer than the field wraps under itself (the kiosk's 38 px text, set by
+    // load_ui_fonts); the console's labels (load_console_fonts) run on, as its layouts expect.
+    bool wrap_field_labels = false;
     // At a frame's start, before any window: the fonts, sizes (px) and the theme's spacing of
     // the set chosen. Returns true when it changed.
     bool use_large_text(bool on);
@@ -83,6 +86,8 @@ void apply_theme(float scale);
 // Loads the fonts at scale into ui, with large_text the second, larger set too (the kiosk's
 // screens); false when no font file is found.
 bool load_ui_fonts(Ui& ui, float scale, bool board = false, bool large_text = false);
+// The staff console's fonts (kConsoleBodyPx) at scale; false when no font file is found.
+bool load_console_fonts(Ui& ui, float scale);
 std::string visible_label(const std::string& label);
 
 } // namespace reception::ui

@@ -64,9 +64,16 @@ bool done_button(KioskModel& m, ui::Ui& ui) {
     return ui.button(m.t("ui.done") + "##done", ImVec2(w, h));
 }
 
+// A name of two or three lines makes its button taller: no line is cut off.
+float wrapped_height(ui::Ui& ui, const std::string& text, float width, float min_height) {
+    float text_h = ImGui::CalcTextSize(text.c_str(), nullptr, false, width - ui.px(40)).y;
+    return std::max(min_height, text_h + ui.px(28));
+}
+
 bool wrapped_button(ui::Ui& ui, const std::string& text, const std::string& id, ImVec2 size,
                     bool selected) {
     ImVec2 pos = ImGui::GetCursorScreenPos();
+    size.y = wrapped_height(ui, text, size.x, size.y);
     bool tapped = ui.button("##" + id, size, selected, false);
     ui.tappables.back().label = text;
     ImU32 color = selected ? IM_COL32(255, 255, 255, 255) : ui::colors::kText;

@@ -156,14 +156,21 @@ static void category_choice(KioskModel& m, ui::Ui& ui) {
     ImGui::TextUnformatted(m.t("ui.out_of_turn").c_str());
     float gap = ImGui::GetStyle().ItemSpacing.x;
     float w = (ImGui::GetContentRegionAvail().x - gap) / 2;
-    if (ui.button(m.t("ui.no_category_signup"), ImVec2(w, ui.px(100)), f.category.empty(), false))
+    const auto& all = m.profile().out_of_turn;
+    // "No category" first, then the categories two a row; a row as tall as its longer name.
+    auto name = [&](size_t i) { return all[i].name(lang_code(m.lang())); };
+    float row_h = all.empty() ? ui.px(100) : wrapped_height(ui, name(0), w, ui.px(100));
+    if (ui.button(m.t("ui.no_category_signup"), ImVec2(w, row_h), f.category.empty(), false))
         f.category.clear();
-    int i = 1;
-    for (const auto& c : m.profile().out_of_turn) {
-        if (i++ % 2) ImGui::SameLine();
-        if (wrapped_button(ui, c.name(lang_code(m.lang())), c.code, ImVec2(w, ui.px(100)),
-                           f.category == c.code))
-            f.category = c.code;
+    for (size_t i = 0; i < all.size(); ++i) {
+        if (i % 2 == 0) {
+            ImGui::SameLine();
+        } else {
+            row_h = wrapped_height(ui, name(i), w, ui.px(100));
+            if (i + 1 < all.size()) row_h = wrapped_height(ui, name(i + 1), w, row_h);
+        }
+        if (wrapped_button(ui, name(i), all[i].code, ImVec2(w, row_h), f.category == all[i].code))
+            f.category = all[i].code;
     }
     ui.text(m.t("ui.category_check_note"), nullptr, ui::colors::kMuted);
 }
@@ -192,14 +199,29 @@ void draw_signup_options(KioskModel& m, ui::Ui& ui, Instant now) {
     step_nav(m, nav);
 }
 
-static void review_line(ui::Ui& ui, const std::string& label, const std::string& value) {
-    if (value.empty()) return;
-    ImGui::PushStyleColor(ImGuiCol_Text, ui::colors::kMuted);
-    ImGui::TextUnformatted((label + ":").c_str());
-    ImGui::PopStyleColor();
-    ImGui::SameLine(ui.px(520));
-    ui.text(value);
-}
+// The review's lines: labels on the left, the values in one column right of the longest label
+// (a long Kazakh label never runs into its value), lines without a value left out.
+struct ReviewLines {
+    std::vector<std::pair<std::string, std::string>> lines;
+    void add(const std::string& label, const std::string& value) {
+        if (!value.empty()) lines.push_back({label + ":", value});
+    }
+    void draw(ui::Ui& ui) const {
+        float column = ui.px(520);
+        for (const auto& [label, value] : lines)
+            column = std::max(column, ImGui::CalcTextSize(label.c_str()).x + ui.px(24));
+        column = std::min(column, ImGui::GetContentRegionAvail().x * 0.55f);
+        for (const auto& [label, value] : lines) {
+            ImGui::PushStyleColor(ImGuiCol_Text, ui::colors::kMuted);
+            ImGui::PushTextWrapPos(column - ui.px(16));
+            ImGui::TextUnformatted(label.c_str());
+            ImGui::PopTextWrapPos();
+            ImGui::PopStyleColor();
+            ImGui::SameLine(column);
+            ui.text(value);
+        }
+    }
+};
 
 void draw_signup_review(KioskModel& m, ui::Ui& ui, Instant now) {
     SignupForm& f = m.form();
@@ -209,30 +231,31 @@ void draw_signup_review(KioskModel& m, ui::Ui& ui, Instant now) {
     std::string official = m.t("ui.not_sure");
     for (const auto& o : list_officials(m.store()))
         if (o.uuid == f.official_uuid) official = full_name(o);
-    review_line(ui, m.t("ui.official"), official);
-    review_line(ui, m.t("ui.essence"), f.essence);
+    ReviewLines r;
+    r.add(m.t("ui.official"), official);
+    r.add(m.t("ui.essence"), f.essence);
     if (f.representative) {
-        review_line(ui, m.t("ui.bin"), f.bin);
-        review_line(ui, m.t("ui.entity_name"), f.entity_name);
-        review_line(ui, m.t("ui.authority_document"), f.authority_document);
+        r.add(m.t("ui.bin"), f.bin);
+        r.add(m.t("ui.entity_name"), f.entity_name);
+        r.add(m.t("ui.authority_document"), f.authority_document);
     }
-    review_line(ui, m.t("ui.surname"), f.surname);
-    review_line(ui, m.t("ui.name"), f.name);
-    review_line(ui, m.t("ui.patronymic"), f.patronymic);
-    review_line(ui, m.t("ui.iin"), f.iin);
-    review_line(ui, m.t("ui.phone"), f.phone);
-    review_line(ui, m.t("ui.postal_address"), f.address);
-    review_line(ui, m.t("ui.language_of_reception"), m.t("lang." + f.language));
-    review_line(ui, m.t("ui.video_consent"), f.video ? "✓" : "—");
+    r.add(m.t("ui.surname"), f.surname);
+    r.add(m.t("ui.name"), f.name);
+    r.add(m.t("ui.patronymic"), f.patronymic);
+    r.add(m.t("ui.iin"), f.iin);
+    r.add(m.t("ui.phone"), f.phone);
+    r.add(m.t("ui.postal_address"), f.address);
+    r.add(m.t("ui.language_of_reception"), m.t("lang." + f.language));
+    r.add(m.t("ui.video_consent"), f.video ? "✓" : "—");
     if (const NamedCode* c = m.profile().category(f.category))
-        review_line(ui, m.t("ui.out_of_turn"), c->name(lang_code(m.lang())));
+        r.add(m.t("ui.out_of_turn"), c->name(lang_code(m.lang())));
     if (!f.chosen_session.empty())
         for (const auto& s : m.sessions_to_choose(now))
             if (s.uuid == f.chosen_session)
-                review_line(ui, m.t("ui.choose_session"),
-                            dotted_date(s.date) + " " + hhmm(s.start_minute));
-    if (f.interpreter) review_line(ui, m.t("ui.interpreter_needed"), "✓");
-    if (f.foreigner) review_line(ui, m.t("ui.foreigner"), "✓");
+                r.add(m.t("ui.choose_session"), dotted_date(s.date) + " " + hhmm(s.start_minute));
+    if (f.interpreter) r.add(m.t("ui.interpreter_needed"), "✓");
+    if (f.foreigner) r.add(m.t("ui.foreigner"), "✓");
+    r.draw(ui);
     ImGui::EndChild();
     if (nav < 0) m.back();
     if (nav > 0) m.submit(now);

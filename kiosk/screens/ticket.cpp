@@ -43,12 +43,20 @@ void draw_category(KioskModel& m, ui::Ui& ui, Instant now) {
     ui.drag_scroll();
     float gap = ImGui::GetStyle().ItemSpacing.x;
     float w = (ImGui::GetContentRegionAvail().x - gap) / 2;
-    int i = 0;
-    for (const auto& c : m.profile().out_of_turn) {
-        if (i++ % 2) ImGui::SameLine();
+    const auto& all = m.profile().out_of_turn;
+    float row_h = 0;
+    for (size_t i = 0; i < all.size(); ++i) {
+        const auto& c = all[i];
+        std::string name = c.name(lang_code(m.lang()));
+        if (i % 2) {
+            ImGui::SameLine();
+        } else {
+            row_h = wrapped_height(ui, name, w, ui.px(112));
+            if (i + 1 < all.size())
+                row_h = wrapped_height(ui, all[i + 1].name(lang_code(m.lang())), w, row_h);
+        }
         // Long names wrap inside the button rather than being cut.
-        bool tapped =
-            wrapped_button(ui, c.name(lang_code(m.lang())), c.code, ImVec2(w, ui.px(112)), false);
+        bool tapped = wrapped_button(ui, name, c.code, ImVec2(w, row_h), false);
         if (tapped) {
             ImGui::EndChild();
             m.choose_category(c.code, now);

@@ -22,7 +22,7 @@ struct Console {
     TestStore s;
     std::unique_ptr<ConsoleModel> m;
     ui::Ui ui;
-    HeadlessScreen screen{ui, 1600, 900, 0.6f};
+    HeadlessScreen screen{ui, 1600, 900, 0.6f, false, false, true};
     ScreenState st;
     Instant now = at(2026, 4, 14, 10, 0); // a Tuesday, in working hours
 
