@@ -556,6 +556,12 @@ std::string KioskModel::response_due_text() const {
     return tf("ui.receipt_promise", {{"date", dotted_date(due)}});
 }
 
+std::string KioskModel::check_code_text() const {
+    if (!receipt_ || config_.public_url.empty() || !is_public_code(receipt_->public_code))
+        return "";
+    return t("ui.receipt_check_code") + ": " + check_code_of(receipt_->public_code);
+}
+
 std::vector<print::PrintLine> KioskModel::receipt_lines(Instant now) {
     const Application& a = *receipt_;
     std::vector<print::PrintLine> lines{
@@ -573,6 +579,17 @@ std::vector<print::PrintLine> KioskModel::receipt_lines(Instant now) {
     if (std::string chosen = chosen_session_text(); !chosen.empty())
         lines.push_back({chosen, 24, true});
     lines.push_back({response_due_text(), 24, false});
+    // The status page on the visitor's phone: the QR code, and the check code to type where
+    // a phone cannot read it (no essence or name is behind either: public-pages.md).
+    if (std::string check = check_code_text(); !check.empty()) {
+        lines.push_back({t("ui.receipt_follow"), 22, true});
+        lines.push_back(print::qr_line(
+            public_application_link(config_.public_url, a.public_code, lang_code(lang_))));
+        lines.push_back({check, 28, true});
+        lines.push_back(
+            {tf("ui.receipt_check_where", {{"link", public_lookup_link(config_.public_url)}}), 20,
+             true});
+    }
     lines.push_back({t("ui.receipt_status"), 22, false});
     lines.push_back({t("channel.kiosk") + " " + config_.kiosk_id, 20, false});
     return lines;

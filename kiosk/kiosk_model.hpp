@@ -124,6 +124,9 @@ class KioskModel {
     static constexpr int kServiceWaitSeconds = 5;
     // reg-29 on the receipt: "not later than DD.MM.YYYY we tell you the date and time".
     std::string response_due_text() const;
+    // "Check code: ABCD-EFGH-...": the receipt's key to the application's status page, "" when
+    // the kiosk has no public_url (no page to point to).
+    std::string check_code_text() const;
     // reg-28 on the receipt: the session the visitor chose ("" when the room chooses).
     std::string chosen_session_text();
     std::string official_name(const std::string& uuid);

@@ -144,6 +144,8 @@ int main(int argc, char** argv) {
         std::filesystem::create_directories(cfg.preview_dir);
         cfg.printer = "file:" + cfg.preview_dir + "/printer.escpos";
         cfg.turn_texts = true; // the tour shows the turn text's screens too
+        // and the QR codes of the phone pages on the tickets and receipts, unless configured
+        if (cfg.public_url.empty()) cfg.public_url = "https://priem.example.kz/p";
     }
 
     KioskModel model(*store, data.profile, data.cal, data.texts, cfg);

@@ -1,7 +1,9 @@
 // The wait a ticket announces, from what the desks did today, and the receipt's promises.
 #include "queue/wait_estimate.hpp"
 
+#include "base/public_code.hpp"
 #include "kiosk_model.hpp"
+#include "print/raster.hpp"
 #include "queue/ticket_queue.hpp"
 #include "schedule/schedule.hpp"
 #include "test_support.hpp"
@@ -28,6 +30,16 @@ bool sign_up(kiosk::KioskModel& m, Instant t, const std::string& phone) {
     m.form().iin = "871008401427";
     m.form().phone = phone;
     return m.submit(t);
+}
+// What zbarimg reads from the printout's QR code, as a phone's camera would; nullopt when
+// zbar-tools is not installed.
+std::optional<std::string> qr_read_back(const print::Raster& printed) {
+    if (std::system("command -v zbarimg >/dev/null") != 0) return std::nullopt;
+    TempDir dir;
+    REQUIRE(print::write_png(printed, dir / "printout.png"));
+    std::string out;
+    run_command("zbarimg --quiet --raw " + (dir / "printout.png").string(), &out);
+    return out;
 }
 } // namespace
 
@@ -181,16 +193,8 @@ TEST_CASE("kiosk ticket: with public_url set, the printed ticket carries a QR co
     CHECK(qr);
     REQUIRE(printed.size() == 1);
     // The raster holds the QR code: zbarimg reads the link back (when zbar-tools is there).
-    if (std::system("command -v zbarimg >/dev/null") == 0) {
-        TempDir dir;
-        REQUIRE(print::write_png(printed[0], dir / "ticket.png"));
-        std::string cmd = "zbarimg --quiet --raw " + (dir / "ticket.png").string();
-        FILE* p = popen(cmd.c_str(), "r");
-        char buf[256] = {};
-        size_t n = fread(buf, 1, sizeof buf - 1, p);
-        pclose(p);
-        CHECK(std::string(buf, n) == "https://priem.example.kz:8443/p/t/" + code + "?l=ru\n");
-    }
+    if (auto read = qr_read_back(printed[0]))
+        CHECK(*read == "https://priem.example.kz:8443/p/t/" + code + "?l=ru\n");
     // Another ticket, another code; without public_url no QR code.
     m.reset();
     m.start_ticket();
@@ -202,5 +206,50 @@ TEST_CASE("kiosk ticket: with public_url set, the printed ticket carries a QR co
     plain.start_ticket();
     plain.choose_service("consultation");
     plain.choose_category("", t);
+    for (const auto& l : plain.last_printout()) CHECK_FALSE(l.qr);
+}
+
+TEST_CASE("kiosk receipt: with public_url set, the sign-up receipt carries a QR code of the "
+          "application's status page and its check code, also on the screen") {
+    TestStore s;
+    kiosk::KioskConfig cfg;
+    cfg.public_url = "https://priem.example.kz:8443/p/";
+    kiosk::KioskModel m(*s, profile(), calendar(), catalog(), cfg);
+    std::vector<print::Raster> printed;
+    Instant t = at(2026, 3, 16, 10, 0);
+    m.set_lang(Lang::ru);
+    REQUIRE(sign_up(m, t, "+77011234567"));
+    m.printer = [&](const print::Raster& r) {
+        printed.push_back(r);
+        return print::PrintResult{true, ""};
+    };
+    REQUIRE(m.receipt());
+    std::string code = m.receipt()->public_code;
+    REQUIRE(is_public_code(code));
+    CHECK(find_application(*s, m.receipt()->uuid)->public_code == code); // synced with it
+    std::string link = "https://priem.example.kz:8443/p/a/" + code + "?l=ru";
+    std::string check =
+        catalog().text(Lang::ru, "ui.receipt_check_code") + ": " + check_code_of(code);
+    CHECK(m.check_code_text() == check);
+    bool qr = false, check_line = false, where = false;
+    for (const auto& l : m.last_printout()) {
+        if (l.qr) {
+            qr = true;
+            CHECK(l.text == link);
+        }
+        check_line |= l.text == check;
+        where |= l.text.find("https://priem.example.kz:8443/p/a") != std::string::npos && !l.qr;
+    }
+    CHECK(qr);
+    CHECK(check_line);
+    CHECK(where);
+    // A phone's camera reads the link back from the printed receipt (when zbar-tools is there).
+    REQUIRE(m.reprint_last(t));
+    REQUIRE(printed.size() == 1);
+    if (auto read = qr_read_back(printed[0])) CHECK(*read == link + "\n");
+    // Without public_url: no page to point to, so neither.
+    kiosk::KioskModel plain(*s, profile(), calendar(), catalog(), kiosk::KioskConfig{});
+    REQUIRE(sign_up(plain, t, "+77011234568"));
+    CHECK(plain.check_code_text().empty());
     for (const auto& l : plain.last_printout()) CHECK_FALSE(l.qr);
 }

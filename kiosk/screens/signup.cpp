@@ -270,6 +270,7 @@ void draw_signup_done(KioskModel& m, ui::Ui& ui) {
     ui.centered_text(m.t("ui.receipt_title"), ui.fonts.large);
     ui.centered_text(m.t("ui.reg_number"));
     ui.centered_text(a->reg_number, ui.fonts.large, ui::colors::kButton);
+    if (std::string check = m.check_code_text(); !check.empty()) ui.centered_text(check);
     ui.centered_text(m.t("ui.accepted_at") + ": " + local_time_text(a->received_at));
     // After hours the application is registered on the next working day: its terms run
     // from then, so the visitor is told.

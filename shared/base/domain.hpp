@@ -90,6 +90,9 @@ struct Application {
     std::string refusal_ground;         // reg-15 ground code when refused
     std::optional<Date> correction_due; // reg-6
     std::string session_uuid;           // when scheduled
+    // The code of the application's status page (base/public_code.hpp): made at registration,
+    // printed on the receipt as a QR code and a check code. '' for one registered before.
+    std::string public_code;
     Instant updated_at{};
 };
 

@@ -31,11 +31,48 @@ bool is_public_code(std::string_view s) {
     return true;
 }
 
-std::string public_ticket_link(std::string_view base, std::string_view code,
-                               std::string_view lang) {
+static std::string trimmed_base(std::string_view base) {
     std::string b(base);
     while (!b.empty() && b.back() == '/') b.pop_back();
-    return b + "/t/" + std::string(code) + "?l=" + std::string(lang);
+    return b;
+}
+
+std::string public_ticket_link(std::string_view base, std::string_view code,
+                               std::string_view lang) {
+    return trimmed_base(base) + "/t/" + std::string(code) + "?l=" + std::string(lang);
+}
+
+std::string public_application_link(std::string_view base, std::string_view code,
+                                    std::string_view lang) {
+    return trimmed_base(base) + "/a/" + std::string(code) + "?l=" + std::string(lang);
+}
+
+std::string public_lookup_link(std::string_view base) {
+    return trimmed_base(base) + "/a";
+}
+
+std::string code_from_check_code(std::string_view typed) {
+    std::string code;
+    for (char c : typed) {
+        if (c == ' ' || c == '-' || c == '\t') continue;
+        if (c >= 'A' && c <= 'Z') c = char(c - 'A' + 'a');
+        if (c == '0') c = 'o';
+        if (c == '1') c = 'l';
+        if (c == '8') c = 'b';
+        code += c;
+        if (code.size() > size_t(kPublicCodeChars)) return "";
+    }
+    return is_public_code(code) ? code : "";
+}
+
+std::string check_code_of(std::string_view code) {
+    std::string out;
+    for (size_t i = 0; i < code.size(); ++i) {
+        if (i && i % 4 == 0) out += '-';
+        char c = code[i];
+        out += c >= 'a' && c <= 'z' ? char(c - 'a' + 'A') : c;
+    }
+    return out;
 }
 
 } // namespace reception

@@ -25,4 +25,17 @@ bool is_public_code(std::string_view s);
 // the kiosk is configured; LANG kk or ru, the ticket's). The server serves the same paths.
 std::string public_ticket_link(std::string_view base, std::string_view code, std::string_view lang);
 
+// An application's status page (the sign-up receipt's QR code): BASE/a/CODE?l=LANG; and the
+// page where its check code is typed by hand: BASE/a.
+std::string public_application_link(std::string_view base, std::string_view code,
+                                    std::string_view lang);
+std::string public_lookup_link(std::string_view base);
+
+// A check code as a person types it off the receipt ("ABCD-EFGH 2345 ..."), as a public code:
+// letters folded to lower case, spaces and dashes dropped, the digits a reader takes for
+// letters (0, 1, 8) read as the letters (o, l, b). "" when what is left is no public code.
+std::string code_from_check_code(std::string_view typed);
+// The code as the receipt prints it: upper case, in four groups of four ("ABCD-EFGH-...").
+std::string check_code_of(std::string_view code);
+
 } // namespace reception

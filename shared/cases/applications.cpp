@@ -6,6 +6,7 @@
 #include "cases/handlers.hpp"
 #include "cases/notices.hpp"
 
+#include "base/public_code.hpp"
 #include "base/uuid.hpp"
 #include "base/validation.hpp"
 #include "regulation/calendar.hpp"
@@ -71,6 +72,7 @@ static const AppField kAppFields[] = {
      [](Application& a, const std::string& v) { a.correction_due = parse_date(v); }},
     RECORD_TEXT(Application, session_uuid, session_uuid),
     RECORD_TEXT(Application, profile_id, profile_id),
+    RECORD_TEXT(Application, public_code, public_code),
     RECORD_INSTANT(Application, updated_at, updated_at),
 };
 
@@ -80,6 +82,10 @@ static Application app_from_row(const Stmt& st) {
 
 json application_json(const Application& a) {
     return record_json(kAppFields, a);
+}
+
+Application application_from_json(const json& payload) {
+    return record_from_json(kAppFields, payload);
 }
 
 // Inserts the application, or saves every field of one already there.
@@ -187,6 +193,8 @@ Application register_application(Store& store, const RegulationProfile& profile,
     a.registered_on = registration_day(cal, profile.hours, now);
     a.accepted_by = a.accepted_by.empty() ? actor : a.accepted_by;
     a.profile_id = profile.id;
+    // Made here, not asked of the server: an application taken offline has its page at once.
+    if (!is_public_code(a.public_code)) a.public_code = new_public_code();
     std::vector<std::string> missing = missing_for_art63(a);
     store.transaction([&] {
         a.reg_number = registration_number(store, a.registered_on);
@@ -291,6 +299,24 @@ std::vector<Application> open_applications(Store& store) {
     std::vector<Application> out;
     while (st.step()) out.push_back(app_from_row(st));
     return out;
+}
+
+HistoryEvent history_event_from_json(const json& ev) {
+    auto text = [&](const char* key) {
+        auto it = ev.find(key);
+        return it != ev.end() && it->is_string() ? it->get<std::string>() : std::string();
+    };
+    HistoryEvent e;
+    e.uuid = text("uuid");
+    e.kind = text("kind");
+    e.from_state = text("from");
+    e.to_state = text("to");
+    e.actor = text("actor");
+    e.reason = text("reason");
+    auto data = ev.find("data");
+    e.data = data != ev.end() && data->is_object() ? *data : json::object();
+    e.at = parse_instant(text("at")).value_or(Instant{});
+    return e;
 }
 
 std::vector<HistoryEvent> history(Store& store, const std::string& entity_uuid) {

@@ -102,6 +102,11 @@ void record_application_event(Store& store, const std::string& uuid, const std::
                               const nlohmann::json& data, Instant now);
 
 nlohmann::json application_json(const Application& a);
+// The inverse, for a payload as the server holds it: a key missing or of another type leaves
+// the field as a new Application has it (a payload is hostile input there).
+Application application_from_json(const nlohmann::json& payload);
+// An event of the history from its outbox payload (Store::append_event writes it).
+HistoryEvent history_event_from_json(const nlohmann::json& event);
 // Saves every field of a changed application with its outbox row (kind "application.KIND"), in
 // the caller's transaction: for a change whose rule lives in another file (notice_channel.cpp).
 void save_application_change(Store& store, const Application& a, const std::string& kind);

@@ -116,6 +116,18 @@ json session_json(const ReceptionSession& s) {
     return record_json(kSessionFields, s);
 }
 
+ReceptionSession session_from_json(const json& payload) {
+    return record_from_json(kSessionFields, payload);
+}
+
+Official official_from_json(const json& payload) {
+    return record_from_json(kOfficialFields, payload);
+}
+
+Room room_from_json(const json& payload) {
+    return record_from_json(kRoomFields, payload);
+}
+
 static void save_session(Store& store, const ReceptionSession& s) {
     save_record(store, "sessions", "session", kSessionFields, s);
 }

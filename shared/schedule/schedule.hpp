@@ -33,6 +33,11 @@ ScheduleLoadResult load_schedule(Store& store, const RegulationProfile& profile,
 // A session as its outbox row carries it: the whole record, so a terminal that pulls it (a
 // kiosk signing visitors up) and the server's conflict rules see every change in full.
 nlohmann::json session_json(const ReceptionSession& s);
+// The records from their payloads as the server holds them (record_from_json: a wrong or
+// missing key leaves the field empty).
+ReceptionSession session_from_json(const nlohmann::json& payload);
+Official official_from_json(const nlohmann::json& payload);
+Room room_from_json(const nlohmann::json& payload);
 
 std::vector<Room> list_rooms(Store& store);
 std::vector<Official> list_officials(Store& store);

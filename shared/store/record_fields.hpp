@@ -110,6 +110,31 @@ nlohmann::json record_json(const RecordField<T> (&fields)[N], const T& r) {
     return j;
 }
 
+// The record from a payload record_json made. A key that is missing, or holds a value of
+// another kind than record_json writes, leaves the field as T{} has it.
+template <class T, size_t N>
+T record_from_json(const RecordField<T> (&fields)[N], const nlohmann::json& j) {
+    T r{};
+    if (!j.is_object()) return r;
+    for (const auto& f : fields) {
+        auto it = j.find(f.name);
+        if (it == j.end()) continue;
+        const nlohmann::json& v = *it;
+        if (f.kept == Kept::Flag && v.is_boolean())
+            f.set(r, v.get<bool>() ? "1" : "0");
+        else if ((f.kept == Kept::Number || f.kept == Kept::NumberOrNull) &&
+                 v.is_number_integer() && v.get<long long>() >= -1 &&
+                 v.get<long long>() <= 2147483647)
+            f.set(r, std::to_string(v.get<long long>()));
+        else if (f.kept == Kept::Json)
+            f.set(r, v.dump());
+        else if (v.is_string() && f.kept != Kept::Flag && f.kept != Kept::Number &&
+                 f.kept != Kept::NumberOrNull)
+            f.set(r, v.get<std::string>());
+    }
+    return r;
+}
+
 // INSERT INTO table(fields..., extra) VALUES (?1, ...): a record written once (a hearing, a
 // protocol). `extra` names columns derived from the record, bound after the fields.
 template <class T, size_t N>

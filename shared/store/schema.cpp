@@ -475,10 +475,16 @@ CREATE TABLE turn_texts (
 );
 )SQL";
 
+// Version 12: the code of an application's status page (base/public_code.hpp), made at
+// registration and printed on the receipt. Applications from before have '' and no page.
+static const char* const kSchemaV12 = R"SQL(
+ALTER TABLE applications ADD COLUMN public_code TEXT NOT NULL DEFAULT '';
+)SQL";
+
 static const Migration kMigrations[] = {
     {1, kSchemaV1}, {2, kSchemaV2},   {3, kSchemaV3},   {4, kSchemaV4},
     {5, kSchemaV5}, {6, kSchemaV6},   {7, kSchemaV7},   {8, kSchemaV8},
-    {9, kSchemaV9}, {10, kSchemaV10}, {11, kSchemaV11},
+    {9, kSchemaV9}, {10, kSchemaV10}, {11, kSchemaV11}, {12, kSchemaV12},
 };
 
 const Migration* migrations(size_t* count) {

@@ -196,7 +196,7 @@ static http::response<http::string_body> to_http(const Reply& r, unsigned versio
         // code is the page's only key) never sent on to another site.
         res.set("Content-Security-Policy",
                 "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; "
-                "connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'");
+                "connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'");
         res.set("Referrer-Policy", "no-referrer");
         res.set("X-Content-Type-Options", "nosniff");
     }

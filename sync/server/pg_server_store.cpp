@@ -172,15 +172,21 @@ CREATE TABLE srv_turn_watch (
 CREATE INDEX srv_turn_watch_by_room ON srv_turn_watch(room);
 )SQL";
 
+// Version 9: the events about a record, for an application's status page (as on SQLite).
+static constexpr const char* kPgSchemaV9 = R"SQL(
+CREATE INDEX srv_events_by_subject ON srv_records ((payload::json ->> 'entity_uuid'))
+    WHERE entity = 'event';
+)SQL";
+
 // Numbered like the SQLite store's server schema (the same number for the same change; the
 // first PostgreSQL version holds SQLite's first three).
 struct PgMigration {
     int version;
     const char* sql;
 };
-static constexpr PgMigration kPgMigrations[] = {{1, kPgSchemaV1}, {4, kPgSchemaV4},
-                                                {5, kPgSchemaV5}, {6, kPgSchemaV6},
-                                                {7, kPgSchemaV7}, {8, kPgSchemaV8}};
+static constexpr PgMigration kPgMigrations[] = {
+    {1, kPgSchemaV1}, {4, kPgSchemaV4}, {5, kPgSchemaV5}, {6, kPgSchemaV6},
+    {7, kPgSchemaV7}, {8, kPgSchemaV8}, {9, kPgSchemaV9}};
 constexpr int kPgSchemaVersion = kPgMigrations[std::size(kPgMigrations) - 1].version;
 
 // The channel every instance listens on; the payload is "ROOM HEAD".
@@ -489,6 +495,15 @@ class PgServerStore final : public ServerStore {
         std::vector<std::string> out;
         for (auto& [uuid, payload] : by_uuid)
             if (!payload.empty()) out.push_back(std::move(payload));
+        return out;
+    }
+    std::vector<std::string> event_payloads_about(const std::string& entity_uuid) override {
+        // The expression and the condition are the index's (kPgSchemaV9).
+        auto r = run("SELECT payload FROM srv_records WHERE entity = 'event' AND "
+                     "payload::json ->> 'entity_uuid' = $1",
+                     entity_uuid);
+        std::vector<std::string> out;
+        for (const auto& row : r) out.push_back(row[0].c_str());
         return out;
     }
     std::optional<PublicCode> public_code(const std::string& code) override {

@@ -105,7 +105,11 @@ static const char* const kStyle =
     "line-height:1.1}.svc{font-size:28px}.box{border-radius:14px;padding:16px;margin:16px 0;"
     "background:#e8eff7}.box.called{background:#ffd400}.big{font-size:32px;font-weight:bold}"
     ".desk{font-size:48px;font-weight:bold}.asof{font-size:22px;color:#333}"
-    ".stale{color:#a00000;font-weight:bold}footer{padding:16px;font-size:20px;color:#333}";
+    ".stale{color:#a00000;font-weight:bold}footer{padding:16px;font-size:20px;color:#333}"
+    ".reg{font-size:40px;font-weight:bold;line-height:1.15}input{font:28px monospace;width:100%;"
+    "box-sizing:border-box;padding:12px;margin:8px 0;border:3px solid #0b4f8a;border-radius:10px}"
+    "button{font:bold 28px sans-serif;padding:14px 28px;color:#fff;background:#0b4f8a;border:0;"
+    "border-radius:10px}";
 
 // Long-polls "CODE/live": the server answers when the room has news past `head` (or after
 // 25 s), with the new state and head. Old browsers: XMLHttpRequest, no arrow functions. The
@@ -129,22 +133,140 @@ static std::string refresh(const TicketPage& p) {
     return p.found ? "<noscript>" + meta + "</noscript>" : meta;
 }
 
-std::string ticket_page_html(const TicketPage& p, const PageWords& w, const std::string& code) {
+// Every public page: the title bar with the other language one tap away (`here`: this page's
+// link without its language), then the page's own main part and what follows it.
+struct PageParts {
+    std::string title_key, here, head_extra, main, after_main;
+};
+static std::string page_html(const PageWords& w, const PageParts& p) {
     Lang other = w.lang == Lang::kk ? Lang::ru : Lang::kk;
-    std::string here = "?l=" + std::string(lang_code(w.lang));
+    std::string title = html_escape(w.texts.text(w.lang, p.title_key));
+    std::string sep = p.here.find('?') == std::string::npos ? "?" : "&";
     return std::string("<!doctype html><html lang=\"") + lang_code(w.lang) +
            "\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width,"
            "initial-scale=1\"><meta name=\"referrer\" content=\"no-referrer\"><title>" +
-           html_escape(w.texts.text(w.lang, "pub.title")) + "</title>" + refresh(p) + "<style>" +
-           kStyle + "</style></head><body><header><span>" +
-           html_escape(w.texts.text(w.lang, "pub.title")) + "</span><a href=\"" +
-           html_escape(code) + "?l=" + lang_code(other) + "\" hreflang=\"" + lang_code(other) +
-           "\">" + html_escape(w.texts.text(w.lang, "pub.other_language")) +
-           "</a></header><main id=\"s\" aria-live=\"polite\">" + ticket_state_html(p, w) +
-           "</main><noscript><p style=\"padding:0 16px\"><a href=\"" + html_escape(code) + here +
-           "\">" + html_escape(w.texts.text(w.lang, "pub.refresh")) +
-           "</a></p></noscript><footer>" + html_escape(w.texts.text(w.lang, "pub.footer")) +
-           "</footer>" + (p.found ? live_script(p.head, w.lang) : "") + "</body></html>";
+           title + "</title>" + p.head_extra + "<style>" + kStyle +
+           "</style></head><body><header><span>" + title + "</span><a href=\"" +
+           html_escape(p.here + sep + "l=" + lang_code(other)) + "\" hreflang=\"" +
+           lang_code(other) + "\">" + html_escape(w.texts.text(w.lang, "pub.other_language")) +
+           "</a></header>" + p.main + p.after_main + "</body></html>";
+}
+
+std::string ticket_page_html(const TicketPage& p, const PageWords& w, const std::string& code) {
+    std::string here = "?l=" + std::string(lang_code(w.lang));
+    return page_html(
+        w, {"pub.title", code, refresh(p),
+            "<main id=\"s\" aria-live=\"polite\">" + ticket_state_html(p, w) + "</main>",
+            "<noscript><p style=\"padding:0 16px\"><a href=\"" + html_escape(code) + here + "\">" +
+                html_escape(w.texts.text(w.lang, "pub.refresh")) + "</a></p></noscript><footer>" +
+                html_escape(w.texts.text(w.lang, "pub.footer")) + "</footer>" +
+                (p.found ? live_script(p.head, w.lang) : "")});
+}
+
+// Applications
+static std::string app_words(const PageWords& w, const std::string& key, const Args& a = {}) {
+    return w.texts.format(w.lang, key, a);
+}
+
+static std::string missing_words(const PageWords& w, const std::vector<std::string>& missing) {
+    std::string out;
+    for (const auto& m : missing)
+        out += (out.empty() ? "" : ", ") + w.texts.text(w.lang, "console.art63." + m);
+    return out;
+}
+
+// The reception once it is set: the day and hours, by video or the place, and who receives.
+static std::string reception_lines(const ApplicationPage& p, const PageWords& w) {
+    const ReceptionSession& s = *p.status.session;
+    std::string out = para("big", app_words(w, "pub.app.reception_when",
+                                            {{"date", dotted_date(s.date)},
+                                             {"from", hhmm(s.start_minute)},
+                                             {"to", hhmm(s.end_minute)}}));
+    std::string room = w.lang == Lang::kk ? p.room_kk : p.room_ru;
+    if (s.mode == SessionMode::Video)
+        out += para("svc", app_words(w, "pub.app.reception_video"));
+    else if (!room.empty())
+        out += para("svc", app_words(w, "pub.app.reception_where", {{"room", room}}));
+    std::string official = w.lang == Lang::kk ? p.official_kk : p.official_ru;
+    if (!official.empty())
+        out += para("svc", app_words(w, "pub.app.reception_official", {{"official", official}}));
+    return out;
+}
+
+// The next step, in the applicant's words, with its date.
+static std::string next_step_box(const ApplicationPage& p, const PageWords& w) {
+    const ApplicationStatus& s = p.status;
+    std::string date = s.date ? dotted_date(*s.date) : "";
+    std::string key = std::string("pub.app.next.") + to_code(s.next);
+    std::string out;
+    switch (s.next) {
+    case NextStep::None:
+        break;
+    case NextStep::BringMissing:
+        out = para("note",
+                   app_words(w, key, {{"missing", missing_words(w, s.missing)}, {"date", date}}));
+        break;
+    case NextStep::ComeToReception:
+        out = s.session ? reception_lines(p, w) + para("note", app_words(w, "pub.app.own_time"))
+                        : para("note", app_words(w, "pub.app.next.new_date_coming"));
+        break;
+    default:
+        out = para(s.date ? "big" : "note", app_words(w, key, {{"date", date}}));
+    }
+    if (s.state == AppState::Received && s.session)
+        out += para("note",
+                    app_words(w, "pub.app.received_on", {{"date", dotted_date(s.session->date)}}));
+    if (s.state == AppState::Refused && w.profile) {
+        if (const NamedCode* g = w.profile->refusal_ground(s.refusal_ground))
+            out += para("note", app_words(w, "pub.app.refusal_ground",
+                                          {{"ground", g->name(lang_code(w.lang))}}));
+    }
+    return out.empty() ? "" : "<div class=\"box\">" + out + "</div>";
+}
+
+std::string application_page_html(const ApplicationPage& p, const PageWords& w,
+                                  const std::string& link) {
+    std::string main;
+    if (!p.found) {
+        main = para("big", w.texts.text(w.lang, "pub.app.not_yet"));
+    } else {
+        const ApplicationStatus& s = p.status;
+        main = para("label", w.texts.text(w.lang, "pub.app.number")) + para("reg", s.reg_number) +
+               para("svc", app_words(w, "pub.app.registered_on",
+                                     {{"date", dotted_date(s.registered_on)}})) +
+               (s.initials.empty()
+                    ? ""
+                    : para("svc", app_words(w, "pub.app.applicant", {{"initials", s.initials}}))) +
+               "<div class=\"box state\">" +
+               para("big", w.texts.text(w.lang, std::string("app.state.") + to_code(s.state))) +
+               "</div>" + next_step_box(p, w);
+        TicketPage fresh; // the "as of" line reads only its time
+        fresh.as_of = p.as_of;
+        main += as_of_lines(fresh, w);
+    }
+    std::string here = "?l=" + std::string(lang_code(w.lang));
+    return page_html(w,
+                     {"pub.app.title", link, "", "<main id=\"s\">" + main + "</main>",
+                      "<p style=\"padding:0 16px\"><a href=\"" + html_escape(link) + here + "\">" +
+                          html_escape(w.texts.text(w.lang, "pub.refresh")) + "</a></p><footer>" +
+                          html_escape(w.texts.text(w.lang, "pub.app.ask")) + "<br>" +
+                          html_escape(w.texts.text(w.lang, "pub.footer")) + "</footer>"});
+}
+
+std::string lookup_page_html(const PageWords& w, bool wrong, const std::string& typed) {
+    std::string main =
+        para("svc", w.texts.text(w.lang, "pub.app.lookup_prompt")) +
+        "<form method=\"get\" action=\"a\"><input type=\"hidden\" name=\"l\" value=\"" +
+        lang_code(w.lang) +
+        "\"><input name=\"c\" autocomplete=\"off\" autocapitalize=\"characters\" "
+        "spellcheck=\"false\" maxlength=\"40\" placeholder=\"ABCD-EFGH-JKLM-NPQR\" value=\"" +
+        html_escape(typed) + "\" aria-label=\"" +
+        html_escape(w.texts.text(w.lang, "pub.app.lookup_prompt")) + "\"><button>" +
+        html_escape(w.texts.text(w.lang, "pub.app.lookup_button")) + "</button></form>" +
+        (wrong ? para("stale", w.texts.text(w.lang, "pub.app.lookup_wrong")) : "");
+    return page_html(w, {"pub.app.title", "a", "", "<main>" + main + "</main>",
+                         "<footer>" + html_escape(w.texts.text(w.lang, "pub.app.ask")) + "<br>" +
+                             html_escape(w.texts.text(w.lang, "pub.footer")) + "</footer>"});
 }
 
 } // namespace reception

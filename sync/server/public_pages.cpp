@@ -3,7 +3,10 @@
 #include "base/assets.hpp"
 #include "base/errors.hpp"
 #include "base/public_code.hpp"
+#include "base/validation.hpp"
 #include "common/protocol.hpp"
+#include "regulation/calendar.hpp"
+#include "server/application_page.hpp"
 #include "server/public_html.hpp"
 #include "server/server_store.hpp"
 
@@ -24,6 +27,7 @@ bool is_public_path(std::string_view target) {
 struct PublicTexts {
     Catalog texts;
     std::vector<RegulationProfile> profiles;
+    WorkCalendar cal; // an application's terms are counted in working days (reg-29)
 };
 
 static const PublicTexts& public_texts() {
@@ -35,6 +39,7 @@ static const PublicTexts& public_texts() {
         try {
             t.texts = Catalog::load_dir(assets_dir() / "i18n");
             t.profiles = load_profiles(assets_dir() / "regulations");
+            t.cal = WorkCalendar::load_dir(assets_dir() / "calendar");
         } catch (const StoreError&) {
             throw;
         } catch (const std::exception& e) {
@@ -83,12 +88,69 @@ Reply public_refusal(int status, int retry_after_s) {
     return r;
 }
 
+static Lang asked_lang(const std::string& asked, const std::string& fallback) {
+    std::string l = asked == "kk" || asked == "ru" ? asked : fallback;
+    return l == "ru" ? Lang::ru : Lang::kk;
+}
+
+// A form's value as the browser sends it: '+' a space, %XX a byte.
+static std::string form_value(std::string_view v) {
+    std::string out;
+    for (size_t i = 0; i < v.size(); ++i) {
+        if (v[i] == '+') {
+            out += ' ';
+        } else if (v[i] == '%' && i + 2 < v.size()) {
+            int byte = 0;
+            auto r = std::from_chars(v.data() + i + 1, v.data() + i + 3, byte, 16);
+            if (r.ptr != v.data() + i + 3) return "";
+            out += char(byte);
+            i += 2;
+        } else {
+            out += v[i];
+        }
+    }
+    return out;
+}
+
+// /p/a/CODE: an application's status; /p/a: the check-code form, and with ?c= what it sends.
+static Reply application_answer(ServerCore& core, ServerStore& reader, std::string_view path,
+                                std::string_view query, Instant now) {
+    const PublicTexts& t = public_texts();
+    std::string code, link;
+    if (path == "/p/a") {
+        std::string typed = form_value(param(query, "c"));
+        code = code_from_check_code(typed);
+        Lang lang = asked_lang(param(query, "l"), "kk");
+        PageWords words{t.texts, t.profiles.empty() ? nullptr : &t.profiles.front(), lang, now};
+        if (code.empty()) {
+            typed = utf8_cut(typed, 40);
+            return html_reply(lookup_page_html(words, !typed.empty(), typed));
+        }
+        link = "a/" + code;
+    } else {
+        code = std::string(path.substr(5));
+        if (!is_public_code(code)) throw HttpError(404, "not_found", "no such page");
+        link = code;
+    }
+    auto where = reader.public_code(code);
+    Instant seen = where ? core.status.room_last_seen(where->room) : Instant{};
+    ApplicationPage page = application_page(reader, code, t.profiles, t.cal, now, seen);
+    Lang lang = asked_lang(param(query, "l"), page.language);
+    bool expired = false;
+    const RegulationProfile* profile =
+        t.profiles.empty() ? nullptr : &profile_for(t.profiles, local_date(now), &expired);
+    PageWords words{t.texts, profile, lang, now};
+    return html_reply(application_page_html(page, words, link));
+}
+
 Reply public_page(ServerCore& core, ServerStore& reader, const Request& req, Instant now) {
     if (req.method != "GET") throw HttpError(405, "method_not_allowed", "public pages: GET only");
     std::string_view target = req.target;
     size_t q = target.find('?');
     std::string_view path = target.substr(0, q);
     std::string_view query = q == std::string_view::npos ? "" : target.substr(q + 1);
+    if (path == "/p/a" || path.rfind("/p/a/", 0) == 0)
+        return application_answer(core, reader, path, query, now);
     if (path.rfind("/p/t/", 0) != 0) throw HttpError(404, "not_found", "no such page");
     std::string_view rest = path.substr(5);
     bool live = rest.size() > 5 && rest.substr(rest.size() - 5) == "/live";

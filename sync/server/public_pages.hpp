@@ -1,10 +1,13 @@
-// The public pages: what a visitor's phone opens from the QR code on a ticket. Apart from the
-// terminal API: their own path prefix (/p/), GET only, no credential, no body, their own rate
-// limit per client address (rate_limit.hpp), and nothing personal: a ticket's page shows its
-// number, service, place, estimated wait and desk (docs/public-pages.md).
+// The public pages: what a visitor's phone opens from the QR code on a ticket or a sign-up
+// receipt. Apart from the terminal API: their own path prefix (/p/), GET only, no credential,
+// no body, their own rate limit per client address (rate_limit.hpp), and nothing personal: a
+// ticket's page shows its number, service, place, estimated wait and desk; an application's its
+// number, state, next step and reception, the applicant by initials (docs/public-pages.md).
 //   GET /p/t/CODE?l=kk|ru                   the page (HTML)
 //   GET /p/t/CODE/live?l=kk|ru&since=HEAD   its changing part (JSON {"html", "head"}), after
 //                                           a long-poll for news of the room past HEAD
+//   GET /p/a/CODE?l=kk|ru                   an application's status (HTML)
+//   GET /p/a?l=kk|ru[&c=CHECK-CODE]         the form for the receipt's check code, and its answer
 // An unknown code is answered like a ticket not synced yet (the page says so and refreshes),
 // so a guess learns nothing; a malformed one is 404.
 #pragma once

@@ -207,6 +207,9 @@ class ServerStore {
     virtual std::optional<PublicCode> public_code(const std::string& code) = 0;
     // Inserts the code or points it to another record.
     virtual void put_public_code(const PublicCode& c) = 0;
+    // The payloads of the events about one record (an application's history: its status page),
+    // in no particular order; found by an index on the event's entity_uuid (server schema 9).
+    virtual std::vector<std::string> event_payloads_about(const std::string& entity_uuid) = 0;
 
     // Deliveries (server schema 5). queue_delivery inserts unless the notice has a row already;
     // update_delivery writes r only while the row is still in state `expect` (false when another

@@ -158,3 +158,76 @@ TEST_CASE("phone: a ticket's QR code opens its page in chromium, which shows the
     screenshot(dir / "chromium", link, shots / "called-ru.png");
     screenshot(dir / "chromium", kk_link, shots / "called-kk.png");
 }
+
+TEST_CASE("phone: a sign-up receipt's QR code opens the application's status page in chromium, "
+          "and the check code typed into its form finds it too") {
+    SyncedTerminals t;
+    auto k1 = t.enrol("K1", "main", "kiosk");
+    kiosk::KioskConfig cfg;
+    cfg.room = "main";
+    cfg.kiosk_id = "K1";
+    cfg.public_url = t.server.url() + "/p";
+    kiosk::KioskModel m(*k1, profile(), calendar(), catalog(), cfg);
+    std::vector<print::Raster> printed;
+    m.printer = [&](const print::Raster& r) {
+        printed.push_back(r);
+        return print::PrintResult{true, ""};
+    };
+    Instant now = now_utc();
+    m.touched(now);
+    m.set_lang(Lang::ru);
+    m.start_signup();
+    m.choose_official("");
+    m.form().essence = "Ауылдағы жолды жөндеу туралы";
+    m.form().surname = "Сәрсенбаева";
+    m.form().name = "Әйгерім";
+    m.form().iin = "871008401427";
+    m.form().phone = "+77011234567";
+    m.form().address = "Хромтау, Әйтеке би к-сі, 12";
+    REQUIRE(m.submit(now));
+    REQUIRE(printed.size() == 1);
+    Application a = *m.receipt();
+
+    // The receipt's QR code, read back from the printed raster.
+    TempDir dir;
+    std::filesystem::path shots = PHONE_SHOTS_DIR;
+    std::filesystem::create_directories(shots / "prints");
+    REQUIRE(print::write_png(printed[0], shots / "prints" / "receipt.png"));
+    std::string link = output_of("zbarimg --quiet --raw " +
+                                 shell_quoted((shots / "prints" / "receipt.png").string()));
+    while (!link.empty() && (link.back() == '\n' || link.back() == '\r')) link.pop_back();
+    CHECK(link == t.server.url() + "/p/a/" + a.public_code + "?l=ru");
+
+    sync(*k1);
+    std::string dom = output_of(chromium(dir / "chromium", "--dump-dom " + shell_quoted(link)));
+    INFO(dom);
+    CHECK(has(dom, a.reg_number));
+    CHECK(has(dom, "<p class=\"big\">" + catalog().text(Lang::ru, "app.state.registered")));
+    CHECK(has(dom, "С. Ә."));
+    CHECK(!has(dom, "Сәрсенбаева"));
+    CHECK(!has(dom, "жолды жөндеу"));
+    screenshot(dir / "chromium", link, shots / "application-ru.png");
+    std::string kk_link = link.substr(0, link.size() - 2) + "kk";
+    screenshot(dir / "chromium", kk_link, shots / "application-kk.png");
+
+    // A phone that cannot read the QR code: the form, the check code typed as printed, sent
+    // by the browser itself (the pages' Content-Security-Policy lets a form go to the server).
+    std::string spki = pki().pin.substr(std::string("sha256//").size());
+    ChromiumPipe phone({"--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run",
+                        "--user-data-dir=" + (dir / "chromium-form").string(),
+                        "--ignore-certificate-errors-spki-list=" + spki,
+                        t.server.url() + "/p/a?l=kk"});
+    const std::string body = "(document.body||{innerText:''}).innerText";
+    std::string prompt = catalog().text(Lang::kk, "pub.app.lookup_prompt");
+    REQUIRE(
+        wait_until([&] { return has(phone.evaluate(body), prompt); }, std::chrono::seconds(10)));
+    for (const char* l : {"kk", "ru"})
+        screenshot(dir / "chromium", t.server.url() + "/p/a?l=" + l,
+                   shots / ("application-form-" + std::string(l) + ".png"));
+    phone.evaluate("document.querySelector('input[name=c]').value='" +
+                   check_code_of(a.public_code) +
+                   "';document.querySelector('form').submit();'sent'");
+    CHECK(wait_until([&] { return has(phone.evaluate(body), a.reg_number); },
+                     std::chrono::seconds(10)));
+    CHECK(has(phone.evaluate(body), catalog().text(Lang::kk, "app.state.registered")));
+}

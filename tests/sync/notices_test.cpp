@@ -51,14 +51,6 @@ Application applicant(const std::string& phone, const std::string& email, bool c
     return a;
 }
 
-MoveInput move_to(AppState to) {
-    MoveInput in;
-    in.to = to;
-    in.actor = "responsible-1";
-    in.reason = "қаралды";
-    return in;
-}
-
 // Registered now and extended (reg-30): the extension notice it plans.
 Notice extended(Store& s, const Application& draft) {
     Instant now = now_utc();

@@ -17,16 +17,8 @@ using nlohmann::json;
 
 namespace {
 
-HttpResult get(ServerProcess& server, const std::string& path) {
-    return HttpClient(ClientConfig{server.url(), pki().ca_pem, "", "", 5000}).get(path, 5000);
-}
-
-bool has(const std::string& text, const std::string& part) {
-    return text.find(part) != std::string::npos;
-}
-
 std::string page_of(ServerProcess& server, const Ticket& t, const char* lang) {
-    HttpResult r = get(server, "/p/t/" + t.public_code + "?l=" + lang);
+    HttpResult r = public_get(server, "/p/t/" + t.public_code + "?l=" + lang);
     INFO(r.body);
     REQUIRE(r.status == 200);
     return r.body;
@@ -51,41 +43,41 @@ TEST_CASE("server: a ticket's public page shows its number, service, people ahea
     CHECK(is_public_code(mine.public_code));
     CHECK(mine.public_code != first.public_code);
     // Printed while the kiosk has not synced yet: the link works, and says so until it has.
-    HttpResult early = get(t.server, "/p/t/" + mine.public_code + "?l=ru");
+    HttpResult early = public_get(t.server, "/p/t/" + mine.public_code + "?l=ru");
     CHECK(early.status == 200);
-    CHECK(has(early.body, catalog().text(Lang::ru, "pub.not_yet")));
-    CHECK(has(early.body, "http-equiv=\"refresh\""));
+    CHECK(contains(early.body, catalog().text(Lang::ru, "pub.not_yet")));
+    CHECK(contains(early.body, "http-equiv=\"refresh\""));
     sync(*k1);
 
     std::string ru = page_of(t.server, mine, "ru");
-    CHECK(has(ru, "<html lang=\"ru\">"));
-    CHECK(has(ru, mine.number));
-    CHECK(has(ru, profile().service("same_day")->ru));
-    CHECK(has(ru, catalog().format(Lang::ru, "ui.people_ahead", {{"count", "1"}})));
-    CHECK(has(ru, catalog().text(Lang::ru, "ui.wait_unknown"))); // no calls yet today
-    CHECK(has(ru, "Данные на "));
+    CHECK(contains(ru, "<html lang=\"ru\">"));
+    CHECK(contains(ru, mine.number));
+    CHECK(contains(ru, profile().service("same_day")->ru));
+    CHECK(contains(ru, catalog().format(Lang::ru, "ui.people_ahead", {{"count", "1"}})));
+    CHECK(contains(ru, catalog().text(Lang::ru, "ui.wait_unknown"))); // no calls yet today
+    CHECK(contains(ru, "Данные на "));
     std::string kk = page_of(t.server, mine, "kk");
-    CHECK(has(kk, catalog().format(Lang::kk, "ui.people_ahead", {{"count", "1"}})));
-    CHECK(has(kk, profile().service("same_day")->kk));
-    CHECK(has(kk, "?l=ru")); // the other language, one tap away
+    CHECK(contains(kk, catalog().format(Lang::kk, "ui.people_ahead", {{"count", "1"}})));
+    CHECK(contains(kk, profile().service("same_day")->kk));
+    CHECK(contains(kk, "?l=ru")); // the other language, one tap away
 
     // The desk calls the first visitor, then this one: the page says where to go.
     sync(*c1);
     call_at_desk(*c1, "2");
     sync(*c1);
-    CHECK(has(page_of(t.server, mine, "ru"),
-              catalog().format(Lang::ru, "ui.people_ahead", {{"count", "0"}})));
+    CHECK(contains(page_of(t.server, mine, "ru"),
+                   catalog().format(Lang::ru, "ui.people_ahead", {{"count", "0"}})));
     call_at_desk(*c1, "3");
     sync(*c1);
     ru = page_of(t.server, mine, "ru");
-    CHECK(has(ru, catalog().text(Lang::ru, "pub.called")));
-    CHECK(has(ru, catalog().format(Lang::ru, "pub.go_to_desk", {{"desk", "3"}})));
+    CHECK(contains(ru, catalog().text(Lang::ru, "pub.called")));
+    CHECK(contains(ru, catalog().format(Lang::ru, "pub.go_to_desk", {{"desk", "3"}})));
 
     // The live part: JSON with the same words and the room's feed head to wait past.
-    HttpResult live = get(t.server, "/p/t/" + mine.public_code + "/live?l=kk&since=0");
+    HttpResult live = public_get(t.server, "/p/t/" + mine.public_code + "/live?l=kk&since=0");
     REQUIRE(live.status == 200);
     json j = json::parse(live.body);
-    CHECK(has(j["html"], catalog().format(Lang::kk, "pub.go_to_desk", {{"desk", "3"}})));
+    CHECK(contains(j["html"], catalog().format(Lang::kk, "pub.go_to_desk", {{"desk", "3"}})));
     CHECK(j["head"].get<long long>() > 0);
 }
 
@@ -108,11 +100,11 @@ TEST_CASE("server: the people ahead and the estimate on the phone are the kiosk'
     int ahead = people_ahead(*k1, here);
     CHECK(ahead == 2);
     std::string ru = page_of(t.server, mine, "ru");
-    CHECK(has(ru, catalog().format(Lang::ru, "ui.people_ahead", {{"count", "2"}})));
+    CHECK(contains(ru, catalog().format(Lang::ru, "ui.people_ahead", {{"count", "2"}})));
     auto minutes = estimated_wait_minutes(*k1, here, ahead);
     REQUIRE(minutes.has_value()); // three calls today: an estimate
-    CHECK(has(ru, catalog().format(Lang::ru, "ui.wait_estimate",
-                                   {{"minutes", std::to_string(std::max(1, *minutes))}})));
+    CHECK(contains(ru, catalog().format(Lang::ru, "ui.wait_estimate",
+                                        {{"minutes", std::to_string(std::max(1, *minutes))}})));
     CHECK(find_ticket(*k1, veteran.uuid)->state == TicketState::Called);
 }
 
@@ -124,9 +116,9 @@ TEST_CASE("server: public pages need no credential, take only GET, escape what r
     Ticket veteran = take_ticket(*k1, "same_day", "wwii_veteran");
     sync(*k1);
     std::string page = page_of(t.server, veteran, "kk");
-    CHECK(!has(page, "wwii_veteran"));
-    CHECK(!has(page, "K1")); // the issuing kiosk
-    CHECK(!has(page, veteran.uuid));
+    CHECK(!contains(page, "wwii_veteran"));
+    CHECK(!contains(page, "K1")); // the issuing kiosk
+    CHECK(!contains(page, veteran.uuid));
 
     // A hostile console writes markup where a desk number goes: the page shows it as text.
     sync(*c1);
@@ -136,20 +128,20 @@ TEST_CASE("server: public pages need no credential, take only GET, escape what r
     moved["payload"]["updated_at"] = format_instant(now_utc() + std::chrono::seconds(1));
     REQUIRE(push_ops(*c1, json::array({copy_op(moved)})).ok());
     page = page_of(t.server, called, "ru");
-    CHECK(!has(page, "<script>alert"));
-    CHECK(has(page, "&lt;script&gt;alert(1)&lt;/script&gt;"));
+    CHECK(!contains(page, "<script>alert"));
+    CHECK(contains(page, "&lt;script&gt;alert(1)&lt;/script&gt;"));
 
     // Only GET; a code of the wrong shape is not found; an unknown one reads "not here yet",
     // the same as a ticket whose kiosk is offline (a guess learns nothing).
     HttpClient anon(ClientConfig{t.server.url(), pki().ca_pem, "", "", 5000});
     CHECK(anon.post("/p/t/" + veteran.public_code, "{}", 5000).status == 405);
-    CHECK(get(t.server, "/p/x/" + veteran.public_code).status == 404);
-    CHECK(get(t.server, "/p/t/" + veteran.public_code + "x").status == 404);
-    HttpResult unknown = get(t.server, "/p/t/" + new_public_code() + "?l=ru");
+    CHECK(public_get(t.server, "/p/x/" + veteran.public_code).status == 404);
+    CHECK(public_get(t.server, "/p/t/" + veteran.public_code + "x").status == 404);
+    HttpResult unknown = public_get(t.server, "/p/t/" + new_public_code() + "?l=ru");
     CHECK(unknown.status == 200);
-    CHECK(has(unknown.body, catalog().text(Lang::ru, "pub.not_yet")));
+    CHECK(contains(unknown.body, catalog().text(Lang::ru, "pub.not_yet")));
     // The terminal API still asks for its credential.
-    CHECK(get(t.server, "/v1/pull").status == 401);
+    CHECK(public_get(t.server, "/v1/pull").status == 401);
 }
 
 TEST_CASE("server: a transferred ticket's page follows it, and a kiosk cannot take over a code") {
@@ -165,9 +157,9 @@ TEST_CASE("server: a transferred ticket's page follows it, and a kiosk cannot ta
     CHECK(moved.public_code == mine.public_code);
     sync(*c1);
     std::string ru = page_of(t.server, mine, "ru");
-    CHECK(has(ru, catalog().format(Lang::ru, "pub.moved",
-                                   {{"service", profile().service("documents")->ru}})));
-    CHECK(has(ru, catalog().text(Lang::ru, "pub.waiting")));
+    CHECK(contains(ru, catalog().format(Lang::ru, "pub.moved",
+                                        {{"service", profile().service("documents")->ru}})));
+    CHECK(contains(ru, catalog().text(Lang::ru, "pub.waiting")));
 
     // Another kiosk's ticket claiming the same code keeps its own page off it.
     auto k2 = t.enrol("K2", "main", "kiosk");
@@ -177,8 +169,8 @@ TEST_CASE("server: a transferred ticket's page follows it, and a kiosk cannot ta
     op["payload"]["public_code"] = mine.public_code;
     REQUIRE(push_ops(*k2, json::array({copy_op(op)})).ok());
     ru = page_of(t.server, mine, "ru");
-    CHECK(has(ru, moved.number));
-    CHECK(!has(ru, other.number));
+    CHECK(contains(ru, moved.number));
+    CHECK(!contains(ru, other.number));
 }
 
 TEST_CASE("server: public pages have their own limit per address, and the terminals go on") {

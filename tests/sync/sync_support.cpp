@@ -254,6 +254,22 @@ Application sample_application(Channel channel, bool complete) {
     return a;
 }
 
+MoveInput move_to(AppState to) {
+    MoveInput in;
+    in.to = to;
+    in.actor = "responsible-1";
+    in.reason = "қаралды";
+    return in;
+}
+
+HttpResult public_get(ServerProcess& server, const std::string& path) {
+    return HttpClient(ClientConfig{server.url(), pki().ca_pem, "", "", 5000}).get(path, 5000);
+}
+
+bool contains(const std::string& text, const std::string& part) {
+    return text.find(part) != std::string::npos;
+}
+
 // Pushing by hand
 nlohmann::json outbox_ops(Store& store) {
     nlohmann::json ops = nlohmann::json::array();

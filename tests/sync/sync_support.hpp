@@ -5,6 +5,7 @@
 #include "agent/agent.hpp"
 #include "base/domain.hpp"
 #include "base/uuid.hpp"
+#include "cases/application_state.hpp"
 #include "server/server_child.hpp"
 #include "test_support.hpp"
 
@@ -113,6 +114,12 @@ AgentOptions quick_agent(const std::filesystem::path& store, int pull_wait_s = 2
 void run_agent_once(const std::filesystem::path& store);
 // An application with a full applicant (or without a name: reg-6 sends it for correction).
 Application sample_application(Channel channel, bool complete = true);
+// A move of the case work by "responsible-1", with a reason.
+MoveInput move_to(AppState to);
+
+// GET path from the server with no credential, as a visitor's phone asks for a public page.
+HttpResult public_get(ServerProcess& server, const std::string& path);
+bool contains(const std::string& text, const std::string& part);
 
 // Pushing by hand, as a tampered terminal would.
 // The store's outbox as push ops, oldest first.
