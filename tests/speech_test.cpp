@@ -569,3 +569,30 @@ TEST_CASE("kiosk speech: with speech off one tap types, as before") {
     CHECK(k.m->form().essence == "Ж");
     CHECK(k.said.empty());
 }
+
+TEST_CASE("kiosk speech: with large text the ticket screen shows the wait and the SMS offer "
+          "whole, beside Done and not under it, in kk and ru") {
+    for (Lang l : {Lang::kk, Lang::ru}) {
+        CAPTURE(std::string(lang_code(l)));
+        Kiosk k([](kiosk::KioskConfig& c) { c.turn_texts = true; });
+        for (int i = 0; i < 3; ++i) // three ahead: the SMS is offered, its button the lowest
+            issue_ticket(*k.s, k.m->profile(), {"main", "same_day", "", "kk", "kiosk-1"}, k.now);
+        k.m->set_lang(l);
+        k.m->set_large_text(true);
+        k.m->start_ticket();
+        k.m->choose_service("same_day");
+        k.m->choose_category("", k.now);
+        k.frame();
+        k.frame();
+        REQUIRE(k.m->screen() == kiosk::Screen::TicketDone);
+        const ui::Tappable* sms = k.ui.find(catalog().text(l, "ui.turn_text_offer"));
+        const ui::Tappable* done = k.ui.find(catalog().text(l, "ui.done"));
+        REQUIRE(sms);
+        REQUIRE(done);
+        // Whole, not cut by its column: what is above it (the people ahead, the wait) is too.
+        CHECK(sms->max.y - sms->min.y == doctest::Approx(110 * ui::kLargeText));
+        CHECK(sms->max.y <= 1080);
+        CHECK((sms->min.x >= done->max.x || sms->max.y <= done->min.y));
+        check_buttons_fit(k, "ticket, large text", false);
+    }
+}

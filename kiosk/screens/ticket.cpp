@@ -66,28 +66,29 @@ void draw_category(KioskModel& m, ui::Ui& ui, Instant now) {
     ImGui::EndChild();
 }
 
-void draw_ticket(KioskModel& m, ui::Ui& ui) {
-    const auto& t = m.ticket();
-    if (!t) {
-        m.go(Screen::Start);
-        return;
-    }
+// The ticket's own lines: its number, service and out-of-turn category.
+static void ticket_number_part(KioskModel& m, ui::Ui& ui, const Ticket& t) {
     ui.centered_text(m.t("ui.your_number"), ui.fonts.large);
-    ui.centered_text(t->number, ui.fonts.huge);
-    const Service* s = m.profile().service(t->service);
-    ui.centered_text(s ? s->name(lang_code(m.lang())) : t->service, ui.fonts.large);
-    if (const NamedCode* c = m.profile().category(t->category)) {
+    ui.centered_text(t.number, ui.fonts.huge);
+    const Service* s = m.profile().service(t.service);
+    ui.centered_text(s ? s->name(lang_code(m.lang())) : t.service, ui.fonts.large);
+    if (const NamedCode* c = m.profile().category(t.category)) {
         ui.centered_text(m.t("ui.out_of_turn") + ": " + c->name(lang_code(m.lang())));
         ui.centered_text(m.t("ui.category_check_note"), nullptr, ui::colors::kMuted);
     }
+}
+
+// What the visitor does now: the people ahead, the wait, where to wait, the printer's news and
+// the turn SMS.
+static void ticket_wait_part(KioskModel& m, ui::Ui& ui, const Ticket& t) {
     ui.centered_text(m.tf("ui.people_ahead", {{"count", std::to_string(m.people_ahead())}}),
                      ui.fonts.large);
     ui.centered_text(m.wait_text(), ui.fonts.large);
     ui.centered_text(m.t("ui.where_to_wait"));
-    ui.centered_text(local_time_text(t->issued_at), nullptr, ui::colors::kMuted);
+    ui.centered_text(local_time_text(t.issued_at), nullptr, ui::colors::kMuted);
     // The number is on the screen before the printer is tried, to be noted down; a printer that
     // failed loses nothing.
-    PrintNotice note = m.print_notice(t->number);
+    PrintNotice note = m.print_notice(t.number);
     if (!note.text.empty())
         ui.centered_text(note.text, ui.fonts.large, note.failed ? ui::colors::kError : 0);
     if (const auto& turn = m.turn_text())
@@ -100,7 +101,36 @@ void draw_ticket(KioskModel& m, ui::Ui& ui) {
         if (ui.button(m.t("ui.turn_text_offer"), ImVec2(w, ui.px(110)), false, false))
             m.start_turn_text();
     }
-    if (done_button(m, ui)) m.reset();
+}
+
+void draw_ticket(KioskModel& m, ui::Ui& ui) {
+    const auto& t = m.ticket();
+    if (!t) {
+        m.go(Screen::Start);
+        return;
+    }
+    if (!m.large_text()) {
+        ticket_number_part(m, ui, *t);
+        ticket_wait_part(m, ui, *t);
+        if (done_button(m, ui)) m.reset();
+        return;
+    }
+    // Large text makes one column taller than the screen, and Done covered the wait: the
+    // ticket and Done on the left, what to do now on the right (it scrolls when the printer's
+    // news makes it longer still), each the full height.
+    float gap = ImGui::GetStyle().ItemSpacing.x;
+    ImVec2 half((ImGui::GetContentRegionAvail().x - gap) / 2, ImGui::GetContentRegionAvail().y);
+    bool done = false;
+    ImGui::BeginChild("ticket_number", half, false, ImGuiWindowFlags_NoScrollbar);
+    ticket_number_part(m, ui, *t);
+    done = done_button(m, ui);
+    ImGui::EndChild();
+    ImGui::SameLine();
+    ImGui::BeginChild("ticket_wait", half, false);
+    ui.drag_scroll();
+    ticket_wait_part(m, ui, *t);
+    ImGui::EndChild();
+    if (done) m.reset();
 }
 
 // "Text me when my turn is near": the mobile number on the digit keyboard, then back to the
