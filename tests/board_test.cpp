@@ -285,6 +285,7 @@ TEST_CASE("board: nothing is cut off or overlaps at 1920x1080 and 1080x1920, the
             }
         CHECK(lowest > h * 0.8f); // the screen is filled down to its bottom
         for (const auto& t : r.board.calls.calling) CHECK(shows(r.board, t.number));
+        for (const auto& s : profile().services) CHECK(shows(r.board, s.ru)); // every queue
         CHECK(shows(r.board, ru("ui.last_calls")));
         CHECK(shows(r.board,
                     ru("ui.board_moved", {{"service", profile().service("documents")->ru}})));

@@ -299,9 +299,10 @@ static float draw_calls(Pen& pen, ImVec2 p, float width, float bottom) {
 // Queues
 // How many wait for each service: the names in Kazakh and Russian, the count in large digits,
 // so a visitor sees how long the queue is. The cards share `height` (up to a card the count's
-// huge digits fill); with less they keep their natural size. Returns the height it took.
-// Under a queue's names: about how long a ticket taken now would wait, in both languages
-// (queue/queue_position.hpp), or "not known yet".
+// huge digits fill); with less they keep their natural size, in smaller digits and then a
+// smaller font if that makes them fit, and a card that fits in no way is left out whole. Returns
+// the height it took. Under a queue's names: about how long a ticket taken now would wait, in both
+// languages (queue/queue_position.hpp), or "not known yet".
 static std::vector<std::string> wait_lines(const Catalog& c, ImFont* f, float width,
                                            const BoardQueue& q) {
     if (q.waiting == 0) return both_lines(c, f, width, "ui.board_wait_none");
@@ -310,30 +311,82 @@ static std::vector<std::string> wait_lines(const Catalog& c, ImFont* f, float wi
                       {{"minutes", std::to_string(std::max(1, *q.minutes))}});
 }
 
+// A queue's card as it will be drawn: its lines and natural height.
+struct QueueCard {
+    std::vector<std::string> lines;
+    float lines_h = 0, natural = 0;
+};
+
+static std::vector<QueueCard> queue_cards(Pen& pen, ImFont* large, float name_w, float gap) {
+    std::vector<QueueCard> cards;
+    for (const auto& q : pen.board.queues) {
+        QueueCard c;
+        c.lines = {q.name_kk, q.name_ru};
+        for (const auto& l : wait_lines(pen.texts, large, name_w, q)) c.lines.push_back(l);
+        c.lines_h = lines_height(large, name_w, c.lines);
+        c.natural = std::max(pen.big()->FontSize, c.lines_h) + gap;
+        cards.push_back(std::move(c));
+    }
+    return cards;
+}
+
+// As draw_queues lays them out: a half gap between two cards, none after the last.
+static float cards_height(const std::vector<QueueCard>& cards, float gap) {
+    float h = 0;
+    for (const auto& c : cards) h += c.natural + gap / 2;
+    return cards.empty() ? 0 : h - gap / 2;
+}
+
 static float draw_queues(Pen& pen, ImVec2 p, float width, float height) {
     const BoardState& b = pen.board;
     ImFont* large = pen.ui.fonts.large;
-    ImFont* huge = pen.ui.fonts.huge;
     float gap = pen.ui.px(20);
     auto heading = both_lines(pen.texts, large, width, "ui.board_waiting");
     float y = p.y + put_lines(pen, large, p, width, heading, ui::colors::kMuted) + gap / 2;
     if (b.queues.empty()) return y - p.y;
-    float count_w = 0;
-    for (const auto& q : b.queues)
-        count_w = std::max(count_w, width_of(huge, std::to_string(q.waiting)));
-    float name_w = width - count_w - 2 * gap;
+    // height 0: measured at their natural size (the portrait layout asks so), nothing left out.
+    float bottom = height > 0 ? p.y + height : FLT_MAX;
+    // The counts in the huge digits while every card fits so; else in the board's font, which
+    // leaves the names more width and fewer lines; else the words in the body font too: every
+    // service is shown (a visitor looks for theirs), and a card that fits in no way is left
+    // out whole, never cut.
+    ImFont* digits = pen.ui.fonts.huge;
+    ImFont* words = large;
+    auto name_width = [&](ImFont* f) {
+        float count_w = 0;
+        for (const auto& q : b.queues)
+            count_w = std::max(count_w, width_of(f, std::to_string(q.waiting)));
+        return width - count_w - 2 * gap;
+    };
+    float name_w = name_width(digits);
+    std::vector<QueueCard> cards = queue_cards(pen, words, name_w, gap);
+    if (y + cards_height(cards, gap) > bottom) {
+        digits = pen.big();
+        name_w = name_width(digits);
+        cards = queue_cards(pen, words, name_w, gap);
+    }
+    if (y + cards_height(cards, gap) > bottom) {
+        words = pen.ui.fonts.body;
+        cards = queue_cards(pen, words, name_w, gap);
+    }
+    ImFont* huge = pen.ui.fonts.huge;
+    // One height for every card when each fits in its share; else each its own, the room
+    // left over shared out, so no card takes the place of the next.
     float share = (p.y + height - y) / float(b.queues.size()) - gap / 2;
-    for (const auto& q : b.queues) {
-        std::vector<std::string> names = {q.name_kk, q.name_ru};
-        for (const auto& l : wait_lines(pen.texts, large, name_w, q)) names.push_back(l);
-        float names_h = lines_height(large, name_w, names);
-        float natural = std::max(pen.big()->FontSize, names_h) + gap;
-        float h = std::clamp(share, natural, std::max(natural, huge->FontSize + 2 * gap));
-        // The count in the huge digits when the card is tall enough, else the board's font.
-        ImFont* count_font = h >= huge->FontSize + gap ? huge : pen.big();
-        std::string n = std::to_string(q.waiting);
+    float tallest = 0;
+    for (const auto& c : cards) tallest = std::max(tallest, c.natural);
+    float spare = std::max(0.0f, p.y + height - y - cards_height(cards, gap)) / float(cards.size());
+    for (size_t i = 0; i < cards.size(); ++i) {
+        const QueueCard& c = cards[i];
+        float cap = std::max(c.natural, huge->FontSize + 2 * gap);
+        float h =
+            share >= tallest ? std::clamp(share, c.natural, cap) : std::min(c.natural + spare, cap);
+        if (y + h > bottom) break;
+        // The count in the huge digits when the card is tall and they were chosen.
+        ImFont* count_font = digits == huge && h >= huge->FontSize + gap ? huge : pen.big();
+        std::string n = std::to_string(b.queues[i].waiting);
         card(pen, ImVec2(p.x, y), ImVec2(p.x + width, y + h), ui::colors::kSecondary);
-        put_lines(pen, large, ImVec2(p.x + gap, y + (h - names_h) / 2), name_w, names);
+        put_lines(pen, words, ImVec2(p.x + gap, y + (h - c.lines_h) / 2), name_w, c.lines);
         put(pen, count_font,
             ImVec2(p.x + width - gap - width_of(count_font, n), y + (h - count_font->FontSize) / 2),
             0, n);
