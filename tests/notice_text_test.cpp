@@ -23,8 +23,8 @@ static NoticeTemplates templates() {
 TEST_CASE("reg-21, reg-29: a reception date's SMS gives the number, date, time and room in the "
           "applicant's language, and Kazakh is Kazakh") {
     NoticeTemplates t = templates();
-    NoticeFacts kk{"kk", "ЖТ-2026-0042", "02.12.2026", "09.12.2026", "10:20", "Әкімдік, 12-бөлме",
-                   ""};
+    NoticeFacts kk{"kk",    "ЖТ-2026-0042",      "02.12.2026", "09.12.2026",
+                   "10:20", "Әкімдік, 12-бөлме", "",           ""};
     NoticeFacts ru = kk;
     ru.lang = "ru";
     ru.room = "Акимат, кабинет 12";
@@ -52,7 +52,7 @@ TEST_CASE("reg-21: every notice kind has a Kazakh and a Russian text, different,
     NoticeTemplates t = templates();
     for (const char* about : {"correction", "extension", "reception_date", "refusal_draft",
                               "other_body", "session_cancelled", "answer"}) {
-        NoticeFacts f{"kk", "ЖТ-1", "01.12.2026", "09.12.2026", "10:00", "12-бөлме", ""};
+        NoticeFacts f{"kk", "ЖТ-1", "01.12.2026", "09.12.2026", "10:00", "12-бөлме", "", ""};
         std::string kk = t.render(about, f).text;
         f.lang = "ru";
         std::string ru = t.render(about, f).text;

@@ -47,7 +47,8 @@ static std::string fill(std::string text, const NoticeFacts& f) {
         {"{date}", &f.date},
         {"{time}", &f.time},
         {"{room}", &f.room},
-        {"{number}", &f.number}};
+        {"{number}", &f.number},
+        {"{ahead}", &f.ahead}};
     for (const auto& [name, value] : facts)
         for (size_t at = text.find(name); at != std::string::npos;
              at = text.find(name, at + value->size()))

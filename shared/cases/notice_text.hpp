@@ -16,6 +16,7 @@ struct NoticeFacts {
     std::string lang = "kk"; // kk | ru: the applicant's
     std::string reg_number, registered_on, date, time, room;
     std::string number; // a queue ticket's: the turn SMS (queue/turn_text.hpp)
+    std::string ahead;  // the turn SMS: how many are ahead at most when it goes (kTurnTextAhead)
 };
 
 struct NoticeMessage {

@@ -1,6 +1,7 @@
 #include "server/delivery_worker.hpp"
 
 #include "base/log.hpp"
+#include "queue/turn_text.hpp"
 
 namespace reception {
 
@@ -34,8 +35,11 @@ void DeliveryWorker::poke() {
 SendOutcome DeliveryWorker::send(const DeliveryJob& job) const {
     NoticeMessage m;
     try {
-        m = templates_.render(job.about, NoticeFacts{job.lang, job.reg_number, job.registered_on,
-                                                     job.date, job.time, job.room, job.number});
+        // The turn SMS says the rule's number (kTurnTextAhead), not one of its own.
+        NoticeFacts facts{
+            job.lang, job.reg_number, job.registered_on, job.date,
+            job.time, job.room,       job.number,        std::to_string(kTurnTextAhead)};
+        m = templates_.render(job.about, facts);
     } catch (const InputError&) {
         return {false, false, "refused: no template for " + job.about};
     }

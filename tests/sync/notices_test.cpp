@@ -472,6 +472,9 @@ TEST_CASE("sync: turn text: a visitor who left a mobile number at the kiosk is t
     std::string text = body["message"];
     CHECK(text.find(mine.number) != std::string::npos);
     CHECK(text.find("Вернитесь в приёмную") != std::string::npos); // the ticket's language
+    // The number of the rule that sent it (kTurnTextAhead), every placeholder filled.
+    CHECK(text.find("перед вами " + std::to_string(kTurnTextAhead)) != std::string::npos);
+    CHECK(text.find('{') == std::string::npos);
     CHECK(room.server.count("SELECT count(*) FROM srv_turn_watch") == 0);
     // The gateway has the request before the server has written down its answer.
     const char* sent = "SELECT count(*) FROM srv_notice_deliveries WHERE state = 'sent'";
