@@ -70,6 +70,12 @@ float wrapped_height(ui::Ui& ui, const std::string& text, float width, float min
     return std::max(min_height, text_h + ui.px(28));
 }
 
+float wrapped_row_height(ui::Ui& ui, const std::string& first, const std::string& second,
+                         float width, float min_height) {
+    float h = wrapped_height(ui, first, width, min_height);
+    return second.empty() ? h : wrapped_height(ui, second, width, h);
+}
+
 bool wrapped_button(ui::Ui& ui, const std::string& text, const std::string& id, ImVec2 size,
                     bool selected) {
     ImVec2 pos = ImGui::GetCursorScreenPos();

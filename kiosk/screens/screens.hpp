@@ -67,9 +67,12 @@ bool done_button(KioskModel& m, ui::Ui& ui);
 // `id` keeps it apart from another with the same text.
 bool wrapped_button(ui::Ui& ui, const std::string& text, const std::string& id, ImVec2 size,
                     bool selected);
-// The height wrapped_button gives text in a button of this width, at least min_height: the
-// taller of a row's two buttons is the row's, so the pair lines up.
+// The height wrapped_button gives text in a button of this width, at least min_height.
 float wrapped_height(ui::Ui& ui, const std::string& text, float width, float min_height);
+// A row of two wrapped buttons (second "" when the row has one): the taller one's height, so
+// the pair lines up.
+float wrapped_row_height(ui::Ui& ui, const std::string& first, const std::string& second,
+                         float width, float min_height);
 // Whether a screen has a header of its own (with the language switch in it).
 bool has_header(Screen s);
 

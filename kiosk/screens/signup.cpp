@@ -166,8 +166,8 @@ static void category_choice(KioskModel& m, ui::Ui& ui) {
         if (i % 2 == 0) {
             ImGui::SameLine();
         } else {
-            row_h = wrapped_height(ui, name(i), w, ui.px(100));
-            if (i + 1 < all.size()) row_h = wrapped_height(ui, name(i + 1), w, row_h);
+            row_h = wrapped_row_height(ui, name(i), i + 1 < all.size() ? name(i + 1) : "", w,
+                                       ui.px(100));
         }
         if (wrapped_button(ui, name(i), all[i].code, ImVec2(w, row_h), f.category == all[i].code))
             f.category = all[i].code;

@@ -51,9 +51,8 @@ void draw_category(KioskModel& m, ui::Ui& ui, Instant now) {
         if (i % 2) {
             ImGui::SameLine();
         } else {
-            row_h = wrapped_height(ui, name, w, ui.px(112));
-            if (i + 1 < all.size())
-                row_h = wrapped_height(ui, all[i + 1].name(lang_code(m.lang())), w, row_h);
+            std::string next = i + 1 < all.size() ? all[i + 1].name(lang_code(m.lang())) : "";
+            row_h = wrapped_row_height(ui, name, next, w, ui.px(112));
         }
         // Long names wrap inside the button rather than being cut.
         bool tapped = wrapped_button(ui, name, c.code, ImVec2(w, row_h), false);

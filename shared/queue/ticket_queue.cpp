@@ -144,12 +144,7 @@ std::vector<Ticket> day_tickets(Store& store, const std::string& room, Date day)
 }
 
 Ticket ticket_from_json(const nlohmann::json& j) {
-    Ticket t;
-    for (const auto& f : kTicketFields) {
-        auto it = j.find(f.name);
-        if (it != j.end() && it->is_string()) f.set(t, it->get<std::string>());
-    }
-    return t;
+    return record_from_json(kTicketFields, j);
 }
 
 // Moving tickets

@@ -69,12 +69,12 @@ static std::string state_box(const TicketPage& p, const PageWords& w) {
     }
 }
 
-static std::string as_of_lines(const TicketPage& p, const PageWords& w) {
-    if (p.as_of == Instant{}) return "";
-    std::string when = local_date(p.as_of) == local_date(w.now) ? hhmm(local_minute_of_day(p.as_of))
-                                                                : local_time_text(p.as_of);
+static std::string as_of_lines(Instant as_of, const PageWords& w) {
+    if (as_of == Instant{}) return "";
+    std::string when = local_date(as_of) == local_date(w.now) ? hhmm(local_minute_of_day(as_of))
+                                                              : local_time_text(as_of);
     std::string out = para("asof", w.texts.format(w.lang, "pub.as_of", {{"time", when}}));
-    if (w.now - p.as_of > kStaleAfter) out += para("stale", w.texts.text(w.lang, "pub.stale"));
+    if (w.now - as_of > kStaleAfter) out += para("stale", w.texts.text(w.lang, "pub.stale"));
     return out;
 }
 
@@ -91,7 +91,7 @@ std::string ticket_state_html(const TicketPage& p, const PageWords& w) {
     if (t.day != today)
         out +=
             para("stale", w.texts.format(w.lang, "pub.other_day", {{"date", dotted_date(t.day)}}));
-    return out + state_box(p, w) + as_of_lines(p, w);
+    return out + state_box(p, w) + as_of_lines(p.as_of, w);
 }
 
 // Large type and strong contrast: read by a pensioner on a small screen.
@@ -240,9 +240,7 @@ std::string application_page_html(const ApplicationPage& p, const PageWords& w,
                "<div class=\"box state\">" +
                para("big", w.texts.text(w.lang, std::string("app.state.") + to_code(s.state))) +
                "</div>" + next_step_box(p, w);
-        TicketPage fresh; // the "as of" line reads only its time
-        fresh.as_of = p.as_of;
-        main += as_of_lines(fresh, w);
+        main += as_of_lines(p.as_of, w);
     }
     std::string here = "?l=" + std::string(lang_code(w.lang));
     return page_html(w,

@@ -62,9 +62,18 @@ static std::string param(std::string_view query, std::string_view key) {
     return "";
 }
 
-static Lang page_lang(const std::string& asked, const TicketPage& page) {
-    if (asked == "kk" || asked == "ru") return asked == "kk" ? Lang::kk : Lang::ru;
-    return page.found && page.ticket.language == "ru" ? Lang::ru : Lang::kk;
+// The language the link asks for, else the record's (fallback: "kk", "ru" or "").
+static Lang page_lang(const std::string& asked, const std::string& fallback) {
+    std::string l = asked == "kk" || asked == "ru" ? asked : fallback;
+    return l == "ru" ? Lang::ru : Lang::kk;
+}
+
+// The words of a page: the profile in force today names the services and grounds.
+static PageWords page_words(const PublicTexts& t, Lang lang, Instant now) {
+    bool expired = false;
+    const RegulationProfile* profile =
+        t.profiles.empty() ? nullptr : &profile_for(t.profiles, local_date(now), &expired);
+    return PageWords{t.texts, profile, lang, now};
 }
 
 static Reply html_reply(std::string body) {
@@ -86,11 +95,6 @@ Reply public_refusal(int status, int retry_after_s) {
     r.status = status;
     r.retry_after_s = retry_after_s;
     return r;
-}
-
-static Lang asked_lang(const std::string& asked, const std::string& fallback) {
-    std::string l = asked == "kk" || asked == "ru" ? asked : fallback;
-    return l == "ru" ? Lang::ru : Lang::kk;
 }
 
 // A form's value as the browser sends it: '+' a space, %XX a byte.
@@ -120,10 +124,9 @@ static Reply application_answer(ServerCore& core, ServerStore& reader, std::stri
     if (path == "/p/a") {
         std::string typed = form_value(param(query, "c"));
         code = code_from_check_code(typed);
-        Lang lang = asked_lang(param(query, "l"), "kk");
-        PageWords words{t.texts, t.profiles.empty() ? nullptr : &t.profiles.front(), lang, now};
         if (code.empty()) {
             typed = utf8_cut(typed, 40);
+            PageWords words = page_words(t, page_lang(param(query, "l"), "kk"), now);
             return html_reply(lookup_page_html(words, !typed.empty(), typed));
         }
         link = "a/" + code;
@@ -135,11 +138,7 @@ static Reply application_answer(ServerCore& core, ServerStore& reader, std::stri
     auto where = reader.public_code(code);
     Instant seen = where ? core.status.room_last_seen(where->room) : Instant{};
     ApplicationPage page = application_page(reader, code, t.profiles, t.cal, now, seen);
-    Lang lang = asked_lang(param(query, "l"), page.language);
-    bool expired = false;
-    const RegulationProfile* profile =
-        t.profiles.empty() ? nullptr : &profile_for(t.profiles, local_date(now), &expired);
-    PageWords words{t.texts, profile, lang, now};
+    PageWords words = page_words(t, page_lang(param(query, "l"), page.language), now);
     return html_reply(application_page_html(page, words, link));
 }
 
@@ -161,11 +160,8 @@ Reply public_page(ServerCore& core, ServerStore& reader, const Request& req, Ins
     auto where = reader.public_code(code);
     Instant seen = where ? core.status.room_last_seen(where->room) : Instant{};
     TicketPage page = ticket_page(reader, code, seen);
-    Lang lang = page_lang(param(query, "l"), page);
-    bool expired = false;
-    const RegulationProfile* profile =
-        t.profiles.empty() ? nullptr : &profile_for(t.profiles, local_date(now), &expired);
-    PageWords words{t.texts, profile, lang, now};
+    PageWords words =
+        page_words(t, page_lang(param(query, "l"), page.found ? page.ticket.language : ""), now);
     if (!live) return html_reply(ticket_page_html(page, words, code));
 
     long long since = -1;

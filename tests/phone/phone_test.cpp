@@ -76,6 +76,38 @@ void screenshot(const std::filesystem::path& profile, const std::string& url,
     CHECK(std::filesystem::file_size(png) > 10000);
 }
 
+// Kiosk K1 of room "main" on the store, its pages on the test server, a printer that keeps
+// what it printed.
+struct PhoneKiosk {
+    static kiosk::KioskConfig config(const ServerProcess& server) {
+        kiosk::KioskConfig cfg;
+        cfg.room = "main";
+        cfg.kiosk_id = "K1";
+        cfg.public_url = server.url() + "/p";
+        return cfg;
+    }
+    PhoneKiosk(Store& store, const ServerProcess& server)
+        : m(store, profile(), calendar(), catalog(), config(server)) {
+        m.printer = [this](const print::Raster& r) {
+            printed.push_back(r);
+            return print::PrintResult{true, ""};
+        };
+    }
+    kiosk::KioskModel m;
+    std::vector<print::Raster> printed;
+};
+
+// The printout kept as PNG beside the screenshots (prints/NAME), and the link zbarimg reads
+// from its QR code, as a phone's camera would.
+std::string qr_link_of(const print::Raster& printout, const std::string& name) {
+    std::filesystem::path file = std::filesystem::path(PHONE_SHOTS_DIR) / "prints" / name;
+    std::filesystem::create_directories(file.parent_path()); // beside the screens, not one
+    REQUIRE(print::write_png(printout, file));
+    std::string link = output_of("zbarimg --quiet --raw " + shell_quoted(file.string()));
+    while (!link.empty() && (link.back() == '\n' || link.back() == '\r')) link.pop_back();
+    return link;
+}
+
 } // namespace
 
 TEST_CASE("phone: a ticket's QR code opens its page in chromium, which shows the place and "
@@ -83,16 +115,9 @@ TEST_CASE("phone: a ticket's QR code opens its page in chromium, which shows the
     SyncedTerminals t;
     auto k1 = t.enrol("K1", "main", "kiosk");
     auto c1 = t.enrol("C1", "main", "console");
-    kiosk::KioskConfig cfg;
-    cfg.room = "main";
-    cfg.kiosk_id = "K1";
-    cfg.public_url = t.server.url() + "/p";
-    kiosk::KioskModel m(*k1, profile(), calendar(), catalog(), cfg);
-    std::vector<print::Raster> printed;
-    m.printer = [&](const print::Raster& r) {
-        printed.push_back(r);
-        return print::PrintResult{true, ""};
-    };
+    PhoneKiosk pk(*k1, t.server);
+    kiosk::KioskModel& m = pk.m;
+    std::vector<print::Raster>& printed = pk.printed;
     Instant when = open_instant(m);
     TicketRequest before{"main", "same_day", "", "kk", "K1"};
     issue_ticket(*k1, profile(), before, when - std::chrono::seconds(30)); // someone is ahead
@@ -107,11 +132,7 @@ TEST_CASE("phone: a ticket's QR code opens its page in chromium, which shows the
     // The printed ticket's QR code, read back from the raster as a phone's camera would.
     TempDir dir;
     std::filesystem::path shots = PHONE_SHOTS_DIR;
-    std::filesystem::create_directories(shots / "prints"); // beside the screens, not one of them
-    REQUIRE(print::write_png(printed[0], shots / "prints" / "ticket.png"));
-    std::string link = output_of("zbarimg --quiet --raw " +
-                                 shell_quoted((shots / "prints" / "ticket.png").string()));
-    while (!link.empty() && (link.back() == '\n' || link.back() == '\r')) link.pop_back();
+    std::string link = qr_link_of(printed[0], "ticket.png");
     CHECK(link == t.server.url() + "/p/t/" + mine.public_code + "?l=ru");
     CHECK(is_public_code(mine.public_code));
 
@@ -163,16 +184,9 @@ TEST_CASE("phone: a sign-up receipt's QR code opens the application's status pag
           "and the check code typed into its form finds it too") {
     SyncedTerminals t;
     auto k1 = t.enrol("K1", "main", "kiosk");
-    kiosk::KioskConfig cfg;
-    cfg.room = "main";
-    cfg.kiosk_id = "K1";
-    cfg.public_url = t.server.url() + "/p";
-    kiosk::KioskModel m(*k1, profile(), calendar(), catalog(), cfg);
-    std::vector<print::Raster> printed;
-    m.printer = [&](const print::Raster& r) {
-        printed.push_back(r);
-        return print::PrintResult{true, ""};
-    };
+    PhoneKiosk pk(*k1, t.server);
+    kiosk::KioskModel& m = pk.m;
+    std::vector<print::Raster>& printed = pk.printed;
     Instant now = now_utc();
     m.touched(now);
     m.set_lang(Lang::ru);
@@ -191,11 +205,7 @@ TEST_CASE("phone: a sign-up receipt's QR code opens the application's status pag
     // The receipt's QR code, read back from the printed raster.
     TempDir dir;
     std::filesystem::path shots = PHONE_SHOTS_DIR;
-    std::filesystem::create_directories(shots / "prints");
-    REQUIRE(print::write_png(printed[0], shots / "prints" / "receipt.png"));
-    std::string link = output_of("zbarimg --quiet --raw " +
-                                 shell_quoted((shots / "prints" / "receipt.png").string()));
-    while (!link.empty() && (link.back() == '\n' || link.back() == '\r')) link.pop_back();
+    std::string link = qr_link_of(printed[0], "receipt.png");
     CHECK(link == t.server.url() + "/p/a/" + a.public_code + "?l=ru");
 
     sync(*k1);

@@ -19,10 +19,7 @@ using nlohmann::json;
 namespace {
 
 std::string status_page(ServerProcess& server, const Application& a, const char* lang) {
-    HttpResult r = public_get(server, "/p/a/" + a.public_code + "?l=" + lang);
-    INFO(r.body);
-    REQUIRE(r.status == 200);
-    return r.body;
+    return public_page_body(server, "/p/a/" + a.public_code + "?l=" + lang);
 }
 
 Date told_by(Store& s, const Application& a) {

@@ -18,10 +18,7 @@ using nlohmann::json;
 namespace {
 
 std::string page_of(ServerProcess& server, const Ticket& t, const char* lang) {
-    HttpResult r = public_get(server, "/p/t/" + t.public_code + "?l=" + lang);
-    INFO(r.body);
-    REQUIRE(r.status == 200);
-    return r.body;
+    return public_page_body(server, "/p/t/" + t.public_code + "?l=" + lang);
 }
 
 Ticket call_at_desk(Store& console, const std::string& desk) {

@@ -266,6 +266,13 @@ HttpResult public_get(ServerProcess& server, const std::string& path) {
     return HttpClient(ClientConfig{server.url(), pki().ca_pem, "", "", 5000}).get(path, 5000);
 }
 
+std::string public_page_body(ServerProcess& server, const std::string& path) {
+    HttpResult r = public_get(server, path);
+    INFO(r.body);
+    REQUIRE(r.status == 200);
+    return r.body;
+}
+
 bool contains(const std::string& text, const std::string& part) {
     return text.find(part) != std::string::npos;
 }

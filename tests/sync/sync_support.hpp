@@ -119,6 +119,8 @@ MoveInput move_to(AppState to);
 
 // GET path from the server with no credential, as a visitor's phone asks for a public page.
 HttpResult public_get(ServerProcess& server, const std::string& path);
+// Its body, the test failing (with the body shown) unless it was answered 200.
+std::string public_page_body(ServerProcess& server, const std::string& path);
 bool contains(const std::string& text, const std::string& part);
 
 // Pushing by hand, as a tampered terminal would.
