@@ -109,7 +109,7 @@ static Reply enrol(ServerCore& core, const Request& req, Instant now) {
         doc["code"].get<std::string>().size() > 32)
         throw HttpError(400, "bad_field", "code: the enrolment code as text");
     std::string code = doc["code"];
-    std::string epoch = core.epoch;
+    std::string epoch = core.epoch.get();
     Reply r;
     r.endpoint = Endpoint::Enrol;
     r.write = [code, epoch, now, core_of = &core, peer = req.peer](ServerStore& db) {
@@ -139,7 +139,7 @@ static Reply push(ServerCore& core, ServerStore& reader, const Request& req, Ins
         c->metrics.pushed_changes += res.applied;
         c->metrics.duplicate_changes += res.duplicates;
         c->metrics.rejected_changes += res.rejected;
-        Reply out = json_reply(push_result_json(res, c->epoch));
+        Reply out = json_reply(push_result_json(res, c->epoch.get()));
         out.rooms = res.rooms;
         return out;
     };
@@ -188,12 +188,13 @@ static Reply pull(ServerCore& core, ServerStore& reader, const Request& req, Ins
     Terminal t = authenticate(core, reader, req, now);
     if (t.role == TerminalRole::Reader) t = as_room_reader(reader, t, req);
     std::string cursor_text = query_param(req.target, "cursor");
-    Cursor cursor{core.epoch, 0, "", ""};
+    std::string epoch = core.epoch.get();
+    Cursor cursor{epoch, 0, "", ""};
     if (!cursor_text.empty()) {
         auto c = parse_cursor(cursor_text);
         if (!c) throw HttpError(400, "bad_parameter", "cursor: EPOCH:SEQ");
         // Another epoch: the store was restored or replaced; the terminal starts again.
-        if (c->epoch != core.epoch)
+        if (c->epoch != epoch)
             throw HttpError(409, "resync", "the server's store changed; pull from the start");
         cursor = *c;
     }
@@ -214,7 +215,7 @@ static Reply pull(ServerCore& core, ServerStore& reader, const Request& req, Ins
     r.body.reserve(page.changes.size() + 96);
     r.body += "{\"changes\":";
     r.body += page.changes;
-    r.body += ",\"cursor\":\"" + format_cursor({core.epoch, page.next, page.entity, page.uuid}) +
+    r.body += ",\"cursor\":\"" + format_cursor({epoch, page.next, page.entity, page.uuid}) +
               "\",\"has_more\":";
     r.body += page.has_more ? "true}" : "false}";
     return r;
@@ -224,7 +225,7 @@ static Reply pull(ServerCore& core, ServerStore& reader, const Request& req, Ins
 // group commit, so a full disk or a read-only store answers 503 here as it would there.
 static Reply health(ServerCore& core) {
     Reply r;
-    r.write = [epoch = core.epoch](ServerStore& db) {
+    r.write = [epoch = core.epoch.get()](ServerStore& db) {
         db.record_health();
         return json_reply(json{{"status", "ok"}, {"epoch", epoch}});
     };

@@ -51,9 +51,33 @@ struct Reply {
     std::vector<std::string> rooms; // after a write: rooms whose feed grew
 };
 
+// The store's epoch as this instance knows it. Every request reads it; it is replaced while
+// serving when `reception-server new-epoch` runs (after a restore, or a fail-over to a replica
+// that was behind): heard at once on PostgreSQL (pg_feed_listener.hpp), read again every few
+// seconds on SQLite (http_server.cpp). A request copies it once, so its cursor and its check
+// agree.
+class CurrentEpoch {
+  public:
+    std::string get() const {
+        std::lock_guard lock(mutex_);
+        return value_;
+    }
+    // true when it changed
+    bool set(const std::string& epoch) {
+        std::lock_guard lock(mutex_);
+        if (epoch.empty() || epoch == value_) return false;
+        value_ = epoch;
+        return true;
+    }
+
+  private:
+    mutable std::mutex mutex_;
+    std::string value_;
+};
+
 // What lives as long as the server: its epoch, metrics, the credential cache.
 struct ServerCore {
-    std::string epoch;
+    CurrentEpoch epoch;
     Metrics metrics;
     std::shared_mutex tokens_mutex;
     std::unordered_map<std::string, Terminal> tokens; // token -> terminal (in memory only)

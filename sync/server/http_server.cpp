@@ -465,12 +465,22 @@ static awaitable<void> drain_and_stop(Shared& sh, tcp::acceptor& acceptor, asio:
     ioc.stop();
 }
 
+// A new epoch (`reception-server new-epoch`) is answered from now on; the long-polls waiting
+// under the old one are answered now, with "resync".
+static void take_epoch(Shared& sh, const std::string& epoch) {
+    if (!sh.core.epoch.set(epoch)) return;
+    log_notice("the store's epoch is now " + epoch + ": terminals pull from the start");
+    sh.waiters.wake_all();
+}
+
 // What terminals said of themselves goes to the store through the writer, for the
-// administrator's `reception-server terminals`.
+// administrator's `reception-server terminals`. The epoch is read again at the same time: on
+// SQLite that is how a `new-epoch` run beside a serving server is seen (within the period).
 static void flush_status(Shared& sh) {
     sh.writer->submit(
         [&sh](ServerStore& db) {
             sh.core.status.flush(db);
+            take_epoch(sh, db.epoch());
             return Reply{};
         },
         [](Reply) {});
@@ -494,7 +504,7 @@ int run_server(const ServerOptions& opt) {
     sh.limits = std::make_unique<ConnectionLimits>(caps_for(opt, open_files));
     {
         auto db = open_server_store(opt.where);
-        sh.core.epoch = db->epoch();
+        sh.core.epoch.set(db->epoch());
         sh.core.status.load(*db);
     }
     try {
@@ -545,7 +555,8 @@ int run_server(const ServerOptions& opt) {
                 sh.waiters.wake({{room, head}});
             },
             [&sh] { sh.waiters.wake_all(); },
-            [&sh](long long version) { sh.core.credentials_heard = version; });
+            [&sh](long long version) { sh.core.credentials_heard = version; },
+            [&sh](const std::string& epoch) { take_epoch(sh, epoch); });
 
     tcp::acceptor acceptor(ioc);
     tcp::endpoint ep(asio::ip::make_address(opt.address), opt.port);

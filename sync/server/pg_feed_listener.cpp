@@ -35,6 +35,22 @@ class CredentialsReceiver final : public pqxx::notification_receiver {
     const FeedListener::Credentials& heard_;
 };
 
+class EpochReceiver final : public pqxx::notification_receiver {
+  public:
+    EpochReceiver(pqxx::connection_base& c, const FeedListener::Epoch& heard)
+        : pqxx::notification_receiver(c, PG_EPOCH_CHANNEL), heard_(heard) {}
+    void operator()(const std::string& payload, int) override { heard_(payload); }
+
+  private:
+    const FeedListener::Epoch& heard_;
+};
+
+std::string read_epoch(pqxx::connection& c) {
+    pqxx::nontransaction tx(c);
+    pqxx::result r = tx.exec("SELECT value FROM srv_meta WHERE key = 'server_epoch'");
+    return r.empty() ? std::string() : std::string(r[0][0].c_str());
+}
+
 long long read_credentials_version(pqxx::connection& c) {
     pqxx::nontransaction tx(c);
     pqxx::result r = tx.exec("SELECT coalesce((SELECT value FROM srv_counters WHERE name = "
@@ -45,9 +61,9 @@ long long read_credentials_version(pqxx::connection& c) {
 } // namespace
 
 FeedListener::FeedListener(std::string conninfo, News news, std::function<void()> lost_news,
-                           Credentials credentials)
+                           Credentials credentials, Epoch epoch)
     : conninfo_(std::move(conninfo)), news_(std::move(news)), lost_news_(std::move(lost_news)),
-      credentials_(std::move(credentials)), thread_([this] { run(); }) {}
+      credentials_(std::move(credentials)), epoch_(std::move(epoch)), thread_([this] { run(); }) {}
 
 FeedListener::~FeedListener() {
     stop_ = true;
@@ -63,9 +79,11 @@ void FeedListener::run() {
             pqxx::connection c(conninfo_);
             Receiver r(c, news_);
             CredentialsReceiver cr(c, credentials_);
+            EpochReceiver er(c, epoch_);
             c.await_notification(0, 0); // LISTEN is sent with the receivers' first wait
             // After the LISTEN: a change committed from now on is heard, one before is read.
             credentials_(read_credentials_version(c));
+            epoch_(read_epoch(c));
             if (lost) {
                 log_notice("the PostgreSQL listening connection is back");
                 lost_news_();

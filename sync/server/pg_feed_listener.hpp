@@ -9,6 +9,10 @@
 // under load (docs/performance.md). The version is read once after each LISTEN, so nothing
 // between a connection lost and made again is missed; while the connection is down the instance
 // is told "unknown" and reads the store as before.
+//
+// And it hears reception_epoch 'EPOCH' when `reception-server new-epoch` runs, so that every
+// instance answers the new epoch at once, without a restart (after a fail-over to a replica that
+// was behind, the instances keep serving). The epoch is read after each LISTEN too.
 #pragma once
 
 #include <atomic>
@@ -23,10 +27,11 @@ class FeedListener {
     using News = std::function<void(const std::string& room, long long head)>;
     // The credentials version heard, or -1: unknown (not connected), read it from the store.
     using Credentials = std::function<void(long long version)>;
+    using Epoch = std::function<void(const std::string& epoch)>;
     // lost_news: called after the connection was lost and made again (notifications may have
     // been missed meanwhile: every long-poll should ask again).
     FeedListener(std::string conninfo, News news, std::function<void()> lost_news,
-                 Credentials credentials);
+                 Credentials credentials, Epoch epoch);
     ~FeedListener(); // stops the thread
     FeedListener(const FeedListener&) = delete;
     FeedListener& operator=(const FeedListener&) = delete;
@@ -37,6 +42,7 @@ class FeedListener {
     News news_;
     std::function<void()> lost_news_;
     Credentials credentials_;
+    Epoch epoch_;
     std::atomic<bool> stop_{false};
     std::thread thread_;
 };

@@ -256,7 +256,11 @@ class PgServerStore final : public ServerStore {
     std::string epoch() override { return meta("server_epoch"); }
     std::string new_epoch() override {
         std::string epoch = random_hex(8);
-        transaction([&] { set_meta("server_epoch", epoch); });
+        // Heard by every running instance at the commit (pg_feed_listener.hpp).
+        transaction([&] {
+            set_meta("server_epoch", epoch);
+            write("SELECT pg_notify('" PG_EPOCH_CHANNEL "', $1)", epoch);
+        });
         return epoch;
     }
     long long feed_head(const std::string& room) override { return feed_window(room).head; }

@@ -258,6 +258,8 @@ std::unique_ptr<ServerStore> open_pg_server_store(const std::string& db);
 std::string pg_conninfo(const std::string& db);
 // The channel a credentials change is announced on (pg_feed_listener.hpp).
 #define PG_CREDENTIALS_CHANNEL "reception_credentials"
+// The channel a new epoch is announced on (new_epoch, pg_feed_listener.hpp).
+#define PG_EPOCH_CHANNEL "reception_epoch"
 
 std::filesystem::path default_server_data_dir(); // $XDG_DATA_HOME/reception/server
 

@@ -3,6 +3,9 @@
 // a push on the other, a revocation on one shuts the terminal out of the other.
 #include "sync_support.hpp"
 
+#include "agent/reoffer.hpp"
+#include "store/sync_state.hpp"
+
 #include <arpa/inet.h>
 #include <csignal>
 #include <doctest/doctest.h>
@@ -21,29 +24,50 @@ static AgentOptions waiting_agent(const std::filesystem::path& store) {
     return quick_agent(store, 25);
 }
 
+// Two instances on one database: a kiosk enrolled on A, a board on B, both agents long-polling.
+struct TwoInstances {
+    TempDir dir;
+    ServerProcess a{dir / "a"};
+    ServerProcess b{dir / "b", start_first(a)};
+    std::unique_ptr<Store> board, kiosk;
+    std::unique_ptr<SyncAgent> kiosk_agent, board_agent;
+
+    TwoInstances() {
+        b.start();
+        REQUIRE(a.port() != b.port());
+        enrolled_store(a, dir / "k1.db", "K1", "main", "kiosk");
+        board = enrolled_store(b, dir / "b1.db", "B1", "main", "board");
+        kiosk = Store::open(dir / "k1.db", OpenMode::Existing);
+        kiosk_agent = std::make_unique<SyncAgent>(waiting_agent(dir / "k1.db"));
+        board_agent = std::make_unique<SyncAgent>(waiting_agent(dir / "b1.db"));
+        kiosk_agent->start();
+        board_agent->start();
+    }
+    void stop_agents() {
+        board_agent->stop();
+        kiosk_agent->stop();
+    }
+    static std::string start_first(ServerProcess& a) {
+        REQUIRE_MESSAGE(!test_postgres().empty(), "RECEPTION_TEST_PG: the pg: run sets it");
+        a.start();
+        return a.db();
+    }
+};
+
 TEST_CASE("postgres: a push on one instance wakes a long-poll on another within 1 s, and a "
           "revocation on one is seen by the other") {
-    REQUIRE_MESSAGE(!test_postgres().empty(), "RECEPTION_TEST_PG: the pg: run sets it");
-    TempDir dir;
-    ServerProcess a(dir / "a");
-    a.start();
-    ServerProcess b(dir / "b", a.db());
-    b.start();
-    REQUIRE(a.port() != b.port());
-    enrolled_store(a, dir / "k1.db", "K1", "main", "kiosk");
-    auto board = enrolled_store(b, dir / "b1.db", "B1", "main", "board");
-    auto kiosk = Store::open(dir / "k1.db", OpenMode::Existing);
-    SyncAgent kiosk_agent(waiting_agent(dir / "k1.db")), board_agent(waiting_agent(dir / "b1.db"));
-    kiosk_agent.start();
-    board_agent.start();
+    TwoInstances pair;
+    Store& kiosk = *pair.kiosk;
+    Store& board = *pair.board;
+    ServerProcess& a = pair.a;
     std::this_thread::sleep_for(std::chrono::milliseconds(700)); // the board's long-poll waits
 
     for (int i = 0; i < 3; ++i) {
         auto started = std::chrono::steady_clock::now();
-        Ticket t = take_ticket(*kiosk);
+        Ticket t = take_ticket(kiosk);
         std::string sql = "SELECT count(*) FROM tickets WHERE uuid = '" + t.uuid + "'";
         bool seen =
-            wait_until([&] { return count(*board, sql.c_str()) == 1; }, std::chrono::seconds(5));
+            wait_until([&] { return count(board, sql.c_str()) == 1; }, std::chrono::seconds(5));
         auto took = std::chrono::steady_clock::now() - started;
         CHECK(seen);
         CHECK(took < std::chrono::seconds(1));
@@ -51,13 +75,50 @@ TEST_CASE("postgres: a push on one instance wakes a long-poll on another within 
                           << std::chrono::duration_cast<std::chrono::milliseconds>(took).count()
                           << " ms");
     }
-    board_agent.stop();
-    kiosk_agent.stop();
+    pair.stop_agents();
     CHECK(a.count("SELECT count(*) FROM srv_records WHERE entity = 'ticket'") == 3);
 
     // Revoked through A's store: B refuses the board's next request.
     REQUIRE(a.admin("revoke --name B1") == 0);
-    check_refused(push_ops(*board, nlohmann::json::array()), 401, "unauthorized");
+    check_refused(push_ops(board, nlohmann::json::array()), 401, "unauthorized");
+}
+
+// The epoch is held by every instance: `new-epoch` on the shared database must reach the ones
+// that are serving, at once, or a terminal on another instance goes on with the old one.
+TEST_CASE("postgres: new-epoch is heard by every running instance: a long-poll on the other "
+          "instance is told to resync within 1 s") {
+    TwoInstances pair;
+    Store& kiosk = *pair.kiosk;
+    Store& board = *pair.board;
+    ServerProcess& a = pair.a;
+    for (int i = 0; i < 2; ++i) take_ticket(kiosk);
+    REQUIRE(wait_until([&] { return count(board, "SELECT count(*) FROM tickets") == 2; },
+                       std::chrono::seconds(5)));
+    std::this_thread::sleep_for(std::chrono::milliseconds(300)); // the board's long-poll waits
+
+    std::string out;
+    REQUIRE_MESSAGE(a.admin("new-epoch", &out) == 0, out);
+    REQUIRE(out.rfind("new epoch ", 0) == 0);
+    std::string epoch = out.substr(10, out.find('\n') - 10);
+    auto epoch_of = [](Store& s) { return cursor_epoch(s.meta(sync_key::cursor).value_or("")); };
+    auto started = std::chrono::steady_clock::now();
+    bool board_resynced =
+        wait_until([&] { return epoch_of(board) == epoch; }, std::chrono::seconds(10));
+    auto took = std::chrono::steady_clock::now() - started;
+    CHECK_MESSAGE(board_resynced, "the board on B still has the old epoch");
+    CHECK(took < std::chrono::seconds(1));
+    MESSAGE("new-epoch through A's database: the board on B resynced after "
+            << std::chrono::duration_cast<std::chrono::milliseconds>(took).count() << " ms");
+    CHECK(wait_until([&] { return epoch_of(kiosk) == epoch; }, std::chrono::seconds(3)));
+
+    // And the pair goes on: a ticket taken now reaches the board, nothing doubled.
+    take_ticket(kiosk);
+    CHECK(wait_until([&] { return count(board, "SELECT count(*) FROM tickets") == 3; },
+                     std::chrono::seconds(5)));
+    pair.stop_agents();
+    CHECK(a.count("SELECT count(*) FROM srv_records WHERE entity = 'ticket'") == 3);
+    CHECK(a.count("SELECT count(*) FROM srv_changes") ==
+          a.count("SELECT count(DISTINCT op_id) FROM srv_changes"));
 }
 
 // A free TCP port on loopback, for HAProxy's front.
