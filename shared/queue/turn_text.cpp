@@ -7,6 +7,8 @@
 #include "store/outbox.hpp"
 #include "store/record_fields.hpp"
 
+#include <sqlite3.h>
+
 namespace reception {
 using nlohmann::json;
 
@@ -84,6 +86,36 @@ std::optional<TurnText> turn_text_from_json(const json& p) {
 // The rule
 bool turn_text_due(const std::vector<Ticket>& day, const Ticket& ticket) {
     return ticket.state == TicketState::Waiting && people_ahead_in(day, ticket) <= kTurnTextAhead;
+}
+
+// Keeping
+Instant turn_texts_kept_from(Instant now) {
+    return local_instant(add_days(local_date(now), -1), 0);
+}
+
+long long forget_turn_texts(Store& store, Instant now) {
+    static const char* const kForgottenOn = "turn_texts_forgotten_on";
+    std::string today = format_date(local_date(now));
+    if (store.meta(kForgottenOn).value_or("") == today) return 0;
+    long long forgotten = 0;
+    std::string before = format_instant(turn_texts_kept_from(now));
+    store.transaction([&] {
+        Stmt gone = store.prepare("DELETE FROM turn_texts WHERE created_at < ?1");
+        gone.bind(1, before);
+        gone.run();
+        forgotten = sqlite3_changes64(store.handle());
+        // The ops carry the number in their payloads: those whose row is gone go with it.
+        for (const char* sql :
+             {"DELETE FROM outbox WHERE entity = 'turn_text' AND entity_uuid NOT IN "
+              "(SELECT uuid FROM turn_texts)",
+              "DELETE FROM sync_acked WHERE entity = 'turn_text' AND entity_uuid NOT IN "
+              "(SELECT uuid FROM turn_texts)",
+              "DELETE FROM sync_dead_letters WHERE entity = 'turn_text' AND entity_uuid NOT IN "
+              "(SELECT uuid FROM turn_texts)"})
+            store.prepare(sql).run();
+        store.set_meta(kForgottenOn, today);
+    });
+    return forgotten;
 }
 
 std::string masked_phone(const std::string& e164) {

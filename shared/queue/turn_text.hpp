@@ -45,6 +45,19 @@ std::optional<TurnText> turn_text_from_json(const nlohmann::json& payload);
 // of it among the day's tickets (queue_position.hpp counts them).
 bool turn_text_due(const std::vector<Ticket>& day, const Ticket& ticket);
 
+// Keeping: the number is needed while its ticket's day lasts, and no longer. A turn text is
+// kept through the day after the one it was made on (a queue day may start after midnight,
+// policy.day_starts_minute, and its SMS may still be retried), then forgotten everywhere it is:
+// here the row and every op that carries it (outbox, journal, dead letters: a request pushed
+// again after that would be refused, its ticket no longer waits); on the server its record, its
+// feed changes and its watch (ServerStore::forget_turn_texts). At most 48 hours, at least 24.
+// The instant before which a turn text is forgotten: the start of yesterday, local time.
+Instant turn_texts_kept_from(Instant now);
+// Forgets this store's turn texts made before turn_texts_kept_from(now), in one transaction;
+// at most once per local day (the boundary moves only at midnight), so it may be called on
+// every round of the sync agent. Returns how many went.
+long long forget_turn_texts(Store& store, Instant now);
+
 // "+7 701 ••• •• 67": what the kiosk shows back, so the visitor sees the number was taken
 // without the next person reading it.
 std::string masked_phone(const std::string& e164);

@@ -2,9 +2,11 @@
 #include "agent/steps.hpp"
 
 #include "agent/reoffer.hpp"
+#include "base/log.hpp"
 #include "base/uuid.hpp"
 #include "common/bounded_json.hpp"
 #include "common/protocol.hpp"
+#include "queue/turn_text.hpp"
 #include "store/outbox.hpp"
 #include "store/sync_state.hpp"
 
@@ -65,6 +67,10 @@ static StepResult push_one_by_one(Store& store, HttpClient& client,
 }
 
 StepResult push_once(Store& store, HttpClient& client, int max_ops) {
+    // A visitor's number is kept only through the next day (queue/turn_text.hpp): the agent,
+    // which runs on every terminal day and night, forgets it, once a day.
+    if (long long n = forget_turn_texts(store, now_utc()); n > 0)
+        log_notice("forgot " + std::to_string(n) + " phone numbers left for turn texts");
     std::vector<OutboxOp> ops = oldest_outbox_ops(store, max_ops);
     if (ops.empty()) return {};
     report_counts(store, client);

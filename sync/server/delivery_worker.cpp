@@ -2,6 +2,7 @@
 
 #include "base/log.hpp"
 #include "queue/turn_text.hpp"
+#include "server/turn_texts.hpp"
 
 namespace reception {
 
@@ -99,6 +100,7 @@ bool DeliveryWorker::round(ServerStore& db) {
 void DeliveryWorker::run() {
     std::unique_ptr<ServerStore> db;
     bool started = false;
+    Date forgotten_on{}; // the day the turn texts were last forgotten: once a day
     for (;;) {
         bool worked = false;
         try {
@@ -110,6 +112,12 @@ void DeliveryWorker::run() {
                 tell(*db, rooms);
             }
             started = true;
+            if (Date today = local_date(now_utc()); today != forgotten_on) {
+                if (long long n = forget_turn_texts(*db, now_utc()); n > 0)
+                    log_notice("notices: forgot " + std::to_string(n) +
+                               " phone numbers left for turn texts");
+                forgotten_on = today;
+            }
             worked = round(*db);
         } catch (const std::exception& e) {
             log_warning(std::string("notices: ") + e.what());

@@ -21,6 +21,10 @@ std::string public_view(const std::string& entity, const json& payload) {
     return "";
 }
 
+bool pulled_by_no_terminal(std::string_view entity) {
+    return entity == "turn_text";
+}
+
 // A JSON string of plain text. The feed's own columns are checked on push (a UUID, an entity
 // name, a kind of up to 64 characters from valid JSON), so only quotes, backslashes and
 // control characters can need escaping.
@@ -76,6 +80,7 @@ static FeedPage read_snapshot(ServerStore& db, const Terminal& t, const Cursor& 
                         }
                         page.entity = entity;
                         page.uuid = uuid;
+                        if (pulled_by_no_terminal(entity)) return true;
                         std::string text(payload);
                         if (public_only)
                             text = public_view(std::string(entity), json::parse(payload));

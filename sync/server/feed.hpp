@@ -27,5 +27,8 @@ nlohmann::json board_view(const nlohmann::json& ticket);
 // an official or a session as it is (the public schedule, reg-7); "" for everything else
 // (applications, events, notices, staff ...: personal data, never on a machine in the hall).
 std::string public_view(const std::string& entity, const nlohmann::json& payload);
+// Records no terminal pulls, not even a console: a visitor's phone number left for a turn text
+// (queue/turn_text.hpp) is the server's to use, and stays out of the feed and the snapshots.
+bool pulled_by_no_terminal(std::string_view entity);
 
 } // namespace reception

@@ -11,6 +11,7 @@
 //   reception-server region --region R --rooms a,b          (what region R's readers read)
 #include "base/log.hpp"
 #include "base/version.hpp"
+#include "queue/turn_text.hpp"
 #include "server/auth.hpp"
 #include "server/delivery_config.hpp"
 #include "server/http_server.hpp"
@@ -18,6 +19,7 @@
 #include "server/retention.hpp"
 #include "server/server_store.hpp"
 #include "server/terminal_status.hpp"
+#include "server/turn_texts.hpp"
 #include "store/store_backup.hpp"
 
 #include <CLI/CLI.hpp>
@@ -49,6 +51,8 @@ static int prune_command(const StoreLocation& data, int keep_days, int feed_days
     if (feed_days > 0)
         std::printf("removed %lld changes older than %d days from the feed\n",
                     prune_feed(*db, feed_days, *now), feed_days);
+    std::printf("forgot %lld phone numbers left for turn texts before %s\n",
+                forget_turn_texts(*db, *now), format_instant(turn_texts_kept_from(*now)).c_str());
     return 0;
 }
 

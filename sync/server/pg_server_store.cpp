@@ -178,6 +178,11 @@ CREATE INDEX srv_events_by_subject ON srv_records ((payload::json ->> 'entity_uu
     WHERE entity = 'event';
 )SQL";
 
+// Version 10: no turn_text in the feed (as on SQLite).
+static constexpr const char* kPgSchemaV10 = R"SQL(
+DELETE FROM srv_changes WHERE entity = 'turn_text';
+)SQL";
+
 // Numbered like the SQLite store's server schema (the same number for the same change; the
 // first PostgreSQL version holds SQLite's first three).
 struct PgMigration {
@@ -186,11 +191,17 @@ struct PgMigration {
 };
 static constexpr PgMigration kPgMigrations[] = {
     {1, kPgSchemaV1}, {4, kPgSchemaV4}, {5, kPgSchemaV5}, {6, kPgSchemaV6},
-    {7, kPgSchemaV7}, {8, kPgSchemaV8}, {9, kPgSchemaV9}};
+    {7, kPgSchemaV7}, {8, kPgSchemaV8}, {9, kPgSchemaV9}, {10, kPgSchemaV10}};
 constexpr int kPgSchemaVersion = kPgMigrations[std::size(kPgMigrations) - 1].version;
 
 // The channel every instance listens on; the payload is "ROOM HEAD".
 const char* const kFeedChannel = "reception_feed";
+
+// The turn texts made before $1 whose SMS is not being sent at this moment.
+#define PG_OLD_TURN_TEXTS                                                                          \
+    "SELECT uuid FROM srv_records WHERE entity = 'turn_text' AND payload::json ->> "               \
+    "'created_at' < $1 AND uuid NOT IN (SELECT notice_uuid FROM srv_notice_deliveries WHERE "      \
+    "state = 'sending')"
 
 #define PG_DELIVERY_COLUMNS                                                                        \
     "notice_uuid, room, application_uuid, channel, state, reason, attempts, queued_at, next_at, "  \
@@ -550,6 +561,20 @@ class PgServerStore final : public ServerStore {
     }
     void unwatch_turn(const std::string& turn_uuid) override {
         write("DELETE FROM srv_turn_watch WHERE turn_uuid = $1", turn_uuid);
+    }
+    long long forget_turn_texts(const std::string& before, const std::string& now) override {
+        long long gone = 0;
+        transaction([&] {
+            write("DELETE FROM srv_turn_watch WHERE turn_uuid IN (" PG_OLD_TURN_TEXTS ")", before);
+            write("UPDATE srv_notice_deliveries SET state = 'cancelled', reason = 'expired', "
+                  "updated_at = $2 WHERE state IN ('queued', 'retrying') AND notice_uuid IN "
+                  "(" PG_OLD_TURN_TEXTS ")",
+                  before, now);
+            gone = number("WITH d AS (DELETE FROM srv_records WHERE entity = 'turn_text' AND "
+                          "uuid IN (" PG_OLD_TURN_TEXTS ") RETURNING 1) SELECT count(*) FROM d",
+                          before);
+        });
+        return gone;
     }
 
     // One statement, one snapshot: a row per change, or one row with no change (seq NULL).

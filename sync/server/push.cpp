@@ -164,7 +164,9 @@ static OpResult apply_op(ServerStore& db, const Terminal& t, const PushOp& op, I
     }
     db.put_record(op.entity, op.entity_uuid, t.room, t.name, v, op.payload_text);
     index_public(db, op.entity, op.entity_uuid, t.room, op.payload);
-    append_change(db, t, op, now);
+    // A visitor's phone number is pulled by no terminal: it stays out of the feed, which is
+    // kept far longer than the number may be (queue/turn_text.hpp).
+    if (!pulled_by_no_terminal(op.entity)) append_change(db, t, op, now);
     if (op.entity == "notice") on_notice_pushed(db, t, op, now); // SMS, e-mail: queued here
     on_turn_pushed(db, t, op, now); // a visitor's "text me when my turn is near"
     return {op.op_id, "applied", ""};

@@ -243,6 +243,11 @@ class ServerStore {
     virtual void watch_turn(const TurnWatch& w) = 0;
     virtual std::vector<TurnWatch> watched_turns(const std::string& room) = 0;
     virtual void unwatch_turn(const std::string& turn_uuid) = 0;
+    // Keeping (queue/turn_text.hpp): forgets the turn_text records made before `before`, with
+    // their watches, in one transaction; a delivery of theirs not yet tried is cancelled
+    // ("expired"), and one being sent keeps its record until the next time. Returns how many
+    // went.
+    virtual long long forget_turn_texts(const std::string& before, const std::string& now) = 0;
 
     // The SQLite store under it (backups), or nullptr.
     virtual Store* sqlite() { return nullptr; }

@@ -259,6 +259,19 @@ CREATE INDEX srv_events_by_subject ON srv_records(json_extract(payload, '$.entit
     WHERE entity = 'event';
 )SQL";
 
+// Version 10: a turn_text record is no longer appended to the room's feed: no terminal pulls
+// it, and a visitor's phone number must not sit in the feed, which is kept far longer than the
+// number (queue/turn_text.hpp). The changes that were appended before go.
+static const char* const kServerSchemaV10 = R"SQL(
+DELETE FROM srv_changes WHERE entity = 'turn_text';
+)SQL";
+
+// The turn texts made before ?1 whose SMS is not being sent at this moment.
+#define SQLITE_OLD_TURN_TEXTS                                                                      \
+    "SELECT uuid FROM srv_records WHERE entity = 'turn_text' AND json_extract(payload, "           \
+    "'$.created_at') < ?1 AND uuid NOT IN (SELECT notice_uuid FROM srv_notice_deliveries WHERE "   \
+    "state = 'sending')"
+
 // Per connection. A group commit of a few hundred pushes dirties thousands of pages (random
 // UUID keys land on different leaves): with SQLite's default 2 MB cache they spill to the WAL
 // in the middle of the transaction and are read back. Each push runs in a savepoint, whose
@@ -270,9 +283,9 @@ static void tune_connection(Store& db) {
 }
 
 static const Migration kServerMigrations[] = {
-    {1, kServerSchemaV1}, {2, kServerSchemaV2}, {3, kServerSchemaV3},
-    {4, kServerSchemaV4}, {5, kServerSchemaV5}, {6, kServerSchemaV6},
-    {7, kServerSchemaV7}, {8, kServerSchemaV8}, {9, kServerSchemaV9},
+    {1, kServerSchemaV1}, {2, kServerSchemaV2},   {3, kServerSchemaV3}, {4, kServerSchemaV4},
+    {5, kServerSchemaV5}, {6, kServerSchemaV6},   {7, kServerSchemaV7}, {8, kServerSchemaV8},
+    {9, kServerSchemaV9}, {10, kServerSchemaV10},
 };
 constexpr size_t kServerMigrationCount = sizeof kServerMigrations / sizeof kServerMigrations[0];
 
@@ -727,6 +740,25 @@ class SqliteServerStore final : public ServerStore {
     }
     void unwatch_turn(const std::string& turn_uuid) override {
         db_->prepare("DELETE FROM srv_turn_watch WHERE turn_uuid = ?1").bind(1, turn_uuid).run();
+    }
+    long long forget_turn_texts(const std::string& before, const std::string& now) override {
+        long long gone = 0;
+        db_->transaction([&] {
+            db_->prepare("DELETE FROM srv_turn_watch WHERE turn_uuid IN (" SQLITE_OLD_TURN_TEXTS
+                         ")")
+                .bind(1, before)
+                .run();
+            db_->prepare("UPDATE srv_notice_deliveries SET state = 'cancelled', reason = "
+                         "'expired', updated_at = ?2 WHERE state IN ('queued', 'retrying') AND "
+                         "notice_uuid IN (" SQLITE_OLD_TURN_TEXTS ")")
+                .bind(1, before)
+                .bind(2, now)
+                .run();
+            gone = deleted("DELETE FROM srv_records WHERE entity = 'turn_text' AND uuid IN "
+                           "(" SQLITE_OLD_TURN_TEXTS ")",
+                           before);
+        });
+        return gone;
     }
 
     void room_records(const std::string& room, const std::string& entity, const std::string& uuid,

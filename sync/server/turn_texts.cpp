@@ -88,4 +88,9 @@ void on_turn_pushed(ServerStore& db, const Terminal& t, const PushOp& op, Instan
     check_watches(db, t.room, &moved, now);
 }
 
+// Keeping
+long long forget_turn_texts(ServerStore& db, Instant now) {
+    return db.forget_turn_texts(format_instant(turn_texts_kept_from(now)), format_instant(now));
+}
+
 } // namespace reception

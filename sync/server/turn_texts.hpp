@@ -23,4 +23,8 @@ void check_turn_text_ticket(ServerStore& db, const Terminal& t, const PushOp& op
 // moved (anything but issued) checks the room's watches.
 void on_turn_pushed(ServerStore& db, const Terminal& t, const PushOp& op, Instant now);
 
+// Keeping: forgets the turn texts made before turn_texts_kept_from(now) (queue/turn_text.hpp).
+// The delivery worker runs it once a day, and `reception-server prune` with the rest.
+long long forget_turn_texts(ServerStore& db, Instant now);
+
 } // namespace reception

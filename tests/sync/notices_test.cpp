@@ -443,15 +443,26 @@ static std::vector<json> sms_until(const Peer& gateway, size_t n,
     }
 }
 
+// A room with an SMS gateway and a kiosk whose visitor holds the fourth ticket, three ahead.
+struct TurnTextRoom {
+    Peer gateway{"sms_peer.py"};
+    TempDir conf_dir;
+    NoticeRoom room{notices_conf(conf_dir, nullptr, &gateway)};
+    std::unique_ptr<Store> kiosk =
+        enrolled_store(room.server, room.dir / "K1.db", "K1", "main", "kiosk");
+    Ticket mine = fourth_ticket();
+
+    Ticket fourth_ticket() {
+        for (int i = 0; i < 3; ++i) take_ticket(*kiosk);
+        return take_ticket(*kiosk);
+    }
+};
+
 TEST_CASE("sync: turn text: a visitor who left a mobile number at the kiosk is texted once, when "
           "two people are ahead, in the ticket's language, with the ticket's number") {
-    Peer gateway("sms_peer.py");
-    TempDir conf_dir;
-    NoticeRoom room(notices_conf(conf_dir, nullptr, &gateway));
-    auto kiosk = enrolled_store(room.server, room.dir / "K1.db", "K1", "main", "kiosk");
+    TurnTextRoom t;
+    auto& [gateway, conf_dir, room, kiosk, mine] = t;
     auto desk = room.console("C1");
-    for (int i = 0; i < 3; ++i) take_ticket(*kiosk);
-    Ticket mine = take_ticket(*kiosk);
     mine.language = "ru";
     kiosk->exec(("UPDATE tickets SET language = 'ru' WHERE uuid = '" + mine.uuid + "'").c_str());
     ask_turn_text(*kiosk, mine, "8 (701) 123-45-67", now_utc());
@@ -492,6 +503,80 @@ TEST_CASE("sync: turn text: a visitor who left a mobile number at the kiosk is t
     CHECK(count(*desk, "SELECT count(*) FROM notice_deliveries") == 0);
     CHECK(room.server.count("SELECT count(*) FROM srv_changes WHERE entity = 'turn_text' AND "
                             "public_payload IS NOT NULL") == 0);
+}
+
+// The number is the most personal thing a kiosk holds: it must not outlive its ticket's day on
+// a kiosk that may be stolen, nor on the server.
+TEST_CASE("sync: turn text: the visitor's number is kept out of the feed and forgotten after the "
+          "next day, on the kiosk and on the server") {
+    TurnTextRoom t;
+    auto& [gateway, conf_dir, room, kiosk, mine] = t;
+    ask_turn_text(*kiosk, mine, "+7 701 123 45 67", now_utc());
+    run_agent_once(room.dir / "K1.db");
+    CHECK(room.server.count("SELECT count(*) FROM srv_records WHERE entity = 'turn_text'") == 1);
+    CHECK(room.server.count("SELECT count(*) FROM srv_changes WHERE entity = 'turn_text'") == 0);
+    CHECK(count(*kiosk, "SELECT count(*) FROM sync_acked WHERE entity = 'turn_text'") == 1);
+
+    // Today and tomorrow the number stays: the SMS may still be due.
+    Instant tomorrow = now_utc() + std::chrono::hours(24);
+    CHECK(forget_turn_texts(*kiosk, tomorrow) == 0);
+    CHECK(turn_text_of(*kiosk, mine.uuid).has_value());
+
+    // The day after: gone from the kiosk's table and from every op that carried it; the
+    // ticket stays.
+    Instant later = now_utc() + std::chrono::hours(48);
+    CHECK(forget_turn_texts(*kiosk, later) == 1);
+    CHECK(forget_turn_texts(*kiosk, later) == 0); // once a day
+    CHECK(!turn_text_of(*kiosk, mine.uuid).has_value());
+    for (const char* table : {"outbox", "sync_acked", "sync_dead_letters"})
+        CHECK(count(*kiosk, (std::string("SELECT count(*) FROM ") + table +
+                             " WHERE entity = 'turn_text' OR payload LIKE '%7011234567%'")
+                                .c_str()) == 0);
+    CHECK(find_ticket(*kiosk, mine.uuid).has_value());
+
+    // And on the server, by the daily prune (the serving server's notice thread runs the same
+    // once a day).
+    std::string out;
+    REQUIRE_MESSAGE(room.server.admin("prune --keep-days 45 --feed-days 1 --as-of " +
+                                          format_instant(now_utc() + std::chrono::hours(24)),
+                                      &out) == 0,
+                    out);
+    CHECK(room.server.count("SELECT count(*) FROM srv_records WHERE entity = 'turn_text'") == 1);
+    // With the feed pruned a new console starts from the room's snapshot: no turn text in it.
+    auto console = room.console("C9");
+    HttpClient client(config_of(*console));
+    HttpResult snapshot = client.get("/v1/pull?limit=500", 5000);
+    REQUIRE(snapshot.ok());
+    CHECK(snapshot.body.find(mine.uuid) != std::string::npos);
+    CHECK(snapshot.body.find("turn_text") == std::string::npos);
+    CHECK(snapshot.body.find("7011234567") == std::string::npos);
+    REQUIRE_MESSAGE(
+        room.server.admin("prune --keep-days 45 --as-of " + format_instant(later), &out) == 0, out);
+    CHECK_MESSAGE(out.find("forgot 1 phone numbers") != std::string::npos, out);
+    CHECK(room.server.count("SELECT count(*) FROM srv_records WHERE entity = 'turn_text'") == 0);
+    CHECK(room.server.count("SELECT count(*) FROM srv_turn_watch") == 0);
+    CHECK(room.server.count("SELECT count(*) FROM srv_records WHERE payload LIKE "
+                            "'%7011234567%'") == 0);
+    std::string ticket_sql =
+        "SELECT count(*) FROM srv_records WHERE entity = 'ticket' AND uuid = '" + mine.uuid + "'";
+    CHECK(room.server.count(ticket_sql.c_str()) == 1);
+}
+
+// The agent forgets by itself: a kiosk left on over the weekend holds no Friday numbers.
+TEST_CASE("sync: turn text: the kiosk's sync agent forgets a number two days old on its next "
+          "round") {
+    SyncedTerminals room;
+    auto kiosk = room.enrol("K1", "main", "kiosk");
+    Ticket t = take_ticket(*kiosk);
+    ask_turn_text(*kiosk, t, "+7 701 123 45 67", now_utc());
+    std::string old = format_instant(now_utc() - std::chrono::hours(50));
+    kiosk->exec(("UPDATE turn_texts SET created_at = '" + old + "'").c_str());
+    sync(*kiosk);
+    CHECK(!turn_text_of(*kiosk, t.uuid).has_value());
+    CHECK(count(*kiosk, "SELECT count(*) FROM outbox WHERE entity = 'turn_text'") == 0);
+    CHECK(count(*kiosk, "SELECT count(*) FROM sync_acked WHERE entity = 'turn_text'") == 0);
+    CHECK(read_sync_state(*kiosk).dead_letters == 0);
+    CHECK(room.server.count("SELECT count(*) FROM srv_records WHERE entity = 'ticket'") == 1);
 }
 
 TEST_CASE("sync: turn text: a kiosk cannot ask for a text for a ticket it did not issue, or with "
