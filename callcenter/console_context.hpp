@@ -16,6 +16,9 @@ namespace reception::console {
 struct ConsoleConfig {
     std::string room = "main"; // the room whose queue the desks call
     std::string accepted_where = "Қоғамдық қабылдау бөлмесі / Общественная приёмная";
+    // The server's public pages (https://host/p), as the kiosks print them: the operator reads
+    // a phone applicant the status page and its check code. "" when the room serves none.
+    std::string public_url;
 };
 
 struct ConsoleContext {

@@ -1,5 +1,6 @@
 #include "intake_form.hpp"
 
+#include "base/public_code.hpp"
 #include "base/validation.hpp"
 #include "cases/application_fields.hpp"
 #include "cases/bookings.hpp"
@@ -159,6 +160,11 @@ std::vector<std::string> read_back_lines(const ConsoleContext& ctx, const Applic
         out.push_back(t.format(lang, "console.readback.needs_correction",
                                {{"missing", missing}, {"date", dotted_date(*a.correction_due)}}));
     }
+    // The receipt a caller cannot be handed (APPC art. 64): the status page and its code.
+    if (!ctx.cfg.public_url.empty() && is_public_code(a.public_code))
+        out.push_back(t.format(lang, "console.readback.status_page",
+                               {{"link", public_lookup_link(ctx.cfg.public_url)},
+                                {"check", check_code_of(a.public_code)}}));
     out.push_back(t.text(lang, "ui.signup_next_steps"));
     return out;
 }

@@ -1,5 +1,6 @@
 #include "lookup_model.hpp"
 
+#include "base/public_code.hpp"
 #include "base/validation.hpp"
 #include "regulation/profile.hpp"
 #include "schedule/schedule.hpp"
@@ -31,6 +32,10 @@ std::string classify_query(const std::string& query, QueryKind* kind) {
         *kind = QueryKind::Phone;
         return "";
     }
+    if (has_letter && !code_from_check_code(q).empty()) {
+        *kind = QueryKind::CheckCode;
+        return "";
+    }
     if (has_letter && q.find('-') != std::string::npos) {
         *kind = QueryKind::RegNumber;
         return "";
@@ -44,8 +49,12 @@ bool LookupModel::search(Lang lang, Instant now) {
     QueryKind kind = QueryKind::RegNumber;
     error_ = classify_query(query_, &kind);
     if (!error_.empty()) return false;
-    if (kind == QueryKind::RegNumber) {
-        if (auto a = find_by_reg_number(ctx_.store, query_)) results_.push_back(*a);
+    if (kind == QueryKind::RegNumber || kind == QueryKind::CheckCode) {
+        // A registration number may read as a check code too (a long terminal id): both tried.
+        auto a = find_by_reg_number(ctx_.store, query_);
+        if (!a && kind == QueryKind::CheckCode)
+            a = find_by_public_code(ctx_.store, code_from_check_code(query_));
+        if (a) results_.push_back(*a);
     } else {
         results_ = applications_of_caller(ctx_.store, kind == QueryKind::Phone ? query_ : "",
                                           kind == QueryKind::Iin ? query_ : "");

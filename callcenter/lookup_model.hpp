@@ -14,10 +14,11 @@
 
 namespace reception::console {
 
-enum class QueryKind { RegNumber, Phone, Iin };
+enum class QueryKind { RegNumber, Phone, Iin, CheckCode };
 
 // What the operator typed: a 12-digit number is an IIN, a Kazakhstan phone number a phone,
-// anything with a dash a registration number. Returns an error code when it is none of them
+// 16 letters and digits 2-7 in any grouping the check code of a receipt, anything else with a
+// dash a registration number. Returns an error code when it is none of them
 // (or an IIN with a wrong check digit: the reason), else empty.
 std::string classify_query(const std::string& query, QueryKind* kind);
 

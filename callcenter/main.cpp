@@ -45,6 +45,12 @@ int main(int argc, char** argv) {
     Args args;
     app.add_option("--store", args.store, "store file (default: the kiosk's, in the XDG folder)");
     app.add_option("--room", args.cfg.room, "room code whose queue the desks call");
+    app.add_option("--public-url", args.cfg.public_url,
+                   "the server's public pages (https://host:8443/p): read to a phone applicant "
+                   "with the check code")
+        ->check([](const std::string& v) {
+            return v.rfind("https://", 0) == 0 ? "" : "an https:// address";
+        });
     app.add_option("--lang", args.lang, "interface language: kk or ru")
         ->check(CLI::IsMember({"kk", "ru", "en"}));
     app.add_option("--width", args.width, "window width")->check(CLI::Range(800, 3840));

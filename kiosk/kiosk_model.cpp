@@ -420,6 +420,8 @@ Application KioskModel::signup_application() const {
     a.official_uuid = form_.official_uuid;
     a.language = form_.language;
     a.video_consent = form_.video;
+    // A tick left on from a mobile number since changed to a landline gives no consent.
+    a.notice_consent = form_.notice_consent && !sms_phone().empty();
     a.interpreter_needed = form_.interpreter;
     a.category = form_.category;             // reg-12
     a.chosen_session = form_.chosen_session; // reg-28
@@ -562,6 +564,20 @@ std::string KioskModel::check_code_text() const {
     return t("ui.receipt_check_code") + ": " + check_code_of(receipt_->public_code);
 }
 
+std::string KioskModel::sms_phone() const {
+    Phone phone;
+    if (check_phone(form_.phone, true, &phone) != Reason::Ok || phone.kind != PhoneKind::Mobile)
+        return "";
+    return format_phone(phone.e164);
+}
+
+std::string KioskModel::notices_text() const {
+    if (!receipt_ || receipt_->applicant.phone.empty()) return "";
+    std::string phone = format_phone(receipt_->applicant.phone);
+    return tf(receipt_->notice_consent ? "ui.notices_by_sms" : "ui.notices_by_call",
+              {{"phone", phone}});
+}
+
 std::vector<print::PrintLine> KioskModel::receipt_lines(Instant now) {
     const Application& a = *receipt_;
     std::vector<print::PrintLine> lines{
@@ -579,6 +595,8 @@ std::vector<print::PrintLine> KioskModel::receipt_lines(Instant now) {
     if (std::string chosen = chosen_session_text(); !chosen.empty())
         lines.push_back({chosen, 24, true});
     lines.push_back({response_due_text(), 24, false});
+    if (std::string notices = notices_text(); !notices.empty())
+        lines.push_back({notices, 22, false});
     // The status page on the visitor's phone: the QR code, and the check code to type where
     // a phone cannot read it (no essence or name is behind either: public-pages.md).
     if (std::string check = check_code_text(); !check.empty()) {

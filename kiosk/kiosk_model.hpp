@@ -53,6 +53,8 @@ struct SignupForm {
     std::string address; // APPC art. 63; left empty, the application needs correction (reg-6)
     std::string language = "kk";
     bool video = false, foreigner = false, interpreter = false;
+    // SMS about the application (docs/notices.md): asked, never assumed, and only of a mobile.
+    bool notice_consent = false;
     std::string category;       // reg-12: out of turn within the session, empty for none
     std::string chosen_session; // reg-28: one of the proposed sessions, empty: the room chooses
 };
@@ -127,6 +129,11 @@ class KioskModel {
     // "Check code: ABCD-EFGH-...": the receipt's key to the application's status page, "" when
     // the kiosk has no public_url (no page to point to).
     std::string check_code_text() const;
+    // The mobile number typed, as printed ("+7 701 123 45 67"): the SMS about the application
+    // go there when the visitor agrees. "" for a landline: staff ring it instead.
+    std::string sms_phone() const;
+    // On the receipt and its screen: where the notices go ("SMS to …" or "a call to …").
+    std::string notices_text() const;
     // reg-28 on the receipt: the session the visitor chose ("" when the room chooses).
     std::string chosen_session_text();
     std::string official_name(const std::string& uuid);

@@ -162,6 +162,8 @@ void options_speech(Said& s) {
     s.key("speech.left_right");
     s.choice(s.m.t("ui.reception_in_kk"), f.language == "kk");
     s.choice(s.m.t("ui.reception_in_ru"), f.language == "ru");
+    if (std::string mobile = s.m.sms_phone(); !mobile.empty())
+        s.choice(s.m.tf("ui.notice_consent", {{"phone", mobile}}), f.notice_consent);
     // reg-13: consent is what the visitor ticked, also under restriction (reg-14).
     s.choice(s.m.t("ui.video_consent"), f.video);
     if (s.m.restricted()) s.key("ui.video_only_note");
@@ -177,6 +179,7 @@ void review_speech(Said& s) {
         if (o.uuid == f.official_uuid) official = full_name(o);
     s.add(s.m.t("ui.official") + ": " + official);
     s.add(s.m.t("ui.language_of_reception") + ": " + s.m.t("lang." + f.language));
+    if (f.notice_consent && !s.m.sms_phone().empty()) s.key("ui.review_sms");
     if (f.video) s.key("ui.video_consent");
     if (f.interpreter) s.key("ui.interpreter_needed");
     if (f.foreigner) s.key("ui.foreigner");
@@ -191,6 +194,7 @@ void receipt_speech(Said& s) {
     s.key("ui.receipt_title");
     s.add(s.m.t("ui.reg_number") + ": " + number);
     s.key("ui.signup_next_steps");
+    if (std::string notices = s.m.notices_text(); !notices.empty()) s.add(notices);
     printout_speech(s, number);
 }
 

@@ -5,6 +5,7 @@
 #include "base/validation.hpp"
 #include "cases/applications.hpp"
 #include "cases/casework.hpp"
+#include "cases/notice_channel.hpp"
 #include "kiosk_model.hpp"
 #include "print/escpos.hpp"
 #include "queue/ticket_queue.hpp"
@@ -14,6 +15,7 @@
 #include "service_exit.hpp"
 #include "ui/fonts.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <doctest/doctest.h>
 #include <fstream>
@@ -200,6 +202,65 @@ TEST_CASE("reg-6: the kiosk's sign-up asks for the postal address: without it th
     k.m->form().address = "";
     REQUIRE(k.m->submit(at(2026, 3, 16)));
     CHECK(find_application(*k.s, k.m->receipt()->uuid)->state == AppState::NeedsCorrection);
+}
+
+// The server sends SMS only to an applicant who agreed (docs/notices.md): at the kiosk that is
+// the visitor's own tap, offered for a mobile number only, and in the history as the operator's
+// tick is.
+TEST_CASE("kiosk: a visitor agrees to SMS about the application by a tap, offered only for a "
+          "mobile number, and the consent is in the history") {
+    Kiosk k;
+    auto to_options = [&](const std::string& phone) {
+        k.m->reset(); // the next visitor: the form wiped
+        k.m->start_signup();
+        k.m->choose_official("");
+        k.m->form().essence = "Жер учаскесін беру туралы";
+        REQUIRE(k.m->next_step());
+        REQUIRE(k.m->next_step()); // for myself
+        SignupForm& f = k.m->form();
+        f.surname = "Ахметов";
+        f.name = "Қанат";
+        f.iin = "871008401427";
+        f.phone = phone;
+        f.address = "Хромтау, Абай к-сі, 7";
+        REQUIRE(k.m->next_step());
+        REQUIRE(k.m->screen() == Screen::SignupOptions);
+        k.frame();
+    };
+    std::string tick =
+        "☐ " + texts().format(Lang::kk, "ui.notice_consent", {{"phone", "+7 701 123 45 67"}});
+    to_options("8 701 123 45 67");
+    CHECK_FALSE(k.m->form().notice_consent); // asked, not assumed
+    REQUIRE(k.tap(tick));
+    CHECK(k.m->form().notice_consent);
+    REQUIRE(k.m->next_step());
+    REQUIRE(k.m->submit(at(2026, 3, 16)));
+    Application a = *find_application(*k.s, k.m->receipt()->uuid);
+    CHECK(a.notice_consent);
+    CHECK(notice_channel_for(a) == "sms");
+    auto events = history(*k.s, a.uuid);
+    CHECK(std::any_of(events.begin(), events.end(),
+                      [](const HistoryEvent& e) { return e.kind == "notice_consent"; }));
+    CHECK(k.m->notices_text() ==
+          texts().format(Lang::kk, "ui.notices_by_sms", {{"phone", "+7 701 123 45 67"}}));
+
+    // Not ticked: staff ring the mobile.
+    to_options("8 701 123 45 67");
+    REQUIRE(k.m->submit(at(2026, 3, 16)));
+    a = *find_application(*k.s, k.m->receipt()->uuid);
+    CHECK_FALSE(a.notice_consent);
+    CHECK(notice_channel_for(a) == "phone");
+
+    // A landline: no tick offered, and one left from a mobile typed before gives no consent.
+    to_options("8 7132 55 66 77");
+    CHECK_FALSE(k.ui.find(tick));
+    for (const auto& t : k.ui.tappables) CHECK(t.label.find("SMS") == std::string::npos);
+    k.m->form().notice_consent = true;
+    REQUIRE(k.m->submit(at(2026, 3, 16)));
+    a = *find_application(*k.s, k.m->receipt()->uuid);
+    CHECK_FALSE(a.notice_consent);
+    CHECK(k.m->notices_text() == texts().format(Lang::kk, "ui.notices_by_call",
+                                                {{"phone", format_phone("+77132556677")}}));
 }
 
 TEST_CASE("reg-10: a representative gives a valid BIN and the authority document") {

@@ -108,9 +108,8 @@ static bool intake_fields(ConsoleModel& m, ui::Ui& ui, ScreenState& st, IntakeFo
     ImGui::SetCursorPosY(ImGui::GetCursorPosY() + ImGui::GetTextLineHeightWithSpacing());
     language_choice(m, ui, &f.language);
     // Notices by SMS (a mobile) or e-mail only when the caller agrees; else staff phone or write.
+    // The consent on a line of its own: its long Kazakh label is never cut off.
     enter |= text_field(m, ui, "email", m.t("ui.email"), &f.email, e, half);
-    ImGui::SameLine();
-    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + ImGui::GetTextLineHeightWithSpacing());
     check_box(ui, m.t("console.intake.notice_consent"), 6, &f.notice_consent);
     float area_h = ImGui::GetTextLineHeight() * 3 + ui.px(20);
     enter |=

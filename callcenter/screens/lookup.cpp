@@ -1,7 +1,8 @@
-// Status lookup: by registration number, phone or IIN. The sentences on the right are written
-// to be read to a caller as they stand.
+// Status lookup: by registration number, the receipt's check code, phone or IIN. The sentences on
+// the right are written to be read to a caller as they stand.
 #include "screens.hpp"
 
+#include "base/public_code.hpp"
 #include "base/validation.hpp"
 
 namespace reception::console {
@@ -53,6 +54,9 @@ static void detail(ConsoleModel& m, ui::Ui& ui, const LookupDetail& d) {
             a.reg_number + (a.oral_protocol_number.empty() ? "" : " · " + a.oral_protocol_number));
     std::string who = trim(a.applicant.surname + " " + a.applicant.name);
     std::string channel = m.t(std::string("channel.") + to_code(a.channel));
+    if (is_public_code(a.public_code))
+        channel +=
+            " · " + m.tf("console.case.check_code", {{"check", check_code_of(a.public_code)}});
     ui.text(who.empty() ? channel : who + " · " + channel, nullptr, ui::colors::kMuted);
     ui.text("«" + a.essence + "»", nullptr, ui::colors::kMuted);
     ImGui::Spacing();

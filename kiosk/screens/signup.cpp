@@ -1,5 +1,6 @@
 // Signing up for a personal reception: official, essence (reg-5), who applies (reg-10), the
 // person, options (reg-11, 13, 14, 21), review, and the receipt (APPC art. 64).
+#include "base/validation.hpp"
 #include "schedule/schedule.hpp"
 #include "screens.hpp"
 
@@ -187,6 +188,12 @@ void draw_signup_options(KioskModel& m, ui::Ui& ui, Instant now) {
     if (ui.button(m.t("ui.reception_in_ru"), ImVec2(w, ui.px(120)), f.language == "ru", false))
         f.language = "ru";
     ImGui::Dummy(ImVec2(0, ui.px(20)));
+    // SMS about the application only to a mobile, and only when the visitor ticks it; a
+    // landline is rung by staff, and the visitor is told so instead of offered a tick.
+    if (std::string mobile = m.sms_phone(); !mobile.empty())
+        toggle(ui, m.tf("ui.notice_consent", {{"phone", mobile}}), f.notice_consent);
+    else if (!trim(f.phone).empty())
+        ui.text(m.t("ui.notices_landline"), nullptr, ui::colors::kMuted);
     // reg-13, 14: consent is the visitor's own tap, also when the room receives by video only.
     toggle(ui, m.t("ui.video_consent"), f.video);
     if (m.restricted())
@@ -246,6 +253,7 @@ void draw_signup_review(KioskModel& m, ui::Ui& ui, Instant now) {
     r.add(m.t("ui.phone"), f.phone);
     r.add(m.t("ui.postal_address"), f.address);
     r.add(m.t("ui.language_of_reception"), m.t("lang." + f.language));
+    if (!m.sms_phone().empty()) r.add(m.t("ui.review_sms"), f.notice_consent ? "✓" : "—");
     r.add(m.t("ui.video_consent"), f.video ? "✓" : "—");
     if (const NamedCode* c = m.profile().category(f.category))
         r.add(m.t("ui.out_of_turn"), c->name(lang_code(m.lang())));
@@ -282,6 +290,7 @@ void draw_signup_done(KioskModel& m, ui::Ui& ui) {
     if (std::string chosen = m.chosen_session_text(); !chosen.empty())
         ui.centered_text(chosen, ui.fonts.large);
     ui.centered_text(m.response_due_text(), ui.fonts.large);
+    if (std::string notices = m.notices_text(); !notices.empty()) ui.centered_text(notices);
     ui.centered_text(m.t("ui.receipt_status"), nullptr, ui::colors::kMuted);
     PrintNotice note = m.print_notice(a->reg_number);
     if (!note.text.empty())

@@ -210,6 +210,12 @@ Application register_application(Store& store, const RegulationProfile& profile,
                                 {"profile", a.profile_id}},
                            now);
         append_outbox(store, "application", a.uuid, "application.registered", application_json(a));
+        // The consent to SMS or e-mail given with the application (the operator's tick, the
+        // visitor's at the kiosk) is in the history as one given later is (notice_channel.hpp).
+        if (a.notice_consent)
+            store.append_event("application", a.uuid, "notice_consent", to_code(a.state),
+                               to_code(a.state), actor, "with the application", json::object(),
+                               now);
         if (missing.empty()) return;
         // reg-6: accepted all the same, and the applicant is told what to add and by when.
         MoveInput in;
@@ -247,6 +253,16 @@ std::optional<Application> find_by_reg_number(Store& store, const std::string& r
         select_apps("reg_number = ?1 COLLATE NOCASE OR oral_protocol_number = ?1 COLLATE NOCASE");
     Stmt st = store.prepare(sql.c_str());
     st.bind(1, trim(reg_number));
+    if (!st.step()) return std::nullopt;
+    return app_from_row(st);
+}
+
+std::optional<Application> find_by_public_code(Store& store, const std::string& code) {
+    if (!is_public_code(code)) return std::nullopt;
+    // No index: a room's table is small, and a lookup is one operator's search.
+    static const std::string sql = select_apps("public_code = ?1");
+    Stmt st = store.prepare(sql.c_str());
+    st.bind(1, code);
     if (!st.step()) return std::nullopt;
     return app_from_row(st);
 }

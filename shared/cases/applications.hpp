@@ -44,6 +44,9 @@ std::string serial_number(Store& store, const char* prefix, const char* scope, D
 
 std::optional<Application> find_application(Store& store, const std::string& uuid);
 std::optional<Application> find_by_reg_number(Store& store, const std::string& reg_number);
+// By the code of its status page (base/public_code.hpp): the check code a caller reads off
+// the receipt, already read back into a code (code_from_check_code).
+std::optional<Application> find_by_public_code(Store& store, const std::string& code);
 // Open (not final) applications of a caller, by phone (normalised) or IIN.
 std::vector<Application> open_applications_of(Store& store, const std::string& phone,
                                               const std::string& iin);

@@ -15,10 +15,10 @@ const Catalog& texts() {
     return c;
 }
 
-Console::Console() {
+Console::Console(ConsoleConfig cfg) {
     std::ifstream in(assets() / "demo/schedule.json");
     load_schedule(*s, profile(), calendar(), nlohmann::json::parse(in), now);
-    m = std::make_unique<ConsoleModel>(*s, profile(), calendar(), texts(), ConsoleConfig{});
+    m = std::make_unique<ConsoleModel>(*s, profile(), calendar(), texts(), std::move(cfg));
     ImGuiIO& io = ImGui::GetIO();
     io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
     // As the GLFW backend maps them: the screens and ImGui read the same (GLFW) key numbers.

@@ -26,7 +26,7 @@ struct Console {
     ScreenState st;
     Instant now = at(2026, 4, 14, 10, 0); // a Tuesday, in working hours
 
-    Console();
+    explicit Console(ConsoleConfig cfg = {});
     ~Console();
     ConsoleModel& operator*() { return *m; }
     ConsoleModel* operator->() { return m.get(); }

@@ -133,7 +133,8 @@ TEST_CASE("kiosk window: a ticket by three taps on an idle kiosk, each answered 
     CHECK(k.app->running());
 }
 
-TEST_CASE("kiosk window: sign-up typed on the on-screen keyboard keeps the Kazakh letters") {
+TEST_CASE("kiosk window: sign-up typed on the on-screen keyboard keeps the Kazakh letters, and "
+          "the SMS consent is the visitor's tap") {
     KioskOnScreen k(1920, 1080);
     k.to_essence();
     k.type("Жолды жөндеу керек");
@@ -148,14 +149,23 @@ TEST_CASE("kiosk window: sign-up typed on the on-screen keyboard keeps the Kazak
     REQUIRE(tap(k.x, k.trace, kk("ui.name")));
     k.type("Әйгерім");
     REQUIRE(k.tap_to(kk("ui.next") + " →", "signup-options"));
+    // SMS about the application: offered for the mobile typed, given by the visitor's tap.
+    std::string sms =
+        test::catalog().format(Lang::kk, "ui.notice_consent", {{"phone", "+7 701 123 45 67"}});
+    Frame options = k.idle();
+    REQUIRE_MESSAGE(tap(k.x, k.trace, "☐ " + sms), "no SMS tick on " << options.screen);
+    REQUIRE(wait_frame(
+        k.trace, options.number, [&](const Frame& f) { return f.shows("☑ " + sms); },
+        milliseconds(1000)));
     REQUIRE(k.tap_to(kk("ui.next") + " →", "signup-review"));
     REQUIRE(k.tap_to(kk("ui.submit") + " →", "signup-done"));
     auto s = Store::open(k.store(), OpenMode::Existing);
-    Stmt q = s->prepare("SELECT surname, name, essence FROM applications");
+    Stmt q = s->prepare("SELECT surname, name, essence, notice_consent FROM applications");
     REQUIRE(q.step());
     CHECK(q.text(0) == "Сәрсенбаева");
     CHECK(q.text(1) == "Әйгерім");
     CHECK(q.text(2) == "Жолды жөндеу керек");
+    CHECK(q.integer(3) == 1);
 }
 
 TEST_CASE("kiosk window: staff leave by the corner gesture, the PIN and the staff menu") {
