@@ -2,6 +2,7 @@
 
 #include "base/log.hpp"
 #include "common/bounded_json.hpp"
+#include "server/delivery_reports.hpp"
 #include "server/feed.hpp"
 #include "server/public_pages.hpp"
 #include "server/push.hpp"
@@ -234,6 +235,7 @@ static Reply health(ServerCore& core) {
 
 static Endpoint endpoint_of(std::string_view path) {
     if (is_public_path(path)) return Endpoint::Public;
+    if (is_report_path(path)) return Endpoint::Report;
     if (path == "/healthz") return Endpoint::Healthz;
     if (path == "/metrics") return Endpoint::Metrics;
     if (path == "/v1/enrol") return Endpoint::Enrol;
@@ -282,6 +284,10 @@ static Reply route(ServerCore& core, ServerStore& reader, const Request& req, En
     }
     case Endpoint::Public:
         return public_page(core, reader, req, now);
+    case Endpoint::Report:
+        // Checked again here: the token is the only key, whoever calls this.
+        if (auto refused = refuse_report(core, req, req.body.size())) return *refused;
+        return delivery_report(core, req, now);
     default:
         return error_reply(404, "not_found", "no such endpoint");
     }
@@ -295,6 +301,7 @@ static constexpr unsigned long long kMaxSmallBodyBytes = 4096;
 unsigned long long body_limit_of(std::string_view target) {
     Endpoint e = endpoint_of(target.substr(0, target.find('?')));
     if (e == Endpoint::Public) return 0; // GET only
+    if (e == Endpoint::Report) return kMaxSmallBodyBytes;
     return e == Endpoint::Enrol || e == Endpoint::Token ? kMaxSmallBodyBytes : kMaxBodyBytes;
 }
 
@@ -352,6 +359,11 @@ std::optional<Reply> refuse_before_body(ServerCore& core, ServerStore& reader, R
         if (r.status == 0) return std::nullopt;
         return r;
     }
+    if (e == Endpoint::Report) {
+        std::optional<Reply> refused = refuse_report(core, req, content_length);
+        if (refused) refused->endpoint = e;
+        return refused;
+    }
     Reply r = answered(e, [&] {
         check_header(core, reader, req, e, content_length, now);
         Reply go_on;
@@ -370,7 +382,9 @@ std::optional<Reply> refuse_before_body(ServerCore& core, ServerStore& reader, R
 Reply handle_request(ServerCore& core, ServerStore& reader, const Request& req, Instant now) {
     Endpoint e = endpoint_of_target(req.target);
     return answered(e, [&] {
-        if (req.method == "POST" && req.content_type.rfind("application/json", 0) != 0)
+        // A gateway's report may be a form: its own check is refuse_report's.
+        if (e != Endpoint::Report && req.method == "POST" &&
+            req.content_type.rfind("application/json", 0) != 0)
             throw HttpError(415, "unsupported_media_type", "send application/json");
         return route(core, reader, req, e, now);
     });

@@ -9,6 +9,7 @@
 #pragma once
 
 #include "server/auth.hpp"
+#include "server/delivery.hpp"
 #include "server/metrics.hpp"
 #include "server/rate_limit.hpp"
 #include "server/read_ahead.hpp"
@@ -89,6 +90,7 @@ struct ServerCore {
     TerminalStatusBoard status; // last seen, pending, dead letters per terminal
     EnrolmentLimiter enrol_limiter;
     PublicLimiter public_limiter; // the public pages, per client address
+    SmsReports reports;           // the SMS gateway's delivery reports (delivery_reports.hpp)
 };
 
 Reply handle_request(ServerCore& core, ServerStore& reader, const Request& req, Instant now);

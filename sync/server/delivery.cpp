@@ -135,6 +135,9 @@ void queue_turn_sms(ServerStore& db, const TurnWatch& w, Instant now) {
 }
 
 // Claiming
+// The facts of a case notice's text, from the records the server holds.
+static void case_facts(ServerStore& db, const json& app, DeliveryJob& job);
+
 static std::string dotted(const std::string& iso_date) {
     auto d = parse_date(iso_date);
     return d ? dotted_date(*d) : iso_date;
@@ -151,6 +154,13 @@ static void session_facts(ServerStore& db, const json& app, DeliveryJob& job) {
         job.time = hhmm(s["start_minute"].get<int>());
     json room = parsed(db.record("room", text_of(s, "room_uuid")));
     job.room = text_of(room, job.lang == "ru" ? "name_ru" : "name_kk");
+}
+
+static void case_facts(ServerStore& db, const json& app, DeliveryJob& job) {
+    job.lang = text_of(app, "language") == "ru" ? "ru" : "kk";
+    job.reg_number = text_of(app, "reg_number");
+    job.registered_on = dotted(text_of(app, "registered_on"));
+    session_facts(db, app, job);
 }
 
 // The address the channel needs, or "" when the application has none for it.
@@ -228,10 +238,7 @@ std::optional<DeliveryJob> claim_delivery(ServerStore& db, const DeliveryRow& du
         j.row.last_attempt_at = format_instant(now);
         j.about = text_of(notice, "about");
         j.to = contact(app, cur->channel);
-        j.lang = text_of(app, "language") == "ru" ? "ru" : "kk";
-        j.reg_number = text_of(app, "reg_number");
-        j.registered_on = dotted(text_of(app, "registered_on"));
-        session_facts(db, app, j);
+        case_facts(db, app, j);
         if (!move_to(db, j.row, cur->state, now)) return; // another sender has it
         rooms->push_back(j.row.room);
         job = std::move(j);
@@ -247,7 +254,7 @@ std::chrono::seconds retry_delay(const RetryPolicy& policy, int attempts) {
 }
 
 DeliveryRow record_outcome(ServerStore& db, const DeliveryJob& job, const SendOutcome& outcome,
-                           const RetryPolicy& policy, Instant now) {
+                           const RetryPolicy& policy, Instant now, bool report_follows) {
     DeliveryRow r = job.row;
     if (outcome.sent) {
         r.state = "sent";
@@ -263,14 +270,58 @@ DeliveryRow record_outcome(ServerStore& db, const DeliveryJob& job, const SendOu
     }
     db.transaction([&] {
         if (!move_to(db, r, "sending", now)) {
+            auto now_row = db.delivery(r.notice_uuid);
+            // The gateway's report came first: it said more than the answer does.
+            if (now_row && outcome.sent &&
+                (now_row->state == "delivered" || now_row->reason.rfind("undelivered", 0) == 0)) {
+                r = *now_row;
+                return;
+            }
             // Failed as interrupted meanwhile (a sender that hung past the timeout): that stays.
             log_warning("notice " + r.notice_uuid + ": outcome " + r.state +
                         " came after the delivery was closed");
             return;
         }
-        if (outcome.sent && job.about != "turn_near") append_delivered_event(db, job, now);
+        if (outcome.sent && job.about != "turn_near" && !report_follows)
+            append_delivered_event(db, job, now);
     });
     return r;
+}
+
+// Delivery reports
+ReportMeaning report_meaning(const SmsReports& reports, const std::string& status) {
+    for (const auto& s : reports.delivered)
+        if (s == status) return ReportMeaning::Delivered;
+    for (const auto& s : reports.failed)
+        if (s == status) return ReportMeaning::Failed;
+    return ReportMeaning::Other;
+}
+
+std::string apply_delivery_report(ServerStore& db, const std::string& notice_uuid,
+                                  ReportMeaning meaning, const std::string& status, Instant now) {
+    if (meaning == ReportMeaning::Other) return "";
+    auto cur = db.delivery(notice_uuid);
+    if (!cur || cur->channel != "sms" || (cur->state != "sent" && cur->state != "sending"))
+        return "";
+    DeliveryRow r = *cur;
+    if (r.sent_at.empty()) r.sent_at = format_instant(now);
+    if (meaning == ReportMeaning::Delivered) {
+        r.state = "delivered";
+        r.reason.clear();
+    } else {
+        r.state = "failed";
+        r.reason = "undelivered: " + status.substr(0, 40);
+    }
+    if (!move_to(db, r, cur->state, now)) return "";
+    if (is_turn_sms(db, r)) return "";
+    if (meaning == ReportMeaning::Delivered) {
+        DeliveryJob job;
+        job.row = r;
+        job.about = text_of(parsed(db.record("notice", notice_uuid)), "about");
+        case_facts(db, parsed(db.record("application", r.application_uuid)), job);
+        append_delivered_event(db, job, now);
+    }
+    return r.room;
 }
 
 int fail_interrupted(ServerStore& db, Instant before, Instant now,

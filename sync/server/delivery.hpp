@@ -27,6 +27,24 @@
 
 namespace reception {
 
+// The SMS gateway's delivery reports (docs/notices.md): the gateway calls
+// https://SERVER/notices/report/TOKEN with the id the server gave the message ({notice} in the
+// request: the notice's uuid) and a status. With reports on, "sent" only says the gateway took
+// the message: the clock the notice stops is stopped by the report "delivered"; a report of
+// failure fails the delivery with the gateway's status, and staff phone.
+struct SmsReports {
+    std::string token;           // the URL's secret; "" for no reports
+    std::string id_field = "id"; // the report's field with {notice}
+    std::string status_field = "status";
+    std::vector<std::string> delivered = {"delivered", "DELIVRD"};
+    std::vector<std::string> failed = {"failed", "undelivered", "UNDELIV", "REJECTD", "EXPIRED"};
+    bool on() const { return !token.empty(); }
+};
+
+// What a report says of a status: delivered, failed, or neither (on the way: ignored).
+enum class ReportMeaning { Delivered, Failed, Other };
+ReportMeaning report_meaning(const SmsReports& reports, const std::string& status);
+
 struct RetryPolicy {
     int max_attempts = 6;
     std::chrono::seconds first_retry{30}, max_retry{3600};
@@ -68,8 +86,17 @@ std::optional<DeliveryJob> claim_delivery(ServerStore& db, const DeliveryRow& ro
                                           std::vector<std::string>* rooms);
 
 // Records an attempt's outcome (in its own transaction) and returns the row as written.
+// A sent SMS with reports on (report_follows) waits for the report to stop its clock.
 DeliveryRow record_outcome(ServerStore& db, const DeliveryJob& job, const SendOutcome& outcome,
-                           const RetryPolicy& policy, Instant now);
+                           const RetryPolicy& policy, Instant now, bool report_follows = false);
+
+// A delivery report (in the caller's transaction): a notice sent (or being sent: the gateway may
+// report before the server wrote down its answer) becomes delivered, with the notice_delivered
+// event that stops its clock, or failed as "undelivered: STATUS". A report on a notice in any
+// other state, repeated, or on no notice of the server's changes nothing. Returns the room
+// whose feed grew, "" when nothing changed.
+std::string apply_delivery_report(ServerStore& db, const std::string& notice_uuid,
+                                  ReportMeaning meaning, const std::string& status, Instant now);
 
 // Rows left "sending" by a stopped or crashed sender, claimed before `before`: failed as
 // interrupted (see above). Returns how many.

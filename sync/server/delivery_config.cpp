@@ -4,6 +4,8 @@
 #include "base/errors.hpp"
 #include "base/validation.hpp"
 
+#include <algorithm>
+#include <cctype>
 #include <fstream>
 
 namespace reception {
@@ -26,6 +28,17 @@ static bool yes_no(const std::string& where, const std::string& v) {
     if (v == "yes" || v == "required") return true;
     if (v == "no") return false;
     invalid(where, "yes or no");
+}
+
+// "a, b,c" as its trimmed, non-empty parts.
+static std::vector<std::string> list_of(const std::string& v) {
+    std::vector<std::string> out;
+    for (size_t at = 0; at <= v.size();) {
+        size_t comma = std::min(v.find(',', at), v.size());
+        if (std::string part = trim(v.substr(at, comma - at)); !part.empty()) out.push_back(part);
+        at = comma + 1;
+    }
+    return out;
 }
 
 static void set(DeliveryConfig& c, const std::string& key, const std::string& v,
@@ -54,6 +67,16 @@ static void set(DeliveryConfig& c, const std::string& key, const std::string& v,
         c.sms.headers.push_back(v);
     else if (key == "sms_ca")
         c.sms.ca_file = v;
+    else if (key == "sms_report_token")
+        c.sms.reports.token = v;
+    else if (key == "sms_report_id")
+        c.sms.reports.id_field = v;
+    else if (key == "sms_report_status")
+        c.sms.reports.status_field = v;
+    else if (key == "sms_report_delivered")
+        c.sms.reports.delivered = list_of(v);
+    else if (key == "sms_report_failed")
+        c.sms.reports.failed = list_of(v);
     else if (key == "max_attempts")
         c.retry.max_attempts = number(where, v, 1, 100);
     else if (key == "first_retry_seconds")
@@ -84,6 +107,22 @@ static void check(const DeliveryConfig& c, const std::string& file) {
     }
     for (const std::string& h : c.sms.headers)
         if (h.find(':') == std::string::npos) invalid(file + ": ", "sms_header is Name: value");
+    const SmsReports& r = c.sms.reports;
+    if (r.on()) {
+        // The token is the report URL's only key: long, and only what a path carries plainly.
+        bool plain = std::all_of(r.token.begin(), r.token.end(), [](char ch) {
+            return std::isalnum(static_cast<unsigned char>(ch)) || ch == '-' || ch == '_';
+        });
+        if (r.token.size() < 24 || !plain)
+            invalid(file + ": ", "sms_report_token is at least 24 letters, digits, - or _ "
+                                 "(openssl rand -hex 16)");
+        if ((c.sms.url + c.sms.body).find("{notice}") == std::string::npos)
+            invalid(file + ": ", "sms_report_token needs {notice} in sms_url or sms_body: the "
+                                 "id the gateway's report names the message by");
+        if (r.id_field.empty() || r.status_field.empty() || r.delivered.empty())
+            invalid(file + ": ", "sms_report_id, sms_report_status and sms_report_delivered "
+                                 "must not be empty");
+    }
 }
 
 DeliveryConfig read_delivery_config(const std::filesystem::path& file) {

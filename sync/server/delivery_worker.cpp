@@ -52,7 +52,7 @@ SendOutcome DeliveryWorker::send(const DeliveryJob& job) const {
     }
     if (!config_.sms.configured())
         return {false, false, "not_configured: this server sends no SMS"};
-    return send_sms(config_.sms, job.to, m.text, timeout);
+    return send_sms(config_.sms, job.to, m.text, job.row.notice_uuid, timeout);
 }
 
 // The log names the notice by its uuid and the reason by its code: the detail may hold what a
@@ -86,7 +86,9 @@ bool DeliveryWorker::round(ServerStore& db) {
             worked = true;
             tell(db, rooms); // consoles see "sending"
             SendOutcome outcome = send(*job);
-            DeliveryRow r = record_outcome(db, *job, outcome, config_.retry, now_utc());
+            bool report_follows = job->row.channel == "sms" && config_.sms.reports.on();
+            DeliveryRow r =
+                record_outcome(db, *job, outcome, config_.retry, now_utc(), report_follows);
             rooms.push_back(r.room);
             log_info("notice " + r.notice_uuid + " by " + r.channel + ": " + r.state +
                      (r.reason.empty() ? "" : " (" + reason_code(r.reason) + ")") + ", attempt " +

@@ -279,6 +279,7 @@ static void log_refusal(const Reply& reply, const std::string& method, const std
     if (why.size() > 300) why = why.substr(0, 300) + "...";
     std::string path = target.substr(0, target.find('?'));   // a cursor is no one's business
     if (reply.endpoint == Endpoint::Public) path = "/p/..."; // a page's code is its only key
+    if (reply.endpoint == Endpoint::Report) path = "/notices/report/..."; // nor its token
     if (path.size() > 100) path = path.substr(0, 100) + "...";
     std::string line = (reply.status >= 500 ? "failed " : "refused ") +
                        std::to_string(reply.status) + " " + code + " " + method + " " + path +
@@ -519,6 +520,7 @@ int run_server(const ServerOptions& opt) {
         DeliveryConfig config;
         config.templates = assets_dir() / "notices";
         if (!opt.notices.empty()) config = read_delivery_config(opt.notices);
+        sh.core.reports = config.sms.reports;
         notices = std::make_unique<DeliveryWorker>(
             opt.where, std::move(config),
             [&sh](const std::map<std::string, long long>& heads) { sh.waiters.wake(heads); });

@@ -150,7 +150,7 @@ static int notify_test_command(const std::filesystem::path& conf, const std::str
         if (!c.sms.configured())
             out = {false, false, "not_configured: no sms_url"};
         else
-            out = send_sms(c.sms, phone, m.text, c.retry.send_timeout);
+            out = send_sms(c.sms, phone, m.text, "notify-test", c.retry.send_timeout);
     }
     if (out.sent) {
         std::printf("sent: the %s took the test message\n", email.empty() ? "gateway" : "relay");

@@ -22,6 +22,8 @@ const char* to_code(Endpoint e) {
         return "token";
     case Endpoint::Public:
         return "public";
+    case Endpoint::Report:
+        return "report";
     default:
         return "other";
     }

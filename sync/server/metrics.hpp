@@ -8,7 +8,19 @@
 
 namespace reception {
 
-enum class Endpoint { Healthz, Metrics, Enrol, Push, Pull, Whoami, Token, Public, Other, Count };
+enum class Endpoint {
+    Healthz,
+    Metrics,
+    Enrol,
+    Push,
+    Pull,
+    Whoami,
+    Token,
+    Public,
+    Report,
+    Other,
+    Count
+};
 const char* to_code(Endpoint e);
 
 // Latency buckets, in seconds.

@@ -197,14 +197,16 @@ static std::string escaped_for(const std::string& content_type, const std::strin
 }
 
 std::string fill_gateway_template(const std::string& tpl, const std::string& content_type,
-                                  const std::string& phone, const std::string& text) {
+                                  const std::string& phone, const std::string& text,
+                                  const std::string& notice) {
     std::string digits;
     for (char c : phone)
         if (std::isdigit(static_cast<unsigned char>(c))) digits += c;
     const std::pair<std::string, std::string> values[] = {
         {"{phone_digits}", escaped_for(content_type, digits)},
         {"{phone}", escaped_for(content_type, phone)},
-        {"{text}", escaped_for(content_type, text)}};
+        {"{text}", escaped_for(content_type, text)},
+        {"{notice}", escaped_for(content_type, notice)}};
     std::string out;
     for (size_t at = 0; at < tpl.size();) {
         bool done = false;
@@ -221,12 +223,12 @@ std::string fill_gateway_template(const std::string& tpl, const std::string& con
 }
 
 SendOutcome send_sms(const SmsConfig& sms, const std::string& phone, const std::string& text,
-                     std::chrono::seconds timeout) {
+                     const std::string& notice, std::chrono::seconds timeout) {
     init_curl();
     Easy h(curl_easy_init(), curl_easy_cleanup);
     if (!h) return {false, true, "unreachable: curl_easy_init"};
-    std::string url = fill_gateway_template(sms.url, "url", phone, text);
-    std::string body = fill_gateway_template(sms.body, sms.content_type, phone, text);
+    std::string url = fill_gateway_template(sms.url, "url", phone, text, notice);
+    std::string body = fill_gateway_template(sms.body, sms.content_type, phone, text, notice);
     Slist headers(nullptr, curl_slist_free_all);
     auto add = [&](const std::string& line) {
         headers.reset(curl_slist_append(headers.release(), line.c_str()));

@@ -24,9 +24,10 @@ struct SmsConfig {
     std::string url; // may hold {phone} and {text}, percent-encoded there
     std::string method = "POST";
     std::string content_type = "application/json";
-    std::string body;                 // {phone} {phone_digits} {text}, escaped for content_type
+    std::string body; // {phone} {phone_digits} {text} {notice}, escaped for content_type
     std::vector<std::string> headers; // "Authorization: Bearer ..."
     std::filesystem::path ca_file;
+    SmsReports reports; // the gateway's delivery reports, matched by {notice}
     bool configured() const { return !url.empty(); }
 };
 
@@ -37,12 +38,14 @@ std::string mime_message(const SmtpConfig& smtp, const std::string& to, const No
 SendOutcome send_email(const SmtpConfig& smtp, const std::string& to, const NoticeMessage& m,
                        const std::string& notice_uuid, std::chrono::seconds timeout);
 
-// {phone}, {phone_digits} and {text} put into the template, escaped for where they go: a JSON
-// string's inside (application/json), percent-encoding (a form, or the URL), XML text (xml),
-// as they are otherwise.
+// {phone}, {phone_digits}, {text} and {notice} (the notice's uuid: the id the gateway's
+// delivery report names the message by) put into the template, escaped for where they go: a
+// JSON string's inside (application/json), percent-encoding (a form, or the URL), XML text
+// (xml), as they are otherwise.
 std::string fill_gateway_template(const std::string& tpl, const std::string& content_type,
-                                  const std::string& phone, const std::string& text);
+                                  const std::string& phone, const std::string& text,
+                                  const std::string& notice = "");
 SendOutcome send_sms(const SmsConfig& sms, const std::string& phone, const std::string& text,
-                     std::chrono::seconds timeout);
+                     const std::string& notice, std::chrono::seconds timeout);
 
 } // namespace reception

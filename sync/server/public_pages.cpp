@@ -7,6 +7,7 @@
 #include "common/protocol.hpp"
 #include "regulation/calendar.hpp"
 #include "server/application_page.hpp"
+#include "server/form_fields.hpp"
 #include "server/public_html.hpp"
 #include "server/server_store.hpp"
 
@@ -49,19 +50,6 @@ static const PublicTexts& public_texts() {
     return t;
 }
 
-static std::string param(std::string_view query, std::string_view key) {
-    while (!query.empty()) {
-        size_t amp = query.find('&');
-        std::string_view pair = query.substr(0, amp);
-        size_t eq = pair.find('=');
-        if (eq != std::string_view::npos && pair.substr(0, eq) == key)
-            return std::string(pair.substr(eq + 1));
-        if (amp == std::string_view::npos) break;
-        query = query.substr(amp + 1);
-    }
-    return "";
-}
-
 // The language the link asks for, else the record's (fallback: "kk", "ru" or "").
 static Lang page_lang(const std::string& asked, const std::string& fallback) {
     std::string l = asked == "kk" || asked == "ru" ? asked : fallback;
@@ -97,36 +85,17 @@ Reply public_refusal(int status, int retry_after_s) {
     return r;
 }
 
-// A form's value as the browser sends it: '+' a space, %XX a byte.
-static std::string form_value(std::string_view v) {
-    std::string out;
-    for (size_t i = 0; i < v.size(); ++i) {
-        if (v[i] == '+') {
-            out += ' ';
-        } else if (v[i] == '%' && i + 2 < v.size()) {
-            int byte = 0;
-            auto r = std::from_chars(v.data() + i + 1, v.data() + i + 3, byte, 16);
-            if (r.ptr != v.data() + i + 3) return "";
-            out += char(byte);
-            i += 2;
-        } else {
-            out += v[i];
-        }
-    }
-    return out;
-}
-
 // /p/a/CODE: an application's status; /p/a: the check-code form, and with ?c= what it sends.
 static Reply application_answer(ServerCore& core, ServerStore& reader, std::string_view path,
                                 std::string_view query, Instant now) {
     const PublicTexts& t = public_texts();
     std::string code, link;
     if (path == "/p/a") {
-        std::string typed = form_value(param(query, "c"));
+        std::string typed = form_value(query_param(query, "c"));
         code = code_from_check_code(typed);
         if (code.empty()) {
             typed = utf8_cut(typed, 40);
-            PageWords words = page_words(t, page_lang(param(query, "l"), "kk"), now);
+            PageWords words = page_words(t, page_lang(query_param(query, "l"), "kk"), now);
             return html_reply(lookup_page_html(words, !typed.empty(), typed));
         }
         link = "a/" + code;
@@ -138,7 +107,7 @@ static Reply application_answer(ServerCore& core, ServerStore& reader, std::stri
     auto where = reader.public_code(code);
     Instant seen = where ? core.status.room_last_seen(where->room) : Instant{};
     ApplicationPage page = application_page(reader, code, t.profiles, t.cal, now, seen);
-    PageWords words = page_words(t, page_lang(param(query, "l"), page.language), now);
+    PageWords words = page_words(t, page_lang(query_param(query, "l"), page.language), now);
     return html_reply(application_page_html(page, words, link));
 }
 
@@ -160,12 +129,12 @@ Reply public_page(ServerCore& core, ServerStore& reader, const Request& req, Ins
     auto where = reader.public_code(code);
     Instant seen = where ? core.status.room_last_seen(where->room) : Instant{};
     TicketPage page = ticket_page(reader, code, seen);
-    PageWords words =
-        page_words(t, page_lang(param(query, "l"), page.found ? page.ticket.language : ""), now);
+    PageWords words = page_words(
+        t, page_lang(query_param(query, "l"), page.found ? page.ticket.language : ""), now);
     if (!live) return html_reply(ticket_page_html(page, words, code));
 
     long long since = -1;
-    std::string s = param(query, "since");
+    std::string s = query_param(query, "since");
     std::from_chars(s.data(), s.data() + s.size(), since);
     if (page.found && req.may_wait && since >= page.head) {
         Reply wait;

@@ -72,7 +72,7 @@ std::vector<nlohmann::json> sms_requests(const Peer& gateway) {
 }
 
 std::filesystem::path notices_conf(const TempDir& dir, const Peer* relay, const Peer* gateway,
-                                   int attempts, int timeout_s) {
+                                   int attempts, int timeout_s, const std::string& report_token) {
     auto file = dir / "notices.conf";
     std::ofstream out(file);
     auto ca = pki().dir / "ca.pem";
@@ -83,9 +83,11 @@ std::filesystem::path notices_conf(const TempDir& dir, const Peer* relay, const 
     if (gateway)
         out << "sms_url = https://localhost:" << gateway->port() << "/api/v1/send\n"
             << "sms_method = POST\nsms_content_type = application/json\n"
-            << R"(sms_body = {"recipient": "{phone_digits}", "message": "{text}", "from": "AKIMAT"})"
+            << R"(sms_body = {"recipient": "{phone_digits}", "message": "{text}", "from": "AKIMAT")"
+            << (report_token.empty() ? "" : R"(, "client_id": "{notice}")") << "}"
             << "\nsms_header = Authorization: Bearer test-gateway-key\nsms_ca = " << ca.string()
             << "\n";
+    if (!report_token.empty()) out << "sms_report_token = " << report_token << "\n";
     out << "first_retry_seconds = 1\nmax_retry_seconds = 2\nmax_attempts = " << attempts
         << "\ntimeout_seconds = " << timeout_s << "\n";
     return file;

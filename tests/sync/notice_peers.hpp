@@ -37,8 +37,10 @@ std::vector<nlohmann::json> sms_requests(const Peer& gateway);
 
 // A notices.conf for reception-server serve --notices: the relay and the gateway on the test CA,
 // retries after 1 s, at most `attempts`, a send timeout of `timeout_s`. Either peer may be null.
+// With report_token: the gateway's delivery reports on, the notice's id sent as client_id.
 std::filesystem::path notices_conf(const TempDir& dir, const Peer* relay, const Peer* gateway,
-                                   int attempts = 3, int timeout_s = 2);
+                                   int attempts = 3, int timeout_s = 2,
+                                   const std::string& report_token = "");
 
 // Base64 and RFC 2047 words decoded, for reading a mail back.
 std::string base64_decode(const std::string& text);

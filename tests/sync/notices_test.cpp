@@ -340,6 +340,121 @@ TEST_CASE("sync: a terminal cannot report a delivery: a console's notice_deliver
     CHECK(d->reason.rfind("not_configured", 0) == 0);
 }
 
+// The gateway's delivery reports (SmsReports): "sent" is only the gateway's word that it took
+// the message; the report that the handset has it stops the clock.
+const std::string kReportToken = "report-token-0123456789abcdef";
+
+// A room whose gateway reports each message, as `status`, to the server (as form or JSON).
+struct ReportingRoom {
+    Peer gateway;
+    TempDir conf_dir;
+    NoticeRoom room{notices_conf(conf_dir, nullptr, &gateway, 3, 2, kReportToken)};
+    std::unique_ptr<Store> c1 = room.console("C1");
+
+    explicit ReportingRoom(const std::string& status, bool form = false)
+        : gateway("sms_peer.py",
+                  form ? std::vector<std::string>{"--report-status", status, "--ca",
+                                                  (pki().dir / "ca.pem").string(), "--report-form"}
+                       : std::vector<std::string>{"--report-status", status, "--ca",
+                                                  (pki().dir / "ca.pem").string()}) {
+        std::ofstream(gateway.dir() / "report-url")
+            << room.server.url() << "/notices/report/" << kReportToken;
+    }
+    HttpResult report(const std::string& path, const json& body) {
+        return HttpClient(ClientConfig{room.server.url(), pki().ca_pem, "", "", 5000})
+            .post(path, body.dump(), 5000);
+    }
+};
+
+TEST_CASE("sync: reg-30: with delivery reports an SMS stops the clock when the gateway reports "
+          "it delivered, not when it took it, and the console shows delivered") {
+    ReportingRoom r("DELIVRD", true); // this gateway reports as a form
+    Notice n = extended(*r.c1, applicant("8 701 123 45 67", "", true, "kk"));
+    auto d = synced_until(*r.c1, r.room.dir / "C1.db", n.uuid, {"delivered"});
+    REQUIRE(d);
+    CHECK(d->state == "delivered");
+    CHECK(!d->sent_at.empty());
+    auto requests = sms_requests(r.gateway);
+    REQUIRE(requests.size() == 1);
+    CHECK(json::parse(requests[0]["body"].get<std::string>())["client_id"] == n.uuid);
+    auto reports = r.gateway.files("report", "json");
+    REQUIRE(reports.size() == 1);
+    CHECK(json::parse(reports[0])["answer"] == 200);
+    // One notice_delivered event, the server's, and the clock met.
+    int delivered = 0;
+    for (const auto& e : history(*r.c1, n.application_uuid))
+        if (e.kind == "notice_delivered") {
+            ++delivered;
+            CHECK(e.actor == "server");
+        }
+    CHECK(delivered == 1);
+    const Clock* c = clock_named(clocks_now(*r.c1, n.application_uuid), "reg30_extension_notice");
+    REQUIRE(c);
+    CHECK(c->state == ClockState::Met);
+
+    // The same report again, as gateways repeat them: nothing changes, nothing doubles.
+    HttpResult again =
+        r.report("/notices/report/" + kReportToken, json{{"id", n.uuid}, {"status", "DELIVRD"}});
+    CHECK(again.status == 200);
+    run_agent_once(r.room.dir / "C1.db");
+    delivered = 0;
+    for (const auto& e : history(*r.c1, n.application_uuid))
+        delivered += e.kind == "notice_delivered";
+    CHECK(delivered == 1);
+}
+
+TEST_CASE("sync: reg-30: an SMS the gateway reports undelivered fails with its status, the clock "
+          "runs on and staff get the buttons to phone") {
+    ReportingRoom r("UNDELIV");
+    Notice n = extended(*r.c1, applicant("8 701 123 45 67", "", true, "kk"));
+    auto d = synced_until(*r.c1, r.room.dir / "C1.db", n.uuid, {"failed"});
+    REQUIRE(d);
+    CHECK(d->state == "failed");
+    CHECK(d->reason == "undelivered: UNDELIV");
+    // The console says the reason in words (its code is before the colon).
+    for (Lang lang : {Lang::kk, Lang::ru})
+        CHECK(test::catalog().has(lang, "console.delivery.reason.undelivered"));
+    for (const auto& e : history(*r.c1, n.application_uuid)) CHECK(e.kind != "notice_delivered");
+    const Clock* c = clock_named(clocks_now(*r.c1, n.application_uuid), "reg30_extension_notice");
+    REQUIRE(c);
+    CHECK(c->state == ClockState::Running);
+    auto on_console = notices_of(*r.c1, n.application_uuid);
+    REQUIRE(on_console.size() == 1);
+    CHECK_FALSE(on_console[0].went_out()); // staff phone: the buttons stay
+    CHECK(mark_notice_sent(*r.c1, n.uuid, "operator-1", now_utc(), "phone").sent_on);
+}
+
+TEST_CASE("server: a delivery report needs the token, names a message and changes only an SMS "
+          "that waits for one") {
+    ReportingRoom r("ENROUTE"); // the gateway's own report says nothing final
+    Notice n = extended(*r.c1, applicant("8 701 123 45 67", "", true, "kk"));
+    auto d = synced_until(*r.c1, r.room.dir / "C1.db", n.uuid, {"sent"});
+    REQUIRE(d);
+    REQUIRE(wait_until([&] { return r.gateway.files("report", "json").size() == 1; },
+                       std::chrono::milliseconds(5000)));
+    CHECK(r.room.server.count("SELECT count(*) FROM srv_notice_deliveries WHERE state = 'sent'") ==
+          1); // on the way is not delivered
+    // A wrong token is no page at all, and changes nothing; it is not in the log either.
+    check_refused(r.report("/notices/report/report-token-0123456789abcdeX",
+                           json{{"id", n.uuid}, {"status", "DELIVRD"}}),
+                  404, "not_found");
+    check_refused(r.report("/notices/report/" + kReportToken, json{{"status", "DELIVRD"}}), 400,
+                  "bad_report");
+    // Another message's id: answered, so the gateway stops, and nothing changes.
+    CHECK(
+        r.report("/notices/report/" + kReportToken, json{{"id", new_uuid()}, {"status", "DELIVRD"}})
+            .status == 200);
+    CHECK(r.room.server.count("SELECT count(*) FROM srv_notice_deliveries WHERE state = 'sent'") ==
+          1);
+    CHECK(r.room.log().find(kReportToken) == std::string::npos);
+    // The right one, as JSON: delivered.
+    CHECK(r.report("/notices/report/" + kReportToken, json{{"id", n.uuid}, {"status", "DELIVRD"}})
+              .status == 200);
+    d = synced_until(*r.c1, r.room.dir / "C1.db", n.uuid, {"delivered"});
+    REQUIRE(d);
+    CHECK(d->state == "delivered");
+}
+
 TEST_CASE("server: the gateway's template escapes the phone and the text for its body's type") {
     std::string text = "Әкімдік: \"№ 12\" & <жауап>\nкейін";
     CHECK(fill_gateway_template(R"({"to":"{phone}","text":"{text}"})", "application/json",

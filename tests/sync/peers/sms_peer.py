@@ -2,7 +2,11 @@
 """A local HTTPS SMS gateway for the notice tests (python3 http.server with ssl): every request
 written as DIR/request-N.json (method, path, headers, body). --fail N: the first N requests get
 503; --fail-always: every one; --hang S: every request waits S seconds before its answer (a
-gateway that times out). Writes DIR/port once it accepts; runs until SIGTERM."""
+gateway that times out). Delivery reports, as a gateway sends them once the handset has the
+message: when DIR/report-url exists (written by the test once the server listens), 0.2 s after
+each accepted request the peer sends that URL {"id": <the request's client_id>, "status":
+--report-status} (a form with --report-form), trusting --ca. Writes DIR/port once it accepts;
+runs until SIGTERM."""
 import argparse
 import json
 import os
@@ -10,6 +14,8 @@ import signal
 import ssl
 import threading
 import time
+import urllib.parse
+import urllib.request
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 args = argparse.ArgumentParser()
@@ -19,9 +25,41 @@ args.add_argument("--key", required=True)
 args.add_argument("--fail", type=int, default=0)
 args.add_argument("--fail-always", action="store_true")
 args.add_argument("--hang", type=float, default=0)
+args.add_argument("--report-status", default="DELIVRD")
+args.add_argument("--report-form", action="store_true")
+args.add_argument("--ca")
 opt = args.parse_args()
 count = {"n": 0}
 lock = threading.Lock()
+
+
+def report(body):
+    """The delivery report of the message in `body`, to the server, as its gateway would."""
+    try:
+        with open(os.path.join(opt.dir, "report-url")) as f:
+            url = f.read().strip()
+    except OSError:
+        return
+    time.sleep(0.2)
+    fields = {"id": json.loads(body).get("client_id", ""), "status": opt.report_status}
+    if opt.report_form:
+        data, kind = urllib.parse.urlencode(fields).encode(), "application/x-www-form-urlencoded"
+    else:
+        data, kind = json.dumps(fields).encode(), "application/json"
+    context = ssl.create_default_context(cafile=opt.ca)
+    request = urllib.request.Request(url, data=data, headers={"Content-Type": kind})
+    try:
+        with urllib.request.urlopen(request, context=context, timeout=5) as answer:
+            status = answer.status
+    except Exception as e:  # the test reads what came of it in DIR/report-N.json
+        status = str(e)
+    with lock:
+        count["reports"] = count.get("reports", 0) + 1
+        n = count["reports"]
+    with open(os.path.join(opt.dir, "report-%d.tmp" % n), "w") as f:
+        json.dump({"fields": fields, "answer": status}, f)
+    os.rename(os.path.join(opt.dir, "report-%d.tmp" % n),
+              os.path.join(opt.dir, "report-%d.json" % n))
 
 
 class Gateway(BaseHTTPRequestHandler):
@@ -47,6 +85,8 @@ class Gateway(BaseHTTPRequestHandler):
         self.send_header("Content-Length", str(len(text)))
         self.end_headers()
         self.wfile.write(text)
+        if not failing:
+            threading.Thread(target=report, args=(body,), daemon=True).start()
 
     do_POST = answer
     do_PUT = answer
