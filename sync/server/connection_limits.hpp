@@ -27,14 +27,22 @@ class ConnectionLimits {
     explicit ConnectionLimits(ConnectionCaps caps) : caps_(caps) {}
     // A new connection from address: false when the address or the server is full (the
     // caller closes it at once, before TLS).
-    bool admit(const std::string& address);
+    // With capped false (a trusted balancer, `--proxy-from`) the address's own share is not
+    // checked: each client behind it is, by admit_behind_proxy once its PROXY header is read.
+    bool admit(const std::string& address, bool capped = true);
     void release(const std::string& address);
+    // The client a balancer's connection is for: its share only (the connection is counted in
+    // all already). release_behind_proxy gives it back.
+    bool admit_behind_proxy(const std::string& client);
+    void release_behind_proxy(const std::string& client);
     // Room for a body of n bytes: false when the bodies being read would pass the cap.
     bool reserve_body(unsigned long long n);
     void release_body(unsigned long long n) { buffered_ -= n; }
     const ConnectionCaps& caps() const { return caps_; }
 
   private:
+    bool take(const std::string& address, bool capped, bool counted);
+    void give_back(const std::string& address, bool counted);
     ConnectionCaps caps_;
     std::mutex mutex_;
     std::unordered_map<std::string, int> by_address_;

@@ -11,9 +11,11 @@
 #include "server/delivery.hpp"
 #include "server/delivery_worker.hpp"
 #include "server/pg_feed_listener.hpp"
+#include "server/proxy_protocol.hpp"
 #include "server/server_store.hpp"
 #include "server/writer.hpp"
 
+#include <algorithm>
 #include <boost/asio.hpp>
 #include <boost/asio/ssl.hpp>
 #include <boost/beast/core.hpp>
@@ -120,8 +122,9 @@ struct Shared {
     std::unique_ptr<Writer> writer;
     std::unique_ptr<ConnectionLimits> limits;
     TlsContexts tls;
-    std::atomic<int> in_flight{0};     // requests between their header and their answer sent
-    std::atomic<bool> stopping{false}; // SIGTERM: answer what is in flight, take nothing new
+    std::atomic<int> in_flight{0};       // requests between their header and their answer sent
+    std::atomic<bool> stopping{false};   // SIGTERM: answer what is in flight, take nothing new
+    std::vector<std::string> proxy_from; // the balancers whose PROXY header is believed
 };
 
 // Each I/O thread reads through its own connection (WAL: readers never wait for the writer).
@@ -290,22 +293,56 @@ static void log_refusal(const Reply& reply, const std::string& method, const std
         log_warning(line);
 }
 
+// The client's address from a trusted balancer's PROXY header, read byte-exact so the TLS that
+// follows is untouched; "" when there is none (LOCAL: its health check). Throws on a bad or
+// missing header, a timeout or a close.
+static awaitable<std::string> proxied_address(Stream& stream, const std::string& balancer) {
+    std::string head;
+    ProxyHeader h = parse_proxy_header(head);
+    while (h.status == ProxyHeader::NeedMore) {
+        size_t have = head.size();
+        head.resize(h.wanted);
+        co_await asio::async_read(beast::get_lowest_layer(stream),
+                                  asio::buffer(head.data() + have, h.wanted - have), use_awaitable);
+        h = parse_proxy_header(head);
+    }
+    if (h.status == ProxyHeader::Invalid)
+        throw std::runtime_error("PROXY header from " + balancer + ": " + h.error);
+    co_return h.address;
+}
+
 static awaitable<void> session(Stream stream, Shared& sh, std::string peer,
-                               std::shared_ptr<ssl::context> tls) {
+                               std::shared_ptr<ssl::context> tls, bool via_proxy) {
     (void)tls;    // held so a reload does not free the context this connection began with
     struct Open { // the gauge and the address's count follow the connection however it ends
         Shared& sh;
-        const std::string& peer;
-        Open(Shared& s, const std::string& p) : sh(s), peer(p) {
+        const std::string address; // as admitted: the balancer's, for a proxied connection
+        std::string client;        // behind a balancer, once admitted
+        Open(Shared& s, const std::string& p) : sh(s), address(p) {
             ++sh.core.metrics.open_connections;
         }
         ~Open() {
             --sh.core.metrics.open_connections;
-            sh.limits->release(peer);
+            sh.limits->release(address);
+            if (!client.empty()) sh.limits->release_behind_proxy(client);
         }
     } open(sh, peer);
     boost::system::error_code ec;
     beast::get_lowest_layer(stream).expires_after(kHandshakeTimeout);
+    if (via_proxy) {
+        std::string client;
+        try {
+            client = co_await proxied_address(stream, peer);
+        } catch (const std::exception& e) {
+            log_notice(e.what());
+            co_return;
+        }
+        // The client's own share, as if it had come straight here.
+        if (!client.empty()) {
+            if (!sh.limits->admit_behind_proxy(client)) co_return;
+            open.client = peer = client;
+        }
+    }
     co_await stream.async_handshake(ssl::stream_base::server,
                                     asio::redirect_error(use_awaitable, ec));
     if (ec) {
@@ -383,16 +420,20 @@ static awaitable<void> listener(tcp::acceptor& acceptor, Shared& sh) {
             co_await pause.async_wait(asio::redirect_error(use_awaitable, ec));
             continue;
         }
-        // Over its address's share or the server's: closed before TLS costs anything.
+        // Over its address's share or the server's: closed before TLS costs anything. A
+        // balancer's connections are many clients': each is counted once its header names it.
         std::string peer = socket.remote_endpoint(ec).address().to_string();
-        if (ec || !sh.limits->admit(peer)) {
+        bool via_proxy =
+            std::find(sh.proxy_from.begin(), sh.proxy_from.end(), peer) != sh.proxy_from.end();
+        if (ec || !sh.limits->admit(peer, !via_proxy)) {
             socket.close(ec);
             continue;
         }
         socket.set_option(tcp::no_delay(true), ec);
         std::shared_ptr<ssl::context> tls = sh.tls.get();
-        asio::co_spawn(executor, session(Stream(std::move(socket), *tls), sh, std::move(peer), tls),
-                       asio::detached);
+        asio::co_spawn(
+            executor, session(Stream(std::move(socket), *tls), sh, std::move(peer), tls, via_proxy),
+            asio::detached);
     }
 }
 
@@ -502,6 +543,9 @@ int run_server(const ServerOptions& opt) {
     long open_files = raise_open_files_limit();
     Shared sh;
     sh.where = opt.where;
+    // Written as the socket reports an address, so the comparison is of like with like.
+    for (const std::string& a : opt.proxy_from)
+        sh.proxy_from.push_back(asio::ip::make_address(a).to_string());
     sh.limits = std::make_unique<ConnectionLimits>(caps_for(opt, open_files));
     {
         auto db = open_server_store(opt.where);

@@ -7,6 +7,7 @@
 
 #include <filesystem>
 #include <string>
+#include <vector>
 
 namespace reception {
 
@@ -21,6 +22,9 @@ struct ServerOptions {
     ConnectionCaps caps;            // per address, in all, bodies being read
     std::filesystem::path notices;  // the relay and the gateway (delivery_config.hpp); empty:
                                     // none, and SMS and e-mail notices fail as not configured
+    // Load balancers whose connections open with a PROXY header (proxy_protocol.hpp): the
+    // client's address is taken from it. Empty: no header is believed from anyone.
+    std::vector<std::string> proxy_from;
 };
 
 // Serves until SIGINT or SIGTERM. Returns the process exit code.

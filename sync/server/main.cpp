@@ -23,6 +23,7 @@
 #include "store/store_backup.hpp"
 
 #include <CLI/CLI.hpp>
+#include <boost/asio/ip/address.hpp>
 #include <cstdio>
 #include <iostream>
 
@@ -191,6 +192,16 @@ int main(int argc, char** argv) {
         ->add_option("--max-connections", opt.caps.total,
                      "connections in all (default: the open-files limit less 64)")
         ->check(CLI::Range(1, 1 << 24));
+    serve
+        ->add_option("--proxy-from", opt.proxy_from,
+                     "a load balancer (HAProxy send-proxy-v2) whose connections open with a PROXY "
+                     "header naming the client: its address, once per balancer; anyone else's "
+                     "header is refused")
+        ->check([](const std::string& v) {
+            boost::system::error_code ec;
+            boost::asio::ip::make_address(v, ec);
+            return ec ? std::string("an IP address") : std::string();
+        });
     serve->add_option("--notices", opt.notices,
                       "the SMTP relay and SMS gateway of notices, key = value "
                       "(/etc/reception/notices.conf; without it SMS and e-mail notices fail as "

@@ -121,38 +121,6 @@ TEST_CASE("postgres: new-epoch is heard by every running instance: a long-poll o
           a.count("SELECT count(DISTINCT op_id) FROM srv_changes"));
 }
 
-// A free TCP port on loopback, for HAProxy's front.
-static int free_port() {
-    int s = socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in a{};
-    a.sin_family = AF_INET;
-    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    bind(s, reinterpret_cast<sockaddr*>(&a), sizeof a);
-    socklen_t n = sizeof a;
-    getsockname(s, reinterpret_cast<sockaddr*>(&a), &n);
-    close(s);
-    return ntohs(a.sin_port);
-}
-
-// HAProxy as docs/scale.md sets it up: TCP (TLS ends at the instances), least connections,
-// timeouts longer than a long-poll, a dead instance's connections sent to another.
-static pid_t start_haproxy(const std::filesystem::path& dir, int port, int a, int b) {
-    std::ofstream(dir / "haproxy.cfg")
-        << "global\n  maxconn 2000\ndefaults\n  mode tcp\n  timeout connect 2s\n"
-           "  timeout client 90s\n  timeout server 90s\n  retries 3\n  option redispatch\n"
-           "frontend reception\n  bind 127.0.0.1:"
-        << port << "\n  default_backend instances\nbackend instances\n  balance leastconn\n"
-        << "  server a 127.0.0.1:" << a << " check inter 500ms fall 2\n"
-        << "  server b 127.0.0.1:" << b << " check inter 500ms fall 2\n";
-    pid_t pid = fork();
-    if (pid == 0) {
-        std::string cfg = (dir / "haproxy.cfg").string();
-        execl("/usr/sbin/haproxy", "haproxy", "-db", "-q", "-f", cfg.c_str(), (char*)nullptr);
-        _exit(127);
-    }
-    return pid;
-}
-
 TEST_CASE("postgres: two instances behind HAProxy (mode tcp, leastconn): terminals converge, "
           "and killing one instance loses nothing") {
     REQUIRE_MESSAGE(!test_postgres().empty(), "RECEPTION_TEST_PG: the pg: run sets it");
@@ -166,7 +134,7 @@ TEST_CASE("postgres: two instances behind HAProxy (mode tcp, leastconn): termina
     ServerProcess b(dir / "b", a.db());
     b.start();
     int port = free_port();
-    pid_t haproxy = start_haproxy(dir.path, port, a.port(), b.port());
+    pid_t haproxy = start_haproxy(dir.path, port, {a.port(), b.port()});
     std::string url = "https://localhost:" + std::to_string(port);
     auto enrol = [&](const std::string& name, const std::string& kind) {
         auto store = Store::open(dir / (name + ".db"), OpenMode::CreateIfMissing);

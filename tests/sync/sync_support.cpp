@@ -5,15 +5,18 @@
 #include "queue/ticket_queue.hpp"
 #include "server/server_child.hpp"
 
+#include <arpa/inet.h>
 #include <cctype>
 #include <csignal>
 #include <cstdio>
 #include <doctest/doctest.h>
 #include <fstream>
+#include <netinet/in.h>
 #include <poll.h>
 #include <pqxx/pqxx>
 #include <regex>
 #include <sstream>
+#include <sys/socket.h>
 #include <sys/wait.h>
 #include <thread>
 #include <unistd.h>
@@ -333,6 +336,39 @@ bool wait_until(const std::function<bool()>& cond, std::chrono::milliseconds lim
         std::this_thread::sleep_for(std::chrono::milliseconds(10));
     }
     return true;
+}
+
+// HAProxy
+int free_port() {
+    int s = socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in a{};
+    a.sin_family = AF_INET;
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    bind(s, reinterpret_cast<sockaddr*>(&a), sizeof a);
+    socklen_t n = sizeof a;
+    getsockname(s, reinterpret_cast<sockaddr*>(&a), &n);
+    close(s);
+    return ntohs(a.sin_port);
+}
+
+pid_t start_haproxy(const std::filesystem::path& dir, int port, const std::vector<int>& backends,
+                    const std::string& server_options) {
+    std::ofstream cfg_file(dir / "haproxy.cfg");
+    cfg_file << "global\n  maxconn 2000\ndefaults\n  mode tcp\n  timeout connect 2s\n"
+                "  timeout client 90s\n  timeout server 90s\n  retries 3\n  option redispatch\n"
+                "frontend reception\n  bind 127.0.0.1:"
+             << port << "\n  default_backend instances\nbackend instances\n  balance leastconn\n";
+    for (size_t i = 0; i < backends.size(); ++i)
+        cfg_file << "  server s" << i << " 127.0.0.1:" << backends[i] << " " << server_options
+                 << "\n";
+    cfg_file.close();
+    pid_t pid = fork();
+    if (pid == 0) {
+        std::string cfg = (dir / "haproxy.cfg").string();
+        execl("/usr/sbin/haproxy", "haproxy", "-db", "-q", "-f", cfg.c_str(), (char*)nullptr);
+        _exit(127);
+    }
+    return pid;
 }
 
 } // namespace reception::test

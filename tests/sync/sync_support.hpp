@@ -137,6 +137,16 @@ nlohmann::json body_of(const HttpResult& r);
 // An error answer: the status, and a JSON body naming the error with words.
 void check_refused(const HttpResult& r, long status, const std::string& code);
 
+// HAProxy
+// A free TCP port on loopback, for HAProxy's front.
+int free_port();
+// HAProxy as docs/scale.md sets it up, in the foreground: TCP (TLS ends at the instances),
+// least connections, timeouts longer than a long-poll, a dead instance's connections sent to
+// another; each backend on loopback with `server_options` ("send-proxy-v2" for the PROXY
+// header). Its pid; SIGTERM and wait to stop it.
+pid_t start_haproxy(const std::filesystem::path& dir, int port, const std::vector<int>& backends,
+                    const std::string& server_options = "check inter 500ms fall 2");
+
 // Polls cond every 10 ms until it holds or the time is up; returns whether it held.
 bool wait_until(const std::function<bool()>& cond, std::chrono::milliseconds limit);
 
