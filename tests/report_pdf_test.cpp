@@ -107,6 +107,8 @@ static QuarterReport sample_report() {
                 {"reg-32", "reg32_draft_refusal", 4, 0, 0, 1}};
     r.by_month = {{"2026-01", "қаңтар", 10}, {"2026-02", "ақпан", 12}, {"2026-03", "наурыз", 20}};
     r.survey = {12, 9, 7, 4.3};
+    r.queue = {{"same_day", "reg-3", 120, 101, 9, 4, 6, 0},
+               {"consultation", "", 80, 77, 3, 0, 0, 0}};
     return r;
 }
 

@@ -5,6 +5,8 @@
 #include "base/i18n.hpp"
 #include "cases/casework.hpp"
 #include "cases/surveys.hpp"
+#include "queue/queue_figures.hpp"
+#include "queue/ticket_queue.hpp"
 #include "reports/report.hpp"
 #include "schedule/schedule.hpp"
 
@@ -349,16 +351,71 @@ TEST_CASE("reg-24: the media export has the figures and no personal data") {
         CHECK_MESSAGE(text.find(personal) == std::string::npos, "published: " << personal);
 }
 
+// The report written as a Russian PDF, read back by pdftotext.
+static std::string russian_pdf_text(const QuarterReport& r) {
+    TempDir dir;
+    std::string error;
+    REQUIRE_MESSAGE(write_report_pdf(r, catalog(), Lang::ru, (dir / "r.pdf").string(), &error),
+                    error);
+    std::string text;
+    REQUIRE(run_command("pdftotext -enc UTF-8 '" + (dir / "r.pdf").string() + "' -", &text) == 0);
+    return text;
+}
+
 TEST_CASE("reg-40: the month's real report prints as a PDF") {
     March m;
     QuarterReport r = quarter_report(m.store(), profile(), calendar(), catalog(), Lang::ru, 2026, 1,
                                      day(2026, 4, 30));
-    TempDir dir;
-    std::string error;
-    REQUIRE_MESSAGE(write_report_pdf(r, catalog(), Lang::ru, (dir / "q1.pdf").string(), &error),
-                    error);
-    std::string text;
-    REQUIRE(run_command("pdftotext -enc UTF-8 '" + (dir / "q1.pdf").string() + "' -", &text) == 0);
+    std::string text = russian_pdf_text(r);
     for (const char* part : {"2026 год, 1-й квартал", "Терминал", "Жұмабаев", "В работе"})
         CHECK_MESSAGE(text.find(part) != std::string::npos, "missing: " << std::string(part));
+}
+
+// reg-3: the same day is the queue's day. A wrong rule (counting today's waiting tickets, or
+// the calendar day instead of the queue's) moves a ticket between the last two columns.
+TEST_CASE("reg-3: a same-day visitor still waiting when the day ended is not received that day, "
+          "one waiting today is not counted yet, and the report says so") {
+    TestStore s;
+    Instant monday = at(2026, 3, 16, 10, 0), tuesday = at(2026, 3, 17, 10, 0);
+    auto ticket = [&](const std::string& service, Instant t) {
+        return issue_ticket(*s, profile(), TicketRequest{"main", service, "", "kk", "K1"}, t);
+    };
+    Ticket served = ticket("same_day", monday);
+    Ticket left = ticket("same_day", monday + std::chrono::minutes(5));
+    Ticket called = ticket("same_day", monday + std::chrono::minutes(6));
+    ticket("consultation", monday + std::chrono::minutes(7));
+    Date mon = day(2026, 3, 16), tue = day(2026, 3, 17);
+    auto next =
+        call_next(*s, "main", mon, {"same_day"}, "D1", "clerk-1", monday + std::chrono::hours(1));
+    REQUIRE(next);
+    CHECK(next->uuid == served.uuid);
+    finish_ticket(*s, start_ticket(*s, served.uuid, "clerk-1", monday + std::chrono::hours(1)).uuid,
+                  "clerk-1", monday + std::chrono::hours(2));
+    // The desk called the next and nobody came before closing time: not received either.
+    next =
+        call_next(*s, "main", mon, {"same_day"}, "D1", "clerk-1", monday + std::chrono::hours(8));
+    REQUIRE(next);
+    CHECK(next->uuid == left.uuid);
+    Ticket today = ticket("same_day", tuesday);
+
+    auto figures = queue_figures(*s, profile(), mon, tue, tue);
+    REQUIRE_FALSE(figures.empty());
+    const ServiceFigures& same_day = figures[0];
+    CHECK(same_day.service == "same_day");
+    CHECK(same_day.item == "reg-3");
+    CHECK(same_day.tickets == 4);
+    CHECK(same_day.received == 1);
+    CHECK(same_day.not_received == 2); // left (called, never came) and called (never called)
+    CHECK(same_day.waiting_today == 1);
+    (void)called;
+    (void)today;
+    // Tomorrow, today's ticket is one more.
+    CHECK(queue_figures(*s, profile(), mon, tue, day(2026, 3, 18))[0].not_received == 3);
+
+    QuarterReport r = period_report(*s, profile(), calendar(), catalog(), Lang::ru, mon, tue, tue);
+    CHECK(report_csv(r).find("queue_not_received,same_day,reg-3,2\r\n") != std::string::npos);
+    std::string text = russian_pdf_text(r);
+    CHECK(text.find(catalog().text(Lang::ru, "report.queue")) != std::string::npos);
+    CHECK(text.find(catalog().text(Lang::ru, "service.consultation")) != std::string::npos);
+    CHECK(text.find(catalog().text(Lang::ru, "report.queue.no_show")) != std::string::npos);
 }

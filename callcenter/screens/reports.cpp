@@ -26,6 +26,18 @@ static void bars(ui::Ui& ui, const std::vector<CountRow>& rows) {
     }
 }
 
+// A row's figures after its name; the one at `red_at` in red when it is not zero.
+static void figure_cells(std::initializer_list<int> values, int red_at) {
+    int i = 0;
+    for (int v : values) {
+        ImGui::TableNextColumn();
+        bool red = i++ == red_at && v > 0;
+        ImGui::PushStyleColor(ImGuiCol_Text, red ? ui::colors::kError : ui::colors::kText);
+        ImGui::Text("%d", v);
+        ImGui::PopStyleColor();
+    }
+}
+
 static void deadlines(ConsoleModel& m, const QuarterReport& r) {
     ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH;
     if (!ImGui::BeginTable("deadlines", 5, flags)) return;
@@ -37,16 +49,30 @@ static void deadlines(ConsoleModel& m, const QuarterReport& r) {
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
         ImGui::TextWrapped("%s", m.t("clock." + c.code).c_str());
-        const int values[] = {c.met, c.met_late, c.overdue, c.running};
-        for (int i = 0; i < 4; ++i) {
-            ImGui::TableNextColumn();
-            bool red = i == 2 && values[i] > 0; // missed deadlines in red
-            ImGui::PushStyleColor(ImGuiCol_Text, red ? ui::colors::kError : ui::colors::kText);
-            ImGui::Text("%d", values[i]);
-            ImGui::PopStyleColor();
-        }
+        figure_cells({c.met, c.met_late, c.overdue, c.running}, 2); // missed in red
     }
     ImGui::EndTable();
+}
+
+// reg-3: per service, what became of the tickets; "not received the same day" red when any.
+static void queue_table(ConsoleModel& m, const QuarterReport& r) {
+    ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH;
+    if (!ImGui::BeginTable("queue", 6, flags)) return;
+    for (const char* k :
+         {"report.queue.service", "report.queue.tickets", "report.queue.received",
+          "report.queue.no_show", "report.queue.transferred", "report.queue.not_received"})
+        ImGui::TableSetupColumn(m.t(k).c_str());
+    ImGui::TableHeadersRow();
+    for (const auto& q : r.queue) {
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        ImGui::TextWrapped("%s", m.t("service." + q.service).c_str());
+        figure_cells({q.tickets, q.received, q.no_show, q.transferred, q.not_received}, 4);
+    }
+    ImGui::EndTable();
+    ImGui::PushStyleColor(ImGuiCol_Text, ui::colors::kMuted);
+    ImGui::TextWrapped("%s", m.t("report.queue.note").c_str());
+    ImGui::PopStyleColor();
 }
 
 static void figures(ConsoleModel& m, ui::Ui& ui, const QuarterReport& r) {
@@ -63,6 +89,8 @@ static void figures(ConsoleModel& m, ui::Ui& ui, const QuarterReport& r) {
     bars(ui, r.by_official);
     heading(ui, m.t("report.deadlines"));
     deadlines(m, r);
+    heading(ui, m.t("report.queue"));
+    queue_table(m, r);
     heading(ui, m.t("report.survey"));
     ui.text(m.tf("console.survey.figures", {{"called", std::to_string(r.survey.called)},
                                             {"answered", std::to_string(r.survey.answered)},

@@ -165,6 +165,7 @@ QuarterReport period_report(Store& store, const RegulationProfile& profile, cons
     // A desk left open counts as open up to now, never past the period or today.
     Instant until = std::min(now_utc(), local_instant(add_days(std::min(last, today), 1), 0));
     r.desks = desk_stats(store, "", first, last, until);
+    r.queue = queue_figures(store, profile, first, last, today);
     return r;
 }
 
@@ -230,6 +231,13 @@ std::string report_csv(const QuarterReport& r) {
     char avg[16];
     std::snprintf(avg, sizeof avg, "%.2f", r.survey.average);
     csv_line(out, {"survey", "average", "reg-38", avg});
+    for (const auto& q : r.queue) {
+        csv_line(out, {"queue_tickets", q.service, q.item, std::to_string(q.tickets)});
+        csv_line(out, {"queue_received", q.service, q.item, std::to_string(q.received)});
+        csv_line(out, {"queue_no_show", q.service, q.item, std::to_string(q.no_show)});
+        csv_line(out, {"queue_transferred", q.service, q.item, std::to_string(q.transferred)});
+        csv_line(out, {"queue_not_received", q.service, q.item, std::to_string(q.not_received)});
+    }
     for (const auto& d : r.desks) {
         auto minutes = [](double v) { return std::to_string(int(v + 0.5)); };
         std::string desk = d.room + "/" + d.desk;

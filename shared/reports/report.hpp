@@ -7,6 +7,7 @@
 #include "base/date.hpp"
 #include "cases/surveys.hpp"
 #include "queue/desk_stats.hpp"
+#include "queue/queue_figures.hpp"
 #include "store/store.hpp"
 
 #include <map>
@@ -43,6 +44,8 @@ struct QuarterReport {
     SurveyFigures survey;
     // The desks of the queue over the period: served, average wait and visit, idle minutes.
     std::vector<DeskStats> desks;
+    // The queue's tickets per service, and reg-3: same-day visitors not received that day.
+    std::vector<ServiceFigures> queue;
 };
 
 // The quarter (1..4) of `year`, in the language of `texts`/`lang`.

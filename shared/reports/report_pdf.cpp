@@ -126,6 +126,32 @@ static void add_survey(PdfDocument& doc, const QuarterReport& r, const Catalog& 
         texts, l));
 }
 
+// reg-3: per service, what became of its tickets; not received the same day in its own column.
+static void add_queue(PdfDocument& doc, const QuarterReport& r, const Catalog& texts, Lang l) {
+    doc.blocks.push_back(pdf_block(PdfBlockKind::Heading, texts.text(l, "report.queue")));
+    if (r.queue.empty()) {
+        doc.blocks.push_back(pdf_block(PdfBlockKind::Text, texts.text(l, "report.none")));
+        return;
+    }
+    // Widths for the Kazakh headers' longest words ("Ауыстырылды", "қабылданбады").
+    PdfBlock b = pdf_block(PdfBlockKind::Table);
+    b.columns = {{texts.text(l, "report.queue.service"), 0.22, false},
+                 {texts.text(l, "report.queue.tickets"), 0.12, true},
+                 {texts.text(l, "report.queue.received"), 0.16, true},
+                 {texts.text(l, "report.queue.no_show"), 0.14, true},
+                 {texts.text(l, "report.queue.transferred"), 0.18, true},
+                 {texts.text(l, "report.queue.not_received"), 0.18, true}};
+    for (const auto& q : r.queue) {
+        std::string name = q.service;
+        if (texts.has(l, "service." + q.service)) name = texts.text(l, "service." + q.service);
+        b.rows.push_back({name, std::to_string(q.tickets), std::to_string(q.received),
+                          std::to_string(q.no_show), std::to_string(q.transferred),
+                          std::to_string(q.not_received)});
+    }
+    doc.blocks.push_back(std::move(b));
+    doc.blocks.push_back(pdf_block(PdfBlockKind::Text, texts.text(l, "report.queue.note")));
+}
+
 static void add_desks(PdfDocument& doc, const QuarterReport& r, const Catalog& texts, Lang l) {
     doc.blocks.push_back(pdf_block(PdfBlockKind::Heading, texts.text(l, "report.desks")));
     if (r.desks.empty()) {
@@ -166,6 +192,7 @@ bool write_report_pdf(const QuarterReport& r, const Catalog& texts, Lang lang,
     add_counts(doc, r.by_official, "report.by_official", "report.col.official", false, texts, lang);
     add_deadlines(doc, r, texts, lang);
     add_survey(doc, r, texts, lang);
+    add_queue(doc, r, texts, lang);
     add_desks(doc, r, texts, lang);
     return write_pdf(doc, file, error);
 }

@@ -1,0 +1,41 @@
+#include "queue/queue_figures.hpp"
+
+#include "regulation/profile.hpp"
+
+#include <algorithm>
+
+namespace reception {
+
+std::vector<ServiceFigures> queue_figures(Store& store, const RegulationProfile& profile, Date from,
+                                          Date to, Date today) {
+    std::vector<ServiceFigures> out;
+    for (const auto& s : profile.services) out.push_back({s.code, s.item});
+    Stmt st = store.prepare("SELECT service, state, day < ?3, count(*) FROM tickets WHERE day "
+                            "BETWEEN ?1 AND ?2 GROUP BY 1, 2, 3");
+    st.bind(1, format_date(from)).bind(2, format_date(to)).bind(3, format_date(today));
+    while (st.step()) {
+        std::string service = st.text(0), state = st.text(1);
+        bool day_over = st.integer(2) != 0;
+        int n = int(st.integer(3));
+        auto row = std::find_if(out.begin(), out.end(),
+                                [&](const ServiceFigures& f) { return f.service == service; });
+        if (row == out.end()) { // a service an older profile had
+            out.push_back({service, ""});
+            row = out.end() - 1;
+        }
+        row->tickets += n;
+        if (state == "done" || state == "serving")
+            row->received += n;
+        else if (state == "no_show")
+            row->no_show += n;
+        else if (state == "transferred")
+            row->transferred += n;
+        else if (day_over) // waiting or called: reg-3, not received the day they came
+            row->not_received += n;
+        else
+            row->waiting_today += n;
+    }
+    return out;
+}
+
+} // namespace reception
