@@ -158,6 +158,7 @@ void person_speech(Said& s) {
 
 void options_speech(Said& s) {
     const SignupForm& f = s.m.form();
+    s.key("ui.signup_options");
     s.key("ui.language_of_reception");
     s.key("speech.left_right");
     s.choice(s.m.t("ui.reception_in_kk"), f.language == "kk");

@@ -178,9 +178,11 @@ static void category_choice(KioskModel& m, ui::Ui& ui) {
 
 void draw_signup_options(KioskModel& m, ui::Ui& ui, Instant now) {
     SignupForm& f = m.form();
-    int nav = header(m, ui, m.t("ui.language_of_reception"), m.t("ui.next"));
+    // Titled for all it asks, not only the language: a visitor reads the title first.
+    int nav = header(m, ui, m.t("ui.signup_options"), m.t("ui.next"));
     ImGui::BeginChild("options", ImVec2(0, 0), false);
     ui.drag_scroll();
+    ImGui::TextUnformatted(m.t("ui.language_of_reception").c_str());
     float w = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) / 2;
     if (ui.button(m.t("ui.reception_in_kk"), ImVec2(w, ui.px(120)), f.language == "kk", false))
         f.language = "kk";
