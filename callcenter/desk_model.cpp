@@ -65,6 +65,8 @@ void DeskModel::refresh(Instant now) {
     stats_ = desk_stats(ctx_.store, ctx_.cfg.room, day, day, now);
     no_shows_ = reactivatable_no_shows(ctx_.store, ctx_.profile.queue_policy, ctx_.cfg.room,
                                        desk_->services, now);
+    same_day_left_ =
+        reception::same_day_left(ctx_.store, ctx_.profile, ctx_.cal, ctx_.cfg.room, now);
     waiting_.clear();
     for (const auto& w : waiting_by_service(ctx_.store, ctx_.cfg.room, day, now))
         if (std::count(desk_->services.begin(), desk_->services.end(), w.service))

@@ -7,6 +7,7 @@
 #include "console_context.hpp"
 #include "queue/desk_stats.hpp"
 #include "queue/desks.hpp"
+#include "queue/queue_figures.hpp"
 #include "queue/ticket_queue.hpp"
 
 #include <optional>
@@ -36,6 +37,8 @@ class DeskModel {
     void refresh(Instant now);
     const std::optional<Ticket>& current() const { return current_; }
     const std::vector<ServiceWaiting>& waiting() const { return waiting_; }
+    // reg-3: the same-day visitors still waiting in the room's last hour (queue_figures.hpp).
+    const std::optional<SameDayLeft>& same_day_left() const { return same_day_left_; }
     // reg-12 out of order: the waiting tickets this desk may call, the one chosen (its uuid)
     // and why; calling it logs the reason in the ticket's history.
     const std::vector<Ticket>& waiting_list() const { return waiting_list_; }
@@ -80,6 +83,7 @@ class DeskModel {
     std::optional<Desk> desk_;
     std::optional<Ticket> current_;
     std::vector<ServiceWaiting> waiting_;
+    std::optional<SameDayLeft> same_day_left_;
     std::vector<Ticket> waiting_list_, no_shows_;
     std::string chosen_, call_reason_;
     int recalls_ = 0;

@@ -419,3 +419,30 @@ TEST_CASE("reg-3: a same-day visitor still waiting when the day ended is not rec
     CHECK(text.find(catalog().text(Lang::ru, "service.consultation")) != std::string::npos);
     CHECK(text.find(catalog().text(Lang::ru, "report.queue.no_show")) != std::string::npos);
 }
+
+TEST_CASE("reg-3: in the room's last hour the desks are told how many same-day visitors still "
+          "wait, and not before, after or on a day off") {
+    TestStore s;
+    Instant morning = at(2026, 3, 16, 10, 0); // a Monday; the room closes at 18:30
+    for (const char* service : {"same_day", "same_day", "consultation"})
+        issue_ticket(*s, profile(), TicketRequest{"main", service, "", "kk", "K1"}, morning);
+    CHECK_FALSE(same_day_left(*s, profile(), calendar(), "main", at(2026, 3, 16, 17, 29)));
+    auto left = same_day_left(*s, profile(), calendar(), "main", at(2026, 3, 16, 18, 0));
+    REQUIRE(left);
+    CHECK(left->waiting == 2); // the consultation is no same-day reception
+    CHECK(left->minutes_to_closing == 30);
+    CHECK(left->closes_at == 18 * 60 + 30);
+    // One is called and served: one left.
+    auto called = call_next(*s, "main", day(2026, 3, 16), {"same_day"}, "D1", "clerk-1",
+                            at(2026, 3, 16, 18, 5));
+    REQUIRE(called);
+    finish_ticket(*s, start_ticket(*s, called->uuid, "clerk-1", at(2026, 3, 16, 18, 5)).uuid,
+                  "clerk-1", at(2026, 3, 16, 18, 10));
+    left = same_day_left(*s, profile(), calendar(), "main", at(2026, 3, 16, 18, 10));
+    REQUIRE(left);
+    CHECK(left->waiting == 1);
+    CHECK_FALSE(same_day_left(*s, profile(), calendar(), "main", at(2026, 3, 16, 18, 30)));
+    CHECK_FALSE(same_day_left(*s, profile(), calendar(), "other-room", at(2026, 3, 16, 18, 0)));
+    CHECK_FALSE(same_day_left(*s, profile(), calendar(), "main", at(2026, 3, 21, 18, 0))); // Sat
+    CHECK(catalog().has(Lang::kk, "console.desk.same_day_left"));
+}

@@ -234,6 +234,13 @@ static void messages(ConsoleModel& m, ui::Ui& ui) {
 
 static void waiting_room(ConsoleModel& m, ui::Ui& ui) {
     heading(ui, m.t("console.desk.waiting_title"));
+    // reg-3: in the room's last hour, the same-day visitors who must still be seen today.
+    if (const auto& left = m.desk().same_day_left())
+        ui.text(m.tf("console.desk.same_day_left",
+                     {{"waiting", std::to_string(left->waiting)},
+                      {"minutes", std::to_string(left->minutes_to_closing)},
+                      {"time", hhmm(left->closes_at)}}),
+                nullptr, ui::colors::kError);
     ImGuiTableFlags flags =
         ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_PadOuterX;
     if (!ImGui::BeginTable("waiting", 3, flags)) return;

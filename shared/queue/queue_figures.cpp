@@ -1,5 +1,7 @@
 #include "queue/queue_figures.hpp"
 
+#include "queue/ticket_queue.hpp"
+#include "regulation/opening_hours.hpp"
 #include "regulation/profile.hpp"
 
 #include <algorithm>
@@ -36,6 +38,24 @@ std::vector<ServiceFigures> queue_figures(Store& store, const RegulationProfile&
             row->waiting_today += n;
     }
     return out;
+}
+
+std::optional<SameDayLeft> same_day_left(Store& store, const RegulationProfile& profile,
+                                         const WorkCalendar& cal, const std::string& room,
+                                         Instant now) {
+    Date today = local_date(now);
+    OpeningHours h = hours_on(profile, cal, today);
+    int minute = local_minute_of_day(now);
+    if (!h.open || minute >= h.end || h.end - minute > kSameDayWarnMinutes) return std::nullopt;
+    SameDayLeft left{h.end - minute, 0, h.end};
+    Stmt st = store.prepare("SELECT service, count(*) FROM tickets WHERE room = ?1 AND day = ?2 "
+                            "AND state IN ('waiting', 'called') GROUP BY service");
+    st.bind(1, room).bind(2, format_date(queue_day(now, profile.queue_policy)));
+    while (st.step())
+        if (const Service* s = profile.service(st.text(0)); s && s->item == "reg-3")
+            left.waiting += int(st.integer(1));
+    if (left.waiting == 0) return std::nullopt;
+    return left;
 }
 
 } // namespace reception

@@ -10,12 +10,14 @@
 #include "base/date.hpp"
 #include "store/store.hpp"
 
+#include <optional>
 #include <string>
 #include <vector>
 
 namespace reception {
 
 struct RegulationProfile;
+class WorkCalendar;
 
 struct ServiceFigures {
     std::string service;   // the profile's code, in the profile's order
@@ -32,5 +34,19 @@ struct ServiceFigures {
 // Every service of the profile has a row, with zeros when it had no ticket.
 std::vector<ServiceFigures> queue_figures(Store& store, const RegulationProfile& profile, Date from,
                                           Date to, Date today);
+
+// reg-3 before it is too late: in the last kSameDayWarnMinutes before the room closes, how many
+// of the room's same-day visitors (services of item reg-3) still wait or are called, so the
+// desks can see them all that day. Nothing (nullopt) outside that hour, on a closed day, or
+// when nobody waits.
+constexpr int kSameDayWarnMinutes = 60;
+struct SameDayLeft {
+    int minutes_to_closing = 0;
+    int waiting = 0;
+    int closes_at = 0; // local minute of the day
+};
+std::optional<SameDayLeft> same_day_left(Store& store, const RegulationProfile& profile,
+                                         const WorkCalendar& cal, const std::string& room,
+                                         Instant now);
 
 } // namespace reception
