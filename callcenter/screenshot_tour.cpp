@@ -1,5 +1,7 @@
 #include "screenshot_tour.hpp"
 
+#include "regulation/opening_hours.hpp"
+
 #include "demo.hpp"
 #include "queue/ticket_queue.hpp"
 #include "schedule/schedule.hpp"
@@ -282,6 +284,17 @@ void no_show_and_out_of_order(Shooter& s) {
     s.shot("13b-desk-no-show-out-of-order");
 }
 
+// reg-3: the room's last hour, same-day visitors still waiting: the desk is told in red.
+void desk_last_hour(Shooter& s) {
+    const auto& c = s.m.context();
+    OpeningHours h = hours_on(c.profile, c.cal, local_date(s.now));
+    if (!h.open) return;
+    Instant was = s.now;
+    s.now = local_instant(local_date(was), h.end - 40);
+    s.shot("13c-desk-last-hour");
+    s.now = was;
+}
+
 // reg-38: a consultation ticket at the desk, its visitor asked for a phone for the survey.
 void consultation_at_desk(Shooter& s) {
     DeskModel& d = s.m.desk();
@@ -389,6 +402,7 @@ void screenshots(Shooter& s, Store& store, const RegulationProfile& profile) {
         m.desk().act(DeskAction::Resume, m.actor(), s.now);
         consultation_at_desk(s);
         no_show_and_out_of_order(s);
+        desk_last_hour(s);
         casework_screenshots(s, store);
     }
 }
@@ -397,7 +411,12 @@ void screenshots(Shooter& s, Store& store, const RegulationProfile& profile) {
 
 void screenshot_tour(GLFWwindow* window, ui::Ui& ui, ConsoleModel& m, Store& store,
                      const RegulationProfile& profile, const std::string& dir) {
-    Shooter s{window, ui, m, {}, dir, local_instant(local_date(now_utc()), 10 * 60 + 30)};
+    // A working day's morning, so a tour run on a weekend shows the room at work as on a weekday
+    // (the intake registers the same day, the desks call, the last hour comes).
+    Date day = local_date(now_utc());
+    if (!m.context().cal.is_working_day(day))
+        day = next_open_day(profile, m.context().cal, day).value_or(day);
+    Shooter s{window, ui, m, {}, dir, local_instant(day, 10 * 60 + 30)};
     screenshots(s, store, profile);
 }
 
