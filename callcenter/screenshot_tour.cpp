@@ -413,9 +413,7 @@ void screenshot_tour(GLFWwindow* window, ui::Ui& ui, ConsoleModel& m, Store& sto
                      const RegulationProfile& profile, const std::string& dir) {
     // A working day's morning, so a tour run on a weekend shows the room at work as on a weekday
     // (the intake registers the same day, the desks call, the last hour comes).
-    Date day = local_date(now_utc());
-    if (!m.context().cal.is_working_day(day))
-        day = next_open_day(profile, m.context().cal, day).value_or(day);
+    Date day = m.context().cal.working_day_on_or_after(local_date(now_utc()));
     Shooter s{window, ui, m, {}, dir, local_instant(day, 10 * 60 + 30)};
     screenshots(s, store, profile);
 }

@@ -86,7 +86,9 @@ void screenshot_tour(GLFWwindow* window, ui::Ui& ui, KioskModel& m, BoardState& 
                 i == 2 ? &file : nullptr, &saved);
         std::printf("%s %s\n", saved ? "wrote" : "FAILED", file.c_str());
     };
-    Instant now = local_instant(local_date(now_utc()), 10 * 60 + 30);
+    // A working day's morning: a tour run on a weekend shows the room open, as on a weekday.
+    Instant now =
+        local_instant(m.calendar().working_day_on_or_after(local_date(now_utc())), 10 * 60 + 30);
     std::string official = list_officials(store).front().uuid;
     for (Lang lang : {Lang::kk, Lang::ru}) {
         std::string l = lang_code(lang);
