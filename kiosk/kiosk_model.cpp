@@ -3,6 +3,7 @@
 #include "base/public_code.hpp"
 #include "cases/application_fields.hpp"
 #include "cases/bookings.hpp"
+#include "cases/notice_channel.hpp"
 #include "schedule/restriction.hpp"
 
 #include "base/validation.hpp"
@@ -565,10 +566,8 @@ std::string KioskModel::check_code_text() const {
 }
 
 std::string KioskModel::sms_phone() const {
-    Phone phone;
-    if (check_phone(form_.phone, true, &phone) != Reason::Ok || phone.kind != PhoneKind::Mobile)
-        return "";
-    return format_phone(phone.e164);
+    std::string mobile = sms_number(form_.phone);
+    return mobile.empty() ? "" : format_phone(mobile);
 }
 
 std::string KioskModel::notices_text() const {

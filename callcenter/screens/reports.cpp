@@ -66,7 +66,7 @@ static void queue_table(ConsoleModel& m, const QuarterReport& r) {
     for (const auto& q : r.queue) {
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
-        ImGui::TextWrapped("%s", m.t("service." + q.service).c_str());
+        ImGui::TextWrapped("%s", service_name(m, q.service).c_str());
         figure_cells({q.tickets, q.received, q.no_show, q.transferred, q.not_received}, 4);
     }
     ImGui::EndTable();

@@ -9,15 +9,16 @@
 namespace reception {
 using nlohmann::json;
 
-static bool has_mobile(const Applicant& p) {
+std::string sms_number(std::string_view text) {
     Phone phone;
-    return check_phone(p.phone, true, &phone) == Reason::Ok && phone.kind == PhoneKind::Mobile;
+    if (check_phone(text, true, &phone) != Reason::Ok || phone.kind != PhoneKind::Mobile) return "";
+    return phone.e164;
 }
 
 std::string notice_channel_for(const Application& a) {
     const Applicant& p = a.applicant;
     bool may_send = a.notice_consent && !a.notice_opted_out;
-    if (may_send && has_mobile(p)) return "sms";
+    if (may_send && !sms_number(p.phone).empty()) return "sms";
     if (may_send && !p.email.empty()) return "email";
     return p.phone.empty() ? "letter" : "phone";
 }

@@ -8,10 +8,15 @@
 #include "base/domain.hpp"
 
 #include <string>
+#include <string_view>
 
 namespace reception {
 
 class Store;
+
+// The number an SMS to this phone (any way it is typed) goes to, E.164: a Kazakh mobile only;
+// "" for a landline (staff ring it), no number or one typed wrong.
+std::string sms_number(std::string_view phone);
 
 // sms (a mobile number, consent, no opt-out), email (an address, consent, no opt-out, no
 // mobile), else phone (any number), else letter.

@@ -3,6 +3,7 @@
 #include "base/log.hpp"
 #include "base/uuid.hpp"
 #include "base/validation.hpp"
+#include "cases/notice_channel.hpp"
 #include "common/rules.hpp"
 
 #include <atomic>
@@ -166,9 +167,7 @@ static void case_facts(ServerStore& db, const json& app, DeliveryJob& job) {
 // The address the channel needs, or "" when the application has none for it.
 static std::string contact(const json& app, const std::string& channel) {
     if (channel == "email") return text_of(app, "email");
-    Phone phone;
-    if (check_phone(text_of(app, "phone"), true, &phone) != Reason::Ok) return "";
-    return phone.kind == PhoneKind::Mobile ? phone.e164 : ""; // a landline takes no SMS
+    return sms_number(text_of(app, "phone")); // a landline takes no SMS
 }
 
 // A reason that ends the delivery before any attempt.

@@ -4,17 +4,26 @@
 
 namespace reception {
 
-std::string query_param(std::string_view query, std::string_view key) {
+// Calls take(key, value) for each "key=value" of the query, raw, until it returns false.
+template <class Take> static void each_pair(std::string_view query, Take&& take) {
     while (!query.empty()) {
         size_t amp = query.find('&');
         std::string_view pair = query.substr(0, amp);
         size_t eq = pair.find('=');
-        if (eq != std::string_view::npos && pair.substr(0, eq) == key)
-            return std::string(pair.substr(eq + 1));
-        if (amp == std::string_view::npos) break;
+        if (eq != std::string_view::npos && !take(pair.substr(0, eq), pair.substr(eq + 1))) return;
+        if (amp == std::string_view::npos) return;
         query = query.substr(amp + 1);
     }
-    return "";
+}
+
+std::string query_param(std::string_view query, std::string_view key) {
+    std::string found;
+    each_pair(query, [&](std::string_view k, std::string_view v) {
+        if (k != key) return true;
+        found = std::string(v);
+        return false;
+    });
+    return found;
 }
 
 std::string form_value(std::string_view v) {
@@ -37,15 +46,10 @@ std::string form_value(std::string_view v) {
 
 std::map<std::string, std::string> form_fields(std::string_view query) {
     std::map<std::string, std::string> out;
-    while (!query.empty()) {
-        size_t amp = query.find('&');
-        std::string_view pair = query.substr(0, amp);
-        size_t eq = pair.find('=');
-        if (eq != std::string_view::npos)
-            out.emplace(form_value(pair.substr(0, eq)), form_value(pair.substr(eq + 1)));
-        if (amp == std::string_view::npos) break;
-        query = query.substr(amp + 1);
-    }
+    each_pair(query, [&](std::string_view k, std::string_view v) {
+        out.emplace(form_value(k), form_value(v));
+        return true;
+    });
     return out;
 }
 
