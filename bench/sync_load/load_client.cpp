@@ -13,6 +13,7 @@
 #include <boost/beast/ssl.hpp>
 #include <cstdio>
 #include <fstream>
+#include <functional>
 #include <mutex>
 #include <sys/resource.h>
 #include <thread>
@@ -97,6 +98,17 @@ static awaitable<int> exchange(Stream& s, beast::flat_buffer& buf, http::verb ve
     co_return int(res.result_int());
 }
 
+// The TLS connection a terminal keeps, its server's name checked as the agent does.
+static awaitable<void> open_stream(Run& run, Stream& s) {
+    SSL_set_tlsext_host_name(s.native_handle(), "localhost");
+    s.set_verify_callback(ssl::host_name_verification("localhost"));
+    beast::get_lowest_layer(s).expires_after(std::chrono::seconds(30));
+    co_await beast::get_lowest_layer(s).async_connect(run.server, use_awaitable);
+    co_await s.async_handshake(ssl::stream_base::client, use_awaitable);
+    std::lock_guard lock(run.mutex);
+    run.report.connected++;
+}
+
 static void record(Run& run, bool push, double ms, bool ok, long long pulled) {
     std::lock_guard lock(run.mutex);
     run.report.requests++;
@@ -117,8 +129,11 @@ static Clock::time_point first_tick(Clock::time_point origin, Clock::duration ph
     return origin + phase + std::chrono::seconds(std::max<long long>(0, seconds));
 }
 
+// back_to_back (the ceiling): the terminal pushes again as soon as its answer came (no pull,
+// no timer), so the pushes per second are what the server can commit, to set beside pgbench's
+// one-row insert at the same number of clients. Each push is a new ticket with its own number.
 static awaitable<void> terminal(Run& run, BenchTerminal t, Clock::duration start_after,
-                                Clock::duration phase) {
+                                Clock::duration phase, bool back_to_back = false) {
     auto ex = co_await asio::this_coro::executor;
     asio::steady_timer timer(ex);
     timer.expires_after(start_after);
@@ -128,18 +143,10 @@ static awaitable<void> terminal(Run& run, BenchTerminal t, Clock::duration start
     while (Clock::now() < run.end) {
         try {
             Stream s(ex, run.ctx);
-            SSL_set_tlsext_host_name(s.native_handle(), "localhost");
-            s.set_verify_callback(ssl::host_name_verification("localhost"));
-            beast::get_lowest_layer(s).expires_after(std::chrono::seconds(30));
-            co_await beast::get_lowest_layer(s).async_connect(run.server, use_awaitable);
-            co_await s.async_handshake(ssl::stream_base::client, use_awaitable);
-            {
-                std::lock_guard lock(run.mutex);
-                run.report.connected++;
-            }
+            co_await open_stream(run, s);
             beast::flat_buffer buf;
             auto next = first_tick(run.origin, phase);
-            timer.expires_at(next);
+            timer.expires_at(back_to_back ? Clock::now() : next);
             co_await timer.async_wait(use_awaitable);
             while (Clock::now() < run.end) {
                 bool measured = Clock::now() >= run.measure_from;
@@ -148,6 +155,13 @@ static awaitable<void> terminal(Run& run, BenchTerminal t, Clock::duration start
                 int st = co_await exchange(s, buf, http::verb::post, "/v1/push", t.token,
                                            push_body(t, k++), &answer);
                 auto t1 = Clock::now();
+                if (back_to_back) {
+                    if (measured)
+                        record(run, true,
+                               std::chrono::duration<double, std::milli>(t1 - t0).count(),
+                               st == 200, 0);
+                    continue;
+                }
                 std::string target =
                     "/v1/pull?limit=100" + (cursor.empty() ? "" : "&cursor=" + cursor);
                 int sp = co_await exchange(s, buf, http::verb::get, target, t.token, "", &answer);
@@ -195,33 +209,24 @@ static double machine_busy_seconds() {
     return (user + nice + system + irq + softirq) / double(sysconf(_SC_CLK_TCK));
 }
 
-LoadReport run_load(BenchServer& server, int terminals, int seconds, int spread_ms) {
-    std::vector<BenchTerminal> ts = server.enrol_kiosks(terminals);
-    Run run;
+// Runs the clients spawned by `spawn` on two threads (like the server) and measures the CPU of
+// the server, the client and the machine between run.measure_from and run.end.
+static void run_clients(BenchServer& server, Run& run, int threads,
+                        const std::function<void(asio::io_context&)>& spawn) {
     run.ctx.set_verify_mode(ssl::verify_peer);
     run.ctx.add_certificate_authority(asio::buffer(server.ca_pem));
     run.server = tcp::endpoint(asio::ip::make_address("127.0.0.1"), (unsigned short)server.port);
-    auto start = Clock::now();
-    run.origin = start;
-    run.measure_from = start + kRamp + std::chrono::seconds(2);
-    run.end = run.measure_from + std::chrono::seconds(seconds);
-    asio::io_context ioc(2);
-    for (int i = 0; i < terminals; ++i)
-        asio::co_spawn(
-            ioc,
-            terminal(run, ts[size_t(i)], kRamp * i / terminals,
-                     Clock::duration(std::chrono::milliseconds(spread_ms)) * i / terminals),
-            asio::detached);
-    double cpu0 = 0, client0 = 0, client1 = 0;
-    asio::steady_timer mark(ioc, run.measure_from);
+    asio::io_context ioc(threads);
+    spawn(ioc);
+    double cpu0 = 0, cpu1 = 0, client0 = 0, client1 = 0;
     double wait0 = 0, wait1 = 0, busy0 = 0, busy1 = 0;
+    asio::steady_timer mark(ioc, run.measure_from);
     mark.async_wait([&](auto) {
         cpu0 = server.cpu_seconds();
         wait0 = server.runqueue_wait_seconds();
         client0 = process_cpu_seconds();
         busy0 = machine_busy_seconds();
     });
-    double cpu1 = 0;
     asio::steady_timer last(ioc, run.end);
     last.async_wait([&](auto) {
         cpu1 = server.cpu_seconds();
@@ -229,13 +234,46 @@ LoadReport run_load(BenchServer& server, int terminals, int seconds, int spread_
         client1 = process_cpu_seconds();
         busy1 = machine_busy_seconds();
     });
-    std::thread second([&] { ioc.run(); }); // the client gets two threads, like the server
+    std::vector<std::thread> more;
+    for (int i = 1; i < threads; ++i) more.emplace_back([&] { ioc.run(); });
     ioc.run();
-    second.join();
+    for (std::thread& t : more) t.join();
     run.report.client_cpu_s = client1 - client0;
     run.report.server_cpu_s = cpu1 - cpu0;
     run.report.server_wait_s = wait1 - wait0;
     run.report.machine_busy_s = busy1 - busy0;
+}
+
+LoadReport run_load(BenchServer& server, int terminals, int seconds, int spread_ms) {
+    std::vector<BenchTerminal> ts = server.enrol_kiosks(terminals);
+    Run run;
+    run.origin = Clock::now();
+    run.measure_from = run.origin + kRamp + std::chrono::seconds(2);
+    run.end = run.measure_from + std::chrono::seconds(seconds);
+    run_clients(server, run, 2, [&](asio::io_context& ioc) {
+        for (int i = 0; i < terminals; ++i)
+            asio::co_spawn(
+                ioc,
+                terminal(run, ts[size_t(i)], kRamp * i / terminals,
+                         Clock::duration(std::chrono::milliseconds(spread_ms)) * i / terminals),
+                asio::detached);
+    });
+    return std::move(run.report);
+}
+
+LoadReport run_ceiling(BenchServer& server, int clients, int seconds) {
+    std::vector<BenchTerminal> ts = server.enrol_kiosks(clients);
+    Run run;
+    run.origin = Clock::now();
+    run.measure_from = run.origin + std::chrono::seconds(5); // connected, caches warm
+    run.end = run.measure_from + std::chrono::seconds(seconds);
+    run_clients(server, run, 2, [&](asio::io_context& ioc) {
+        for (int i = 0; i < clients; ++i)
+            asio::co_spawn(ioc,
+                           terminal(run, ts[size_t(i)], std::chrono::seconds(2) * i / clients,
+                                    Clock::duration(0), true),
+                           asio::detached);
+    });
     return std::move(run.report);
 }
 
@@ -263,7 +301,7 @@ void print_report(LoadReport& r, int seconds) {
                 r.client_cpu_s, 100.0 * r.client_cpu_s / seconds);
     double others = std::max(0.0, r.machine_busy_s - r.client_cpu_s);
     std::printf("load: machine CPU busy %.1f s of %.0f; server and its database (all but the "
-                "bench client) %.1f s = %.2f ms of CPU per request\n",
+                "bench client) %.1f s = %.3f ms of CPU per request\n",
                 r.machine_busy_s, double(seconds) * double(sysconf(_SC_NPROCESSORS_ONLN)), others,
                 r.requests > 0 ? 1000.0 * others / double(r.requests) : 0.0);
     std::printf("load: server threads waited %.1f s for a CPU while ready to run (%.1fx their "

@@ -24,6 +24,8 @@ struct LoadReport {
 // Ramps the terminals up over a few seconds, then measures for `seconds`. Each terminal sends at
 // its own phase of the second; the phases are spread evenly over the first spread_ms of it.
 LoadReport run_load(BenchServer& server, int terminals, int seconds, int spread_ms);
+// The ceiling: `clients` terminals each push again as soon as answered, for `seconds` after 5 s.
+LoadReport run_ceiling(BenchServer& server, int clients, int seconds);
 void print_report(LoadReport& r, int seconds);
 
 } // namespace reception::bench

@@ -581,7 +581,9 @@ int run_server(const ServerOptions& opt) {
             auto timer = std::make_shared<asio::steady_timer>(ioc, delay);
             timer->async_wait([timer, task = std::move(task)](auto) { task(); });
         },
-        [&sh, &notices, seen = 0LL](const std::map<std::string, long long>& heads) mutable {
+        [&sh, &notices, seen = 0LL](const std::map<std::string, long long>& heads,
+                                    const CommitFacts& facts) mutable {
+            record_commit(sh.core.metrics, facts.writes, facts.waited, facts.took);
             for (const auto& [room, head] : heads)
                 if (head > sh.core.metrics.feed_head) sh.core.metrics.feed_head = head;
             sh.waiters.wake(heads);

@@ -86,11 +86,16 @@ static std::string records_sql(const std::map<RecordKey, ExistingRecord>& record
         add_row(values, row_of({q(key.first), q(key.second), q(e.room), q(e.origin),
                                 std::to_string(e.version.rank), q(e.version.updated_at),
                                 q(e.version.tiebreak), q(e.payload)}));
-    return "INSERT INTO srv_records(entity, uuid, room, origin, rank, updated_at, tiebreak, "
+    // Only over an older or equal version, as the push's rule decided against what it read
+    // (push.cpp, newer()): another instance may have committed a newer one since, and the last
+    // commit must not win over it. Compared byte by byte (COLLATE "C") as std::string does.
+    return "INSERT INTO srv_records AS s(entity, uuid, room, origin, rank, updated_at, tiebreak, "
            "payload) VALUES " +
            values +
            " ON CONFLICT (entity, uuid) DO UPDATE SET rank = excluded.rank, updated_at = "
-           "excluded.updated_at, tiebreak = excluded.tiebreak, payload = excluded.payload;\n";
+           "excluded.updated_at, tiebreak = excluded.tiebreak, payload = excluded.payload WHERE "
+           "(s.rank, s.updated_at COLLATE \"C\", s.tiebreak COLLATE \"C\") <= (excluded.rank, "
+           "excluded.updated_at COLLATE \"C\", excluded.tiebreak COLLATE \"C\");\n";
 }
 
 // The public pages' index: a ticket is listed once per day, a code points at its latest holder.
@@ -200,38 +205,68 @@ void KnownRows::clear() {
     *this = KnownRows{};
 }
 
+// "ARRAY[a, b]::text[]" of literals.
+static std::string array_of(const std::vector<std::string>& values, const Quote& q) {
+    std::string out;
+    for (const std::string& v : values) out += (out.empty() ? "" : ", ") + q(v);
+    return "ARRAY[" + out + "]::text[]";
+}
+
+// One part of the read-ahead: the keys unnested, each looked up by its primary key in a LATERAL
+// subquery. Not `key IN (...)`: with a few hundred keys against a table of some ten thousand
+// rows the planner chose a sequential scan, hashing every row against the list (350 of 671 group
+// commits scanned srv_applied_ops so in one bench run, docs/performance.md); the LIMIT keeps
+// the subquery a subquery, so each key is one index probe whatever the table's statistics say.
+static std::string probe(const char* kind, const std::vector<std::vector<std::string>>& keys,
+                         const char* key_names, const char* select, const char* table,
+                         const char* match, const Quote& q) {
+    std::string arrays;
+    for (const auto& column : keys) arrays += (arrays.empty() ? "" : ", ") + array_of(column, q);
+    return std::string("SELECT '") + kind + "', " + select + " FROM unnest(" + arrays + ") AS k(" +
+           key_names + ") CROSS JOIN LATERAL (SELECT * FROM " + table + " WHERE " + match +
+           " LIMIT 1) x";
+}
+
 // Ten text columns: what the row is, its key (up to three columns), its values (up to six).
-// Each IN list is on a primary key's columns, so each part is an index look-up.
 std::string read_ahead_sql(const ReadAhead& a, const Quote& q) {
     std::vector<std::string> parts;
     std::set<std::string> batches(a.batches.begin(), a.batches.end());
     if (!batches.empty())
-        parts.push_back("SELECT 'b', batch_id, NULL, NULL, digest, terminal, NULL, NULL, NULL, "
-                        "NULL FROM srv_batches WHERE batch_id IN " +
-                        in_list(batches, q));
+        parts.push_back(probe("b", {{batches.begin(), batches.end()}}, "id",
+                              "x.batch_id, NULL, NULL, x.digest, x.terminal, NULL, NULL, NULL, "
+                              "NULL",
+                              "srv_batches", "batch_id = k.id", q));
     std::set<std::string> ops(a.ops.begin(), a.ops.end());
     if (!ops.empty())
-        parts.push_back("SELECT 'o', op_id, NULL, NULL, outcome, reason, NULL, NULL, NULL, NULL "
-                        "FROM srv_applied_ops WHERE op_id IN " +
-                        in_list(ops, q));
-    std::map<std::string, std::set<std::string>> records; // by entity: the key's first column
-    for (const auto& [entity, uuid] : a.records) records[entity].insert(uuid);
-    for (const auto& [entity, uuids] : records)
-        parts.push_back("SELECT 'r', entity, uuid, NULL, room, origin, rank::text, updated_at, "
-                        "tiebreak, payload FROM srv_records WHERE entity = " +
-                        q(entity) + " AND uuid IN " + in_list(uuids, q));
-    std::map<std::pair<std::string, std::string>, std::set<std::string>> tickets;
-    for (const auto& key : a.tickets) tickets[{key[0], key[1]}].insert(key[2]);
-    for (const auto& [room_day, numbers] : tickets)
-        parts.push_back("SELECT 't', room, day, number, uuid, NULL, NULL, NULL, NULL, NULL FROM "
-                        "srv_ticket_numbers WHERE room = " +
-                        q(room_day.first) + " AND day = " + q(room_day.second) + " AND number IN " +
-                        in_list(numbers, q));
+        parts.push_back(probe("o", {{ops.begin(), ops.end()}}, "id",
+                              "x.op_id, NULL, NULL, x.outcome, x.reason, NULL, NULL, NULL, NULL",
+                              "srv_applied_ops", "op_id = k.id", q));
+    std::set<std::pair<std::string, std::string>> records(a.records.begin(), a.records.end());
+    if (!records.empty()) {
+        std::vector<std::vector<std::string>> keys(2);
+        for (const auto& [entity, uuid] : records) {
+            keys[0].push_back(entity);
+            keys[1].push_back(uuid);
+        }
+        parts.push_back(probe("r", keys, "e, u",
+                              "x.entity, x.uuid, NULL, x.room, x.origin, x.rank::text, "
+                              "x.updated_at, x.tiebreak, x.payload",
+                              "srv_records", "entity = k.e AND uuid = k.u", q));
+    }
+    std::set<std::array<std::string, 3>> tickets(a.tickets.begin(), a.tickets.end());
+    if (!tickets.empty()) {
+        std::vector<std::vector<std::string>> keys(3);
+        for (const auto& key : tickets)
+            for (size_t i = 0; i < 3; ++i) keys[i].push_back(key[i]);
+        parts.push_back(probe(
+            "t", keys, "r, d, n", "x.room, x.day, x.number, x.uuid, NULL, NULL, NULL, NULL, NULL",
+            "srv_ticket_numbers", "room = k.r AND day = k.d AND number = k.n", q));
+    }
     std::set<std::string> codes(a.codes.begin(), a.codes.end());
     if (!codes.empty())
-        parts.push_back("SELECT 'c', code, NULL, NULL, entity, uuid, room, NULL, NULL, NULL FROM "
-                        "srv_public_codes WHERE code IN " +
-                        in_list(codes, q));
+        parts.push_back(probe("c", {{codes.begin(), codes.end()}}, "id",
+                              "x.code, NULL, NULL, x.entity, x.uuid, x.room, NULL, NULL, NULL",
+                              "srv_public_codes", "code = k.id", q));
     std::string sql;
     for (const std::string& p : parts) sql += (sql.empty() ? "" : "\nUNION ALL ") + p;
     return sql;

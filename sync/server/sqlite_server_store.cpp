@@ -282,6 +282,7 @@ static void tune_connection(Store& db) {
     db.exec("PRAGMA temp_store = MEMORY");
 }
 
+// 11 is PostgreSQL's alone (pg_server_store.cpp): the next SQLite migration is 12.
 static const Migration kServerMigrations[] = {
     {1, kServerSchemaV1}, {2, kServerSchemaV2},   {3, kServerSchemaV3}, {4, kServerSchemaV4},
     {5, kServerSchemaV5}, {6, kServerSchemaV6},   {7, kServerSchemaV7}, {8, kServerSchemaV8},
@@ -800,17 +801,19 @@ class SqliteServerStore final : public ServerStore {
         }
         return out;
     }
-    void put_terminal_status(const std::string& name, const TerminalReport& r) override {
+    void put_terminal_status(
+        const std::vector<std::pair<std::string, TerminalReport>>& reports) override {
         ensure_status_table();
-        db_->prepare("INSERT INTO srv_terminal_status(name, last_seen, pending, dead_letters) "
-                     "VALUES (?1, ?2, ?3, ?4) ON CONFLICT(name) DO UPDATE SET last_seen = "
-                     "excluded.last_seen, pending = excluded.pending, dead_letters = "
-                     "excluded.dead_letters")
-            .bind(1, name)
-            .bind(2, format_instant(r.last_seen))
-            .bind(3, r.counts.pending)
-            .bind(4, r.counts.dead_letters)
-            .run();
+        for (const auto& [name, r] : reports)
+            db_->prepare("INSERT INTO srv_terminal_status(name, last_seen, pending, dead_letters) "
+                         "VALUES (?1, ?2, ?3, ?4) ON CONFLICT(name) DO UPDATE SET last_seen = "
+                         "excluded.last_seen, pending = excluded.pending, dead_letters = "
+                         "excluded.dead_letters")
+                .bind(1, name)
+                .bind(2, format_instant(r.last_seen))
+                .bind(3, r.counts.pending)
+                .bind(4, r.counts.dead_letters)
+                .run();
     }
 
     Store* sqlite() override { return db_.get(); }

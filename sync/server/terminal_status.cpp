@@ -91,7 +91,9 @@ void TerminalStatusBoard::flush(ServerStore& db) {
             }
     }
     if (dirty.empty()) return;
-    for (const auto& [name, r] : dirty) db.put_terminal_status(name, r);
+    std::sort(dirty.begin(), dirty.end(),
+              [](const auto& a, const auto& b) { return a.first < b.first; });
+    db.put_terminal_status(dirty);
 }
 
 } // namespace reception

@@ -29,7 +29,8 @@ void Writer::submit(std::function<Reply(ServerStore&)> write, Done done, ReadAhe
     std::chrono::microseconds delay{0};
     {
         std::lock_guard lock(mutex_);
-        queue_.push_back(Job{std::move(write), std::move(done), std::move(ahead)});
+        queue_.push_back(Job{std::move(write), std::move(done), std::move(ahead),
+                             std::chrono::steady_clock::now()});
         start = !scheduled_;
         scheduled_ = true;
         delay = gap_left(last_commit_);
@@ -90,6 +91,7 @@ static Reply run_job(ServerStore& db, const std::function<Reply(ServerStore&)>& 
 
 void Writer::run_group(std::vector<Job>& jobs) {
     if (jobs.empty()) return;
+    auto started = std::chrono::steady_clock::now();
     std::vector<Reply> replies(jobs.size());
     std::vector<std::string> rooms;
     try {
@@ -112,7 +114,10 @@ void Writer::run_group(std::vector<Job>& jobs) {
         if (!rooms.empty()) heads = db_->heads_after_commit(rooms);
     } catch (const StoreError&) {
     }
-    if (on_commit_) on_commit_(heads);
+    using Seconds = std::chrono::duration<double>;
+    CommitFacts facts{jobs.size(), Seconds(started - jobs.front().queued_at).count(),
+                      Seconds(std::chrono::steady_clock::now() - started).count()};
+    if (on_commit_) on_commit_(heads, facts);
     for (size_t i = 0; i < jobs.size(); ++i) jobs[i].done(std::move(replies[i]));
 }
 

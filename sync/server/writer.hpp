@@ -24,11 +24,19 @@
 
 namespace reception {
 
+// What one group commit was, for /metrics.
+struct CommitFacts {
+    size_t writes = 0;
+    double waited = 0; // seconds the group's oldest write waited for it to start
+    double took = 0;   // seconds from the group's first read to its commit
+};
+
 class Writer {
   public:
     using Done = std::function<void(Reply)>; // called on the thread that ran the commit
     // After a commit: the rooms whose feed grew, each with its new head.
-    using Committed = std::function<void(const std::map<std::string, long long>& heads)>;
+    using Committed =
+        std::function<void(const std::map<std::string, long long>& heads, const CommitFacts&)>;
     // Queue a task on the I/O threads, at once or after a delay.
     using Post = std::function<void(std::chrono::microseconds delay, std::function<void()>)>;
 
@@ -43,6 +51,7 @@ class Writer {
         std::function<Reply(ServerStore&)> write;
         Done done;
         ReadAhead ahead;
+        std::chrono::steady_clock::time_point queued_at;
     };
     void run_task();
     void run_group(std::vector<Job>& jobs);

@@ -87,6 +87,31 @@ TEST_CASE("sync: a long-poll's wait is not pull latency, and status labels are e
     CHECK(has(m, "reception_requests_total{endpoint=\"pull\",code=\"401\"} 1\n"));
 }
 
+// The administrator reads from /metrics whether pushes wait for the writer or for the
+// database: how long writes waited for their group commit, and how long the commits took.
+TEST_CASE("sync: metrics count the group commits and how long writes waited for them") {
+    TempDir dir;
+    ServerProcess server(dir / "server");
+    server.start();
+    auto kiosk = enrolled_store(server, dir / "k1.db", "K1", "main", "kiosk");
+    HttpClient client(config_of(*kiosk));
+    for (int i = 0; i < 3; ++i) REQUIRE(client.post("/v1/push", push_of(*kiosk, 2), 10000).ok());
+
+    std::string m = metrics(server);
+    auto value = [&](const std::string& name) {
+        size_t at = m.find("\n" + name + " ");
+        REQUIRE(at != std::string::npos);
+        return std::atof(m.c_str() + at + name.size() + 2);
+    };
+    // Three pushes, one after the other, and the enrolment before them: each a commit of its own.
+    CHECK(value("reception_commit_seconds_count") >= 3);
+    CHECK(value("reception_committed_writes_total") >= 3);
+    CHECK(value("reception_write_wait_seconds_count") == value("reception_commit_seconds_count"));
+    CHECK(value("reception_commit_seconds_sum") > 0);
+    CHECK(has(m, "# TYPE reception_commit_seconds histogram\n"));
+    CHECK(has(m, "reception_commit_seconds_bucket{le=\"+Inf\"} "));
+}
+
 TEST_CASE("sync: the administrator sees when each terminal was last heard from, and its pending "
           "and dead-letter counts") {
     TempDir dir;

@@ -4,6 +4,7 @@
 #include "sync_support.hpp"
 
 #include "agent/reoffer.hpp"
+#include "server/server_store.hpp"
 #include "store/sync_state.hpp"
 
 #include <arpa/inet.h>
@@ -169,4 +170,33 @@ TEST_CASE("postgres: two instances behind HAProxy (mode tcp, leastconn): termina
           b.count("SELECT count(DISTINCT op_id) FROM srv_changes"));
     kill(haproxy, SIGTERM);
     waitpid(haproxy, nullptr, 0);
+}
+
+// Two instances' group commits may judge the same record at once, each against what it read
+// before the other committed: the commit that comes last must not put back an older version
+// (the feed keeps both changes; terminals keep the newer by the same rule).
+TEST_CASE("postgres: two instances writing one record at once keep the newer version") {
+    REQUIRE_MESSAGE(!test_postgres().empty(), "RECEPTION_TEST_PG: the pg: run sets it");
+    TempDir dir;
+    StoreLocation where{dir.path, new_test_database()};
+    auto a = open_server_store(where);
+    auto b = open_server_store(where);
+    Version v1{0, "2026-12-04T10:00:00.000Z", "C1"}, v2{0, "2026-12-04T10:01:00.000Z", "C1"},
+        v3{0, "2026-12-04T10:02:00.000Z", "C2"};
+    a->transaction([&] { a->put_record("application", "u1", "main", "C1", v1, R"({"v":1})"); });
+    a->transaction([&] {
+        REQUIRE(a->record("application", "u1").version.updated_at == v1.updated_at);
+        // Meanwhile instance B takes the newer version and commits first.
+        b->transaction([&] { b->put_record("application", "u1", "main", "C2", v3, R"({"v":3})"); });
+        a->put_record("application", "u1", "main", "C1", v2, R"({"v":2})");
+    });
+    ExistingRecord kept;
+    b->transaction([&] { kept = b->record("application", "u1"); });
+    CHECK(kept.version.updated_at == v3.updated_at);
+    CHECK(kept.payload == R"({"v":3})");
+    // An equal or newer version still replaces it, as the push's rule allows.
+    Version v4{0, "2026-12-04T10:03:00.000Z", "C1"};
+    a->transaction([&] { a->put_record("application", "u1", "main", "C1", v4, R"({"v":4})"); });
+    b->transaction([&] { kept = b->record("application", "u1"); });
+    CHECK(kept.payload == R"({"v":4})");
 }
