@@ -4,6 +4,7 @@
 
 #include "base/domain.hpp"
 #include "base/i18n.hpp"
+#include "queue/queue_figures.hpp"
 #include "queue/ticket_queue.hpp"
 #include "regulation/opening_hours.hpp"
 #include "store/store.hpp"
@@ -46,6 +47,10 @@ struct BoardState {
     OpeningHours next_hours;
     BoardCalls calls;
     std::vector<BoardQueue> queues; // every service of the profile, in the profile's order
+    // reg-3 in the room's last hour, while same-day visitors wait: when the room closes, said
+    // to them with the name of their queue (the first service of item reg-3).
+    std::optional<SameDayLeft> same_day;
+    std::string same_day_kk, same_day_ru;
     std::set<std::string> seen;
     bool primed = false; // the calls found at start are not "new"
     Instant highlight_until{};

@@ -12,7 +12,8 @@
 namespace reception::kiosk {
 
 // The board on a working day: people waiting and nobody called yet; then a busy moment, three
-// desks calling, one visitor served, one not come, one sent to another service; then a Sunday.
+// desks calling, one visitor served, one not come, one sent to another service; the last hour
+// with same-day visitors still waiting; then a Sunday.
 static void
 board_tour(const std::function<void(const std::string&, const std::function<void()>&)>& shot,
            ui::Ui& ui, KioskModel& m, BoardState& board, const Catalog& texts, Store& store) {
@@ -40,6 +41,8 @@ board_tour(const std::function<void(const std::string&, const std::function<void
     for (const char* desk : {"1", "4"})
         call_next(store, room, day, {"same_day"}, desk, "demo", later);
     show("16-board-calls", later);
+    // reg-3: 40 minutes before the room closes, same-day visitors still waiting.
+    show("16b-board-last-hour", local_instant(day, board.hours.end - 40));
     Date sunday = add_days(day, 7 - int(iso_weekday(day)));
     show("17-board-closed", local_instant(sunday, 10 * 60));
 }

@@ -309,3 +309,42 @@ TEST_CASE("board: with nobody called yet the board says so and still shows the q
         CHECK(times_shown(r.board, "0") == 2);
     }
 }
+
+TEST_CASE("reg-3: in the room's last hour the board tells same-day visitors when it closes and "
+          "that they are received today") {
+    BoardRoom r;
+    r.now = at(2026, 3, 16, 17, 20);
+    r.take("same_day");
+    r.take("consultation");
+    const Service& same_day = *profile().service("same_day");
+    for (auto [w, h] : {std::pair{1920.0f, 1080.0f}, {1080.0f, 1920.0f}}) {
+        CAPTURE(w);
+        Screen screen(w, h);
+        // 70 minutes before closing: not yet.
+        r.refresh();
+        screen.draw(r.board, r.now);
+        CHECK_FALSE(r.board.same_day);
+        CHECK_FALSE(shows(r.board, "бүгін қабылданады"));
+        // 17:40: the last hour (the room closes at 18:30), one same-day visitor waits.
+        Instant last_hour = at(2026, 3, 16, 17, 40);
+        r.board.refresh(*r.s, profile(), calendar(), "main", last_hour);
+        screen.draw(r.board, last_hour);
+        CHECK(shows(r.board, "Қабылдау бөлмесінің жабылу уақыты — 18:30"));
+        CHECK(
+            shows(r.board, "«" + same_day.kk + "» кезегінде тұрғандардың бәрі бүгін қабылданады"));
+        CHECK(shows(r.board, "Приёмная закрывается в 18:30"));
+        CHECK(shows(r.board, "«" + same_day.ru + "», будут приняты сегодня"));
+        for (const auto& t : r.board.drawn) {
+            CAPTURE(t.text);
+            CHECK(t.max.x <= w); // the longer header still fits
+            CHECK(t.max.y <= h);
+        }
+    }
+    // Once the same-day visitor is received, nothing more to say (the consultation is not reg-3).
+    Instant later = at(2026, 3, 16, 17, 45);
+    auto t = call_next(*r.s, "main", local_date(later), {"same_day"}, "1", "clerk", later);
+    REQUIRE(t);
+    finish_ticket(*r.s, start_ticket(*r.s, t->uuid, "clerk", later).uuid, "clerk", later);
+    r.board.refresh(*r.s, profile(), calendar(), "main", later);
+    CHECK_FALSE(r.board.same_day);
+}

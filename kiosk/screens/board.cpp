@@ -120,6 +120,17 @@ static float draw_header(Pen& pen, ImVec2 p, float width) {
     y += put_lines(pen, large, ImVec2(p.x, y), width,
                    both_lines(pen.texts, large, width, key, hours_args(h)),
                    h.open ? ui::colors::kText : ui::colors::kError);
+    if (b.same_day) { // reg-3: the room's last hour, same-day visitors still waiting
+        std::string end = hhmm(b.same_day->closes_at);
+        y += pen.ui.px(8);
+        y += put_lines(pen, large, ImVec2(p.x, y), width,
+                       both_lines(large, width,
+                                  pen.texts.format(Lang::kk, "ui.board_same_day_left",
+                                                   {{"end", end}, {"service", b.same_day_kk}}),
+                                  pen.texts.format(Lang::ru, "ui.board_same_day_left",
+                                                   {{"end", end}, {"service", b.same_day_ru}})),
+                       ui::colors::kButton);
+    }
     y += pen.ui.px(16);
     if (pen.dl)
         pen.dl->AddLine(ImVec2(p.x, y), ImVec2(p.x + width, y), ui::colors::kMuted, pen.ui.px(2));
