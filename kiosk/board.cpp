@@ -30,8 +30,8 @@ void BoardState::refresh(Store& store, const RegulationProfile& profile, const W
     }
     same_day = same_day_left(store, profile, cal, room, now);
     same_day_kk = same_day_ru = "";
-    for (const auto& s : profile.services)
-        if (s.item == "reg-3" && same_day_kk.empty()) same_day_kk = s.kk, same_day_ru = s.ru;
+    if (const Service* s = same_day ? profile.service(same_day->service) : nullptr)
+        same_day_kk = s->kk, same_day_ru = s->ru;
     // A call not seen before is new: highlighted for a while, and the chime hook fires. One
     // already over when the board reads it (a quick no-show) is not called out.
     auto see = [&](const Ticket& t, bool calling) {

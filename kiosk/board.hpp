@@ -48,7 +48,7 @@ struct BoardState {
     BoardCalls calls;
     std::vector<BoardQueue> queues; // every service of the profile, in the profile's order
     // reg-3 in the room's last hour, while same-day visitors wait: when the room closes, said
-    // to them with the name of their queue (the first service of item reg-3).
+    // to them with the name of their queue (same_day->service's).
     std::optional<SameDayLeft> same_day;
     std::string same_day_kk, same_day_ru;
     std::set<std::string> seen;

@@ -432,6 +432,7 @@ TEST_CASE("reg-3: in the room's last hour the desks are told how many same-day v
     CHECK(left->waiting == 2); // the consultation is no same-day reception
     CHECK(left->minutes_to_closing == 30);
     CHECK(left->closes_at == 18 * 60 + 30);
+    CHECK(left->service == "same_day"); // the queue the board names
     // One is called and served: one left.
     auto called = call_next(*s, "main", day(2026, 3, 16), {"same_day"}, "D1", "clerk-1",
                             at(2026, 3, 16, 18, 5));

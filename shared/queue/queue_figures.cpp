@@ -5,6 +5,7 @@
 #include "regulation/profile.hpp"
 
 #include <algorithm>
+#include <map>
 
 namespace reception {
 
@@ -47,13 +48,18 @@ std::optional<SameDayLeft> same_day_left(Store& store, const RegulationProfile& 
     OpeningHours h = hours_on(profile, cal, today);
     int minute = local_minute_of_day(now);
     if (!h.open || minute >= h.end || h.end - minute > kSameDayWarnMinutes) return std::nullopt;
-    SameDayLeft left{h.end - minute, 0, h.end};
+    SameDayLeft left{h.end - minute, 0, h.end, ""};
     Stmt st = store.prepare("SELECT service, count(*) FROM tickets WHERE room = ?1 AND day = ?2 "
                             "AND state IN ('waiting', 'called') GROUP BY service");
     st.bind(1, room).bind(2, format_date(queue_day(now, profile.queue_policy)));
-    while (st.step())
-        if (const Service* s = profile.service(st.text(0)); s && s->item == "reg-3")
-            left.waiting += int(st.integer(1));
+    std::map<std::string, int> waiting; // by service
+    while (st.step()) waiting[st.text(0)] = int(st.integer(1));
+    for (const Service& s : profile.services) { // in the profile's order: the first names it
+        auto it = waiting.find(s.code);
+        if (s.item != "reg-3" || it == waiting.end()) continue;
+        if (left.waiting == 0) left.service = s.code;
+        left.waiting += it->second;
+    }
     if (left.waiting == 0) return std::nullopt;
     return left;
 }

@@ -43,7 +43,8 @@ constexpr int kSameDayWarnMinutes = 60;
 struct SameDayLeft {
     int minutes_to_closing = 0;
     int waiting = 0;
-    int closes_at = 0; // local minute of the day
+    int closes_at = 0;   // local minute of the day
+    std::string service; // the first of those services (profile order) with someone waiting
 };
 std::optional<SameDayLeft> same_day_left(Store& store, const RegulationProfile& profile,
                                          const WorkCalendar& cal, const std::string& room,
